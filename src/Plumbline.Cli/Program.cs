@@ -1,0 +1,3 @@
+using Plumbline.Cli;
+
+return CliApp.Run(args, CliConsole.FromSystem());

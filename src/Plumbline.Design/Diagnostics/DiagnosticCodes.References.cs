@@ -1,0 +1,52 @@
+using Plumbline.Design.Text;
+
+namespace Plumbline.Design.Diagnostics;
+
+/// <summary>PL3xxx: references between sections, and the call graph.</summary>
+public static partial class DiagnosticCodes
+{
+    /// <summary>PL3001: a name that does not resolve to anything of the kind it must be.</summary>
+    public static Diagnostic UnknownReference(SourceSpan span, string path, string what, string name, IEnumerable<string> known, string whereDefined)
+    {
+        var suggestion = Suggestions.Closest(name, known);
+        var help = suggestion is not null
+            ? $"did you mean '{suggestion}'?"
+            : $"define it under {whereDefined}, or fix the name";
+        return Error("PL3001", span, path, $"unknown {what} '{name}'", help);
+    }
+
+    /// <summary>PL3002: a component.operation whose component exists but has no such operation.</summary>
+    public static Diagnostic UnknownOperation(SourceSpan span, string path, string component, string operation, IEnumerable<string> known)
+    {
+        var list = known.ToList();
+        var suggestion = Suggestions.Closest(operation, list);
+        var help = suggestion is not null
+            ? $"did you mean '{component}.{suggestion}'?"
+            : list.Count == 0
+                ? $"'{component}' has no operations; add one under components.{component}.operations"
+                : $"'{component}' has: {string.Join(", ", list)}";
+        return Error("PL3002", span, path, $"component '{component}' has no operation '{operation}'", help);
+    }
+
+    /// <summary>PL3003: synchronous calls that form a cycle.</summary>
+    public static Diagnostic SyncCycle(SourceSpan span, string path, IReadOnlyList<string> cycle) =>
+        Error("PL3003", span, path, $"synchronous calls form a cycle: {string.Join(" -> ", cycle)}",
+            "a request would wait on itself; make one of these calls async, or remove it");
+
+    /// <summary>PL3004: a zone named in a fault that no component runs in.</summary>
+    public static Diagnostic UnknownZone(SourceSpan span, string path, string zone, IEnumerable<string> known)
+    {
+        var list = known.ToList();
+        var suggestion = Suggestions.Closest(zone, list);
+        return Error("PL3004", span, path, $"no component runs in zone '{zone}'",
+            suggestion is not null ? $"did you mean '{suggestion}'?" : list.Count == 0 ? "no component lists zones" : $"zones in the design: {string.Join(", ", list)}");
+    }
+
+    /// <summary>PL3005: a queue consumer or an async call that makes no sense for the kinds involved.</summary>
+    public static Diagnostic WrongKindReference(SourceSpan span, string path, string message, string help) =>
+        Error("PL3005", span, path, message, help);
+
+    /// <summary>PL3006: a name used for two different things, so references to it are ambiguous.</summary>
+    public static Diagnostic AmbiguousName(SourceSpan span, string path, string name, string kinds) =>
+        Error("PL3006", span, path, $"'{name}' names both {kinds}", "rename one so references are unambiguous");
+}

@@ -1,0 +1,370 @@
+using System.Collections.Immutable;
+using Plumbline.Design.Diagnostics;
+using Plumbline.Design.Model;
+using Plumbline.Design.Units;
+using Plumbline.Design.Yaml;
+
+namespace Plumbline.Design.Loading.Binding;
+
+internal static partial class DesignBinder
+{
+    private static readonly ComponentKind[] StoreKinds =
+        [ComponentKind.Database, ComponentKind.Cache, ComponentKind.ObjectStore, ComponentKind.Search, ComponentKind.Queue];
+
+    private static ImmutableArray<Component> ReadComponents(MapReader root, BindContext context)
+    {
+        var builder = ImmutableArray.CreateBuilder<Component>();
+        foreach (var (key, node, path) in root.NamedEntries("components", "component"))
+        {
+            var m = MapReader.Open(node, path, "component", context);
+            if (m is null)
+            {
+                continue;
+            }
+
+            var kind = m.Enum<ComponentKind>("kind");
+            if (kind is null && !m.Has("kind"))
+            {
+                m.ReportMissing("kind", $"what it is: one of {string.Join(", ", EnumNames<ComponentKind>.Names)}");
+            }
+
+            var k = kind ?? ComponentKind.Service;
+            if (kind is not null)
+            {
+                CheckApplicability(m, k, context);
+            }
+
+            var instances = m.Int("instances", 1, 100_000) ?? 1;
+            var autoscaling = ReadAutoscaling(m, context);
+            builder.Add(new Component(
+                key.Value,
+                k,
+                m.String("description"),
+                m.String("engine"),
+                m.Enum<StorageModel>("model"),
+                m.Bool("stateless"),
+                instances,
+                m.Int("replicas", 0, 1000) ?? 0,
+                ReadZones(m, context),
+                ReadCapacity(m, context),
+                m.Percent("availability"),
+                m.Enum<LoadBalancing>("load_balancing"),
+                ReadRateLimit(m, "rate_limit", context),
+                autoscaling,
+                m.Size("memory"),
+                m.Ratio("hit_ratio"),
+                m.Size("storage_per_node"),
+                m.String("shard_key"),
+                m.Int("partitions", 1, 100_000),
+                m.Duration("retention"),
+                m.Bool("dead_letter"),
+                ReadOperationRefs(m, "consumers", context),
+                ReadBackup(m),
+                m.String("owner"),
+                m.Percent("sla"),
+                ReadOperations(m, key.Value, context),
+                path));
+        }
+
+        return builder.ToImmutable();
+    }
+
+    private static void CheckApplicability(MapReader m, ComponentKind kind, BindContext context)
+    {
+        void Only(string field, string appliesTo, params ComponentKind[] kinds)
+        {
+            if (m.Has(field) && Array.IndexOf(kinds, kind) < 0)
+            {
+                context.Report(DiagnosticCodes.NotApplicable(m.KeySpan(field), m.ChildPath(field), field, EnumNames<ComponentKind>.Name(kind).Replace('_', ' '), appliesTo));
+            }
+        }
+
+        Only("hit_ratio", "caches and CDNs", ComponentKind.Cache, ComponentKind.Cdn);
+        Only("consumers", "queues", ComponentKind.Queue);
+        Only("dead_letter", "queues", ComponentKind.Queue);
+        Only("partitions", "queues and stores", [ComponentKind.Queue, .. StoreKinds]);
+        Only("storage_per_node", "stores", StoreKinds);
+        Only("shard_key", "stores", StoreKinds);
+        Only("model", "stores", StoreKinds);
+        Only("backup", "stores", StoreKinds);
+    }
+
+    private static ImmutableArray<string> ReadZones(MapReader m, BindContext context)
+    {
+        var zones = m.StringList("zones");
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < zones.Length; i++)
+        {
+            if (!seen.Add(zones[i]))
+            {
+                var path = m.ChildPath("zones") + "/" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                context.Report(DiagnosticCodes.DuplicateName(context.BuildSpan(path), path, "zone", zones[i], m.ValueSpan("zones")));
+            }
+        }
+
+        return zones;
+    }
+
+    private static Capacity? ReadCapacity(MapReader m, BindContext context)
+    {
+        var node = m.Node("capacity");
+        switch (node)
+        {
+            case null:
+                return null;
+            case YamlScalar scalar:
+                return MapReader.ParseUnit(scalar, m.ChildPath("capacity"), Rate.Parse, context) is { } total
+                    ? new Capacity(total, null, null)
+                    : null;
+            default:
+                var map = MapReader.Open(node, m.ChildPath("capacity"), "capacity", context);
+                if (map is null)
+                {
+                    return null;
+                }
+
+                var reads = map.Rate("reads");
+                var writes = map.Rate("writes");
+                if (!map.Has("reads") && !map.Has("writes"))
+                {
+                    context.Report(DiagnosticCodes.OneOfRequired(map.Span, map.Path, "capacity", ["reads", "writes"]));
+                }
+
+                return new Capacity(null, reads, writes);
+        }
+    }
+
+    private static RateLimit? ReadRateLimit(MapReader m, string key, BindContext context)
+    {
+        var scalar = m.Scalar(key);
+        if (scalar is null)
+        {
+            return null;
+        }
+
+        var text = scalar.Value;
+        var scope = "global";
+        var per = text.IndexOf(" per ", StringComparison.Ordinal);
+        if (per >= 0)
+        {
+            scope = text[(per + 5)..].Trim();
+            text = text[..per].Trim();
+            if (scope.Length == 0)
+            {
+                context.Report(DiagnosticCodes.WrongValue(scalar.Span, m.ChildPath(key), scalar.Value, "a rate limit such as '200/s per client'"));
+                return null;
+            }
+        }
+
+        var rate = Rate.Parse(text);
+        if (!rate.Success)
+        {
+            context.Report(DiagnosticCodes.InvalidUnit(scalar.Span, m.ChildPath(key), rate.Error!));
+            return null;
+        }
+
+        return new RateLimit(rate.Value, scope);
+    }
+
+    private static Autoscaling? ReadAutoscaling(MapReader m, BindContext context)
+    {
+        var map = m.Map("autoscaling", "autoscaling");
+        if (map is null)
+        {
+            return null;
+        }
+
+        var min = map.Int("min", 1, 100_000);
+        var max = map.Int("max", 1, 100_000);
+        if (min is null && !map.Has("min"))
+        {
+            map.ReportMissing("min", "the fewest instances to run");
+        }
+
+        if (max is null && !map.Has("max"))
+        {
+            map.ReportMissing("max", "the most instances to run");
+        }
+
+        if (min is { } lo && max is { } hi && hi < lo)
+        {
+            context.Report(DiagnosticCodes.Inconsistent(map.ValueSpan("max"), map.ChildPath("max"),
+                $"max {hi} is less than min {lo}", "max must be at least min"));
+        }
+
+        return new Autoscaling(min ?? 1, max ?? min ?? 1, map.Percent("target_utilisation"), map.Duration("delay"));
+    }
+
+    private static Backup? ReadBackup(MapReader m)
+    {
+        var map = m.Map("backup", "backup");
+        return map is null ? null : new Backup(map.Duration("every"), map.Duration("keep"), map.Date("restore_tested"));
+    }
+
+    private static ImmutableArray<OperationRef> ReadOperationRefs(MapReader m, string key, BindContext context)
+    {
+        var builder = ImmutableArray.CreateBuilder<OperationRef>();
+        foreach (var (node, path) in m.Items(key))
+        {
+            if (node is not YamlScalar scalar)
+            {
+                context.Report(DiagnosticCodes.WrongType(node.Span, path, "a component.operation reference", node));
+                continue;
+            }
+
+            if (ParseOperationRef(scalar, path, context) is { } reference)
+            {
+                builder.Add(reference);
+            }
+        }
+
+        return builder.ToImmutable();
+    }
+
+    private static ImmutableArray<Operation> ReadOperations(MapReader component, string componentName, BindContext context)
+    {
+        var builder = ImmutableArray.CreateBuilder<Operation>();
+        foreach (var (key, node, path) in component.NamedEntries("operations", "operation"))
+        {
+            var caller = componentName + "." + key.Value;
+
+            // An operation with nothing to say ('publish:' or 'publish: {}') is still an operation.
+            if (node is YamlScalar { IsNull: true })
+            {
+                builder.Add(new Operation(key.Value, componentName, null, null, null, null, [], path));
+                continue;
+            }
+
+            var m = MapReader.Open(node, path, "operation", context);
+            if (m is null)
+            {
+                continue;
+            }
+
+            var calls = ImmutableArray.CreateBuilder<Call>();
+            var index = 0;
+            foreach (var (callNode, callPath) in m.Items("calls"))
+            {
+                if (ReadCall(callNode, callPath, caller, index, context) is { } call)
+                {
+                    calls.Add(call);
+                }
+
+                index++;
+            }
+
+            builder.Add(new Operation(
+                key.Value,
+                componentName,
+                ReadLatency(m, context),
+                m.Enum<AccessType>("type"),
+                m.Bool("idempotent"),
+                m.Rate("capacity"),
+                calls.ToImmutable(),
+                path));
+        }
+
+        return builder.ToImmutable();
+    }
+
+    private static LatencyProfile? ReadLatency(MapReader m, BindContext context)
+    {
+        var map = m.Map("latency", "latency");
+        if (map is null)
+        {
+            return null;
+        }
+
+        var profile = new LatencyProfile(map.Duration("p50"), map.Duration("p90"), map.Duration("p99"), map.Duration("p999"), map.Duration("mean"));
+        (string Name, Duration? Value)[] ordered = [("p50", profile.P50), ("p90", profile.P90), ("p99", profile.P99), ("p999", profile.P999)];
+        (string Name, Duration Value)? previous = null;
+        foreach (var (name, value) in ordered)
+        {
+            if (value is not { } v)
+            {
+                continue;
+            }
+
+            if (previous is { } p && v.Seconds < p.Value.Seconds)
+            {
+                context.Report(DiagnosticCodes.LatencyPercentilesDecrease(map.ValueSpan(name), map.ChildPath(name), p.Name, name));
+            }
+
+            previous = (name, v);
+        }
+
+        return profile;
+    }
+
+    private static Call? ReadCall(YamlNode node, string path, string caller, int index, BindContext context)
+    {
+        var m = MapReader.Open(node, path, "call", context);
+        if (m is null)
+        {
+            return null;
+        }
+
+        var to = ReadOperationRef(m, "to", context);
+        if (to is null && !m.Has("to"))
+        {
+            m.ReportMissing("to", "the component.operation it calls, such as 'links-db.get'");
+        }
+
+        return new Call(
+            to ?? default,
+            m.Ratio("probability") ?? 1,
+            m.Number("count", 0, 1_000_000, minExclusive: true) ?? 1,
+            m.Duration("timeout"),
+            ReadRetries(m, context),
+            ReadCircuitBreaker(m),
+            m.Bool("async") ?? false,
+            m.String("fallback"),
+            caller,
+            index,
+            path);
+    }
+
+    private static RetryPolicy? ReadRetries(MapReader m, BindContext context)
+    {
+        var node = m.Node("retries");
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node is YamlScalar)
+        {
+            var max = m.Int("retries", 0, 10);
+            return max is null ? null : new RetryPolicy(max.Value, null, null, null, null);
+        }
+
+        var map = MapReader.Open(node, m.ChildPath("retries"), "retries", context);
+        if (map is null)
+        {
+            return null;
+        }
+
+        var count = map.Int("max", 0, 10);
+        if (count is null && !map.Has("max"))
+        {
+            map.ReportMissing("max", "how many extra attempts, such as 2");
+        }
+
+        return new RetryPolicy(count ?? 0, map.Enum<BackoffKind>("backoff"), map.Duration("base"), map.Duration("max_delay"), map.Enum<JitterKind>("jitter"));
+    }
+
+    private static CircuitBreakerPolicy? ReadCircuitBreaker(MapReader m)
+    {
+        var map = m.Map("circuit_breaker", "circuit_breaker");
+        if (map is null)
+        {
+            return null;
+        }
+
+        return new CircuitBreakerPolicy(
+            map.Percent("failure_rate") ?? Percent.FromFraction(0.5),
+            map.Duration("window") ?? Duration.FromSeconds(10),
+            map.Int("min_calls", 1, 1_000_000) ?? 20,
+            map.Duration("open_for") ?? Duration.FromSeconds(30));
+    }
+}

@@ -1,0 +1,58 @@
+using System.Collections.Immutable;
+using Plumbline.Design.Diagnostics;
+using Plumbline.Design.Loading.Binding;
+using Plumbline.Design.Validation;
+using Plumbline.Design.Yaml;
+
+namespace Plumbline.Design.Loading;
+
+/// <summary>
+/// Reads a design file: safe YAML, then binding to the model with shape, type and unit checks,
+/// then reference and call-graph checks. Never throws on bad input: every problem is a diagnostic.
+/// </summary>
+public static class DesignLoader
+{
+    public static LoadResult LoadFile(string path, LoadOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var read = SafeYamlReader.ReadFile(path, (options ?? LoadOptions.Default).Limits);
+        return Bind(read);
+    }
+
+    public static LoadResult LoadText(string path, string text, LoadOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(text);
+        var read = SafeYamlReader.ReadText(path, text, (options ?? LoadOptions.Default).Limits);
+        return Bind(read);
+    }
+
+    public static LoadResult LoadBytes(string path, ReadOnlySpan<byte> bytes, LoadOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var read = SafeYamlReader.Read(path, bytes, (options ?? LoadOptions.Default).Limits);
+        return Bind(read);
+    }
+
+    private static LoadResult Bind(YamlReadResult read)
+    {
+        if (read.Root is null || read.Source is null || read.Diagnostics.Any(d => d.IsError))
+        {
+            return new LoadResult(null, read.Source, Sort(read.Diagnostics));
+        }
+
+        var context = new BindContext(read.Source);
+        var design = DesignBinder.Bind(read.Root, context);
+        if (design is not null)
+        {
+            ReferenceValidator.Validate(design, context);
+            CallGraphValidator.Validate(design, context);
+        }
+
+        var all = read.Diagnostics.AddRange(context.Diagnostics);
+        return new LoadResult(design, read.Source, Sort(all));
+    }
+
+    private static ImmutableArray<Diagnostic> Sort(ImmutableArray<Diagnostic> diagnostics) =>
+        [.. diagnostics.OrderBy(d => d.Span.Offset).ThenBy(d => d.Code, StringComparer.Ordinal)];
+}

@@ -1,0 +1,186 @@
+using System.Collections.Immutable;
+using Plumbline.Design.Units;
+
+namespace Plumbline.Design.Model;
+
+/// <summary>What a component is; drives which fields apply and which rules look at it.</summary>
+public enum ComponentKind
+{
+    Client,
+    Cdn,
+    LoadBalancer,
+    Gateway,
+    Service,
+    Worker,
+    Cache,
+    Database,
+    Queue,
+    ObjectStore,
+    Search,
+    External,
+}
+
+/// <summary>The data model a store serves best.</summary>
+public enum StorageModel
+{
+    Oltp,
+    Olap,
+    KeyValue,
+    WideColumn,
+    Document,
+    TimeSeries,
+    Search,
+    Object,
+    Graph,
+}
+
+/// <summary>How a load balancer picks an instance.</summary>
+public enum LoadBalancing
+{
+    RoundRobin,
+    LeastOutstanding,
+    TwoChoices,
+    Random,
+}
+
+/// <summary>
+/// A part of the architecture (process steps 3 to 6). Numbers are per instance unless the name
+/// says otherwise.
+/// </summary>
+/// <param name="Instances">Serving instances (for a database, primaries); default 1.</param>
+/// <param name="Replicas">Extra read replicas or standbys of a stateful component; default 0.</param>
+/// <param name="Capacity">What one instance sustains.</param>
+/// <param name="Availability">Availability of one instance; default depends on kind (see docs).</param>
+public sealed record Component(
+    string Name,
+    ComponentKind Kind,
+    string? Description,
+    string? Engine,
+    StorageModel? Model,
+    bool? Stateless,
+    int Instances,
+    int Replicas,
+    ImmutableArray<string> Zones,
+    Capacity? Capacity,
+    Percent? Availability,
+    LoadBalancing? LoadBalancing,
+    RateLimit? RateLimit,
+    Autoscaling? Autoscaling,
+    ByteSize? Memory,
+    double? HitRatio,
+    ByteSize? StoragePerNode,
+    string? ShardKey,
+    int? Partitions,
+    Duration? Retention,
+    bool? DeadLetter,
+    ImmutableArray<OperationRef> Consumers,
+    Backup? Backup,
+    string? Owner,
+    Percent? Sla,
+    ImmutableArray<Operation> Operations,
+    string Path)
+{
+    /// <summary>The operation with this name, or null.</summary>
+    public Operation? FindOperation(string name)
+    {
+        foreach (var op in Operations)
+        {
+            if (op.Name == name)
+            {
+                return op;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Stores keep state whether or not the file says so; services only when it says so.</summary>
+    public bool IsStateful => Stateless switch
+    {
+        true => false,
+        false => true,
+        null => Kind is ComponentKind.Database or ComponentKind.Cache or ComponentKind.Queue
+            or ComponentKind.ObjectStore or ComponentKind.Search,
+    };
+}
+
+/// <summary>
+/// What one instance sustains: a single rate, or separate read and write rates for a store.
+/// </summary>
+public sealed record Capacity(Rate? Total, Rate? Reads, Rate? Writes);
+
+/// <summary>A rate limit such as <c>200/s per client</c>; <see cref="Scope"/> is what it is counted per (default global).</summary>
+public sealed record RateLimit(Rate Rate, string Scope);
+
+/// <summary>Horizontal autoscaling bounds and behaviour.</summary>
+public sealed record Autoscaling(int Min, int Max, Percent? TargetUtilisation, Duration? Delay);
+
+/// <summary>How often a stateful component is backed up, how long backups are kept, and when a restore was last tested.</summary>
+public sealed record Backup(Duration? Every, Duration? Keep, DateOnly? RestoreTested);
+
+/// <summary>One operation a component serves, its latency, and the calls it makes.</summary>
+/// <param name="Type">Read or write; null means unstated (taken from the operation's name in analysis).</param>
+/// <param name="Idempotent">Whether repeating it is safe; null means unstated.</param>
+public sealed record Operation(
+    string Name,
+    string Component,
+    LatencyProfile? Latency,
+    AccessType? Type,
+    bool? Idempotent,
+    Rate? Capacity,
+    ImmutableArray<Call> Calls,
+    string Path)
+{
+    public OperationRef Ref => new(Component, Name);
+}
+
+/// <summary>Service-time percentiles of an operation's own work, excluding the calls it makes.</summary>
+public sealed record LatencyProfile(Duration? P50, Duration? P90, Duration? P99, Duration? P999, Duration? Mean);
+
+/// <summary>
+/// A call from one operation to another. Synchronous unless <see cref="Async"/>; an async call
+/// hands work to a queue or worker and does not wait.
+/// </summary>
+/// <param name="Probability">Share of the caller's executions that make this call; default 1.</param>
+/// <param name="Count">Calls per execution when it is made (fan-out); default 1.</param>
+public sealed record Call(
+    OperationRef To,
+    double Probability,
+    double Count,
+    Duration? Timeout,
+    RetryPolicy? Retries,
+    CircuitBreakerPolicy? CircuitBreaker,
+    bool Async,
+    string? Fallback,
+    string From,
+    int Index,
+    string Path)
+{
+    /// <summary>A stable id, <c>caller.op-&gt;callee.op</c>, for finding keys.</summary>
+    public string Id => $"{From}->{To}";
+}
+
+/// <summary>How retry delays grow.</summary>
+public enum BackoffKind
+{
+    Constant,
+    Linear,
+    Exponential,
+}
+
+/// <summary>Random spread added to retry delays (Polly's names).</summary>
+public enum JitterKind
+{
+    None,
+    Full,
+    Equal,
+    Decorrelated,
+}
+
+/// <summary>Retries after a failure. <see cref="Max"/> is extra attempts: max 2 means up to 3 attempts.</summary>
+/// <param name="Backoff">Null means unstated (no backoff between attempts).</param>
+/// <param name="Base">First delay; default 0 when no backoff is given.</param>
+public sealed record RetryPolicy(int Max, BackoffKind? Backoff, Duration? Base, Duration? MaxDelay, JitterKind? Jitter);
+
+/// <summary>Opens when the failure rate over <see cref="Window"/> reaches <see cref="FailureRate"/> with at least <see cref="MinCalls"/>, stays open for <see cref="OpenFor"/>, then half-opens.</summary>
+public sealed record CircuitBreakerPolicy(Percent FailureRate, Duration Window, int MinCalls, Duration OpenFor);

@@ -1,0 +1,59 @@
+using System.Collections.Immutable;
+using Plumbline.Design.Units;
+
+namespace Plumbline.Design.Model;
+
+/// <summary>How sensitive data is, from least to most.</summary>
+public enum Classification
+{
+    Public,
+    Internal,
+    Confidential,
+    Restricted,
+}
+
+/// <summary>What a reader can rely on after a write.</summary>
+public enum Consistency
+{
+    Strong,
+    ReadYourWrites,
+    Causal,
+    Eventual,
+}
+
+/// <summary>The shape of a read or write against an entity (process step 4).</summary>
+public enum AccessPatternKind
+{
+    PointLookup,
+    RangeScan,
+    TimeSeries,
+    Aggregate,
+    FullText,
+    Graph,
+    Blob,
+    Append,
+}
+
+/// <summary>An access pattern such as <c>point_lookup(code)</c>: a kind and the fields it keys on.</summary>
+public sealed record AccessPattern(AccessPatternKind Kind, ImmutableArray<string> Fields, string Text);
+
+/// <summary>
+/// A first-class entity: who owns it, how big it is, how fast it grows, how long it is kept,
+/// how sensitive it is, and how it is read.
+/// </summary>
+/// <param name="Retention">How long records are kept; null with <see cref="RetainForever"/> false means unstated.</param>
+public sealed record Entity(
+    string Name,
+    string? Description,
+    string? Owner,
+    ByteSize? RecordSize,
+    Rate? NewRecords,
+    Count? InitialRecords,
+    Duration? Retention,
+    bool RetainForever,
+    Classification? Classification,
+    bool Pii,
+    ImmutableArray<AccessPattern> Access,
+    Consistency? Consistency,
+    string? Source,
+    string Path);

@@ -1,0 +1,28 @@
+using System.Collections.Immutable;
+
+namespace Plumbline.Design.Model;
+
+/// <summary><c>operations:</c> on-call readiness.</summary>
+public sealed record OperationsPlan(
+    Telemetry Telemetry,
+    ImmutableArray<Runbook> Runbooks,
+    string? Rollback,
+    OnCall? OnCall,
+    ImmutableArray<string> FeatureFlags,
+    string Path)
+{
+    public static OperationsPlan Empty { get; } = new(Telemetry.Empty, [], null, null, [], "/operations");
+}
+
+/// <summary>Where metrics, traces and logs go; null means not planned.</summary>
+public sealed record Telemetry(string? Metrics, string? Traces, string? Logs)
+{
+    public static Telemetry Empty { get; } = new(null, null, null);
+}
+
+/// <summary>A runbook for one failure mode: how it is detected and mitigated.</summary>
+/// <param name="Components">Components this failure mode is about, for coverage checks.</param>
+public sealed record Runbook(string Failure, string? Detect, ImmutableArray<string> Mitigate, ImmutableArray<string> Components, string? Link, string Path);
+
+/// <summary>The on-call rotation and its escalation chain.</summary>
+public sealed record OnCall(string? Rotation, ImmutableArray<string> Escalation);

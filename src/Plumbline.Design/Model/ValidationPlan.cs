@@ -1,0 +1,40 @@
+using System.Collections.Immutable;
+using Plumbline.Design.Units;
+
+namespace Plumbline.Design.Model;
+
+/// <summary><c>validation:</c> the load and chaos scenarios that check the design (process step 10).</summary>
+public sealed record ValidationPlan(ImmutableArray<LoadScenario> Load, ImmutableArray<ChaosScenario> Chaos, string Path)
+{
+    public static ValidationPlan Empty { get; } = new([], [], "/validation");
+}
+
+/// <summary>
+/// A traffic shape as multiples of the design's average rate: ramp from <see cref="From"/> to
+/// <see cref="To"/> over <see cref="Over"/>, then hold for <see cref="Hold"/>.
+/// </summary>
+public sealed record LoadShape(double From, double To, Duration Over, Duration Hold);
+
+/// <summary>What a scenario expects: all SLOs met, or the named SLOs met.</summary>
+public sealed record Expectation(bool AllSlos, ImmutableArray<string> Slos);
+
+/// <summary>A load test scenario.</summary>
+public sealed record LoadScenario(string Name, LoadShape Shape, ImmutableArray<string> Workflows, Expectation? Expect, string Path);
+
+/// <summary>What breaks in a chaos scenario.</summary>
+public enum FaultKind
+{
+    ZoneDown,
+    InstanceDown,
+    Slow,
+    Fail,
+}
+
+/// <summary>
+/// One fault: a zone down, some instances of a component down, a component slowed by
+/// <see cref="Add"/>, or a component failing a share of its calls (<see cref="ErrorRate"/>).
+/// </summary>
+public sealed record Fault(FaultKind Kind, string Target, int? Instances, Duration? Add, double? ErrorRate, Duration? For);
+
+/// <summary>A chaos scenario: a fault injected at <see cref="At"/> into the design's traffic.</summary>
+public sealed record ChaosScenario(string Name, Duration? At, Fault Fault, Expectation? Expect, string Path);

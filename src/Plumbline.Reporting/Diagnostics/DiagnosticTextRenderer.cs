@@ -1,0 +1,135 @@
+using System.Globalization;
+using System.Text;
+using Plumbline.Design.Diagnostics;
+using Plumbline.Design.Text;
+
+namespace Plumbline.Reporting.Diagnostics;
+
+/// <summary>
+/// Renders diagnostics the way compilers do, so editors and terminals turn the first line into a link:
+/// <code>
+/// design.yaml:12:16: error PL2003: message
+///    12 |     instances: many
+///       |                ^^^^
+///   help: how to fix it
+///   at: /components/edge/instances
+/// </code>
+/// Colour is ANSI and off unless asked for; the caller decides (a terminal, and NO_COLOR unset).
+/// </summary>
+public sealed class DiagnosticTextRenderer(bool useColor = false)
+{
+    private const string Reset = "\u001b[0m";
+    private const string Bold = "\u001b[1m";
+    private const string Red = "\u001b[1;31m";
+    private const string Yellow = "\u001b[1;33m";
+    private const string Cyan = "\u001b[36m";
+    private const string Blue = "\u001b[1;34m";
+    private const string Dim = "\u001b[2m";
+
+    /// <summary>True when the output carries ANSI colour codes.</summary>
+    public bool UseColor { get; } = useColor;
+
+    /// <summary>Writes one diagnostic, a source excerpt when the span has a source, then help and path.</summary>
+    /// <param name="writer">Where to write.</param>
+    /// <param name="diagnostic">The diagnostic.</param>
+    /// <param name="fallbackPath">The file to name when the diagnostic has no position (a missing file, say).</param>
+    public void Write(TextWriter writer, Diagnostic diagnostic, string? fallbackPath = null)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(diagnostic);
+
+        var span = diagnostic.Span;
+        var severityColor = diagnostic.IsError ? Red : Yellow;
+        var sb = new StringBuilder();
+
+        sb.Append(Paint(Bold, Location(diagnostic, fallbackPath))).Append(": ");
+        sb.Append(Paint(severityColor, SeverityName(diagnostic.Severity))).Append(' ');
+        sb.Append(Paint(Bold, diagnostic.Code)).Append(": ");
+        sb.Append(diagnostic.Message).Append('\n');
+
+        if (!span.IsNone && span.Source is { } source && span.Start.Line >= 1 && span.Start.Line <= source.LineCount)
+        {
+            AppendExcerpt(sb, source, span, severityColor);
+        }
+
+        if (!string.IsNullOrEmpty(diagnostic.Help))
+        {
+            sb.Append("  ").Append(Paint(Cyan, "help")).Append(": ").Append(diagnostic.Help).Append('\n');
+        }
+
+        if (!string.IsNullOrEmpty(diagnostic.YamlPath))
+        {
+            sb.Append("  ").Append(Paint(Dim, "at: " + diagnostic.YamlPath)).Append('\n');
+        }
+
+        writer.Write(sb.ToString());
+    }
+
+    /// <summary>Writes every diagnostic in order, a blank line between them.</summary>
+    public void WriteAll(TextWriter writer, IEnumerable<Diagnostic> diagnostics, string? fallbackPath = null)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        var first = true;
+        foreach (var diagnostic in diagnostics)
+        {
+            if (!first)
+            {
+                writer.Write('\n');
+            }
+
+            Write(writer, diagnostic, fallbackPath);
+            first = false;
+        }
+    }
+
+    /// <summary>Writes a summary line such as <c>2 errors, 1 warning in 1 file</c>, coloured by the worst severity.</summary>
+    public void WriteSummary(TextWriter writer, DiagnosticSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        var color = summary.Errors > 0 ? Red : summary.Warnings > 0 ? Yellow : Bold;
+        writer.Write(Paint(color, summary.ToString()));
+        writer.Write('\n');
+    }
+
+    /// <summary><c>path:line:col</c>, or the path alone when there is no position.</summary>
+    public static string Location(Diagnostic diagnostic, string? fallbackPath = null)
+    {
+        ArgumentNullException.ThrowIfNull(diagnostic);
+        var span = diagnostic.Span;
+        var path = span.IsNone || string.IsNullOrEmpty(span.Path) ? fallbackPath ?? string.Empty : span.Path;
+        if (span.IsNone)
+        {
+            return path.Length == 0 ? "plumbline" : path;
+        }
+
+        return string.Create(CultureInfo.InvariantCulture, $"{path}:{span.Start.Line}:{span.Start.Column}");
+    }
+
+    public static string SeverityName(DiagnosticSeverity severity) =>
+        severity == DiagnosticSeverity.Error ? "error" : "warning";
+
+    private void AppendExcerpt(StringBuilder sb, SourceText source, SourceSpan span, string color)
+    {
+        var start = span.Start;
+        var line = source.GetLine(start.Line);
+        var gutter = start.Line.ToString(CultureInfo.InvariantCulture);
+        var pad = new string(' ', gutter.Length);
+
+        // Tabs would shift the caret by a terminal-dependent amount; one column each keeps it under the text.
+        var shown = line.Replace('\t', ' ');
+        var firstColumn = Math.Clamp(start.Column, 1, shown.Length + 1);
+
+        // A span over several lines is underlined to the end of its first line.
+        var end = span.End;
+        var lastColumn = end.Line == start.Line ? end.Column : shown.Length + 1;
+        var width = Math.Max(1, lastColumn - firstColumn);
+
+        sb.Append(' ').Append(Paint(Blue, gutter + " |")).Append(' ').Append(shown.TrimEnd()).Append('\n');
+        sb.Append(' ').Append(Paint(Blue, pad + " |")).Append(' ')
+          .Append(' ', firstColumn - 1)
+          .Append(Paint(color, new string('^', width))).Append('\n');
+    }
+
+    private string Paint(string code, string text) => UseColor ? code + text + Reset : text;
+}

@@ -1,0 +1,33 @@
+using Xunit;
+
+namespace Plumbline.Cli.Tests;
+
+public sealed class HelpTests
+{
+    [Theory]
+    [InlineData("help-root.txt", new[] { "--help" })]
+    [InlineData("help-validate.txt", new[] { "validate", "--help" })]
+    [InlineData("help-init.txt", new[] { "init", "--help" })]
+    public void Help_text_matches_the_golden_file(string golden, string[] args)
+    {
+        var run = CliRun.Of(args);
+        Assert.Equal(0, run.Exit);
+        Assert.Equal("", run.Error);
+        GoldenFile.Verify(golden, run.Out);
+    }
+
+    [Fact]
+    public void Short_help_alias_prints_the_same_text()
+    {
+        Assert.Equal(CliRun.Of("validate", "--help").Out, CliRun.Of("validate", "-h").Out);
+    }
+
+    [Fact]
+    public void Version_prints_the_version_alone()
+    {
+        var run = CliRun.Of("--version");
+        Assert.Equal(0, run.Exit);
+        Assert.Matches(@"^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?\n$", run.Out);
+        Assert.Equal(CliApp.Version + "\n", run.Out);
+    }
+}

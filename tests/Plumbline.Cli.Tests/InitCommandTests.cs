@@ -1,0 +1,117 @@
+using Plumbline.Cli.Templates;
+using Plumbline.Design.Loading;
+using Xunit;
+
+namespace Plumbline.Cli.Tests;
+
+public sealed class InitCommandTests
+{
+    public static TheoryData<string> TemplateNames()
+    {
+        var data = new TheoryData<string>();
+        foreach (var name in TemplateCatalog.Names)
+        {
+            data.Add(name);
+        }
+
+        return data;
+    }
+
+    [Fact]
+    public void The_examples_are_built_in_as_templates()
+    {
+        var examples = Path.Combine(RepositoryRoot(), "examples");
+        var expected = Directory.Exists(examples)
+            ? Directory.GetFiles(examples, "*.yaml").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal).ToArray()
+            : [];
+        Assert.Equal(expected, TemplateCatalog.Names.ToArray());
+    }
+
+    [Theory]
+    [MemberData(nameof(TemplateNames))]
+    public void Init_from_each_template_writes_a_design_that_validates(string name)
+    {
+        using var dir = new TempFolder();
+        var output = dir.File("design.yaml");
+        var run = CliRun.Of("init", "--template", name, "--output", output);
+        Assert.True(run.Exit == 0, run.Out + run.Error);
+        Assert.Equal(TemplateCatalog.Read(name), File.ReadAllText(output));
+        Assert.True(DesignLoader.LoadFile(output).Success);
+        Assert.Equal(0, CliRun.Of("validate", output).Exit);
+    }
+
+    [Fact]
+    public void Listing_templates_prints_every_name()
+    {
+        foreach (var args in new[] { new[] { "init", "--list-templates" }, new[] { "init", "--template", "list" } })
+        {
+            var run = CliRun.Of(args);
+            Assert.Equal(0, run.Exit);
+            foreach (var name in TemplateCatalog.Names)
+            {
+                Assert.Contains(name, run.Out, StringComparison.Ordinal);
+            }
+        }
+    }
+
+    [Fact]
+    public void An_unknown_template_exits_2()
+    {
+        using var dir = new TempFolder();
+        var output = dir.File("design.yaml");
+        var run = CliRun.Of("init", "--template", "no-such-template", "-o", output);
+        Assert.Equal(2, run.Exit);
+        Assert.Contains("no template 'no-such-template'", run.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(output));
+    }
+
+    [Fact]
+    public void Init_refuses_to_overwrite_without_force()
+    {
+        using var dir = new TempFolder();
+        var output = dir.Write("design.yaml", "keep me\n");
+        var template = TemplateCatalog.Names.FirstOrDefault() ?? "any";
+
+        var refused = CliRun.Of("init", "--template", template, "--output", output);
+        Assert.Equal(2, refused.Exit);
+        Assert.Contains("already exists", refused.Error, StringComparison.Ordinal);
+        Assert.Equal("keep me\n", File.ReadAllText(output));
+
+        var interview = CliRun.With(interactive: true, input: "", "init", "--output", output);
+        Assert.Equal(2, interview.Exit);
+        Assert.Equal("keep me\n", File.ReadAllText(output));
+    }
+
+    [Fact]
+    public void Init_with_force_overwrites()
+    {
+        Assert.SkipWhen(TemplateCatalog.Names.IsEmpty, "no templates in examples/ yet");
+        using var dir = new TempFolder();
+        var output = dir.Write("design.yaml", "old\n");
+        var run = CliRun.Of("init", "--template", TemplateCatalog.Names[0], "--output", output, "--force");
+        Assert.Equal(0, run.Exit);
+        Assert.True(DesignLoader.LoadFile(output).Success);
+    }
+
+    [Fact]
+    public void Without_a_terminal_or_a_template_init_is_a_usage_error()
+    {
+        using var dir = new TempFolder();
+        var output = dir.File("design.yaml");
+        var run = CliRun.With(interactive: false, input: "url-shortener\n", "init", "--output", output);
+        Assert.Equal(2, run.Exit);
+        Assert.Contains("--template", run.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(output));
+    }
+
+    internal static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Plumbline.slnx")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("Plumbline.slnx not found above " + AppContext.BaseDirectory);
+    }
+}
