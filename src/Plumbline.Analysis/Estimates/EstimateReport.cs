@@ -1,0 +1,83 @@
+using System.Collections.Immutable;
+using Plumbline.Analysis.Explain;
+using Plumbline.Design.Model;
+
+namespace Plumbline.Analysis.Estimates;
+
+/// <summary>Every back-of-envelope figure for one design, each explaining itself.</summary>
+public sealed record EstimateReport(
+    string SystemName,
+    EstimateOptions Options,
+    ImmutableArray<WorkflowTraffic> Traffic,
+    ImmutableArray<OperationLoad> Operations,
+    ImmutableArray<ComponentCapacity> Components,
+    ImmutableArray<EntityStorage> Storage,
+    ImmutableArray<OwnerStorage> StorageByOwner,
+    ImmutableArray<CacheSizing> Caches,
+    ImmutableArray<QueueFlow> Queues,
+    ImmutableArray<ComponentBandwidth> Bandwidth,
+    Figure InternetEgress,
+    ImmutableArray<string> Notes,
+    SensitivityReport? Sensitivity);
+
+/// <summary>A workflow's traffic: average and peak rate, and the bandwidth of its requests and responses at average.</summary>
+public sealed record WorkflowTraffic(string Workflow, AccessType Type, Figure Average, Figure Peak, Figure RequestBandwidth, Figure ResponseBandwidth);
+
+/// <summary>Load on one operation through the call graph, and the worst-case retry amplification reaching it.</summary>
+public sealed record OperationLoad(string Operation, string Component, AccessType Type, Figure Average, Figure Peak, Figure WorstCaseAmplification);
+
+/// <summary>
+/// A component's load against its capacity: utilisation at average and peak, the instances
+/// needed at the target utilisation, and the months before growth takes peak past capacity.
+/// </summary>
+public sealed record ComponentCapacity(
+    string Component,
+    ComponentKind Kind,
+    int Instances,
+    Figure AverageLoad,
+    Figure PeakLoad,
+    Figure PeakReads,
+    Figure PeakWrites,
+    Figure Capacity,
+    Figure AverageUtilisation,
+    Figure PeakUtilisation,
+    Figure InstancesNeeded,
+    Figure HeadroomMonths);
+
+/// <summary>Storage of one entity: what arrives each month, and what is kept at each horizon.</summary>
+public sealed record EntityStorage(
+    string Entity,
+    string? Owner,
+    Figure NewRecordsPerMonth,
+    Figure NewBytesPerMonth,
+    Figure AtRetention,
+    double ReplicationFactor,
+    ImmutableArray<HorizonStorage> Horizons);
+
+/// <summary>Records and bytes kept at a horizon; <see cref="Bytes"/> is one copy, <see cref="Replicated"/> all copies.</summary>
+public sealed record HorizonStorage(double Months, Figure Records, Figure Bytes, Figure Replicated);
+
+/// <summary>Storage totals of one owning component at each horizon, and the shards it needs.</summary>
+public sealed record OwnerStorage(string Component, ImmutableArray<Figure> Horizons, Figure ShardsForStorage, Figure ShardsForWrites);
+
+/// <summary>A cache's hot working set against its memory.</summary>
+public sealed record CacheSizing(string Component, Figure ReadsPerDay, Figure ItemSize, Figure HotSet, Figure Memory, Figure Fit);
+
+/// <summary>A queue's publish rate against its consumers' capacity, and how fast a backlog grows.</summary>
+public sealed record QueueFlow(string Component, Figure PublishAverage, Figure PublishPeak, Figure ConsumerCapacity, Figure BacklogPerHour);
+
+/// <summary>Bytes per second into and out of a component at average load.</summary>
+public sealed record ComponentBandwidth(string Component, Figure Ingress, Figure Egress);
+
+/// <summary>The headline figures sensitivity watches, and how far each input moves them.</summary>
+public sealed record SensitivityReport(double Step, ImmutableArray<Headline> Headlines, ImmutableArray<SensitivityRow> Rows);
+
+/// <summary>A headline figure at the baseline.</summary>
+public sealed record Headline(string Name, double Value, FigureUnit Unit, string Subject);
+
+/// <summary>
+/// How moving one input down and up by the step changes each headline, as relative changes in
+/// the order of <see cref="SensitivityReport.Headlines"/>; <see cref="Score"/> is the largest
+/// absolute change, by which rows are ranked.
+/// </summary>
+public sealed record SensitivityRow(EstimateInput Input, ImmutableArray<double> Down, ImmutableArray<double> Up, double Score);

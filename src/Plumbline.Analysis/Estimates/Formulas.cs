@@ -1,0 +1,85 @@
+namespace Plumbline.Analysis.Estimates;
+
+/// <summary>
+/// The whiteboard formulas behind the estimates, as pure functions so each can be tested against
+/// a hand-computed value.
+/// </summary>
+public static class Formulas
+{
+    /// <summary>
+    /// Expected attempts per call when each attempt fails independently with probability
+    /// <paramref name="failure"/> and up to <paramref name="maxRetries"/> retries follow: 1 + f + f^2 + ... + f^max.
+    /// </summary>
+    public static double ExpectedAttempts(double failure, int maxRetries)
+    {
+        var total = 0.0;
+        var term = 1.0;
+        for (var k = 0; k <= maxRetries; k++)
+        {
+            total += term;
+            term *= failure;
+        }
+
+        return total;
+    }
+
+    /// <summary>Attempts per call when the callee fails outright: every retry is used.</summary>
+    public static int WorstCaseAttempts(int maxRetries) => maxRetries + 1;
+
+    /// <summary>Instances needed so that peak load runs at the target utilisation; at least 1.</summary>
+    public static int InstancesNeeded(double peakLoad, double capacityPerInstance, double targetUtilisation)
+    {
+        if (capacityPerInstance <= 0 || targetUtilisation <= 0)
+        {
+            return 0;
+        }
+
+        return Math.Max(1, (int)Math.Ceiling(peakLoad / (capacityPerInstance * targetUtilisation) - 1e-9));
+    }
+
+    /// <summary>
+    /// Months until load growing by <paramref name="monthlyGrowthFactor"/> each month takes
+    /// utilisation from <paramref name="utilisation"/> to 100%: ln(1/U) / ln(g). Zero when already
+    /// at or over capacity; null when nothing grows.
+    /// </summary>
+    public static double? HeadroomMonths(double utilisation, double monthlyGrowthFactor)
+    {
+        if (utilisation >= 1)
+        {
+            return 0;
+        }
+
+        if (monthlyGrowthFactor <= 1 || utilisation <= 0)
+        {
+            return null;
+        }
+
+        return Math.Log(1 / utilisation) / Math.Log(monthlyGrowthFactor);
+    }
+
+    /// <summary>
+    /// Records kept at a horizon of <paramref name="horizonMonths"/> when <paramref name="perMonth"/>
+    /// new records arrive now, the rate grows by <paramref name="monthlyGrowthFactor"/> a month, and
+    /// records older than <paramref name="retentionMonths"/> are deleted: the integral of r g^t over
+    /// the retained window [max(0, H - R), H].
+    /// </summary>
+    public static double RecordsAt(double horizonMonths, double perMonth, double retentionMonths, double monthlyGrowthFactor)
+    {
+        var from = Math.Max(0, horizonMonths - retentionMonths);
+        if (Math.Abs(monthlyGrowthFactor - 1) < 1e-12)
+        {
+            return perMonth * (horizonMonths - from);
+        }
+
+        var ln = Math.Log(monthlyGrowthFactor);
+        return perMonth * (Math.Pow(monthlyGrowthFactor, horizonMonths) - Math.Pow(monthlyGrowthFactor, from)) / ln;
+    }
+
+    /// <summary>Nodes needed to hold <paramref name="bytes"/> at <paramref name="bytesPerNode"/> each; at least 1.</summary>
+    public static int ShardsForStorage(double bytes, double bytesPerNode) =>
+        bytesPerNode <= 0 ? 0 : Math.Max(1, (int)Math.Ceiling(bytes / bytesPerNode - 1e-9));
+
+    /// <summary>Copies of the data: each primary and its share of the replicas.</summary>
+    public static double ReplicationFactor(int instances, int replicas) =>
+        1 + (replicas / (double)Math.Max(instances, 1));
+}

@@ -1,0 +1,275 @@
+using System.Collections.Immutable;
+using Plumbline.Analysis.Explain;
+using Plumbline.Analysis.Graph;
+using Plumbline.Design.Model;
+
+namespace Plumbline.Analysis.Estimates;
+
+/// <summary>
+/// A design compiled to a vector of numbers (users, rates, fan-outs, hit ratios, sizes...) and
+/// the arrays of its call graph, so an estimate is a pass of arithmetic in topological order.
+/// Sensitivity re-runs <see cref="Propagate"/> with one number moved.
+/// </summary>
+public sealed class LoadModel
+{
+    private readonly int _workflowRateBase;
+    private readonly int _workflowPeakBase;
+    private readonly int _edgeProbabilityBase;
+    private readonly int _edgeCountBase;
+    private readonly int _hitRatioBase;
+    private readonly int _recordSizeBase;
+    private readonly int _newRecordsBase;
+    private readonly double[] _baseline;
+    private readonly ImmutableArray<int>[] _entitiesByOwner;
+
+    private LoadModel(SystemDesign design, CallGraph graph, EstimateOptions options)
+    {
+        Design = design;
+        Graph = graph;
+        Options = options;
+        var map = design.SourceMap;
+        var inputs = ImmutableArray.CreateBuilder<EstimateInput>();
+        var values = new List<double>();
+
+        int Add(InputKind kind, string name, string path, double value, bool sensitive = true)
+        {
+            var slot = values.Count;
+            values.Add(value);
+            if (sensitive && !double.IsNaN(value))
+            {
+                var line = path.StartsWith('/') ? map.LineOf(path) : 0;
+                inputs.Add(new EstimateInput(slot, kind, name, path, line, value));
+            }
+
+            return slot;
+        }
+
+        var req = design.Requirements;
+        Add(InputKind.Users, "users.monthly_active", req.Users.Path + "/monthly_active", req.Users.MonthlyActive?.Value ?? double.NaN);
+        Add(InputKind.PeakFactor, "peak_to_average", req.PeakToAverage is null ? FigureSources.Default : req.Path + "/peak_to_average",
+            req.PeakToAverage ?? options.DefaultPeakToAverage, sensitive: true);
+        Add(InputKind.Growth, "growth (per month)", req.Path + "/growth", req.Growth is { } g ? g.MonthlyCompoundFactor - 1 : double.NaN);
+
+        _workflowRateBase = values.Count;
+        foreach (var w in design.Workflows)
+        {
+            var perUser = w.Rate is null && w.PerUser is not null;
+            Add(InputKind.WorkflowRate, $"{w.Name} {(perUser ? "per_user" : "rate")}", w.Path + (perUser ? "/per_user" : "/rate"),
+                (w.Rate ?? w.PerUser)?.PerSecond ?? double.NaN);
+        }
+
+        _workflowPeakBase = values.Count;
+        foreach (var w in design.Workflows)
+        {
+            Add(InputKind.WorkflowPeakRate, $"{w.Name} peak_rate", w.Path + "/peak_rate", w.PeakRate?.PerSecond ?? double.NaN);
+        }
+
+        _edgeProbabilityBase = values.Count;
+        foreach (var e in graph.Edges)
+        {
+            var stated = e.Call?.Probability;
+            Add(InputKind.CallProbability, $"{Describe(e)} probability", e.Call is null ? FigureSources.Derived : e.Call.Path + "/probability",
+                stated ?? 1, sensitive: stated is not null);
+        }
+
+        _edgeCountBase = values.Count;
+        foreach (var e in graph.Edges)
+        {
+            var stated = e.Call is { Count: not 1 };
+            Add(InputKind.FanOut, $"{Describe(e)} count", e.Call is null ? FigureSources.Derived : e.Call.Path + "/count",
+                e.Call?.Count ?? 1, sensitive: stated);
+        }
+
+        _hitRatioBase = values.Count;
+        foreach (var c in graph.Components)
+        {
+            Add(InputKind.HitRatio, $"{c.Name} hit_ratio", c.Path + "/hit_ratio", c.HitRatio ?? double.NaN);
+        }
+
+        _recordSizeBase = values.Count;
+        foreach (var entity in design.Data)
+        {
+            Add(InputKind.RecordSize, $"{entity.Name} record_size", entity.Path + "/record_size", entity.RecordSize?.Bytes ?? double.NaN);
+        }
+
+        _newRecordsBase = values.Count;
+        foreach (var entity in design.Data)
+        {
+            Add(InputKind.NewRecords, $"{entity.Name} new_records", entity.Path + "/new_records", entity.NewRecords?.PerSecond ?? double.NaN);
+        }
+
+        _baseline = [.. values];
+        Inputs = inputs.ToImmutable();
+
+        var byOwner = new List<int>[graph.Components.Length];
+        for (var c = 0; c < byOwner.Length; c++)
+        {
+            byOwner[c] = [];
+        }
+
+        for (var i = 0; i < design.Data.Length; i++)
+        {
+            if (design.Data[i].Owner is { } owner && graph.ComponentIndex.TryGetValue(owner, out var c))
+            {
+                byOwner[c].Add(i);
+            }
+        }
+
+        _entitiesByOwner = [.. byOwner.Select(l => l.ToImmutableArray())];
+        OperationTypes = [.. graph.Operations.Select(AccessInference.Infer)];
+    }
+
+    public SystemDesign Design { get; }
+
+    public CallGraph Graph { get; }
+
+    public EstimateOptions Options { get; }
+
+    /// <summary>The inputs that sensitivity may move: only those the design (or a default) actually states.</summary>
+    public ImmutableArray<EstimateInput> Inputs { get; }
+
+    /// <summary>For each operation, whether it reads or writes (stated, or inferred from its name).</summary>
+    public ImmutableArray<AccessType> OperationTypes { get; }
+
+    public ImmutableArray<int> EntitiesOwnedBy(int component) => _entitiesByOwner[component];
+
+    public static LoadModel Compile(SystemDesign design, EstimateOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(design);
+        return new LoadModel(design, CallGraph.Build(design), options ?? EstimateOptions.Default);
+    }
+
+    /// <summary>A copy of the baseline parameter vector, for a caller to move one value in.</summary>
+    public double[] BaselineValues() => (double[])_baseline.Clone();
+
+    public double Value(double[] values, InputKind kind, int index) => kind switch
+    {
+        InputKind.WorkflowRate => values[_workflowRateBase + index],
+        InputKind.WorkflowPeakRate => values[_workflowPeakBase + index],
+        InputKind.CallProbability => values[_edgeProbabilityBase + index],
+        InputKind.FanOut => values[_edgeCountBase + index],
+        InputKind.HitRatio => values[_hitRatioBase + index],
+        InputKind.RecordSize => values[_recordSizeBase + index],
+        InputKind.NewRecords => values[_newRecordsBase + index],
+        InputKind.Users => values[0],
+        InputKind.PeakFactor => values[1],
+        _ => values[2],
+    };
+
+    /// <summary>Monthly growth factor (1 when no growth is stated).</summary>
+    public static double MonthlyGrowth(double[] values) => double.IsNaN(values[2]) ? 1 : 1 + values[2];
+
+    /// <summary>Average rate of a workflow per second; NaN when it is per user and users are unknown.</summary>
+    public double WorkflowAverage(double[] values, int w)
+    {
+        var workflow = Design.Workflows[w];
+        var rate = values[_workflowRateBase + w];
+        return workflow.Rate is null && workflow.PerUser is not null ? rate * values[0] : rate;
+    }
+
+    /// <summary>Peak rate of a workflow per second: stated, or average x peak factor.</summary>
+    public double WorkflowPeak(double[] values, int w)
+    {
+        var stated = values[_workflowPeakBase + w];
+        return double.IsNaN(stated) ? WorkflowAverage(values, w) * values[1] : stated;
+    }
+
+    /// <summary>The probability an edge is taken: stated, the miss ratio of the cache it backs, or 1.</summary>
+    public double EdgeProbability(double[] values, CallEdge edge)
+    {
+        if (edge.MissOfCache >= 0)
+        {
+            var hit = values[_hitRatioBase + edge.MissOfCache];
+            return double.IsNaN(hit) ? 1 : 1 - hit;
+        }
+
+        return values[_edgeProbabilityBase + edge.Index];
+    }
+
+    /// <summary>Expected attempts on an edge at the option's failure probability.</summary>
+    public double EdgeAttempts(CallEdge edge) =>
+        edge.Call?.Retries is { } r ? Formulas.ExpectedAttempts(Options.FailureProbability, r.Max) : 1;
+
+    /// <summary>Load carried by one unit of the caller's load along an edge.</summary>
+    public double EdgeFactor(double[] values, CallEdge edge) =>
+        EdgeProbability(values, edge) * values[_edgeCountBase + edge.Index] * EdgeAttempts(edge);
+
+    public double RecordSize(double[] values, int entity) => values[_recordSizeBase + entity];
+
+    public double NewRecordsPerSecond(double[] values, int entity) => values[_newRecordsBase + entity];
+
+    public double HitRatio(double[] values, int component) => values[_hitRatioBase + component];
+
+    /// <summary>Propagates every workflow's average and peak rate through the call graph.</summary>
+    public LoadVectors Propagate(double[] values)
+    {
+        var n = Graph.Operations.Length;
+        var average = new double[n];
+        var peak = new double[n];
+        for (var w = 0; w < Design.Workflows.Length; w++)
+        {
+            var entry = Graph.IndexOf(Design.Workflows[w].Entry);
+            if (entry < 0)
+            {
+                continue;
+            }
+
+            var avg = WorkflowAverage(values, w);
+            if (!double.IsNaN(avg))
+            {
+                average[entry] += avg;
+                peak[entry] += WorkflowPeak(values, w);
+            }
+        }
+
+        foreach (var op in Graph.Order)
+        {
+            if (average[op] == 0 && peak[op] == 0)
+            {
+                continue;
+            }
+
+            foreach (var e in Graph.Outgoing[op])
+            {
+                var edge = Graph.Edges[e];
+                var factor = EdgeFactor(values, edge);
+                average[edge.To] += average[op] * factor;
+                peak[edge.To] += peak[op] * factor;
+            }
+        }
+
+        return new LoadVectors(average, peak);
+    }
+
+    private string Describe(CallEdge e) =>
+        $"{Graph.Operations[e.From].Ref}->{Graph.Operations[e.To].Ref}";
+}
+
+/// <summary>Average and peak load on every operation, per second.</summary>
+public sealed record LoadVectors(double[] Average, double[] Peak);
+
+/// <summary>Reads or writes, from the file or from the operation's name.</summary>
+internal static class AccessInference
+{
+    private static readonly string[] WriteWords =
+        ["insert", "write", "create", "update", "delete", "put", "post", "publish", "send", "set", "append", "save", "store", "upsert", "remove", "enqueue", "produce", "record", "charge", "capture", "refund", "transfer", "upload", "index", "ingest", "add", "patch"];
+
+    public static AccessType Infer(Operation op)
+    {
+        if (op.Type is { } t)
+        {
+            return t;
+        }
+
+        var name = op.Name.ToLowerInvariant();
+        foreach (var word in WriteWords)
+        {
+            if (name.StartsWith(word, StringComparison.Ordinal) || name.Contains("_" + word, StringComparison.Ordinal) || name.Contains("-" + word, StringComparison.Ordinal))
+            {
+                return AccessType.Write;
+            }
+        }
+
+        return AccessType.Read;
+    }
+}
