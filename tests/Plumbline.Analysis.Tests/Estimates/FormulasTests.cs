@@ -1,0 +1,70 @@
+using Plumbline.Analysis.Estimates;
+using Xunit;
+
+namespace Plumbline.Analysis.Tests.Estimates;
+
+public sealed class FormulasTests
+{
+    [Theory]
+    [InlineData(0.01, 0, 1.0)]
+    [InlineData(0.01, 2, 1.0101)]
+    [InlineData(0.5, 3, 1.875)]
+    [InlineData(1.0, 3, 4.0)]
+    public void Expected_attempts_are_the_geometric_sum(double failure, int max, double expected) =>
+        Assert.Equal(expected, Formulas.ExpectedAttempts(failure, max), 9);
+
+    [Fact]
+    public void Worst_case_attempts_use_every_retry() => Assert.Equal(4, Formulas.WorstCaseAttempts(3));
+
+    [Theory]
+    [InlineData(300, 100, 0.7, 5)] // 300 / 70 = 4.29
+    [InlineData(280, 100, 0.7, 4)] // exactly 4
+    [InlineData(1, 100, 0.7, 1)]   // never below one
+    [InlineData(9000, 5000, 0.7, 3)]
+    public void Instances_needed_round_up_at_the_target(double peak, double capacity, double target, int expected) =>
+        Assert.Equal(expected, Formulas.InstancesNeeded(peak, capacity, target));
+
+    [Fact]
+    public void Headroom_at_half_utilisation_and_doubling_yearly_is_twelve_months()
+    {
+        var monthly = Math.Pow(2, 1.0 / 12);
+        Assert.Equal(12, Formulas.HeadroomMonths(0.5, monthly)!.Value, 9);
+    }
+
+    [Fact]
+    public void Headroom_is_zero_when_over_capacity_and_unknown_without_growth()
+    {
+        Assert.Equal(0, Formulas.HeadroomMonths(1.2, 1.05));
+        Assert.Null(Formulas.HeadroomMonths(0.5, 1));
+    }
+
+    [Fact]
+    public void Records_at_a_horizon_stop_growing_at_the_retention()
+    {
+        Assert.Equal(6_000_000, Formulas.RecordsAt(12, 1_000_000, 6, 1), 6);
+        Assert.Equal(12_000_000, Formulas.RecordsAt(12, 1_000_000, double.PositiveInfinity, 1), 6);
+    }
+
+    [Fact]
+    public void Records_under_compound_growth_integrate_the_rate()
+    {
+        // 10%/month for 12 months: integral of 1000 * 1.1^t dt from 0 to 12 = 1000 * (1.1^12 - 1) / ln 1.1
+        var expected = 1000 * (Math.Pow(1.1, 12) - 1) / Math.Log(1.1);
+        Assert.Equal(expected, Formulas.RecordsAt(12, 1000, double.PositiveInfinity, 1.1), 6);
+        Assert.Equal(22_437, Formulas.RecordsAt(12, 1000, double.PositiveInfinity, 1.1), 0);
+    }
+
+    [Theory]
+    [InlineData(10e12, 4e12, 3)]
+    [InlineData(8e12, 4e12, 2)]
+    [InlineData(1, 4e12, 1)]
+    public void Shards_for_storage_round_up(double bytes, double perNode, int expected) =>
+        Assert.Equal(expected, Formulas.ShardsForStorage(bytes, perNode));
+
+    [Theory]
+    [InlineData(1, 2, 3.0)]
+    [InlineData(4, 8, 3.0)]
+    [InlineData(3, 0, 1.0)]
+    public void Replication_counts_each_primary_and_its_replicas(int instances, int replicas, double expected) =>
+        Assert.Equal(expected, Formulas.ReplicationFactor(instances, replicas), 9);
+}
