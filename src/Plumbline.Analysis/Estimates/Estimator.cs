@@ -382,7 +382,7 @@ public static class Estimator
             var readsFigure = new Figure("reads per day", readsPerDay, FigureUnit.Count, "average reads x seconds per day", [Derived("average reads", numbers.AverageReads, FigureUnit.Rate)]);
 
             // The items a cache holds are the records of the stores its misses fall through to.
-            var backing = _graph.Edges.Where(e => e.MissOfCache == c).Select(e => _graph.ComponentOf[e.To]).Distinct().ToList();
+            var backing = _graph.Edges.Where(e => e.BacksCache == c).Select(e => _graph.ComponentOf[e.To]).Distinct().ToList();
             var entities = backing.SelectMany(b => _model.EntitiesOwnedBy(b)).Where(e => _design.Data[e].RecordSize is not null).ToList();
             var memoryFigure = component.Memory is { } memory
                 ? new Figure("memory", memory.Bytes * component.Instances, FigureUnit.Bytes, "memory per instance x instances",

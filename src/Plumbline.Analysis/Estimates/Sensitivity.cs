@@ -32,7 +32,11 @@ public static class Sensitivity
             rows.Add(new SensitivityRow(input, down, up, score));
         }
 
-        var ranked = rows.OrderByDescending(r => r.Score).ThenBy(r => r.Input.Slot).ToImmutableArray();
+        // Ties (two inputs that each move one headline by the step) go to the one that moves more headlines.
+        var ranked = rows.OrderByDescending(r => Math.Round(r.Score, 9))
+            .ThenByDescending(r => r.Down.Concat(r.Up).Sum(Math.Abs))
+            .ThenBy(r => r.Input.Slot)
+            .ToImmutableArray();
         return new SensitivityReport(step, headlines, ranked);
     }
 

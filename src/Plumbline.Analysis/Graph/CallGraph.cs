@@ -17,10 +17,11 @@ public enum EdgeKind
 }
 
 /// <summary>
-/// One edge: a call, or a queue's delivery to a consumer. <see cref="MissOfCache"/> is the index
-/// of the cache whose misses this call serves when its probability is left to the cache's hit ratio.
+/// One edge: a call, or a queue's delivery to a consumer. <see cref="BacksCache"/> is the index of
+/// the cache whose misses this call serves (-1 if none); <see cref="MissOfCache"/> is the same
+/// cache when the call's probability is left to the cache's hit ratio, else -1.
 /// </summary>
-public sealed record CallEdge(int Index, int From, int To, EdgeKind Kind, Call? Call, int MissOfCache);
+public sealed record CallEdge(int Index, int From, int To, EdgeKind Kind, Call? Call, int MissOfCache, int BacksCache = -1);
 
 /// <summary>
 /// The operations of a design as numbered nodes with their calls and queue deliveries as edges,
@@ -113,15 +114,12 @@ public sealed class CallGraph
                 }
 
                 var calleeComponent = componentOf[to];
-                var missOf = -1;
-                if (call.Probability is null)
-                {
-                    // A read-through cache calls its backing store only on a miss; so does a caller
-                    // whose call follows straight after a call to a cache.
-                    missOf = ownCache >= 0 ? ownCache : previousCache;
-                }
 
-                edges.Add(new CallEdge(edges.Count, from, to, call.Async ? EdgeKind.Async : EdgeKind.Sync, call, missOf));
+                // A read-through cache calls its backing store only on a miss; so does a caller
+                // whose call follows straight after a call to a cache.
+                var backs = ownCache >= 0 ? ownCache : previousCache;
+                var missOf = call.Probability is null ? backs : -1;
+                edges.Add(new CallEdge(edges.Count, from, to, call.Async ? EdgeKind.Async : EdgeKind.Sync, call, missOf, backs));
                 previousCache = components[calleeComponent] is { Kind: ComponentKind.Cache, HitRatio: not null } && !call.Async
                     ? calleeComponent
                     : -1;

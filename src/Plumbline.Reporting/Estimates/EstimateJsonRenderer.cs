@@ -1,0 +1,226 @@
+using System.Text.Json;
+using Plumbline.Analysis.Estimates;
+using Plumbline.Analysis.Explain;
+using Plumbline.Reporting.Formatting;
+
+namespace Plumbline.Reporting.Estimates;
+
+/// <summary>
+/// Writes an estimate as JSON. Every figure carries its value in base units (per second, bytes,
+/// fraction), its display text, its formula, and its inputs with their source path and line.
+/// </summary>
+public static class EstimateJsonRenderer
+{
+    public static void Write(Stream stream, EstimateReport report)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(report);
+        using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        w.WriteStartObject();
+        w.WriteString("system", report.SystemName);
+        w.WriteStartObject("options");
+        w.WriteNumber("targetUtilisation", report.Options.TargetUtilisation);
+        w.WriteStartArray("horizonsMonths");
+        foreach (var h in report.Options.Horizons)
+        {
+            w.WriteNumberValue(h);
+        }
+
+        w.WriteEndArray();
+        w.WriteNumber("hotSetFraction", report.Options.HotSetFraction);
+        w.WriteNumber("failureProbability", report.Options.FailureProbability);
+        w.WriteNumber("defaultPeakToAverage", report.Options.DefaultPeakToAverage);
+        w.WriteEndObject();
+
+        Array(w, "traffic", report.Traffic, t =>
+        {
+            w.WriteString("workflow", t.Workflow);
+            w.WriteString("type", EstimateSections.Word(t.Type));
+            Figure(w, "average", t.Average);
+            Figure(w, "peak", t.Peak);
+            Figure(w, "requestBandwidth", t.RequestBandwidth);
+            Figure(w, "responseBandwidth", t.ResponseBandwidth);
+        });
+        Array(w, "operations", report.Operations, o =>
+        {
+            w.WriteString("operation", o.Operation);
+            w.WriteString("component", o.Component);
+            w.WriteString("type", EstimateSections.Word(o.Type));
+            Figure(w, "average", o.Average);
+            Figure(w, "peak", o.Peak);
+            Figure(w, "worstCaseAmplification", o.WorstCaseAmplification);
+        });
+        Array(w, "components", report.Components, c =>
+        {
+            w.WriteString("component", c.Component);
+            w.WriteString("kind", EstimateSections.Word(c.Kind));
+            w.WriteNumber("instances", c.Instances);
+            Figure(w, "averageLoad", c.AverageLoad);
+            Figure(w, "peakLoad", c.PeakLoad);
+            Figure(w, "peakReads", c.PeakReads);
+            Figure(w, "peakWrites", c.PeakWrites);
+            Figure(w, "capacity", c.Capacity);
+            Figure(w, "averageUtilisation", c.AverageUtilisation);
+            Figure(w, "peakUtilisation", c.PeakUtilisation);
+            Figure(w, "instancesNeeded", c.InstancesNeeded);
+            Figure(w, "headroomMonths", c.HeadroomMonths);
+        });
+        Array(w, "storage", report.Storage, s =>
+        {
+            w.WriteString("entity", s.Entity);
+            if (s.Owner is null)
+            {
+                w.WriteNull("owner");
+            }
+            else
+            {
+                w.WriteString("owner", s.Owner);
+            }
+
+            Figure(w, "newRecordsPerMonth", s.NewRecordsPerMonth);
+            Figure(w, "newBytesPerMonth", s.NewBytesPerMonth);
+            Figure(w, "atRetention", s.AtRetention);
+            w.WriteNumber("replicationFactor", s.ReplicationFactor);
+            Array(w, "horizons", s.Horizons, h =>
+            {
+                w.WriteNumber("months", h.Months);
+                Figure(w, "records", h.Records);
+                Figure(w, "bytes", h.Bytes);
+                Figure(w, "replicated", h.Replicated);
+            });
+        });
+        Array(w, "storageByOwner", report.StorageByOwner, o =>
+        {
+            w.WriteString("component", o.Component);
+            w.WritePropertyName("horizons");
+            w.WriteStartArray();
+            foreach (var h in o.Horizons)
+            {
+                FigureValue(w, h);
+            }
+
+            w.WriteEndArray();
+            Figure(w, "shardsForStorage", o.ShardsForStorage);
+            Figure(w, "shardsForWrites", o.ShardsForWrites);
+        });
+        Array(w, "caches", report.Caches, c =>
+        {
+            w.WriteString("component", c.Component);
+            Figure(w, "readsPerDay", c.ReadsPerDay);
+            Figure(w, "itemSize", c.ItemSize);
+            Figure(w, "hotSet", c.HotSet);
+            Figure(w, "memory", c.Memory);
+            Figure(w, "fit", c.Fit);
+        });
+        Array(w, "queues", report.Queues, q =>
+        {
+            w.WriteString("component", q.Component);
+            Figure(w, "publishAverage", q.PublishAverage);
+            Figure(w, "publishPeak", q.PublishPeak);
+            Figure(w, "consumerCapacity", q.ConsumerCapacity);
+            Figure(w, "backlogPerHour", q.BacklogPerHour);
+        });
+        Array(w, "bandwidth", report.Bandwidth, b =>
+        {
+            w.WriteString("component", b.Component);
+            Figure(w, "ingress", b.Ingress);
+            Figure(w, "egress", b.Egress);
+        });
+        Figure(w, "internetEgress", report.InternetEgress);
+        w.WriteStartArray("notes");
+        foreach (var note in report.Notes)
+        {
+            w.WriteStringValue(note);
+        }
+
+        w.WriteEndArray();
+        if (report.Sensitivity is { } sensitivity)
+        {
+            w.WriteStartObject("sensitivity");
+            w.WriteNumber("step", sensitivity.Step);
+            Array(w, "headlines", sensitivity.Headlines, h =>
+            {
+                w.WriteString("name", h.Name);
+                w.WriteNumber("value", h.Value);
+                w.WriteString("display", Quantities.Format(h.Value, h.Unit));
+                w.WriteString("subject", h.Subject);
+            });
+            Array(w, "inputs", sensitivity.Rows, r =>
+            {
+                w.WriteString("name", r.Input.Name);
+                w.WriteString("kind", EstimateSections.Word(r.Input.Kind));
+                w.WriteString("source", r.Input.Path);
+                w.WriteNumber("line", r.Input.Line);
+                w.WriteNumber("baseline", r.Input.Baseline);
+                w.WriteNumber("score", r.Score);
+                Numbers(w, "down", r.Down);
+                Numbers(w, "up", r.Up);
+            });
+            w.WriteEndObject();
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static void Array<T>(Utf8JsonWriter w, string name, IEnumerable<T> items, Action<T> body)
+    {
+        w.WriteStartArray(name);
+        foreach (var item in items)
+        {
+            w.WriteStartObject();
+            body(item);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static void Numbers(Utf8JsonWriter w, string name, IEnumerable<double> values)
+    {
+        w.WriteStartArray(name);
+        foreach (var v in values)
+        {
+            w.WriteNumberValue(v);
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static void Figure(Utf8JsonWriter w, string name, Figure figure)
+    {
+        w.WritePropertyName(name);
+        FigureValue(w, figure);
+    }
+
+    private static void FigureValue(Utf8JsonWriter w, Figure figure)
+    {
+        w.WriteStartObject();
+        if (figure.Value is { } v && double.IsFinite(v))
+        {
+            w.WriteNumber("value", v);
+        }
+        else
+        {
+            w.WriteNull("value");
+        }
+
+        w.WriteString("unit", EstimateSections.Word(figure.Unit));
+        w.WriteString("display", Quantities.Format(figure));
+        w.WriteString("formula", figure.Formula);
+        w.WriteStartArray("inputs");
+        foreach (var input in figure.Inputs)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", input.Name);
+            w.WriteNumber("value", double.IsFinite(input.Value) ? input.Value : 0);
+            w.WriteString("unit", EstimateSections.Word(input.Unit));
+            w.WriteString("display", Quantities.Format(input.Value, input.Unit));
+            w.WriteString("source", input.Source);
+            w.WriteNumber("line", input.Line);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+}

@@ -1,0 +1,146 @@
+using System.Globalization;
+using Plumbline.Analysis.Explain;
+
+namespace Plumbline.Reporting.Formatting;
+
+/// <summary>
+/// Prints numbers the way a person writes them on a whiteboard: a sensible unit and two or three
+/// significant figures (<c>40/s</c>, <c>12.7 GB</c>, <c>3.2 TB</c>, <c>360M</c>, <c>15%</c>).
+/// </summary>
+public static class Quantities
+{
+    private static readonly string[] ByteUnits = ["B", "KB", "MB", "GB", "TB", "PB", "EB"];
+    private static readonly (string Suffix, double Value)[] CountSuffixes = [("T", 1e12), ("B", 1e9), ("M", 1e6), ("K", 1e3)];
+
+    /// <summary>Formats a figure's value in its unit; "?" when unknown.</summary>
+    public static string Format(Figure figure)
+    {
+        ArgumentNullException.ThrowIfNull(figure);
+        return figure.Value is { } v ? Format(v, figure.Unit) : "?";
+    }
+
+    public static string Format(double value, FigureUnit unit) => unit switch
+    {
+        FigureUnit.Rate => Rate(value),
+        FigureUnit.Count => Count(value),
+        FigureUnit.Bytes => Bytes(value),
+        FigureUnit.BytesPerSecond => Bytes(value) + "/s",
+        FigureUnit.BytesPerMonth => Bytes(value) + "/month",
+        FigureUnit.Ratio => Percent(value),
+        FigureUnit.Factor => Significant(value) + "x",
+        FigureUnit.Months => Months(value),
+        FigureUnit.Seconds => Seconds(value),
+        _ => Significant(value),
+    };
+
+    /// <summary>Three significant figures at most, no trailing zeros, no exponent: 12.7, 458, 3.8, 0.0312.</summary>
+    public static string Significant(double value, int digits = 3)
+    {
+        if (double.IsNaN(value))
+        {
+            return "?";
+        }
+
+        if (double.IsInfinity(value))
+        {
+            return value > 0 ? "inf" : "-inf";
+        }
+
+        if (value == 0)
+        {
+            return "0";
+        }
+
+        var magnitude = (int)Math.Floor(Math.Log10(Math.Abs(value)));
+        var decimals = Math.Max(0, digits - 1 - magnitude);
+        var rounded = Math.Round(value, Math.Min(decimals, 15), MidpointRounding.AwayFromZero);
+        if (decimals == 0)
+        {
+            var scale = Math.Pow(10, magnitude - digits + 1);
+            rounded = Math.Round(value / scale, MidpointRounding.AwayFromZero) * scale;
+        }
+
+        return rounded.ToString("0.###############", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>A count with K, M, B, T suffixes from ten thousand up: 250, 3800, 12.7K, 360M.</summary>
+    public static string Count(double value)
+    {
+        var abs = Math.Abs(value);
+        foreach (var (suffix, size) in CountSuffixes)
+        {
+            if (abs >= size * (size == 1e3 ? 10 : 1))
+            {
+                return Significant(value / size) + suffix;
+            }
+        }
+
+        return Significant(value);
+    }
+
+    /// <summary>A rate in the largest period that keeps the number at least 1: 40/s, 2.5/min, 3/day.</summary>
+    public static string Rate(double perSecond)
+    {
+        if (perSecond == 0)
+        {
+            return "0/s";
+        }
+
+        if (Math.Abs(perSecond) >= 1)
+        {
+            return Count(perSecond) + "/s";
+        }
+
+        (string Symbol, double Seconds)[] periods = [("min", 60), ("h", 3600), ("day", 86_400), ("month", 2_629_800)];
+        foreach (var (symbol, seconds) in periods)
+        {
+            if (Math.Abs(perSecond * seconds) >= 1)
+            {
+                return Count(perSecond * seconds) + "/" + symbol;
+            }
+        }
+
+        return Count(perSecond * 31_557_600) + "/year";
+    }
+
+    /// <summary>Decimal byte units, as storage is sold: 500 B, 12.7 GB, 3.2 TB.</summary>
+    public static string Bytes(double bytes)
+    {
+        var unit = 0;
+        var value = bytes;
+        while (Math.Abs(value) >= 999.5 && unit < ByteUnits.Length - 1)
+        {
+            value /= 1000;
+            unit++;
+        }
+
+        return Significant(value) + " " + ByteUnits[unit];
+    }
+
+    /// <summary>A share as a percentage: 15%, 0.5%, 152%.</summary>
+    public static string Percent(double fraction) => Significant(fraction * 100) + "%";
+
+    /// <summary>Months, or years beyond two years: 4.2 months, 3.5 years.</summary>
+    public static string Months(double months) =>
+        months >= 24 ? Significant(months / 12, 2) + " years" : Significant(months, 2) + " months";
+
+    /// <summary>A duration in ms below a second, else seconds, minutes or hours.</summary>
+    public static string Seconds(double seconds) => seconds switch
+    {
+        < 1 => Significant(seconds * 1000) + "ms",
+        < 120 => Significant(seconds) + "s",
+        < 7200 => Significant(seconds / 60) + "m",
+        _ => Significant(seconds / 3600) + "h",
+    };
+
+    /// <summary>A relative change as a signed percentage: +20%, -3.1%, 0%.</summary>
+    public static string Change(double relative)
+    {
+        if (Math.Abs(relative) < 0.0005)
+        {
+            return "0%";
+        }
+
+        return (relative > 0 ? "+" : string.Empty) + Significant(relative * 100, 2) + "%";
+    }
+}
