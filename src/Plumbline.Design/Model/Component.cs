@@ -141,11 +141,11 @@ public sealed record LatencyProfile(Duration? P50, Duration? P90, Duration? P99,
 /// A call from one operation to another. Synchronous unless <see cref="Async"/>; an async call
 /// hands work to a queue or worker and does not wait.
 /// </summary>
-/// <param name="Probability">Share of the caller's executions that make this call; default 1.</param>
+/// <param name="Probability">Share of the caller's executions that make this call, when the file states it; see <see cref="EffectiveProbability"/>.</param>
 /// <param name="Count">Calls per execution when it is made (fan-out); default 1.</param>
 public sealed record Call(
     OperationRef To,
-    double Probability,
+    double? Probability,
     double Count,
     Duration? Timeout,
     RetryPolicy? Retries,
@@ -156,6 +156,9 @@ public sealed record Call(
     int Index,
     string Path)
 {
+    /// <summary>The stated probability, or 1. Analysis may lower an unstated one (a cache's miss path).</summary>
+    public double EffectiveProbability => Probability ?? 1;
+
     /// <summary>A stable id, <c>caller.op-&gt;callee.op</c>, for finding keys.</summary>
     public string Id => $"{From}->{To}";
 }

@@ -125,7 +125,7 @@ internal sealed class YamlTreeBuilder
             case SequenceStart sequence:
                 return CheckNode(sequence) && Push(sequence, isMapping: false, sequence.Style == SequenceStyle.Flow);
 
-            case MappingEnd or SequenceEnd:
+            case MappingEnd or SequenceEnd when _depth > 0:
                 Pop(current);
                 return true;
 

@@ -312,7 +312,7 @@ internal static partial class DesignBinder
 
         return new Call(
             to ?? default,
-            m.Ratio("probability") ?? 1,
+            m.Ratio("probability"),
             m.Number("count", 0, 1_000_000, minExclusive: true) ?? 1,
             m.Duration("timeout"),
             ReadRetries(m, context),

@@ -219,12 +219,6 @@ internal sealed class MapReader
             return null;
         }
 
-        if (result.Value is < 0 or > 1)
-        {
-            _context.Report(DiagnosticCodes.OutOfRange(scalar.Span, ChildPath(key), scalar.Value, "between 0 and 1 (or 0% and 100%)"));
-            return null;
-        }
-
         return result.Value;
     }
 
