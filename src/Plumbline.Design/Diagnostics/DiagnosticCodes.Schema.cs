@@ -69,9 +69,15 @@ public static partial class DiagnosticCodes
         Error("PL2013", span, path, $"'{route}' is not a route", "write the method and the path: 'GET /v1/links/{code}'");
 
     /// <summary>PL2014: an access pattern that does not parse.</summary>
-    public static Diagnostic InvalidAccessPattern(SourceSpan span, string path, string text, IReadOnlyList<string> kinds, string? suggestion) =>
-        Error("PL2014", span, path, $"'{text}' is not an access pattern",
-            (suggestion is null ? string.Empty : $"did you mean '{suggestion}'? ") + $"write kind(field, ...) with a kind from: {string.Join(", ", kinds)}");
+    public static Diagnostic InvalidAccessPattern(SourceSpan span, string path, string text, IReadOnlyList<string> kinds, string? suggestion)
+    {
+        // In a flow list, [time_series(link, time)] is two items: the comma inside the parentheses splits it.
+        var split = text.Count(c => c == '(') != text.Count(c => c == ')');
+        var help = split
+            ? "a comma inside [ ] ends the item, even within parentheses; quote it (\"time_series(link, time)\") or write the list one item per line"
+            : (suggestion is null ? string.Empty : $"did you mean '{suggestion}'? ") + $"write kind(field, ...) with a kind from: {string.Join(", ", kinds)}";
+        return Error("PL2014", span, path, $"'{text}' is not an access pattern", help);
+    }
 
     /// <summary>PL2015: a load shape that does not parse.</summary>
     public static Diagnostic InvalidLoadShape(SourceSpan span, string path, string text) =>

@@ -1,0 +1,123 @@
+using System.Collections.Immutable;
+using Plumbline.Analysis.Estimates;
+using Plumbline.Analysis.Graph;
+using Plumbline.Analysis.Review.Availability;
+using Plumbline.Design.Model;
+using Plumbline.Design.Text;
+
+namespace Plumbline.Analysis.Review;
+
+/// <summary>A call with the operation and component that make it.</summary>
+public sealed record CallSite(Component Component, Operation Operation, Call Call)
+{
+    public string Id => Call.Id;
+}
+
+/// <summary>
+/// Everything a rule may read: the design, its call graph, the estimate and the availability
+/// model (each built once, on first use), the options, and helpers that turn design paths into
+/// spans. Shared by all rules of one review.
+/// </summary>
+public sealed class ReviewContext
+{
+    private readonly Lazy<EstimateReport> _estimate;
+    private readonly Lazy<AvailabilityModel> _availability;
+    private readonly Lazy<ImmutableArray<CallSite>> _calls;
+    private readonly Lazy<Dictionary<string, ImmutableArray<string>>> _workflowsByComponent;
+
+    public ReviewContext(SystemDesign design, ReviewOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(design);
+        ArgumentNullException.ThrowIfNull(options);
+        Design = design;
+        Options = options;
+        Graph = CallGraph.Build(design);
+        _estimate = new(() => Estimator.Estimate(design, options.Estimates));
+        _availability = new(() => new AvailabilityModel(design, Graph));
+        _calls = new(() => [.. design.Components.SelectMany(c => c.Operations.SelectMany(o => o.Calls.Select(call => new CallSite(c, o, call))))]);
+        _workflowsByComponent = new(ComputeWorkflowsByComponent);
+    }
+
+    public SystemDesign Design { get; }
+
+    public ReviewOptions Options { get; }
+
+    public CallGraph Graph { get; }
+
+    public EstimateReport Estimate => _estimate.Value;
+
+    public AvailabilityModel Availability => _availability.Value;
+
+    /// <summary>Every call in the design, in file order.</summary>
+    public ImmutableArray<CallSite> Calls => _calls.Value;
+
+    /// <summary>The span of the value at a design path (or its nearest ancestor).</summary>
+    public SourceSpan Span(string path) => Design.SourceMap.ValueSpan(path);
+
+    /// <summary>The span of the key at a design path: where to point at a whole element.</summary>
+    public SourceSpan KeySpan(string path) => Design.SourceMap.KeySpan(path);
+
+    /// <summary>The workflows whose synchronous or async paths reach a component, by name, in design order.</summary>
+    public ImmutableArray<string> WorkflowsReaching(string component) =>
+        _workflowsByComponent.Value.TryGetValue(component, out var workflows) ? workflows : [];
+
+    /// <summary>The components reached by a workflow (through any calls and deliveries), in the order first reached.</summary>
+    public ImmutableArray<string> ComponentsOf(Workflow workflow) => Reach(workflow, syncOnly: false);
+
+    /// <summary>The components a workflow waits on: its synchronous calls only.</summary>
+    public ImmutableArray<string> SyncComponentsOf(Workflow workflow) => Reach(workflow, syncOnly: true);
+
+    private ImmutableArray<string> Reach(Workflow workflow, bool syncOnly)
+    {
+        var entry = Graph.IndexOf(workflow.Entry);
+        if (entry < 0)
+        {
+            return [];
+        }
+
+        var seen = new HashSet<int> { entry };
+        var order = new List<string>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var queue = new Queue<int>();
+        queue.Enqueue(entry);
+        while (queue.Count > 0)
+        {
+            var op = queue.Dequeue();
+            var name = Graph.Components[Graph.ComponentOf[op]].Name;
+            if (names.Add(name))
+            {
+                order.Add(name);
+            }
+
+            foreach (var e in Graph.Outgoing[op])
+            {
+                var edge = Graph.Edges[e];
+                if ((!syncOnly || edge.Kind == EdgeKind.Sync) && seen.Add(edge.To))
+                {
+                    queue.Enqueue(edge.To);
+                }
+            }
+        }
+
+        return [.. order];
+    }
+
+    private Dictionary<string, ImmutableArray<string>> ComputeWorkflowsByComponent()
+    {
+        var map = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var workflow in Design.Workflows)
+        {
+            foreach (var component in ComponentsOf(workflow))
+            {
+                if (!map.TryGetValue(component, out var list))
+                {
+                    map[component] = list = [];
+                }
+
+                list.Add(workflow.Name);
+            }
+        }
+
+        return map.ToDictionary(p => p.Key, p => p.Value.ToImmutableArray(), StringComparer.Ordinal);
+    }
+}

@@ -1,0 +1,89 @@
+using Plumbline.Design.Text;
+
+namespace Plumbline.Analysis.Review;
+
+/// <summary>How much a finding matters. Ordered from most to least severe.</summary>
+public enum Severity
+{
+    High,
+    Medium,
+    Low,
+    Info,
+}
+
+/// <summary>
+/// Where a rule sits in the system design process: the ten steps, plus the thinking areas that
+/// run through them. Reports group findings and scores by this.
+/// </summary>
+public enum ProcessStep
+{
+    /// <summary>Ask good questions in requirement brief meetings: scope, users, data, scale, dependencies.</summary>
+    RequirementBrief,
+
+    /// <summary>Connect questions to business values: outcomes, metrics, trade-offs.</summary>
+    BusinessValue,
+
+    /// <summary>Step 1: functional and non-functional requirements, traffic and data growth.</summary>
+    Requirements,
+
+    /// <summary>Step 2: API contracts and data model, idempotency and versioning.</summary>
+    ApiAndData,
+
+    /// <summary>Step 3: high-level architecture.</summary>
+    Architecture,
+
+    /// <summary>Step 4: storage and data access patterns.</summary>
+    Storage,
+
+    /// <summary>Step 5: resilience: timeouts, retries, breakers, degradation.</summary>
+    Resilience,
+
+    /// <summary>Step 6: scale strategy: capacity, sharding, caching, queues.</summary>
+    Scale,
+
+    /// <summary>Step 7: observability and operations: SLOs, telemetry, runbooks.</summary>
+    Observability,
+
+    /// <summary>Step 8: security and compliance.</summary>
+    Security,
+
+    /// <summary>Step 9: cost and FinOps.</summary>
+    Cost,
+
+    /// <summary>Step 10: iterate and validate: prototypes, load and chaos tests.</summary>
+    Validation,
+
+    /// <summary>On-call readiness and incident response.</summary>
+    OnCall,
+
+    /// <summary>Security thinking in design and implementation.</summary>
+    SecurityThinking,
+
+    /// <summary>Align project goals to team and org goals.</summary>
+    OrgAlignment,
+}
+
+/// <summary>
+/// What a rule is: a stable kebab-case id, the process step it belongs to, its default severity,
+/// a title, why it matters and how to fix it. The id names its docs page, docs/rules/&lt;id&gt;.md.
+/// </summary>
+public sealed record RuleInfo(string Id, ProcessStep Step, Severity Severity, string Title, string Why, string Fix)
+{
+    /// <summary>Where the rule's documentation lives, relative to the repository.</summary>
+    public string DocsPath => $"docs/rules/{Id}.md";
+
+    /// <summary>A finding of this rule about <paramref name="subject"/>, at <paramref name="span"/>.</summary>
+    public Finding At(SourceSpan span, string subject, string message) => new(this, span, subject, message, Severity);
+
+    /// <summary>A finding with a severity other than the rule's default (say, higher on a critical workflow).</summary>
+    public Finding At(SourceSpan span, string subject, string message, Severity severity) => new(this, span, subject, message, severity);
+}
+
+/// <summary>
+/// A problem a rule found: where it is, what it is about, and a stable key (rule id and subject)
+/// that does not change when unrelated parts of the file move, so a design can accept it by key.
+/// </summary>
+public sealed record Finding(RuleInfo Rule, SourceSpan Span, string Subject, string Message, Severity Severity)
+{
+    public string Key => $"{Rule.Id}@{Subject}";
+}
