@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
+using System.CommandLine.Parsing;
 using System.Reflection;
 using Plumbline.Cli.Commands;
 
@@ -19,13 +20,17 @@ public static class CliApp
     public static string Version { get; } = ReadVersion();
 
     /// <summary>Runs the CLI with these arguments against this console and returns the exit code.</summary>
-    public static int Run(string[] args, CliConsole console)
+    public static int Run(string[] args, CliConsole console) => Run(args, console, CreateRootCommand);
+
+    /// <summary>Runs with another command tree; tests use it to check how failures end.</summary>
+    internal static int Run(string[] args, CliConsole console, Func<CliConsole, Command> createRootCommand)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(createRootCommand);
         try
         {
-            var root = CreateRootCommand(console);
+            var root = createRootCommand(console);
             var result = root.Parse(args);
             if (result.Action is ParseErrorAction)
             {
@@ -74,6 +79,7 @@ public static class CliApp
             new VersionOption { Action = new VersionAction() },
             ValidateCommand.Create(console),
             InitCommand.Create(console),
+            EstimateCommand.Create(console),
         };
     }
 
@@ -112,10 +118,71 @@ public static class CliApp
             console.Error.WriteLine($"plumbline: error: {message}");
         }
 
+        foreach (var suggestion in Suggestions(result))
+        {
+            console.Error.WriteLine(suggestion);
+        }
+
         var command = string.Join(' ', result.CommandResult.Command.Parents.OfType<Command>().Reverse()
             .Select(c => c.Name).Append(result.CommandResult.Command.Name).Skip(1).Prepend("plumbline"));
         console.Error.WriteLine($"Run '{command} --help' for usage.");
         return ExitCodes.InvalidInput;
+    }
+
+    /// <summary>"Did you mean 'validate'?" for an unmatched token within two edits of a command or option name.</summary>
+    private static IEnumerable<string> Suggestions(ParseResult result)
+    {
+        var command = result.CommandResult.Command;
+        var names = command.Subcommands.Select(c => c.Name)
+            .Concat(command.Options.Concat(command.Parents.OfType<Command>().SelectMany(p => p.Options.Where(o => o.Recursive)))
+                .SelectMany(o => o.Aliases.Prepend(o.Name)))
+            .Where(n => n.Length > 2)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        foreach (var token in result.UnmatchedTokens.Concat(result.Errors.SelectMany(TokensOf)).Distinct(StringComparer.Ordinal))
+        {
+            var best = names.Select(n => (Name: n, Distance: EditDistance(token, n)))
+                .Where(c => c.Distance > 0 && c.Distance <= Math.Max(1, Math.Min(2, token.Length / 3)))
+                .OrderBy(c => c.Distance).ThenBy(c => c.Name, StringComparer.Ordinal)
+                .FirstOrDefault();
+            if (best.Name is not null)
+            {
+                yield return $"Did you mean '{best.Name}' instead of '{token}'?";
+            }
+        }
+    }
+
+    private static IEnumerable<string> TokensOf(ParseError error) =>
+        error.SymbolResult?.Tokens.Select(t => t.Value).Where(v => v.StartsWith('-')) ?? [];
+
+    /// <summary>Edits (insert, delete, replace, swap two neighbours) to turn one string into the other.</summary>
+    private static int EditDistance(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++)
+        {
+            d[i, 0] = i;
+        }
+
+        for (var j = 0; j <= b.Length; j++)
+        {
+            d[0, j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                }
+            }
+        }
+
+        return d[a.Length, b.Length];
     }
 
     private static string OneLine(string message) =>

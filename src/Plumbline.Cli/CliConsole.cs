@@ -18,11 +18,12 @@ public sealed record CliConsole(TextWriter Out, TextWriter Error, TextReader In)
     /// <summary>Whether to colour output with ANSI codes: only on a terminal and when NO_COLOR is unset. Default false.</summary>
     public bool UseColor { get; init; }
 
-    /// <summary>The process's console: colour on a terminal unless NO_COLOR is set (https://no-color.org).</summary>
+    /// <summary>The process's console: colour on a terminal unless NO_COLOR is set (https://no-color.org) or TERM is dumb.</summary>
     public static CliConsole FromSystem()
     {
         var outRedirected = Console.IsOutputRedirected;
-        var noColor = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
+        var noColor = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"))
+            || Environment.GetEnvironmentVariable("TERM") == "dumb";
         return new CliConsole(Console.Out, Console.Error, Console.In)
         {
             IsInteractive = !Console.IsInputRedirected && !outRedirected,

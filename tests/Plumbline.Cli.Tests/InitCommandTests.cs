@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Plumbline.Cli.Templates;
 using Plumbline.Design.Loading;
 using Xunit;
@@ -52,6 +53,30 @@ public sealed class InitCommandTests
                 Assert.Contains(name, run.Out, StringComparison.Ordinal);
             }
         }
+    }
+
+    [Fact]
+    public void Json_lists_the_templates_with_their_summaries()
+    {
+        var run = CliRun.Of("init", "--list-templates", "--format", "json");
+        Assert.Equal(0, run.Exit);
+        using var doc = JsonDocument.Parse(run.Out);
+        Assert.Equal(TemplateCatalog.Names, doc.RootElement.EnumerateArray().Select(t => t.GetProperty("name").GetString()!));
+        Assert.All(doc.RootElement.EnumerateArray(), t => Assert.False(string.IsNullOrEmpty(t.GetProperty("summary").GetString())));
+    }
+
+    [Fact]
+    public void Json_result_of_a_template_names_the_file_and_counts()
+    {
+        Assert.SkipWhen(TemplateCatalog.Names.IsEmpty, "no templates in examples/ yet");
+        using var dir = new TempFolder();
+        var output = dir.File("design.yaml");
+        var run = CliRun.Of("init", "-t", TemplateCatalog.Names[0], "-o", output, "-f", "json");
+        Assert.Equal(0, run.Exit);
+        using var doc = JsonDocument.Parse(run.Out);
+        Assert.Equal(output, doc.RootElement.GetProperty("file").GetString());
+        Assert.Equal(TemplateCatalog.Names[0], doc.RootElement.GetProperty("template").GetString());
+        Assert.True(doc.RootElement.GetProperty("components").GetInt32() > 0);
     }
 
     [Fact]

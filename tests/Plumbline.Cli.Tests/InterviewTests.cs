@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Plumbline.Design.Loading;
 using Plumbline.Design.Model;
 using Xunit;
@@ -108,6 +109,22 @@ public sealed class InterviewTests
         Assert.True(design.Requirements.OpenQuestions.Length >= 10);
         Assert.Single(design.Workflows);
         Assert.NotEmpty(design.Slos);
+    }
+
+    [Fact]
+    public void With_json_the_questions_go_to_stderr_and_stdout_is_the_result()
+    {
+        using var dir = new TempFolder();
+        var output = dir.File("design.yaml");
+        var answers = (string[])FullAnswers.Clone();
+        answers[3] = "";
+        var run = CliRun.With(interactive: true, input: string.Join("\n", answers) + "\n", "init", "-o", output, "--format", "json");
+        Assert.Equal(0, run.Exit);
+        Assert.Contains("What is out of scope?", run.Error, StringComparison.Ordinal);
+        using var doc = JsonDocument.Parse(run.Out);
+        Assert.Null(doc.RootElement.GetProperty("template").GetString());
+        Assert.Equal("url-shortener", doc.RootElement.GetProperty("system").GetString());
+        Assert.Equal(["What is out of scope?"], doc.RootElement.GetProperty("openQuestions").EnumerateArray().Select(q => q.GetString()));
     }
 
     [Fact]

@@ -70,6 +70,18 @@ public sealed class ValidateCommandTests
         Assert.Contains("--help' for usage.", run.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("valdate x.yaml", "Did you mean 'validate' instead of 'valdate'?")]
+    [InlineData("inti", "Did you mean 'init' instead of 'inti'?")]
+    [InlineData("validate x.yaml --fromat json", "Did you mean '--format' instead of '--fromat'?")]
+    [InlineData("init --forse", "Did you mean '--force' instead of '--forse'?")]
+    public void A_near_miss_gets_a_suggestion(string commandLine, string suggestion)
+    {
+        var run = CliRun.Of(commandLine.Split(' '));
+        Assert.Equal(2, run.Exit);
+        Assert.Contains(suggestion + "\n", run.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Json_output_parses_and_has_the_fields()
     {

@@ -79,6 +79,26 @@ public sealed class DiagnosticTextRendererTests
     }
 
     [Fact]
+    public void Control_characters_in_the_line_are_shown_as_question_marks()
+    {
+        var source = new SourceText("bin.yaml", "ab\u001b[2Jcd\u0007e: x\n");
+        var d = new Diagnostic("PL1002", DiagnosticSeverity.Error, new SourceSpan(source, 6, 2), "", "Bad bytes.");
+        var writer = new StringWriter();
+        new DiagnosticTextRenderer().Write(writer, d);
+        Assert.Equal("bin.yaml:1:7: error PL1002: Bad bytes.\n 1 | ab?[2Jcd?e: x\n   |       ^^\n", writer.ToString());
+    }
+
+    [Fact]
+    public void An_empty_source_shows_no_excerpt()
+    {
+        var d = new Diagnostic("PL1011", DiagnosticSeverity.Error, new SourceSpan(new SourceText("empty.yaml", ""), 0, 0), "",
+            "The file is empty.");
+        var writer = new StringWriter();
+        new DiagnosticTextRenderer().Write(writer, d);
+        Assert.Equal("empty.yaml:1:1: error PL1011: The file is empty.\n", writer.ToString());
+    }
+
+    [Fact]
     public void A_diagnostic_without_a_position_names_the_file_it_was_given()
     {
         var d = new Diagnostic("PL1000", DiagnosticSeverity.Error, SourceSpan.None, "", "The file does not exist.");

@@ -1,8 +1,11 @@
+using System.Collections.Immutable;
 using System.CommandLine;
 using System.Text;
+using System.Text.Json;
 using Plumbline.Cli.Interview;
 using Plumbline.Cli.Templates;
 using Plumbline.Design.Loading;
+using Plumbline.Design.Model;
 using Plumbline.Reporting.Diagnostics;
 
 namespace Plumbline.Cli.Commands;
@@ -12,7 +15,8 @@ namespace Plumbline.Cli.Commands;
 /// <param name="ListTemplates">Only list the templates.</param>
 /// <param name="Output">The file to write; default design.yaml.</param>
 /// <param name="Force">Overwrite an existing file.</param>
-public sealed record InitSettings(string? Template, bool ListTemplates, string Output, bool Force);
+/// <param name="Format">"text" or "json" (for the listing and the result; interview prompts then go to stderr).</param>
+public sealed record InitSettings(string? Template, bool ListTemplates, string Output, bool Force, string Format = FormatOption.Text);
 
 /// <summary>
 /// <c>plumbline init</c>: writes a starter design, from a template or from the requirement-brief
@@ -26,7 +30,7 @@ public static class InitCommand
     {
         var template = new Option<string?>("--template", "-t")
         {
-            Description = "Start from an example design instead of the interview ('list' lists them).",
+            Description = "Start from an example design, not the interview ('list' lists them).",
             HelpName = "NAME",
         };
         var list = new Option<bool>("--list-templates") { Description = "List the templates and exit." };
@@ -37,6 +41,7 @@ public static class InitCommand
             DefaultValueFactory = _ => DefaultOutput,
         };
         var force = new Option<bool>("--force") { Description = "Overwrite the output file if it exists." };
+        var format = FormatOption.Create();
 
         var command = new Command("init",
             "Write a starter design: from a template, or on a terminal by answering the requirement-brief questions (scope, users, data, scale, dependencies, business metrics).")
@@ -45,9 +50,11 @@ public static class InitCommand
             list,
             output,
             force,
+            format,
         };
         command.SetAction(parse => Run(
-            new InitSettings(parse.GetValue(template), parse.GetValue(list), parse.GetValue(output) ?? DefaultOutput, parse.GetValue(force)),
+            new InitSettings(parse.GetValue(template), parse.GetValue(list), parse.GetValue(output) ?? DefaultOutput,
+                parse.GetValue(force), parse.GetValue(format) ?? FormatOption.Text),
             console));
         return command;
     }
@@ -58,7 +65,7 @@ public static class InitCommand
         ArgumentNullException.ThrowIfNull(console);
         if (settings.ListTemplates || settings.Template == "list")
         {
-            return ListTemplates(console);
+            return ListTemplates(settings, console);
         }
 
         if (settings.Template is null && !console.IsInteractive)
@@ -83,19 +90,39 @@ public static class InitCommand
         return settings.Template is { } name ? FromTemplate(name, settings, console) : FromInterview(settings, console);
     }
 
-    private static int ListTemplates(CliConsole console)
+    private static int ListTemplates(InitSettings settings, CliConsole console)
     {
-        var names = TemplateCatalog.Names;
-        if (names.IsEmpty)
+        var templates = TemplateCatalog.Names
+            .Select(n => (Name: n, Summary: DesignLoader.LoadText(n + ".yaml", TemplateCatalog.Read(n) ?? string.Empty).Design?.System.Summary))
+            .ToList();
+
+        if (settings.Format == FormatOption.Json)
+        {
+            console.Out.Write(Json(json =>
+            {
+                json.WriteStartArray();
+                foreach (var (name, summary) in templates)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("name", name);
+                    json.WriteString("summary", summary);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+            }));
+            return ExitCodes.Success;
+        }
+
+        if (templates.Count == 0)
         {
             console.Error.WriteLine("plumbline: no templates were built into this plumbline.");
             return ExitCodes.Success;
         }
 
-        var width = names.Max(n => n.Length);
-        foreach (var name in names)
+        var width = templates.Max(t => t.Name.Length);
+        foreach (var (name, summary) in templates)
         {
-            var summary = DesignLoader.LoadText(name + ".yaml", TemplateCatalog.Read(name) ?? string.Empty).Design?.System.Summary;
             console.Out.WriteLine(string.IsNullOrEmpty(summary) ? name : $"{name.PadRight(width)}  {summary}");
         }
 
@@ -129,19 +156,18 @@ public static class InitCommand
             return ExitCodes.InvalidInput;
         }
 
-        var design = check.Design!;
-        console.Out.WriteLine($"Wrote {settings.Output} from the template {name} " +
-            $"({ValidateCommand.Plural(design.Components.Length, "component")}, {ValidateCommand.Plural(design.Workflows.Length, "workflow")}).");
-        console.Out.WriteLine($"Next: plumbline validate {settings.Output}");
+        WriteResult(settings, console, check.Design!, name, []);
         return ExitCodes.Success;
     }
 
     private static int FromInterview(InitSettings settings, CliConsole console)
     {
-        var brief = new Interviewer(console.In, console.Out).Run();
+        // With --format json the questions go to stderr, so stdout holds only the JSON result.
+        var prompts = settings.Format == FormatOption.Json ? console.Error : console.Out;
+        var brief = new Interviewer(console.In, prompts).Run();
         var text = BriefDesignWriter.Write(brief);
 
-        // The file changed while the questions were asked: still do not overwrite it silently.
+        // The file appeared while the questions were asked: still do not overwrite it silently.
         if (Exists(settings.Output) && !settings.Force)
         {
             console.Error.WriteLine($"plumbline: error: {settings.Output} appeared while you answered; use --force to overwrite it.");
@@ -163,11 +189,50 @@ public static class InitCommand
             return ExitCodes.InternalError;
         }
 
-        console.Out.WriteLine($"Wrote {settings.Output}: {ValidateCommand.Plural(check.Design!.Workflows.Length, "workflow")}, " +
-            $"{ValidateCommand.Plural(check.Design.Components.Length, "component")}, " +
-            $"{ValidateCommand.Plural(brief.OpenQuestions.Length, "open question")}.");
-        console.Out.WriteLine($"Next: plumbline validate {settings.Output}");
+        WriteResult(settings, console, check.Design!, null, brief.OpenQuestions);
         return ExitCodes.Success;
+    }
+
+    private static void WriteResult(InitSettings settings, CliConsole console, SystemDesign design, string? template, ImmutableArray<string> openQuestions)
+    {
+        if (settings.Format == FormatOption.Json)
+        {
+            console.Out.Write(Json(json =>
+            {
+                json.WriteStartObject();
+                json.WriteString("file", settings.Output);
+                json.WriteString("template", template);
+                json.WriteString("system", design.System.Name);
+                json.WriteNumber("components", design.Components.Length);
+                json.WriteNumber("workflows", design.Workflows.Length);
+                json.WriteStartArray("openQuestions");
+                foreach (var question in design.Requirements.OpenQuestions)
+                {
+                    json.WriteStringValue(question.Question);
+                }
+
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }));
+            return;
+        }
+
+        var counts = $"{ValidateCommand.Plural(design.Components.Length, "component")}, {ValidateCommand.Plural(design.Workflows.Length, "workflow")}";
+        console.Out.WriteLine(template is null
+            ? $"Wrote {settings.Output}: {counts}, {ValidateCommand.Plural(openQuestions.Length, "open question")}."
+            : $"Wrote {settings.Output} from the template {template} ({counts}).");
+        console.Out.WriteLine($"Next: plumbline validate {settings.Output}");
+    }
+
+    private static string Json(Action<Utf8JsonWriter> write)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, DiagnosticJsonRenderer.WriterOptions))
+        {
+            write(json);
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
 
     private static bool Exists(string path) => File.Exists(path) || Directory.Exists(path);

@@ -47,7 +47,8 @@ public sealed class DiagnosticTextRenderer(bool useColor = false)
         sb.Append(Paint(Bold, diagnostic.Code)).Append(": ");
         sb.Append(diagnostic.Message).Append('\n');
 
-        if (!span.IsNone && span.Source is { } source && span.Start.Line >= 1 && span.Start.Line <= source.LineCount)
+        // An empty source (a file that could not be read) has no line worth showing.
+        if (!span.IsNone && span.Source is { Text.Length: > 0 } source && span.Start.Line >= 1 && span.Start.Line <= source.LineCount)
         {
             AppendExcerpt(sb, source, span, severityColor);
         }
@@ -116,8 +117,16 @@ public sealed class DiagnosticTextRenderer(bool useColor = false)
         var gutter = start.Line.ToString(CultureInfo.InvariantCulture);
         var pad = new string(' ', gutter.Length);
 
-        // Tabs would shift the caret by a terminal-dependent amount; one column each keeps it under the text.
-        var shown = line.Replace('\t', ' ');
+        // Tabs would shift the caret by a terminal-dependent amount, and other control characters
+        // (from a binary file, say) would drive the terminal: one visible column each keeps the caret under the text.
+        var shown = string.Create(line.Length, line, static (chars, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                var c = source[i];
+                chars[i] = c == '\t' ? ' ' : char.IsControl(c) ? '?' : c;
+            }
+        });
         var firstColumn = Math.Clamp(start.Column, 1, shown.Length + 1);
 
         // A span over several lines is underlined to the end of its first line.
