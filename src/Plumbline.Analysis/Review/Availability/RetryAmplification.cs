@@ -1,0 +1,132 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Plumbline.Analysis.Graph;
+using Plumbline.Design.Model;
+
+namespace Plumbline.Analysis.Review.Availability;
+
+/// <summary>
+/// The worst-case attempts an operation receives for one request, when every layer above it
+/// retries to the end: the product of (1 + retries.max) along the worst chain of calls (an async
+/// call's retries count against the queue or worker it hands to). A queue delivery starts a new
+/// chain.
+/// </summary>
+/// <param name="Operation">Index of the operation in the call graph.</param>
+/// <param name="Factor">Attempts per request, 1 or more.</param>
+/// <param name="Path">The edges of the worst path, from the workflow entry down to the operation.</param>
+public sealed record AmplifiedOperation(int Operation, double Factor, ImmutableArray<CallEdge> Path)
+{
+    /// <summary>"edge-lb.shorten -> api.create (x3) -> db.insert (x3) = 9x".</summary>
+    public string Describe(CallGraph graph)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        if (Path.IsEmpty)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"{graph.Operations[Operation].Ref} = {Factor:0.##}x");
+        }
+
+        var parts = new List<string> { graph.Operations[Path[0].From].Ref.ToString() };
+        foreach (var edge in Path)
+        {
+            var attempts = edge.Call is { } call ? TimeoutBudget.Attempts(call) : 1;
+            parts.Add(attempts > 1
+                ? string.Create(CultureInfo.InvariantCulture, $"{graph.Operations[edge.To].Ref} (x{attempts})")
+                : graph.Operations[edge.To].Ref.ToString());
+        }
+
+        return string.Join(" -> ", parts) + string.Create(CultureInfo.InvariantCulture, $" = {Factor:0.##}x");
+    }
+}
+
+/// <summary>Retry amplification from the workflows' entries, as a pure function of the design.</summary>
+public static class RetryAmplification
+{
+    /// <summary>
+    /// Every operation reached from a workflow entry (through calls, async hand-offs and queue
+    /// deliveries), with its worst-case amplification over calls and the path that gives it, in
+    /// operation order.
+    /// </summary>
+    public static ImmutableArray<AmplifiedOperation> Of(SystemDesign design, CallGraph graph)
+    {
+        ArgumentNullException.ThrowIfNull(design);
+        ArgumentNullException.ThrowIfNull(graph);
+        var n = graph.Operations.Length;
+        var reached = new bool[n];
+        var queue = new Queue<int>();
+        foreach (var workflow in design.Workflows)
+        {
+            var entry = graph.IndexOf(workflow.Entry);
+            if (entry >= 0 && !reached[entry])
+            {
+                reached[entry] = true;
+                queue.Enqueue(entry);
+            }
+        }
+
+        while (queue.Count > 0)
+        {
+            foreach (var e in graph.Outgoing[queue.Dequeue()])
+            {
+                if (!reached[graph.Edges[e].To])
+                {
+                    reached[graph.Edges[e].To] = true;
+                    queue.Enqueue(graph.Edges[e].To);
+                }
+            }
+        }
+
+        // Every operation a workflow reaches runs at least once. A queue delivery starts a new chain:
+        // a failed publish delivers nothing, and the consumer's retries run on its own clock.
+        var amp = new double[n];
+        var via = new int[n];
+        Array.Fill(via, -1);
+        for (var op = 0; op < n; op++)
+        {
+            amp[op] = reached[op] ? 1 : 0;
+        }
+
+        foreach (var op in graph.Order)
+        {
+            if (!reached[op])
+            {
+                continue;
+            }
+
+            foreach (var e in graph.Outgoing[op])
+            {
+                var edge = graph.Edges[e];
+                if (edge.Kind == EdgeKind.Delivery || edge.Call is not { } call)
+                {
+                    continue;
+                }
+
+                var value = amp[op] * TimeoutBudget.Attempts(call);
+                if (value > amp[edge.To])
+                {
+                    amp[edge.To] = value;
+                    via[edge.To] = e;
+                }
+            }
+        }
+
+        var result = ImmutableArray.CreateBuilder<AmplifiedOperation>();
+        for (var op = 0; op < n; op++)
+        {
+            if (!reached[op])
+            {
+                continue;
+            }
+
+            var path = new List<CallEdge>();
+            var seen = new HashSet<int>();
+            for (var e = via[op]; e >= 0 && seen.Add(e); e = via[graph.Edges[e].From])
+            {
+                path.Insert(0, graph.Edges[e]);
+            }
+
+            result.Add(new AmplifiedOperation(op, amp[op], [.. path]));
+        }
+
+        return result.ToImmutable();
+    }
+}

@@ -1,0 +1,68 @@
+using Plumbline.Analysis.Review.Availability;
+using Plumbline.Design.Model;
+
+namespace Plumbline.Analysis.Review.Rules;
+
+/// <summary>A component whose failure takes down a critical workflow or most of the traffic: its blast radius, spelled out.</summary>
+public sealed class BlastRadiusRule : IRule
+{
+    /// <summary>Share of all traffic above which a component's failure is reported: 50%.</summary>
+    public const double TrafficThreshold = 0.5;
+
+    /// <summary>Share of a critical workflow's requests above which it counts as taken down: 50%.</summary>
+    public const double WorkflowThreshold = 0.5;
+
+    public RuleInfo Info { get; } = new("blast-radius", ProcessStep.OnCall, Severity.Info,
+        "A component's failure takes down much of the system",
+        "Knowing what fails when a component fails is the first line of an incident: it sets the page's urgency, the runbook and where redundancy or a fallback buys the most.",
+        "Check the component has the redundancy its blast radius deserves, a runbook and an alert; put fallbacks or async hand-offs on the calls whose workflows need not fail with it.");
+
+    public IEnumerable<Finding> Check(ReviewContext context)
+    {
+        var slos = context.Design.Slos;
+        foreach (var component in context.Design.Components)
+        {
+            if (component.Kind == ComponentKind.Client)
+            {
+                continue;
+            }
+
+            var radius = BlastRadius.Of(context, component.Name);
+            var critical = radius.Fails.Where(f => f.Criticality == Criticality.Critical && f.Share >= WorkflowThreshold).ToList();
+            if (critical.Count == 0 && radius.FailedTrafficShare <= TrafficThreshold)
+            {
+                continue;
+            }
+
+            var availability = context.Availability.Of(component.Name);
+            var strictest = slos.Where(s => s.Sli == SliKind.Availability && radius.Fails.Any(f => f.Workflow == s.Workflow))
+                .Select(s => s.Objective.Fraction).DefaultIfEmpty(0).Max();
+            var severity = strictest > 0 && availability.Value < strictest
+                ? Severity.Medium
+                : Lone(component, availability) ? Severity.Low : Severity.Info;
+
+            var fails = string.Join(", ", radius.Fails.Select(Describe));
+            var traffic = radius.TrafficKnown ? "of all traffic" : "of workflows (no rates known)";
+            var degrades = radius.Degrades.IsEmpty ? string.Empty : $"; {string.Join(", ", radius.Degrades.Select(d => d.Workflow))} degrade{(radius.Degrades.Length == 1 ? "s" : string.Empty)}";
+            var weak = severity == Severity.Medium ? $"; on its own it reaches {AvailabilityModel.Percent(availability.Value)}, below the {AvailabilityModel.Percent(strictest)} SLO of what it takes down" : string.Empty;
+            yield return Info.At(context.KeySpan(component.Path), component.Name,
+                $"if {component.Name} fails, {fails} fail{(radius.Fails.Length == 1 ? "s" : string.Empty)}: {ResilienceFacts.Share(radius.FailedTrafficShare)} {traffic}{degrades}{weak}", severity);
+        }
+    }
+
+    /// <summary>One instance in one zone, and not a provider-managed service (stated SLA, load balancer, CDN, external).</summary>
+    private static bool Lone(Component component, ComponentAvailability availability) =>
+        availability.Parallel == 1 && availability.Zones == 1 && component.Sla is null
+        && component.Kind is not (ComponentKind.LoadBalancer or ComponentKind.Cdn or ComponentKind.External);
+
+    private static string Describe(WorkflowImpact impact)
+    {
+        var parts = new List<string> { ResilienceFacts.Name(impact.Criticality) };
+        if (impact.Share < 0.9995)
+        {
+            parts.Add($"{ResilienceFacts.Share(impact.Share)} of its requests");
+        }
+
+        return $"{impact.Workflow} ({string.Join(", ", parts)})";
+    }
+}

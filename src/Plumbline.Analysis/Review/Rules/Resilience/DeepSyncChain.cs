@@ -1,0 +1,69 @@
+using Plumbline.Analysis.Graph;
+using Plumbline.Design.Model;
+
+namespace Plumbline.Analysis.Review.Rules;
+
+/// <summary>A long chain of synchronous calls on an important workflow: latencies add, availabilities multiply, timeouts nest.</summary>
+public sealed class DeepSyncChain : IRule
+{
+    /// <summary>Synchronous hops from the entry above which a chain is flagged.</summary>
+    public const int MaxHops = 5;
+
+    public RuleInfo Info { get; } = new("deep-sync-chain", ProcessStep.Architecture, Severity.Medium,
+        "A synchronous call chain is deeper than five hops",
+        "Every synchronous hop adds its latency and its failure rate to the request and needs a timeout that fits inside the one above; past a handful of hops tail latency and timeout budgets become impossible to reason about.",
+        "Flatten the chain: call services in parallel from one orchestrator, denormalise or cache what deep hops fetch, or move the tail of the chain behind an async hand-off.");
+
+    public IEnumerable<Finding> Check(ReviewContext context)
+    {
+        var graph = context.Graph;
+        foreach (var workflow in context.Design.Workflows)
+        {
+            if (workflow.Criticality is not (Criticality.Critical or Criticality.High) || graph.IndexOf(workflow.Entry) is var entry && entry < 0)
+            {
+                continue;
+            }
+
+            var chain = Longest(graph, entry);
+            if (chain.Count - 1 <= MaxHops)
+            {
+                continue;
+            }
+
+            yield return Info.At(context.KeySpan(workflow.Path), workflow.Name,
+                $"{workflow.Name} ({ResilienceFacts.Name(workflow.Criticality)}) waits on a chain of {chain.Count - 1} synchronous hops: {string.Join(" -> ", chain.Select(op => graph.Operations[op].Ref.ToString()))}",
+                workflow.Criticality == Criticality.Critical ? Severity.Medium : Severity.Low);
+        }
+    }
+
+    /// <summary>The longest path of synchronous calls from the entry, as operations; callees first in reverse graph order, so no recursion.</summary>
+    internal static List<int> Longest(CallGraph graph, int entry)
+    {
+        var length = new int[graph.Operations.Length];
+        var next = new int[graph.Operations.Length];
+        Array.Fill(next, -1);
+        for (var i = graph.Order.Length - 1; i >= 0; i--)
+        {
+            var op = graph.Order[i];
+            length[op] = 1;
+            foreach (var e in graph.Outgoing[op])
+            {
+                var edge = graph.Edges[e];
+                if (edge.Kind == EdgeKind.Sync && length[edge.To] + 1 > length[op])
+                {
+                    length[op] = length[edge.To] + 1;
+                    next[op] = edge.To;
+                }
+            }
+        }
+
+        var chain = new List<int>();
+        var seen = new HashSet<int>();
+        for (var op = entry; op >= 0 && seen.Add(op); op = next[op])
+        {
+            chain.Add(op);
+        }
+
+        return chain;
+    }
+}

@@ -1,0 +1,34 @@
+using Plumbline.Analysis.Review.Availability;
+using Plumbline.Design.Model;
+
+namespace Plumbline.Analysis.Review.Rules;
+
+/// <summary>An availability SLO above what the workflow's synchronous path can deliver, even on paper.</summary>
+public sealed class SloUnreachableAvailability : IRule
+{
+    public RuleInfo Info { get; } = new("slo-unreachable-availability", ProcessStep.Resilience, Severity.High,
+        "The architecture cannot reach an availability SLO",
+        "Availability multiplies along a synchronous path; when the product of the components a workflow waits on is already below its SLO with independent failures, the error budget is spent before the first incident.",
+        "Add instances, replicas or zones to the weakest component on the path, put a fallback or an async hand-off on the calls that need not block, or lower the objective to what the design can reach.");
+
+    public IEnumerable<Finding> Check(ReviewContext context)
+    {
+        foreach (var slo in context.Design.Slos)
+        {
+            if (slo.Sli != SliKind.Availability || context.Availability.OfWorkflow(slo.Workflow) is not { } workflow || workflow.Factors.IsEmpty)
+            {
+                continue;
+            }
+
+            if (workflow.Value >= slo.Objective.Fraction)
+            {
+                continue;
+            }
+
+            var weakest = workflow.Weakest!;
+            var component = context.Availability.Of(weakest.Component);
+            yield return Info.At(context.Span(slo.Path + "/objective"), slo.Name,
+                $"{slo.Name} asks {AvailabilityModel.Percent(slo.Objective.Fraction)} of {slo.Workflow}, but its synchronous path reaches only {workflow.Arithmetic}; the weakest link is {component.Arithmetic}");
+        }
+    }
+}
