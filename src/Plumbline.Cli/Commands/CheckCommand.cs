@@ -1,0 +1,131 @@
+using System.CommandLine;
+using System.Globalization;
+using Plumbline.Analysis.Review;
+using Plumbline.Design.Diagnostics;
+using Plumbline.Design.Loading;
+using Plumbline.Reporting.Diagnostics;
+using Plumbline.Reporting.Review;
+
+namespace Plumbline.Cli.Commands;
+
+/// <summary>What <c>plumbline check</c> was asked to do.</summary>
+/// <param name="File">The design file, as the user wrote it.</param>
+/// <param name="Format">text, json, sarif or markdown.</param>
+/// <param name="FailOn">The least severe open finding that fails the check; null for --fail-on none.</param>
+/// <param name="Verbose">Repeat why and fix under every finding in the text report.</param>
+/// <param name="Today">The date acceptances and backups are judged against.</param>
+public sealed record CheckSettings(string File, string Format, Severity? FailOn, bool Verbose, DateOnly Today);
+
+/// <summary>
+/// <c>plumbline check FILE</c>: reviews a design the way a senior engineer does in a design review,
+/// step by step of the process, and prints the findings, a score per step and the accepted risks.
+/// Exit 0 when no open finding is at or above --fail-on, 1 when one is, 2 when the design is invalid
+/// or an option is malformed.
+/// </summary>
+public static class CheckCommand
+{
+    public const string Sarif = "sarif";
+    public const string Markdown = "markdown";
+
+    public static Command Create(CliConsole console)
+    {
+        var file = new Argument<string>("FILE") { Description = "The design file (YAML)." };
+        var format = new Option<string>("--format", "-f")
+        {
+            Description = "Output format: text for people, json for tools, sarif for code scanning, markdown for a review document.",
+            DefaultValueFactory = _ => FormatOption.Text,
+        };
+        format.AcceptOnlyFromAmong(FormatOption.Text, FormatOption.Json, Sarif, Markdown);
+        var failOn = new Option<string>("--fail-on")
+        {
+            Description = "Exit 1 when an open finding is at or above this severity; none never fails on findings.",
+            DefaultValueFactory = _ => "high",
+        };
+        failOn.AcceptOnlyFromAmong("high", "medium", "low", "none");
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "Show why and how to fix under every finding, not once per rule and step." };
+        var today = new Option<string?>("--today")
+        {
+            Description = "Judge acceptances and dates as of this day (default: today, UTC); pins the review in CI and tests.",
+            HelpName = "YYYY-MM-DD",
+        };
+
+        var command = new Command("check", "Review a design as a senior engineer would: findings by process step, a score per step, accepted risks.")
+        {
+            file, format, failOn, verbose, today,
+        };
+        command.SetAction(parse =>
+        {
+            DateOnly day;
+            if (parse.GetValue(today) is { } text)
+            {
+                if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day))
+                {
+                    console.Error.WriteLine($"plumbline check: --today: '{text}' is not a date; write it as YYYY-MM-DD, such as 2026-11-25");
+                    return ExitCodes.InvalidInput;
+                }
+            }
+            else
+            {
+                // The one place the review reads the clock: rules never do.
+                day = DateOnly.FromDateTime(DateTime.UtcNow);
+            }
+
+            return Run(new CheckSettings(parse.GetValue(file)!, parse.GetValue(format)!, ParseFailOn(parse.GetValue(failOn)!), parse.GetValue(verbose), day), console);
+        });
+        return command;
+    }
+
+    public static int Run(CheckSettings settings, CliConsole console)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(console);
+        var loaded = DesignLoader.LoadFile(settings.File);
+        var renderer = new DiagnosticTextRenderer(console.UseColor);
+        if (!loaded.Success || loaded.Design is null)
+        {
+            foreach (var diagnostic in loaded.Diagnostics)
+            {
+                renderer.Write(console.Error, diagnostic, settings.File);
+                console.Error.Write('\n');
+            }
+
+            console.Error.WriteLine($"{settings.File}: the design has errors; fix them (plumbline validate) before reviewing.");
+            return ExitCodes.InvalidInput;
+        }
+
+        // Warnings do not stop a review, but they are worth seeing; stderr keeps JSON and SARIF clean.
+        foreach (var warning in loaded.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning))
+        {
+            renderer.Write(console.Error, warning, settings.File);
+            console.Error.Write('\n');
+        }
+
+        var report = Reviewer.Review(loaded.Design, new ReviewOptions(settings.Today));
+        switch (settings.Format)
+        {
+            case FormatOption.Json:
+                console.Out.Write(ReviewJsonRenderer.Render(report, settings.File));
+                break;
+            case Sarif:
+                console.Out.Write(ReviewSarifRenderer.Render(report, settings.File, CliApp.Version));
+                break;
+            case Markdown:
+                ReviewMarkdownRenderer.Write(console.Out, report, settings.File);
+                break;
+            default:
+                new ReviewTextRenderer(console.UseColor, settings.Verbose).Write(console.Out, report, settings.File);
+                break;
+        }
+
+        console.Out.Flush();
+        return settings.FailOn is { } threshold && report.HasFindingsAtOrAbove(threshold) ? ExitCodes.Findings : ExitCodes.Success;
+    }
+
+    private static Severity? ParseFailOn(string value) => value switch
+    {
+        "none" => null,
+        "low" => Severity.Low,
+        "medium" => Severity.Medium,
+        _ => Severity.High,
+    };
+}

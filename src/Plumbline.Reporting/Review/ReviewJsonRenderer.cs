@@ -1,0 +1,129 @@
+using System.Globalization;
+using System.Text.Json;
+using Plumbline.Analysis.Review;
+using Plumbline.Reporting.Diagnostics;
+
+namespace Plumbline.Reporting.Review;
+
+/// <summary>
+/// Writes a review as JSON with <see cref="Utf8JsonWriter"/> (no reflection, safe under Native AOT):
+/// <c>system</c>, <c>file</c>, <c>summary</c> (open findings by severity, accepted, rules and rules
+/// passed), <c>scores</c> (one per step in process order), <c>findings</c> and <c>accepted</c>.
+/// A finding has key, rule, step (snake_case, as in the rule docs), severity (high, medium, low,
+/// info), file, line, column, endLine, endColumn (1-based, UTF-16 columns), message, why, fix and
+/// docs (the rule's page); an accepted finding also has reason, until (YYYY-MM-DD or null) and owner.
+/// </summary>
+public static class ReviewJsonRenderer
+{
+    /// <summary>Writes the review as one indented JSON object.</summary>
+    /// <param name="stream">Where to write UTF-8.</param>
+    /// <param name="report">The review.</param>
+    /// <param name="file">The design file as the user named it.</param>
+    public static void Write(Stream stream, ReviewReport report, string file)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(file);
+        using var w = new Utf8JsonWriter(stream, DiagnosticJsonRenderer.WriterOptions);
+        w.WriteStartObject();
+        w.WriteString("system", report.SystemName);
+        w.WriteString("file", file);
+
+        w.WriteStartObject("summary");
+        w.WriteNumber("high", report.Count(Severity.High));
+        w.WriteNumber("medium", report.Count(Severity.Medium));
+        w.WriteNumber("low", report.Count(Severity.Low));
+        w.WriteNumber("info", report.Count(Severity.Info));
+        w.WriteNumber("open", report.Findings.Length);
+        w.WriteNumber("accepted", report.Accepted.Length);
+        w.WriteNumber("rules", report.Scores.Sum(s => s.Rules));
+        w.WriteNumber("rulesPassed", report.Scores.Sum(s => s.RulesPassed));
+        w.WriteEndObject();
+
+        w.WriteStartArray("scores");
+        foreach (var score in report.Scores.OrderBy(s => StepNames.Rank(s.Step)))
+        {
+            w.WriteStartObject();
+            w.WriteString("step", StepNames.Id(score.Step));
+            w.WriteString("name", StepNames.Name(score.Step));
+            w.WriteNumber("rules", score.Rules);
+            w.WriteNumber("rulesPassed", score.RulesPassed);
+            w.WriteNumber("completeness", Math.Round(score.Completeness, 4));
+            w.WriteNumber("high", score.High);
+            w.WriteNumber("medium", score.Medium);
+            w.WriteNumber("low", score.Low);
+            w.WriteNumber("info", score.Info);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+
+        w.WriteStartArray("findings");
+        foreach (var finding in report.Findings)
+        {
+            w.WriteStartObject();
+            WriteFinding(w, finding, file);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+
+        w.WriteStartArray("accepted");
+        foreach (var accepted in report.Accepted)
+        {
+            w.WriteStartObject();
+            WriteFinding(w, accepted.Finding, file);
+            w.WriteString("reason", accepted.Acceptance.Reason);
+            if (accepted.Acceptance.Until is { } until)
+            {
+                w.WriteString("until", until.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                w.WriteNull("until");
+            }
+
+            if (accepted.Acceptance.Owner is { } owner)
+            {
+                w.WriteString("owner", owner);
+            }
+            else
+            {
+                w.WriteNull("owner");
+            }
+
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    /// <summary>The review as a JSON string with a trailing newline.</summary>
+    public static string Render(ReviewReport report, string file)
+    {
+        using var stream = new MemoryStream();
+        Write(stream, report, file);
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    private static void WriteFinding(Utf8JsonWriter w, Finding finding, string file)
+    {
+        var place = FindingPlace.Of(finding, file);
+        w.WriteString("key", finding.Key);
+        w.WriteString("rule", finding.Rule.Id);
+        w.WriteString("subject", finding.Subject);
+        w.WriteString("step", StepNames.Id(finding.Rule.Step));
+        w.WriteString("severity", StepNames.SeverityId(finding.Severity));
+        w.WriteString("file", place.File);
+        w.WriteNumber("line", place.Line);
+        w.WriteNumber("column", place.Column);
+        w.WriteNumber("endLine", place.EndLine);
+        w.WriteNumber("endColumn", place.EndColumn);
+        w.WriteString("title", finding.Rule.Title);
+        w.WriteString("message", finding.Message);
+        w.WriteString("why", finding.Rule.Why);
+        w.WriteString("fix", finding.Rule.Fix);
+        w.WriteString("docs", RuleDocs.Uri(finding.Rule));
+    }
+}

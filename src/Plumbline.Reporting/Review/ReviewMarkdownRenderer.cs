@@ -1,0 +1,118 @@
+using System.Globalization;
+using System.Text;
+using Plumbline.Analysis.Review;
+
+namespace Plumbline.Reporting.Review;
+
+/// <summary>
+/// Writes a review as a design-review document in Markdown: a summary, the scoreboard as a table,
+/// the open findings per step as lists (each with its key, and a rule's why, fix and docs link at
+/// its first finding in a step), and the accepted risks as a table. Text that comes from the design
+/// file is escaped, so a name like <c>get_link</c> prints as written.
+/// </summary>
+public static class ReviewMarkdownRenderer
+{
+    /// <param name="writer">Where to write.</param>
+    /// <param name="report">The review.</param>
+    /// <param name="file">The design file as the user named it.</param>
+    public static void Write(TextWriter writer, ReviewReport report, string file)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(file);
+        var sb = new StringBuilder();
+        sb.Append("# Design review: ").Append(Escape(report.SystemName)).Append("\n\n");
+        sb.Append("Design file: `").Append(Code(file)).Append("`\n\n");
+        var passed = report.Scores.Sum(s => s.RulesPassed);
+        var rules = report.Scores.Sum(s => s.Rules);
+        sb.Append(Invariant($"**Open findings:** {report.Count(Severity.High)} high, {report.Count(Severity.Medium)} medium, "));
+        sb.Append(Invariant($"{report.Count(Severity.Low)} low, {report.Count(Severity.Info)} info. "));
+        sb.Append(Invariant($"**Accepted:** {report.Accepted.Length}. **Rules passed:** {passed} of {rules}.\n"));
+
+        sb.Append("\n## Scoreboard\n\n");
+        sb.Append("| Step | Rules passed | Complete | High | Medium | Low | Info |\n");
+        sb.Append("|---|---:|---|---:|---:|---:|---:|\n");
+        foreach (var score in report.Scores.OrderBy(s => StepNames.Rank(s.Step)))
+        {
+            sb.Append("| ").Append(StepNames.Name(score.Step)).Append(" | ");
+            sb.Append(score.Rules == 0 ? "-" : Invariant($"{score.RulesPassed} of {score.Rules}")).Append(" | ");
+            sb.Append(score.Rules == 0 ? "no rules" : "`" + ReviewTextRenderer.Bar(score.Completeness) + "`").Append(" | ");
+            sb.Append(Invariant($"{score.High} | {score.Medium} | {score.Low} | {score.Info} |\n"));
+        }
+
+        sb.Append("\n## Findings\n");
+        if (report.Findings.IsEmpty)
+        {
+            sb.Append("\nNo open findings.\n");
+        }
+
+        foreach (var group in report.Findings.GroupBy(f => f.Rule.Step).OrderBy(g => StepNames.Rank(g.Key)))
+        {
+            sb.Append("\n### ").Append(StepNames.Name(group.Key)).Append("\n\n");
+            var explained = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var finding in group)
+            {
+                sb.Append("- **").Append(StepNames.SeverityLabel(finding.Severity)).Append("** `")
+                  .Append(Code(FindingPlace.Of(finding, file).ToString())).Append("` ")
+                  .Append(Escape(finding.Message)).Append('\n');
+                sb.Append("  - key: `").Append(Code(finding.Key)).Append("`\n");
+                if (explained.Add(finding.Rule.Id))
+                {
+                    sb.Append("  - why: ").Append(Escape(finding.Rule.Why)).Append('\n');
+                    sb.Append("  - fix: ").Append(Escape(finding.Rule.Fix)).Append('\n');
+                    sb.Append("  - rule: [").Append(Escape(finding.Rule.Title)).Append("](").Append(RuleDocs.Uri(finding.Rule)).Append(") (`")
+                      .Append(finding.Rule.Id).Append("`)\n");
+                }
+            }
+        }
+
+        sb.Append("\n## Accepted risks\n\n");
+        if (report.Accepted.IsEmpty)
+        {
+            sb.Append("None. A finding is accepted by its key under `security.accepted_risks`, with a reason and an end date.\n");
+        }
+        else
+        {
+            sb.Append("| Finding | Reason | Until | Owner |\n");
+            sb.Append("|---|---|---|---|\n");
+            foreach (var accepted in report.Accepted)
+            {
+                var risk = accepted.Acceptance;
+                sb.Append("| `").Append(Code(accepted.Finding.Key)).Append("` | ").Append(Escape(risk.Reason)).Append(" | ")
+                  .Append(risk.Until is { } until ? until.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "-").Append(" | ")
+                  .Append(risk.Owner is { } owner ? Escape(owner) : "-").Append(" |\n");
+            }
+        }
+
+        writer.Write(sb.ToString());
+    }
+
+    /// <summary>Escapes text so Markdown shows it as written, in a list item or a table cell, on one line.</summary>
+    public static string Escape(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var sb = new StringBuilder(text.Length + 8);
+        foreach (var c in text)
+        {
+            switch (c)
+            {
+                case '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '|' or '#':
+                    sb.Append('\\').Append(c);
+                    break;
+                case '\r' or '\n' or '\t':
+                    sb.Append(' ');
+                    break;
+                default:
+                    sb.Append(c);
+                    break;
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>Text inside a code span: backticks cannot be escaped there, so they become quotes.</summary>
+    private static string Code(string text) => text.Replace('`', '\'').Replace('\n', ' ');
+
+    private static string Invariant(FormattableString text) => FormattableString.Invariant(text);
+}

@@ -1,0 +1,247 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Json.Schema;
+using Plumbline.Analysis.Review;
+using Plumbline.Reporting.Review;
+using Xunit;
+
+namespace Plumbline.Reporting.Tests.Review;
+
+/// <summary>
+/// The SARIF of real reviews checked against the OASIS SARIF 2.1.0 schema (Fixtures/, see its
+/// README for source and licence), plus what code-scanning tools rely on beyond the schema: a region
+/// on every result, a help URI on every rule, rule indexes that point at the right rule.
+/// </summary>
+public sealed class ReviewSarifRendererTests
+{
+    private const string Version = "0.1.0-test";
+
+    /// <summary>Keywords whose meaning is the same in draft-04 and draft-07 (plus annotations), which is what lets the test evaluate the draft-04 schema as draft-07.</summary>
+    private static readonly HashSet<string> PortableKeywords = new(StringComparer.Ordinal)
+    {
+        "$schema", "id", "title", "description", "default", "type", "properties", "additionalProperties",
+        "items", "required", "enum", "minimum", "maximum", "minItems", "uniqueItems", "pattern", "format",
+        "anyOf", "oneOf", "$ref", "definitions",
+    };
+
+    private static readonly Lazy<JsonSchema> Schema = new(LoadSchema);
+
+    public static TheoryData<string> Examples() => ReviewTestData.ExampleNames();
+
+    [Fact]
+    public void The_fixture_is_the_oasis_draft_04_schema_using_only_keywords_draft_07_reads_the_same_way()
+    {
+        var root = JsonNode.Parse(File.ReadAllText(SchemaPath()))!.AsObject();
+        Assert.Equal("http://json-schema.org/draft-04/schema#", (string?)root["$schema"]);
+        Assert.Equal(ReviewSarifRenderer.SchemaUri, (string?)root["id"]);
+        var used = new SortedSet<string>(StringComparer.Ordinal);
+        CollectKeywords(root, used);
+        Assert.DoesNotContain(used, k => !PortableKeywords.Contains(k));
+    }
+
+    [Fact]
+    public void The_schema_rejects_what_it_should_so_the_other_tests_mean_something()
+    {
+        var (report, file) = ReviewTestData.ReviewExample(ReviewTestData.WeakDesign);
+        var sarif = JsonNode.Parse(ReviewSarifRenderer.Render(report, file, Version))!;
+        sarif["runs"]![0]!["results"]![0]!["level"] = "fatal";
+        sarif["runs"]![0]!["tool"]!["driver"]!.AsObject().Remove("name");
+        var errors = Validate(sarif.ToJsonString());
+        Assert.Contains(errors, e => e.Contains("/level", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Contains("/driver", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public void The_sarif_of_each_example_is_valid_sarif_2_1_0(string example)
+    {
+        var (report, file) = ReviewTestData.ReviewExample(example);
+        var errors = Validate(ReviewSarifRenderer.Render(report, file, Version));
+        Assert.True(errors.Count == 0, $"{example}:\n{string.Join("\n", errors)}");
+    }
+
+    [Fact]
+    public void The_weak_design_yields_results_and_they_are_valid()
+    {
+        var (report, file) = ReviewTestData.ReviewExample(ReviewTestData.WeakDesign);
+        var text = ReviewSarifRenderer.Render(report, file, Version);
+        Assert.Empty(Validate(text));
+        using var doc = JsonDocument.Parse(text);
+        Assert.Equal(report.Findings.Length + report.Accepted.Length, doc.RootElement.GetProperty("runs")[0].GetProperty("results").GetArrayLength());
+        Assert.True(report.Findings.Length > 10);
+    }
+
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public void Every_result_has_a_region_and_every_rule_a_help_uri(string example)
+    {
+        var (report, file) = ReviewTestData.ReviewExample(example);
+        using var doc = JsonDocument.Parse(ReviewSarifRenderer.Render(report, file, Version));
+        var run = doc.RootElement.GetProperty("runs")[0];
+        var driver = run.GetProperty("tool").GetProperty("driver");
+        Assert.Equal("plumbline", driver.GetProperty("name").GetString());
+        Assert.Equal(Version, driver.GetProperty("version").GetString());
+        Assert.Equal(RuleDocs.InformationUri, driver.GetProperty("informationUri").GetString());
+
+        var rules = driver.GetProperty("rules").EnumerateArray().ToList();
+        Assert.Equal(RuleRegistry.All.Select(r => r.Info.Id), rules.Select(r => r.GetProperty("id").GetString()));
+        foreach (var rule in rules)
+        {
+            var id = rule.GetProperty("id").GetString()!;
+            var info = RuleRegistry.Find(id)!.Info;
+            Assert.Equal(RuleDocs.BaseUri + id, rule.GetProperty("helpUri").GetString());
+            Assert.True(Uri.IsWellFormedUriString(rule.GetProperty("helpUri").GetString(), UriKind.Absolute), id);
+            Assert.Equal(ReviewSarifRenderer.PascalCase(id), rule.GetProperty("name").GetString());
+            Assert.Equal(info.Title, rule.GetProperty("shortDescription").GetProperty("text").GetString());
+            Assert.Equal(info.Why, rule.GetProperty("fullDescription").GetProperty("text").GetString());
+            Assert.Equal(info.Fix, rule.GetProperty("help").GetProperty("text").GetString());
+            Assert.Contains(RuleDocs.BaseUri + id, rule.GetProperty("help").GetProperty("markdown").GetString(), StringComparison.Ordinal);
+            Assert.Equal(ReviewSarifRenderer.Level(info.Severity), rule.GetProperty("defaultConfiguration").GetProperty("level").GetString());
+            Assert.Equal(StepNames.Id(info.Step), rule.GetProperty("properties").GetProperty("step").GetString());
+            Assert.Equal(StepNames.SeverityId(info.Severity), rule.GetProperty("properties").GetProperty("severity").GetString());
+        }
+
+        var results = run.GetProperty("results").EnumerateArray().ToList();
+        var keys = report.Findings.Concat(report.Accepted.Select(a => a.Finding)).Select(f => f.Key).ToList();
+        Assert.Equal(keys, results.Select(r => r.GetProperty("partialFingerprints").GetProperty(ReviewSarifRenderer.FingerprintKey).GetString()));
+        foreach (var result in results)
+        {
+            var ruleId = result.GetProperty("ruleId").GetString();
+            Assert.Equal(ruleId, rules[result.GetProperty("ruleIndex").GetInt32()].GetProperty("id").GetString());
+            Assert.False(string.IsNullOrWhiteSpace(result.GetProperty("message").GetProperty("text").GetString()));
+            var location = result.GetProperty("locations")[0].GetProperty("physicalLocation");
+            Assert.Equal(file, location.GetProperty("artifactLocation").GetProperty("uri").GetString());
+            Assert.Equal(ReviewSarifRenderer.SourceRoot, location.GetProperty("artifactLocation").GetProperty("uriBaseId").GetString());
+            var region = location.GetProperty("region");
+            var startLine = region.GetProperty("startLine").GetInt32();
+            var endLine = region.GetProperty("endLine").GetInt32();
+            Assert.True(startLine >= 1, $"{ruleId}: startLine {startLine}");
+            Assert.True(region.GetProperty("startColumn").GetInt32() >= 1, ruleId);
+            Assert.True(endLine >= startLine, ruleId);
+            Assert.True(endLine > startLine || region.GetProperty("endColumn").GetInt32() >= region.GetProperty("startColumn").GetInt32(), ruleId);
+        }
+    }
+
+    [Fact]
+    public void Levels_follow_severity_and_a_finding_points_at_its_line()
+    {
+        var (report, file) = ReviewTestData.ReviewExample(ReviewTestData.WeakDesign);
+        using var doc = JsonDocument.Parse(ReviewSarifRenderer.Render(report, file, Version));
+        var results = doc.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray().ToList();
+        for (var i = 0; i < report.Findings.Length; i++)
+        {
+            var finding = report.Findings[i];
+            Assert.Equal(ReviewSarifRenderer.Level(finding.Severity), results[i].GetProperty("level").GetString());
+            var region = results[i].GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region");
+            Assert.Equal(finding.Span.Start.Line, region.GetProperty("startLine").GetInt32());
+            Assert.Equal(finding.Span.Start.Column, region.GetProperty("startColumn").GetInt32());
+        }
+
+        Assert.Equal("error", ReviewSarifRenderer.Level(Severity.High));
+        Assert.Equal("warning", ReviewSarifRenderer.Level(Severity.Medium));
+        Assert.Equal("note", ReviewSarifRenderer.Level(Severity.Low));
+        Assert.Equal("note", ReviewSarifRenderer.Level(Severity.Info));
+    }
+
+    [Fact]
+    public void An_accepted_finding_is_a_result_with_an_in_source_suppression()
+    {
+        var report = ReviewTestData.Review("shop.yaml", ReviewTestData.WithAcceptance);
+        var accepted = Assert.Single(report.Accepted);
+        var text = ReviewSarifRenderer.Render(report, "shop.yaml", Version);
+        Assert.Empty(Validate(text));
+        using var doc = JsonDocument.Parse(text);
+        var result = doc.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray()
+            .Single(r => r.TryGetProperty("suppressions", out _));
+        Assert.Equal(accepted.Finding.Key, result.GetProperty("partialFingerprints").GetProperty(ReviewSarifRenderer.FingerprintKey).GetString());
+        var suppression = result.GetProperty("suppressions")[0];
+        Assert.Equal("inSource", suppression.GetProperty("kind").GetString());
+        Assert.Equal("accepted", suppression.GetProperty("status").GetString());
+        Assert.Equal("rate limiting lands next sprint", suppression.GetProperty("justification").GetString());
+    }
+
+    [Theory]
+    [InlineData("examples/url-shortener.yaml", "examples/url-shortener.yaml", true)]
+    [InlineData("./examples/a.yaml", "examples/a.yaml", true)]
+    [InlineData("designs\\team a\\shop.yaml", "designs/team%20a/shop.yaml", true)]
+    [InlineData("/home/ci/repo/design.yaml", "file:///home/ci/repo/design.yaml", false)]
+    public void Artifact_uris_are_relative_with_forward_slashes_unless_the_path_is_rooted(string path, string uri, bool relative)
+    {
+        Assert.Equal(uri, ReviewSarifRenderer.ArtifactUri(path, out var isRelative));
+        Assert.Equal(relative, isRelative);
+    }
+
+    [Theory]
+    [InlineData("missing-timeout", "MissingTimeout")]
+    [InlineData("expired-acceptance", "ExpiredAcceptance")]
+    [InlineData("slo-unreachable", "SloUnreachable")]
+    [InlineData("spof", "Spof")]
+    public void Rule_names_are_pascal_case_ids(string id, string name) => Assert.Equal(name, ReviewSarifRenderer.PascalCase(id));
+
+    private static List<string> Validate(string sarif)
+    {
+        using var doc = JsonDocument.Parse(sarif);
+        var result = Schema.Value.Evaluate(doc.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        if (result.IsValid)
+        {
+            return [];
+        }
+
+        return [.. (result.Details ?? []).Where(d => d.Errors is { Count: > 0 })
+            .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation} [{e.Key}] {e.Value}"))];
+    }
+
+    /// <summary>
+    /// The fixture, evaluated as draft-07: JsonSchema.Net does not implement draft-04, and for this
+    /// schema the two read the same (checked above). Only the in-memory copy's $schema changes.
+    /// </summary>
+    private static JsonSchema LoadSchema()
+    {
+        var text = File.ReadAllText(SchemaPath())
+            .Replace("\"http://json-schema.org/draft-04/schema#\"", "\"http://json-schema.org/draft-07/schema#\"", StringComparison.Ordinal);
+        return JsonSchema.FromText(text);
+    }
+
+    private static string SchemaPath() =>
+        Path.Combine(ReviewTestData.RepositoryRoot(), "tests", "Plumbline.Reporting.Tests", "Fixtures", "sarif-schema-2.1.0.json");
+
+    /// <summary>Every keyword used in a schema node, descending into subschemas but not into property names.</summary>
+    private static void CollectKeywords(JsonNode? node, ISet<string> keywords)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (key, value) in obj)
+                {
+                    keywords.Add(key);
+                    if (key is "properties" or "definitions" or "patternProperties")
+                    {
+                        foreach (var (_, sub) in value!.AsObject())
+                        {
+                            CollectKeywords(sub, keywords);
+                        }
+                    }
+                    else if (key is "items" or "additionalProperties" or "not")
+                    {
+                        CollectKeywords(value, keywords);
+                    }
+                    else if (key is "anyOf" or "oneOf" or "allOf")
+                    {
+                        foreach (var sub in value!.AsArray())
+                        {
+                            CollectKeywords(sub, keywords);
+                        }
+                    }
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var item in array)
+                {
+                    CollectKeywords(item, keywords);
+                }
+
+                break;
+        }
+    }
+}

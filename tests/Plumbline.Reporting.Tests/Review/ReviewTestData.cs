@@ -1,0 +1,88 @@
+using System.Runtime.CompilerServices;
+using Plumbline.Analysis.Review;
+using Plumbline.Design.Loading;
+using Xunit;
+
+namespace Plumbline.Reporting.Tests.Review;
+
+/// <summary>Real reviews for the renderer tests: the repository's examples, named as a user in its root would name them.</summary>
+internal static class ReviewTestData
+{
+    /// <summary>Reviews are pinned to this day, so acceptances and due dates judge the same way every run.</summary>
+    public static readonly DateOnly Today = new(2026, 11, 25);
+
+    public const string WeakDesign = "weak-design.yaml";
+
+    /// <summary>The repository root: the folder above this source file that holds Plumbline.slnx.</summary>
+    public static string RepositoryRoot([CallerFilePath] string callerPath = "")
+    {
+        var dir = new DirectoryInfo(Path.GetDirectoryName(callerPath)!);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Plumbline.slnx")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("Plumbline.slnx not found above " + callerPath);
+    }
+
+    /// <summary>The file names in examples/, in ordinal order.</summary>
+    public static IReadOnlyList<string> Examples() =>
+        [.. Directory.GetFiles(Path.Combine(RepositoryRoot(), "examples"), "*.yaml").Select(Path.GetFileName).Order(StringComparer.Ordinal)!];
+
+    public static TheoryData<string> ExampleNames()
+    {
+        var data = new TheoryData<string>();
+        foreach (var name in Examples())
+        {
+            data.Add(name);
+        }
+
+        return data;
+    }
+
+    /// <summary>Loads examples/NAME as "examples/NAME" (so reports show that path) and reviews it.</summary>
+    public static (ReviewReport Report, string File) ReviewExample(string name)
+    {
+        var file = "examples/" + name;
+        var text = File.ReadAllText(Path.Combine(RepositoryRoot(), "examples", name));
+        return (Review(file, text), file);
+    }
+
+    /// <summary>Loads a design from text, which must be valid, and reviews it.</summary>
+    public static ReviewReport Review(string file, string yaml)
+    {
+        var loaded = DesignLoader.LoadText(file, yaml);
+        Assert.True(loaded.Success && loaded.Design is not null,
+            $"{file} does not load: {string.Join("; ", loaded.Diagnostics.Select(d => d.Message))}");
+        return Reviewer.Review(loaded.Design, new ReviewOptions(Today));
+    }
+
+    /// <summary>
+    /// A tiny design with one accepted finding, built from the acceptance rules alone so it does not
+    /// depend on the rest of the catalogue: the first acceptance has lapsed (an expired-acceptance
+    /// finding), the second accepts that finding by its key until next year, and the third has
+    /// lapsed with nobody re-deciding (an open medium finding).
+    /// </summary>
+    public const string WithAcceptance = """
+        plumbline: 1
+        system:
+          name: shop
+          owners: [shop-team]
+        workflows:
+          browse: { entry: web.get, rate: 10/s }
+        components:
+          web: { kind: service, operations: { get: {} } }
+        security:
+          accepted_risks:
+            - threat: scraping
+              reason: public data anyway
+              until: 2026-01-31
+            - finding: expired-acceptance@scraping
+              reason: rate limiting lands next sprint
+              until: 2027-01-31
+              owner: shop-team
+            - threat: bots buying out stock
+              reason: nobody has tried yet
+              until: 2026-03-01
+        """;
+}
