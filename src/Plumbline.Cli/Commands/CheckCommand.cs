@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Plumbline.Analysis.Review;
+using Plumbline.Analysis.Review.Custom;
 using Plumbline.Design.Diagnostics;
 using Plumbline.Design.Loading;
 using Plumbline.Reporting.Diagnostics;
@@ -14,7 +15,9 @@ namespace Plumbline.Cli.Commands;
 /// <param name="FailOn">The least severe open finding that fails the check; null for --fail-on none.</param>
 /// <param name="Verbose">Repeat why and fix under every finding in the text report.</param>
 /// <param name="Today">The date acceptances and backups are judged against.</param>
-public sealed record CheckSettings(string File, string Format, Severity? FailOn, bool Verbose, DateOnly Today);
+/// <param name="RuleFiles">Team rule files given with --rules, loaded with those found next to the design.</param>
+/// <param name="DiscoverRules">Whether to load *.rules.yaml and plumbline-rules.yaml from the design's folder.</param>
+public sealed record CheckSettings(string File, string Format, Severity? FailOn, bool Verbose, DateOnly Today, IReadOnlyList<string>? RuleFiles = null, bool DiscoverRules = true);
 
 /// <summary>
 /// <c>plumbline check FILE</c>: reviews a design the way a senior engineer does in a design review,
@@ -49,9 +52,17 @@ public static class CheckCommand
             HelpName = "YYYY-MM-DD",
         };
 
+        var rules = new Option<string[]>("--rules")
+        {
+            Description = "A team rule file (repeatable); rule files next to the design (*.rules.yaml, plumbline-rules.yaml) are loaded too.",
+            HelpName = "FILE",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var noDiscover = new Option<bool>("--no-rule-discovery") { Description = "Do not load rule files found next to the design." };
+
         var command = new Command("check", "Review a design as a senior engineer would: findings by process step, a score per step, accepted risks.")
         {
-            file, format, failOn, verbose, today,
+            file, format, failOn, verbose, today, rules, noDiscover,
         };
         command.SetAction(parse =>
         {
@@ -70,7 +81,8 @@ public static class CheckCommand
                 day = DateOnly.FromDateTime(DateTime.UtcNow);
             }
 
-            return Run(new CheckSettings(parse.GetValue(file)!, parse.GetValue(format)!, ParseFailOn(parse.GetValue(failOn)!), parse.GetValue(verbose), day), console);
+            return Run(new CheckSettings(parse.GetValue(file)!, parse.GetValue(format)!, ParseFailOn(parse.GetValue(failOn)!), parse.GetValue(verbose), day,
+                parse.GetValue(rules) ?? [], !parse.GetValue(noDiscover)), console);
         });
         return command;
     }
@@ -100,7 +112,22 @@ public static class CheckCommand
             console.Error.Write('\n');
         }
 
-        var report = Reviewer.Review(loaded.Design, new ReviewOptions(settings.Today));
+        var ruleFiles = (settings.RuleFiles ?? []).Concat(settings.DiscoverRules ? RuleFileDiscovery.FindNextTo(settings.File) : [])
+            .Distinct(StringComparer.Ordinal).ToList();
+        var teamRules = RuleFileLoader.LoadAll(ruleFiles);
+        foreach (var diagnostic in teamRules.Diagnostics)
+        {
+            renderer.Write(console.Error, diagnostic, diagnostic.Span.Path);
+            console.Error.Write('\n');
+        }
+
+        if (!teamRules.Success)
+        {
+            console.Error.WriteLine("plumbline check: the rule files have errors; fix them before reviewing.");
+            return ExitCodes.InvalidInput;
+        }
+
+        var report = Reviewer.Review(loaded.Design, new ReviewOptions(settings.Today), teamRules.Rules);
         switch (settings.Format)
         {
             case FormatOption.Json:

@@ -124,6 +124,13 @@ public static class ReviewJsonRenderer
         w.WriteString("message", finding.Message);
         w.WriteString("why", finding.Rule.Why);
         w.WriteString("fix", finding.Rule.Fix);
-        w.WriteString("docs", RuleDocs.Uri(finding.Rule));
+        if (RuleDocs.Uri(finding.Rule) is { } docs)
+        {
+            w.WriteString("docs", docs);
+        }
+        else
+        {
+            w.WriteNull("docs");
+        }
     }
 }

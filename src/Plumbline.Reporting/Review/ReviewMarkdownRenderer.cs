@@ -60,8 +60,8 @@ public static class ReviewMarkdownRenderer
                 {
                     sb.Append("  - why: ").Append(Escape(finding.Rule.Why)).Append('\n');
                     sb.Append("  - fix: ").Append(Escape(finding.Rule.Fix)).Append('\n');
-                    sb.Append("  - rule: [").Append(Escape(finding.Rule.Title)).Append("](").Append(RuleDocs.Uri(finding.Rule)).Append(") (`")
-                      .Append(finding.Rule.Id).Append("`)\n");
+                    var title = RuleDocs.Uri(finding.Rule) is { } docs ? $"[{Escape(finding.Rule.Title)}]({docs})" : Escape(finding.Rule.Title);
+                    sb.Append("  - rule: ").Append(title).Append(" (`").Append(finding.Rule.Id).Append("`)\n");
                 }
             }
         }

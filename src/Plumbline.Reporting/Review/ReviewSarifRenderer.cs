@@ -163,9 +163,14 @@ public static class ReviewSarifRenderer
         w.WriteStartObject("help");
         w.WriteString("text", info.Fix);
         w.WriteString("markdown",
-            $"**Why it matters.** {ReviewMarkdownRenderer.Escape(info.Why)}\n\n**How to fix.** {ReviewMarkdownRenderer.Escape(info.Fix)}\n\n[Rule documentation]({docs})");
+            $"**Why it matters.** {ReviewMarkdownRenderer.Escape(info.Why)}\n\n**How to fix.** {ReviewMarkdownRenderer.Escape(info.Fix)}" +
+            (docs is null ? string.Empty : $"\n\n[Rule documentation]({docs})"));
         w.WriteEndObject();
-        w.WriteString("helpUri", docs);
+        if (docs is not null)
+        {
+            w.WriteString("helpUri", docs);
+        }
+
         w.WriteStartObject("defaultConfiguration");
         w.WriteString("level", Level(info.Severity));
         w.WriteEndObject();

@@ -131,7 +131,10 @@ public sealed class ReviewTextRenderer(bool useColor = false, bool verbose = fal
                 {
                     AppendWrapped(sb, Paint(Cyan, "why") + ": ", finding.Rule.Why);
                     AppendWrapped(sb, Paint(Cyan, "fix") + ": ", finding.Rule.Fix);
-                    sb.Append(DetailIndent).Append(Paint(Dim, "docs: " + RuleDocs.Uri(finding.Rule))).Append('\n');
+                    if (RuleDocs.Uri(finding.Rule) is { } docs)
+                    {
+                        sb.Append(DetailIndent).Append(Paint(Dim, "docs: " + docs)).Append('\n');
+                    }
                 }
             }
         }

@@ -16,10 +16,13 @@ public static class RuleDocs
     /// <summary>The one base URI of rule pages; a rule's id is appended.</summary>
     public const string BaseUri = InformationUri + "/rules/";
 
-    /// <summary>The page of a rule: <c>https://plumbline.dev/docs/rules/missing-timeout</c>.</summary>
-    public static string Uri(RuleInfo rule)
+    /// <summary>
+    /// The page of a built-in rule: <c>https://plumbline.dev/docs/rules/missing-timeout</c>; null for a
+    /// team's own rule from a rule file, which has no page of ours.
+    /// </summary>
+    public static string? Uri(RuleInfo rule)
     {
         ArgumentNullException.ThrowIfNull(rule);
-        return BaseUri + rule.Id;
+        return RuleRegistry.Find(rule.Id) is { } builtIn && ReferenceEquals(builtIn.Info, rule) ? BaseUri + rule.Id : null;
     }
 }

@@ -38,7 +38,9 @@ public sealed class SinglePointOfFailure : IRule
     {
         var availability = context.Availability.Of(component.Name);
         var store = component.Kind is ComponentKind.Database or ComponentKind.Cache or ComponentKind.Queue or ComponentKind.ObjectStore or ComponentKind.Search;
-        if (store && availability.Parallel == 1)
+        // A managed object store spread over zones (S3, GCS, Azure Blob) replicates every object itself.
+        var selfReplicating = component.Kind == ComponentKind.ObjectStore && component.Zones.Length >= 2;
+        if (store && availability.Parallel == 1 && !selfReplicating)
         {
             return component.Instances == 1
                 ? "keeps its data on one node with no replica"
