@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Reflection;
 using System.Text;
 using BenchmarkDotNet.Attributes;
-using Plumbline.Design.Diagnostics;
 using Plumbline.Design.Loading;
 using Plumbline.Design.Model;
 using Plumbline.Design.Text;
@@ -113,7 +111,7 @@ public static class LoadQuickCases
         var size = LoadInputs.FileSize(generated);
         var design = generatedResult.Design!;
         Console.WriteLine(Invariant(
-            $"input {LoadInputs.GeneratedName}: {size:N0} bytes, {generatedResult.Source!.LineCount:N0} lines, {design.Components.Length:N0} components, {design.Components.Sum(c => c.Operations.Length):N0} operations, {design.Components.Sum(c => c.Operations.Sum(o => o.Calls.Length)):N0} calls, {design.Workflows.Length:N0} workflows, {design.Slos.Length:N0} SLOs, {design.Data.Length:N0} entities, {design.SourceMap.Count:N0} source-map paths; loads with 0 diagnostics"));
+            $"input {LoadInputs.GeneratedName}: {size:N0} bytes, {generatedResult.Source!.LineCount:N0} lines, {design.Components.Length:N0} components, {design.Components.Sum(c => c.Operations.Length):N0} operations, {design.Components.Sum(c => c.Operations.Sum(o => o.Calls.Length)):N0} calls, {design.Workflows.Length:N0} workflows, {design.Slos.Length:N0} SLOs, {design.Data.Length:N0} entities; loads with 0 diagnostics"));
         Console.WriteLine(Invariant($"input {LoadInputs.UrlShortenerName}: {LoadInputs.FileSize(example):N0} bytes; loads with 0 diagnostics"));
         Console.WriteLine();
 
@@ -124,26 +122,20 @@ public static class LoadQuickCases
         yield return new QuickCase("  stage: SafeYamlReader.ReadText (YAML tree)", size,
             () => SafeYamlReader.ReadText(LoadInputs.Path, generated));
 
-        if (LoadStages.TryCreate(out var stages, out var why))
-        {
-            var read = SafeYamlReader.ReadText(LoadInputs.Path, generated);
-            var source = read.Source!;
-            var root = read.Root!;
-            yield return new QuickCase("  stage: bind tree to model (DesignBinder)", size, () => stages.Bind(root, source));
+        var read = SafeYamlReader.ReadText(LoadInputs.Path, generated);
+        var source = read.Source!;
+        var root = read.Root!;
+        yield return new QuickCase("  stage: bind tree to model (DesignBinder)", size, () => LoadStages.Bind(root, source));
 
-            // The loader holds the tree until validation ends, so this case's "kept" is the peak live memory of a load.
-            yield return new QuickCase("  stage: ReadText + bind, tree held (peak live)", size, () =>
-            {
-                var tree = SafeYamlReader.ReadText(LoadInputs.Path, generated);
-                return (tree, stages.Bind(tree.Root!, tree.Source!));
-            }, MaxRetainedPerInputByte: MaxMemoryPerFileByte);
-            yield return new QuickCase("  stage: ReferenceValidator", size, () => stages.ValidateReferences(design, source));
-            yield return new QuickCase("  stage: CallGraphValidator", size, () => stages.ValidateCallGraph(design, source));
-        }
-        else
+        // The loader holds the tree until validation ends (and the design keeps it for its source map), so this
+        // case's "kept" is the peak live memory of a load.
+        yield return new QuickCase("  stage: ReadText + bind, tree held (peak live)", size, () =>
         {
-            Console.WriteLine("bind and validation stages not measured separately: " + why);
-        }
+            var tree = SafeYamlReader.ReadText(LoadInputs.Path, generated);
+            return (tree, LoadStages.Bind(tree.Root!, tree.Source!));
+        }, MaxRetainedPerInputByte: MaxMemoryPerFileByte);
+        yield return new QuickCase("  stage: ReferenceValidator", size, () => LoadStages.ValidateReferences(design, source));
+        yield return new QuickCase("  stage: CallGraphValidator", size, () => LoadStages.ValidateCallGraph(design, source));
 
         yield return new QuickCase("load " + LoadInputs.UrlShortenerName, LoadInputs.FileSize(example),
             () => DesignLoader.LoadText(LoadInputs.Path, example));
@@ -166,79 +158,33 @@ public static class LoadQuickCases
 }
 
 /// <summary>
-/// Calls the loader's internal stages (DesignBinder, ReferenceValidator, CallGraphValidator, BindContext) by
-/// reflection, only to time them apart in the quick harness; benchmarks of record go through
-/// <see cref="DesignLoader"/>. If the internals are renamed, the split is skipped with a message, not broken.
+/// The loader's internal stages (binding, reference and call-graph validation), called directly (the
+/// Design assembly exposes its internals to this one) only to time them apart in the quick harness;
+/// benchmarks of record go through <see cref="DesignLoader"/>.
 /// </summary>
-internal sealed class LoadStages
+internal static class LoadStages
 {
-    private const BindingFlags Static = BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic;
-
-    private readonly ConstructorInfo _newContext;
-    private readonly PropertyInfo _diagnostics;
-    private readonly MethodInfo _bind;
-    private readonly MethodInfo _references;
-    private readonly MethodInfo _callGraph;
-
-    private LoadStages(ConstructorInfo newContext, PropertyInfo diagnostics, MethodInfo bind, MethodInfo references, MethodInfo callGraph)
+    /// <summary>Binds with a fresh context, as the loader does; returns the design.</summary>
+    public static SystemDesign Bind(YamlNode root, SourceText source)
     {
-        _newContext = newContext;
-        _diagnostics = diagnostics;
-        _bind = bind;
-        _references = references;
-        _callGraph = callGraph;
+        var context = new Plumbline.Design.Loading.Binding.BindContext(source, root);
+        var design = Plumbline.Design.Loading.Binding.DesignBinder.Bind(root, context);
+        return design is not null && context.Diagnostics.Count == 0 ? design : throw new InvalidOperationException("binding reported diagnostics");
     }
 
-    public static bool TryCreate(out LoadStages stages, out string why)
+    public static object ValidateReferences(SystemDesign design, SourceText source)
     {
-        stages = null!;
-        var assembly = typeof(DesignLoader).Assembly;
-        var context = assembly.GetType("Plumbline.Design.Loading.Binding.BindContext");
-        var binder = assembly.GetType("Plumbline.Design.Loading.Binding.DesignBinder");
-        var references = assembly.GetType("Plumbline.Design.Validation.ReferenceValidator");
-        var callGraph = assembly.GetType("Plumbline.Design.Validation.CallGraphValidator");
-        if (context is null || binder is null || references is null || callGraph is null)
-        {
-            why = "a type was renamed or moved";
-            return false;
-        }
-
-        var newContext = context.GetConstructor(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic, [typeof(SourceText)]);
-        var diagnostics = context.GetProperty("Diagnostics");
-        var bind = binder.GetMethod("Bind", Static, [typeof(YamlNode), context]);
-        var validateReferences = references.GetMethod("Validate", Static, [typeof(SystemDesign), context]);
-        var validateCallGraph = callGraph.GetMethod("Validate", Static, [typeof(SystemDesign), context]);
-        if (newContext is null || diagnostics is null || bind is null || validateReferences is null || validateCallGraph is null)
-        {
-            why = "a method's signature changed";
-            return false;
-        }
-
-        stages = new LoadStages(newContext, diagnostics, bind, validateReferences, validateCallGraph);
-        why = string.Empty;
-        return true;
+        var context = new Plumbline.Design.Loading.Binding.BindContext(source, design.SourceMap.Root!);
+        Plumbline.Design.Validation.ReferenceValidator.Validate(design, context);
+        return context.Diagnostics.Count == 0 ? context : throw new InvalidOperationException("ReferenceValidator reported diagnostics");
     }
 
-    /// <summary>Binds with a fresh context, as the loader does; returns the design (which holds the source map).</summary>
-    public SystemDesign Bind(YamlNode root, SourceText source)
+    public static object ValidateCallGraph(SystemDesign design, SourceText source)
     {
-        var context = _newContext.Invoke([source]);
-        var design = (SystemDesign?)_bind.Invoke(null, BindingFlags.DoNotWrapExceptions, null, [root, context], null);
-        return design is not null && Count(context) == 0 ? design : throw new InvalidOperationException("binding reported diagnostics");
+        var context = new Plumbline.Design.Loading.Binding.BindContext(source, design.SourceMap.Root!);
+        Plumbline.Design.Validation.CallGraphValidator.Validate(design, context);
+        return context.Diagnostics.Count == 0 ? context : throw new InvalidOperationException("CallGraphValidator reported diagnostics");
     }
-
-    public object ValidateReferences(SystemDesign design, SourceText source) => Validate(_references, design, source);
-
-    public object ValidateCallGraph(SystemDesign design, SourceText source) => Validate(_callGraph, design, source);
-
-    private object Validate(MethodInfo validator, SystemDesign design, SourceText source)
-    {
-        var context = _newContext.Invoke([source]);
-        validator.Invoke(null, BindingFlags.DoNotWrapExceptions, null, [design, context], null);
-        return Count(context) == 0 ? context : throw new InvalidOperationException(validator.DeclaringType!.Name + " reported diagnostics");
-    }
-
-    private int Count(object context) => ((List<Diagnostic>)_diagnostics.GetValue(context)!).Count;
 }
 
 /// <summary>

@@ -48,6 +48,7 @@ public static class QuickCases
     public static IReadOnlyList<Func<IEnumerable<QuickCase>>> Suites { get; } =
     [
         LoadQuickCases.Create,
+        AnalysisQuickCases.Create,
     ];
 }
 

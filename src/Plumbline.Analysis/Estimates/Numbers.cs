@@ -63,9 +63,9 @@ internal static class Numbers
         double avg = 0, peak = 0, avgReads = 0, peakReads = 0, avgWrites = 0, peakWrites = 0;
         var bindingOp = -1;
         double opUtil = -1, opCap = 0, opAvg = 0, opPeak = 0;
-        foreach (var op in component.Operations)
+        foreach (var i in graph.OperationsOf[c])
         {
-            var i = graph.IndexOf(op.Ref);
+            var op = graph.Operations[i];
             avg += loads.Average[i];
             peak += loads.Peak[i];
             if (model.OperationTypes[i] == AccessType.Write)

@@ -30,6 +30,8 @@ public sealed record CallEdge(int Index, int From, int To, EdgeKind Kind, Call? 
 /// </summary>
 public sealed class CallGraph
 {
+    private ImmutableArray<ImmutableArray<int>> _operationsOf;
+
     private CallGraph(
         ImmutableArray<Component> components,
         ImmutableArray<Operation> operations,
@@ -80,6 +82,27 @@ public sealed class CallGraph
     public IReadOnlyDictionary<string, int> ComponentIndex { get; }
 
     public int IndexOf(OperationRef reference) => OperationIndex.TryGetValue(reference, out var i) ? i : -1;
+
+    /// <summary>For each component, the indexes of its operations, in file order.</summary>
+    /// <remarks>Built on first use; a race builds it twice, harmlessly, since the result is the same.</remarks>
+    public ImmutableArray<ImmutableArray<int>> OperationsOf =>
+        _operationsOf.IsDefault ? _operationsOf = BuildOperationsOf() : _operationsOf;
+
+    private ImmutableArray<ImmutableArray<int>> BuildOperationsOf()
+    {
+        var lists = new List<int>[Components.Length];
+        for (var c = 0; c < lists.Length; c++)
+        {
+            lists[c] = [];
+        }
+
+        for (var op = 0; op < Operations.Length; op++)
+        {
+            lists[ComponentOf[op]].Add(op);
+        }
+
+        return [.. lists.Select(l => l.ToImmutableArray())];
+    }
 
     public static CallGraph Build(SystemDesign design)
     {

@@ -41,7 +41,7 @@ public static class DesignLoader
             return new LoadResult(null, read.Source, Sort(read.Diagnostics));
         }
 
-        var context = new BindContext(read.Source);
+        var context = new BindContext(read.Source, read.Root);
         var design = DesignBinder.Bind(read.Root, context);
         if (design is not null)
         {

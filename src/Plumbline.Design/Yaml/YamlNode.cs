@@ -51,4 +51,4 @@ public sealed record YamlMapping(SourceSpan Span, ImmutableArray<YamlEntry> Entr
 }
 
 /// <summary>One key and its value.</summary>
-public sealed record YamlEntry(YamlScalar Key, YamlNode Value);
+public readonly record struct YamlEntry(YamlScalar Key, YamlNode Value);

@@ -1,27 +1,23 @@
 using Plumbline.Design.Diagnostics;
 using Plumbline.Design.Model;
 using Plumbline.Design.Text;
+using Plumbline.Design.Yaml;
 
 namespace Plumbline.Design.Loading.Binding;
 
-/// <summary>What binding and validation share: the source, the diagnostics found, and the map from paths to spans.</summary>
-internal sealed class BindContext(SourceText source)
+/// <summary>What binding and validation share: the source, the tree, the diagnostics found, and the source map.</summary>
+internal sealed class BindContext(SourceText source, YamlNode root)
 {
-    private readonly Dictionary<string, (SourceSpan Key, SourceSpan Value)> _spans = new(StringComparer.Ordinal);
-
     public SourceText Source { get; } = source;
 
     public List<Diagnostic> Diagnostics { get; } = [];
 
+    public SourceMap SourceMap { get; } = new(source, root);
+
     public void Report(Diagnostic diagnostic) => Diagnostics.Add(diagnostic);
 
-    public void Record(string path, SourceSpan key, SourceSpan value) => _spans[path] = (key, value);
-
-    public SourceMap BuildSourceMap() => new(Source, _spans);
-
-    /// <summary>The recorded span of a path's value, or an empty span at the start of the file.</summary>
-    public SourceSpan BuildSpan(string path) =>
-        _spans.TryGetValue(path, out var found) ? found.Value : new SourceSpan(Source, 0, 0);
+    /// <summary>The span of the value at a path, or of its nearest ancestor.</summary>
+    public SourceSpan BuildSpan(string path) => SourceMap.ValueSpan(path);
 
     /// <summary>Escapes a name for use as one JSON-pointer segment.</summary>
     public static string Segment(string name) =>

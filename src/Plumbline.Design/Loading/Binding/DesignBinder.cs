@@ -14,7 +14,6 @@ internal static partial class DesignBinder
 {
     public static SystemDesign? Bind(YamlNode root, BindContext context)
     {
-        context.Record(string.Empty, root.Span, root.Span);
         var map = MapReader.Open(root, string.Empty, "design", context);
         if (map is null)
         {
@@ -39,7 +38,7 @@ internal static partial class DesignBinder
 
         return new SystemDesign(
             version, system, requirements, business, workflows, api, data, components, slos, operations,
-            security, cost, validation, decisions, milestones, context.BuildSourceMap());
+            security, cost, validation, decisions, milestones, context.SourceMap);
     }
 
     private static int ReadVersion(MapReader map, BindContext context)

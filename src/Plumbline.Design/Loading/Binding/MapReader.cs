@@ -51,7 +51,7 @@ internal sealed class MapReader
 
     public string ChildPath(string key) => Path + "/" + BindContext.Segment(key);
 
-    /// <summary>The value node for a key (null when absent or a YAML null), recorded in the source map.</summary>
+    /// <summary>The value node for a key, or null when absent or a YAML null.</summary>
     public YamlNode? Node(string key)
     {
         foreach (var entry in Mapping.Entries)
@@ -63,7 +63,6 @@ internal sealed class MapReader
                     return null;
                 }
 
-                _context.Record(ChildPath(key), entry.Key.Span, entry.Value.Span);
                 return entry.Value;
             }
         }
@@ -333,18 +332,16 @@ internal sealed class MapReader
         }
 
         var builder = ImmutableArray.CreateBuilder<string>(sequence.Items.Length);
-        var basePath = ChildPath(key);
         for (var i = 0; i < sequence.Items.Length; i++)
         {
             var item = sequence.Items[i];
-            var itemPath = basePath + "/" + i.ToString(CultureInfo.InvariantCulture);
             if (item is YamlScalar scalar && !scalar.IsNull)
             {
-                _context.Record(itemPath, item.Span, item.Span);
                 builder.Add(scalar.Value);
             }
             else
             {
+                var itemPath = ChildPath(key) + "/" + i.ToString(CultureInfo.InvariantCulture);
                 _context.Report(DiagnosticCodes.WrongType(item.Span, itemPath, "a single value", item));
             }
         }
@@ -376,7 +373,6 @@ internal sealed class MapReader
         for (var i = 0; i < sequence.Items.Length; i++)
         {
             var itemPath = path + "/" + i.ToString(CultureInfo.InvariantCulture);
-            context.Record(itemPath, sequence.Items[i].Span, sequence.Items[i].Span);
             items.Add((sequence.Items[i], itemPath));
         }
 
@@ -403,7 +399,6 @@ internal sealed class MapReader
         foreach (var entry in mapping.Entries)
         {
             var path = basePath + "/" + BindContext.Segment(entry.Key.Value);
-            _context.Record(path, entry.Key.Span, entry.Value.Span);
             if (!Names.IsValid(entry.Key.Value))
             {
                 _context.Report(DiagnosticCodes.InvalidName(entry.Key.Span, path, entry.Key.Value, what));
