@@ -142,7 +142,7 @@ public static class CliApp
             .ToList();
         foreach (var token in result.UnmatchedTokens.Concat(result.Errors.SelectMany(TokensOf)).Distinct(StringComparer.Ordinal))
         {
-            var best = names.Select(n => (Name: n, Distance: EditDistance(token, n)))
+            var best = names.Select(n => (Name: n, Distance: Plumbline.Design.Text.Suggestions.Distance(token, n)))
                 .Where(c => c.Distance > 0 && c.Distance <= Math.Max(1, Math.Min(2, token.Length / 3)))
                 .OrderBy(c => c.Distance).ThenBy(c => c.Name, StringComparer.Ordinal)
                 .FirstOrDefault();
@@ -155,36 +155,6 @@ public static class CliApp
 
     private static IEnumerable<string> TokensOf(ParseError error) =>
         error.SymbolResult?.Tokens.Select(t => t.Value).Where(v => v.StartsWith('-')) ?? [];
-
-    /// <summary>Edits (insert, delete, replace, swap two neighbours) to turn one string into the other.</summary>
-    private static int EditDistance(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
-        {
-            d[i, 0] = i;
-        }
-
-        for (var j = 0; j <= b.Length; j++)
-        {
-            d[0, j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                {
-                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
-                }
-            }
-        }
-
-        return d[a.Length, b.Length];
-    }
 
     private static string OneLine(string message) =>
         string.Join(' ', message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
