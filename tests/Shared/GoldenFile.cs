@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using Xunit;
 
-namespace Plumbline.Cli.Tests;
+namespace Plumbline.Tests.Shared;
 
 /// <summary>
 /// Compares output with a file under this project's Golden/ folder. With PLUMBLINE_ACCEPT=1 the file is
