@@ -8,6 +8,7 @@ namespace Plumbline.Benchmarks;
 /// <summary>
 /// Two modes. <c>dotnet run -c Release --project bench/Plumbline.Benchmarks -- --filter '*'</c> runs every
 /// BenchmarkDotNet class in this assembly (any BenchmarkDotNet option works, such as <c>--job short</c>).
+/// <c>-- generate FILE</c> writes the generated 2,000-component design to a file.
 /// <c>-- quick [filter]</c> runs the fast self-timed harness over <see cref="QuickCases.Suites"/>, optionally only
 /// the cases whose name contains <c>filter</c>. <c>-- cold</c> times the first load in fresh processes
 /// (<see cref="LoadColdRuns"/>), which is what a CLI user waits for.
@@ -24,6 +25,13 @@ public static class Program
         if (args.Length > 0 && args[0] == "quick")
         {
             return QuickHarness.Run(QuickCases.Suites, args.Length > 1 ? args[1] : null);
+        }
+
+        if (args.Length > 1 && args[0] == "generate")
+        {
+            // Writes the generated design, to try the CLI on it: plumbline check big.yaml
+            File.WriteAllText(args[1], LoadInputs.Text(LoadInputs.GeneratedName));
+            return 0;
         }
 
         if (args.Length > 0 && args[0] == "cold")
