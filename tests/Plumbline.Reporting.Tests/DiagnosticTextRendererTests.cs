@@ -53,6 +53,24 @@ public sealed class DiagnosticTextRendererTests
     }
 
     [Fact]
+    public void A_very_long_line_is_cut_to_a_window_around_the_caret()
+    {
+        var text = new string('[', 5000) + new string(']', 5000);
+        var source = new SourceText("deep.yaml", text);
+        var d = new Diagnostic("PL1003", DiagnosticSeverity.Error, new SourceSpan(source, 64, 1), "", "nested too deep");
+
+        var lines = Render(d).Split('\n');
+
+        var excerpt = lines.Single(l => l.StartsWith(" 1 |", StringComparison.Ordinal));
+        var caret = lines.Single(l => l.Contains('^', StringComparison.Ordinal));
+        Assert.InRange(excerpt.Length, 100, 140);
+        Assert.StartsWith(" 1 | ...", excerpt, StringComparison.Ordinal);
+        Assert.EndsWith("...", excerpt, StringComparison.Ordinal);
+        Assert.Equal('[', excerpt[caret.IndexOf('^', StringComparison.Ordinal)]);
+        Assert.Equal(48, caret.IndexOf('^', StringComparison.Ordinal)); // gutter ' 1 | ' (5) + '...' (3) + 40 characters of context
+    }
+
+    [Fact]
     public void An_empty_span_gets_one_caret()
     {
         var d = new Diagnostic("PL1001", DiagnosticSeverity.Error, new SourceSpan(Source, Yaml.Length - 1, 0), "",

@@ -110,6 +110,9 @@ public sealed class DiagnosticTextRenderer(bool useColor = false)
     public static string SeverityName(DiagnosticSeverity severity) =>
         severity == DiagnosticSeverity.Error ? "error" : "warning";
 
+    /// <summary>Source lines longer than this are shown as a window around the problem.</summary>
+    private const int MaxExcerptWidth = 120;
+
     private void AppendExcerpt(StringBuilder sb, SourceText source, SourceSpan span, string color)
     {
         var start = span.Start;
@@ -133,6 +136,17 @@ public sealed class DiagnosticTextRenderer(bool useColor = false)
         var end = span.End;
         var lastColumn = end.Line == start.Line ? end.Column : shown.Length + 1;
         var width = Math.Max(1, lastColumn - firstColumn);
+
+        // A very long line (minified or hostile input) is cut to a window around the span.
+        if (shown.Length > MaxExcerptWidth)
+        {
+            var from = Math.Clamp(firstColumn - 1 - (MaxExcerptWidth / 3), 0, shown.Length);
+            var to = Math.Min(shown.Length, from + MaxExcerptWidth);
+            var prefix = from > 0 ? "..." : string.Empty;
+            shown = prefix + shown[from..to] + (to < shown.Length ? "..." : string.Empty);
+            firstColumn = firstColumn - from + prefix.Length;
+            width = Math.Max(1, Math.Min(width, shown.Length - firstColumn + 1));
+        }
 
         sb.Append(' ').Append(Paint(Blue, gutter + " |")).Append(' ').Append(shown.TrimEnd()).Append('\n');
         sb.Append(' ').Append(Paint(Blue, pad + " |")).Append(' ')
