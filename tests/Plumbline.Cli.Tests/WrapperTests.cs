@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using Xunit;
+
+namespace Plumbline.Cli.Tests;
+
+/// <summary>
+/// The README's command end to end: the <c>./plumbline</c> wrapper builds the native (AOT) binary from this
+/// checkout and runs it, and the binary answers exactly as the CLI does in-process. Slow on a fresh
+/// clone (one Native AOT publish, about half a minute), then quick.
+/// </summary>
+public sealed class WrapperTests
+{
+    private static readonly string Root = InitCommandTests.RepositoryRoot();
+
+    private static (int Exit, string Out, string Error) Run(params string[] args)
+    {
+        var start = new ProcessStartInfo("bash") { WorkingDirectory = Root, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(Root, "plumbline"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["NO_COLOR"] = "1";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        if (!process.WaitForExit(TimeSpan.FromMinutes(10)))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail("./plumbline did not finish within 10 minutes");
+        }
+
+        return (process.ExitCode, output.Result, error.Result);
+    }
+
+    [Fact]
+    public void The_wrapper_builds_a_native_binary_that_validates_every_example_and_reviews_like_the_cli()
+    {
+        var examples = Directory.GetFiles(Path.Combine(Root, "examples"), "*.yaml")
+            .Select(f => Path.GetRelativePath(Root, f)).Order(StringComparer.Ordinal).ToArray();
+
+        var validate = Run(["validate", .. examples]);
+
+        Assert.True(validate.Exit == 0, validate.Out + validate.Error);
+        Assert.Equal(examples.Length, validate.Out.Split('\n').Count(l => l.Contains(": valid (", StringComparison.Ordinal)));
+        Assert.DoesNotContain("trying ReadyToRun", validate.Error, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(Root, ".plumbline", "bin", "plumbline")), "no binary was built");
+        Assert.False(File.Exists(Path.Combine(Root, ".plumbline", "bin", "plumbline.dll")), "the binary is not a Native AOT build");
+
+        var check = Run("check", "examples/url-shortener.yaml", "--today", "2026-11-25");
+
+        Assert.Equal(0, check.Exit);
+        Assert.Equal(File.ReadAllText(Path.Combine(Root, "tests", "Plumbline.Cli.Tests", "Golden", "check-url-shortener.txt")), check.Out);
+    }
+}
