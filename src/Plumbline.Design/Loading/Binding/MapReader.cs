@@ -162,9 +162,13 @@ internal sealed class MapReader
             return null;
         }
 
-        if (!scalar.IsPlain || !long.TryParse(scalar.Value.Replace("_", string.Empty, StringComparison.Ordinal), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        var digits = scalar.Value.Replace("_", string.Empty, StringComparison.Ordinal);
+        if (!scalar.IsPlain || !long.TryParse(digits, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
         {
-            _context.Report(DiagnosticCodes.WrongValue(scalar.Span, ChildPath(key), scalar.Value, "a whole number"));
+            // All digits but too many of them is a range problem, not a type problem.
+            _context.Report(scalar.IsPlain && digits.Length > 0 && digits.TrimStart('-', '+').All(char.IsAsciiDigit)
+                ? DiagnosticCodes.OutOfRange(scalar.Span, ChildPath(key), scalar.Value, RangeText(min, max))
+                : DiagnosticCodes.WrongValue(scalar.Span, ChildPath(key), scalar.Value, "a whole number"));
             return null;
         }
 
@@ -187,7 +191,10 @@ internal sealed class MapReader
 
         if (!scalar.IsPlain || !TryParseNumber(scalar.Value, out var value))
         {
-            _context.Report(DiagnosticCodes.WrongValue(scalar.Span, ChildPath(key), scalar.Value, "a number"));
+            var overflows = scalar.IsPlain && double.TryParse(scalar.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var huge) && double.IsInfinity(huge);
+            _context.Report(overflows
+                ? DiagnosticCodes.OutOfRange(scalar.Span, ChildPath(key), scalar.Value, double.IsPositiveInfinity(max) ? $"at least {Fmt(min)} and finite" : $"between {Fmt(min)} and {Fmt(max)}")
+                : DiagnosticCodes.WrongValue(scalar.Span, ChildPath(key), scalar.Value, "a number"));
             return null;
         }
 
