@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Plumbline.Analysis.Review.Availability;
 using Plumbline.Design.Model;
 
 namespace Plumbline.Analysis.Review;
@@ -16,13 +17,17 @@ public sealed record StepScore(ProcessStep Step, int Rules, int RulesPassed, int
     public double Completeness => Rules == 0 ? 1 : RulesPassed / (double)Rules;
 }
 
-/// <summary>The outcome of a review: open findings in a stable order, accepted ones, and a score per step.</summary>
+/// <summary>
+/// The outcome of a review: open findings in a stable order, accepted ones, a score per step, and
+/// the blast radius of every component that any workflow reaches, widest first.
+/// </summary>
 public sealed record ReviewReport(
     string SystemName,
     ImmutableArray<IRule> Rules,
     ImmutableArray<Finding> Findings,
     ImmutableArray<AcceptedFinding> Accepted,
-    ImmutableArray<StepScore> Scores)
+    ImmutableArray<StepScore> Scores,
+    ImmutableArray<ComponentBlastRadius> BlastRadius)
 {
     public int Count(Severity severity) => Findings.Count(f => f.Severity == severity);
 

@@ -66,8 +66,17 @@ public static class Reviewer
             .ThenBy(f => f.Span.Offset)
             .ThenBy(f => f.Key, StringComparer.Ordinal)
             .ToImmutableArray();
-        return new ReviewReport(design.System.Name, rules, ordered, [.. accepted], Score(rules, ordered));
+        return new ReviewReport(design.System.Name, rules, ordered, [.. accepted], Score(rules, ordered), BlastRadii(context));
     }
+
+    /// <summary>Every component some workflow reaches, the one whose failure fails the most traffic first.</summary>
+    private static ImmutableArray<Availability.ComponentBlastRadius> BlastRadii(ReviewContext context) =>
+        [.. context.Design.Components
+            .Select(c => Availability.BlastRadius.Of(context, c.Name))
+            .Where(b => !b.Fails.IsEmpty || !b.Degrades.IsEmpty)
+            .OrderByDescending(b => b.FailedTrafficShare)
+            .ThenByDescending(b => b.DegradedTrafficShare)
+            .ThenBy(b => b.Component, StringComparer.Ordinal)];
 
     private static ImmutableArray<StepScore> Score(ImmutableArray<IRule> rules, ImmutableArray<Finding> findings)
     {

@@ -68,6 +68,21 @@ public static class ReviewJsonRenderer
 
         w.WriteEndArray();
 
+        w.WriteStartArray("blastRadius");
+        foreach (var radius in report.BlastRadius)
+        {
+            w.WriteStartObject();
+            w.WriteString("component", radius.Component);
+            w.WriteNumber("failedTrafficShare", radius.FailedTrafficShare);
+            w.WriteNumber("degradedTrafficShare", radius.DegradedTrafficShare);
+            w.WriteBoolean("trafficKnown", radius.TrafficKnown);
+            WriteImpacts(w, "fails", radius.Fails);
+            WriteImpacts(w, "degrades", radius.Degrades);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+
         w.WriteStartArray("accepted");
         foreach (var accepted in report.Accepted)
         {
@@ -132,5 +147,29 @@ public static class ReviewJsonRenderer
         {
             w.WriteNull("docs");
         }
+    }
+
+    private static void WriteImpacts(Utf8JsonWriter w, string name, IEnumerable<Analysis.Review.Availability.WorkflowImpact> impacts)
+    {
+        w.WriteStartArray(name);
+        foreach (var impact in impacts)
+        {
+            w.WriteStartObject();
+            w.WriteString("workflow", impact.Workflow);
+            w.WriteString("criticality", Design.Loading.Binding.EnumNames.ToSnake(impact.Criticality));
+            w.WriteNumber("share", impact.Share);
+            if (impact.Rate is { } rate)
+            {
+                w.WriteNumber("rate", rate);
+            }
+            else
+            {
+                w.WriteNull("rate");
+            }
+
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
     }
 }

@@ -66,6 +66,21 @@ public static class ReviewMarkdownRenderer
             }
         }
 
+        var widest = report.BlastRadius.Where(b => !b.Fails.IsEmpty).Take(BlastRadiusText.Shown).ToList();
+        if (widest.Count > 0)
+        {
+            sb.Append("\n## Blast radius\n\n");
+            sb.Append("If one component fails: the share of all traffic that fails or degrades with it, and the workflows it takes down.\n\n");
+            sb.Append("| Component | Fails | Degrades | Workflows that fail |\n");
+            sb.Append("|---|---:|---:|---|\n");
+            foreach (var radius in widest)
+            {
+                sb.Append("| ").Append(Escape(radius.Component)).Append(" | ").Append(BlastRadiusText.Share(radius.FailedTrafficShare))
+                  .Append(" | ").Append(BlastRadiusText.Share(radius.DegradedTrafficShare))
+                  .Append(" | ").Append(Escape(BlastRadiusText.Workflows(radius.Fails))).Append(" |\n");
+            }
+        }
+
         sb.Append("\n## Accepted risks\n\n");
         if (report.Accepted.IsEmpty)
         {

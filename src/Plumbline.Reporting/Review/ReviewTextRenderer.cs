@@ -47,6 +47,7 @@ public sealed class ReviewTextRenderer(bool useColor = false, bool verbose = fal
         WriteHeader(sb, report, file);
         WriteScoreboard(sb, report);
         WriteFindings(sb, report, file);
+        WriteBlastRadius(sb, report);
         WriteAccepted(sb, report);
         if (!report.Findings.IsEmpty)
         {
@@ -137,6 +138,30 @@ public sealed class ReviewTextRenderer(bool useColor = false, bool verbose = fal
                     }
                 }
             }
+        }
+    }
+
+    private void WriteBlastRadius(StringBuilder sb, ReviewReport report)
+    {
+        var widest = report.BlastRadius.Where(b => b.FailedTrafficShare > 0 || !b.Fails.IsEmpty).Take(BlastRadiusText.Shown).ToList();
+        if (widest.Count == 0)
+        {
+            return;
+        }
+
+        sb.Append('\n').Append(Paint(Bold, "Blast radius")).Append("  (if one component fails: the traffic that fails with it)\n");
+        var width = widest.Max(b => b.Component.Length);
+        foreach (var radius in widest)
+        {
+            sb.Append("  ").Append(radius.Component.PadRight(width)).Append("  ")
+              .Append(BlastRadiusText.Share(radius.FailedTrafficShare).PadLeft(4)).Append(" fails");
+            if (radius.DegradedTrafficShare > 0)
+            {
+                sb.Append(", ").Append(BlastRadiusText.Share(radius.DegradedTrafficShare)).Append(" degrades");
+            }
+
+            sb.Append('\n');
+            AppendWrapped(sb, "fails: ", BlastRadiusText.Workflows(radius.Fails), "    ");
         }
     }
 

@@ -103,4 +103,21 @@ public sealed class ReviewerTests
 
         Assert.Equal(report.Findings.Count(f => f.Severity == Severity.High), report.Scores.Sum(s => s.High));
     }
+
+    [Fact]
+    public void The_report_lists_each_components_blast_radius_widest_first()
+    {
+        var report = Reviewer.Review(TestDesigns.Example("url-shortener.yaml"), new ReviewOptions(Today));
+
+        var first = report.BlastRadius[0];
+        Assert.Equal("edge-lb", first.Component);
+        Assert.Equal(1.0, first.FailedTrafficShare, 9);
+        Assert.Equal(["redirect", "shorten", "stats"], first.Fails.Select(f => f.Workflow));
+        Assert.True(report.BlastRadius.Zip(report.BlastRadius.Skip(1)).All(p => p.First.FailedTrafficShare >= p.Second.FailedTrafficShare));
+
+        // links-db fails a tenth of redirects (cache misses) and every shorten: 0.1 x 91% + 9% of all requests.
+        var db = report.BlastRadius.Single(b => b.Component == "links-db");
+        Assert.Equal(0.1, db.Fails.Single(f => f.Workflow == "redirect").Share, 9);
+        Assert.InRange(db.FailedTrafficShare, 0.17, 0.19);
+    }
 }

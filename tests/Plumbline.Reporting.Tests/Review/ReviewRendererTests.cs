@@ -95,7 +95,7 @@ public sealed class ReviewRendererTests
     [Fact]
     public void A_review_without_findings_says_so()
     {
-        var report = new ReviewReport("empty", RuleRegistry.All, [], [], [.. StepNames.Order.Select(s => new StepScore(s, 1, 1, 0, 0, 0, 0))]);
+        var report = new ReviewReport("empty", RuleRegistry.All, [], [], [.. StepNames.Order.Select(s => new StepScore(s, 1, 1, 0, 0, 0, 0))], []);
         var text = Render(report, file: "empty.yaml");
         Assert.Contains("\nNo open findings.\n", text, StringComparison.Ordinal);
         Assert.Contains("[##########] 100%", text, StringComparison.Ordinal);
