@@ -23,7 +23,6 @@ public sealed class ReviewContext
     private readonly Lazy<EstimateReport> _estimate;
     private readonly Lazy<AvailabilityModel> _availability;
     private readonly Lazy<ImmutableArray<CallSite>> _calls;
-    private readonly Lazy<Dictionary<string, ImmutableArray<string>>> _workflowsByComponent;
 
     public ReviewContext(SystemDesign design, ReviewOptions options)
     {
@@ -35,7 +34,6 @@ public sealed class ReviewContext
         _estimate = new(() => Estimator.Estimate(design, options.Estimates));
         _availability = new(() => new AvailabilityModel(design, Graph));
         _calls = new(() => [.. design.Components.SelectMany(c => c.Operations.SelectMany(o => o.Calls.Select(call => new CallSite(c, o, call))))]);
-        _workflowsByComponent = new(ComputeWorkflowsByComponent);
     }
 
     public SystemDesign Design { get; }
@@ -56,10 +54,6 @@ public sealed class ReviewContext
 
     /// <summary>The span of the key at a design path: where to point at a whole element.</summary>
     public SourceSpan KeySpan(string path) => Design.SourceMap.KeySpan(path);
-
-    /// <summary>The workflows whose synchronous or async paths reach a component, by name, in design order.</summary>
-    public ImmutableArray<string> WorkflowsReaching(string component) =>
-        _workflowsByComponent.Value.TryGetValue(component, out var workflows) ? workflows : [];
 
     /// <summary>The components reached by a workflow (through any calls and deliveries), in the order first reached.</summary>
     public ImmutableArray<string> ComponentsOf(Workflow workflow) => Reach(workflow, syncOnly: false);
@@ -100,24 +94,5 @@ public sealed class ReviewContext
         }
 
         return [.. order];
-    }
-
-    private Dictionary<string, ImmutableArray<string>> ComputeWorkflowsByComponent()
-    {
-        var map = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (var workflow in Design.Workflows)
-        {
-            foreach (var component in ComponentsOf(workflow))
-            {
-                if (!map.TryGetValue(component, out var list))
-                {
-                    map[component] = list = [];
-                }
-
-                list.Add(workflow.Name);
-            }
-        }
-
-        return map.ToDictionary(p => p.Key, p => p.Value.ToImmutableArray(), StringComparer.Ordinal);
     }
 }

@@ -44,13 +44,6 @@ public static class Suggestions
         return null;
     }
 
-    /// <summary>" (did you mean 'x'?)" or an empty string.</summary>
-    public static string DidYouMean(string name, IEnumerable<string> candidates)
-    {
-        var closest = Closest(name, candidates);
-        return closest is null ? string.Empty : $"; did you mean '{closest}'?";
-    }
-
     /// <summary>Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps.</summary>
     public static int Distance(string a, string b)
     {
