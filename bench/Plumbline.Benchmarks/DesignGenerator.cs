@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
+using Plumbline.Design.Loading.Binding;
 using static System.FormattableString;
+using Kind = Plumbline.Design.Model.ComponentKind;
 
 namespace Plumbline.Benchmarks;
 
@@ -35,22 +37,6 @@ public static class DesignGenerator
         var generator = new Generator(new Random(seed));
         generator.Build(components, calls);
         return generator.Write();
-    }
-
-    private enum Kind
-    {
-        Client,
-        Cdn,
-        LoadBalancer,
-        Gateway,
-        Service,
-        Worker,
-        Cache,
-        Database,
-        Queue,
-        ObjectStore,
-        Search,
-        External,
     }
 
     /// <summary>Where a call may go; services are split by tier so a tier only calls lower tiers.</summary>
@@ -973,12 +959,7 @@ public static class DesignGenerator
             _ => 100 * random.Next(2, 30),
         };
 
-        private static string KindName(Kind kind) => kind switch
-        {
-            Kind.LoadBalancer => "load_balancer",
-            Kind.ObjectStore => "object_store",
-            _ => kind.ToString().ToLowerInvariant(),
-        };
+        private static string KindName(Kind kind) => EnumNames.ToSnake(kind);
 
         private static string Describe(Component c) => c.Kind switch
         {

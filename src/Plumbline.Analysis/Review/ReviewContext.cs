@@ -31,7 +31,7 @@ public sealed class ReviewContext
         Design = design;
         Options = options;
         Graph = CallGraph.Build(design);
-        _estimate = new(() => Estimator.Estimate(design, options.Estimates));
+        _estimate = new(() => Estimator.Estimate(LoadModel.Compile(design, Graph, options.Estimates)));
         _availability = new(() => new AvailabilityModel(design, Graph));
         _calls = new(() => [.. design.Components.SelectMany(c => c.Operations.SelectMany(o => o.Calls.Select(call => new CallSite(c, o, call))))]);
     }
@@ -54,6 +54,17 @@ public sealed class ReviewContext
 
     /// <summary>The span of the key at a design path: where to point at a whole element.</summary>
     public SourceSpan KeySpan(string path) => Design.SourceMap.KeySpan(path);
+
+    /// <summary>
+    /// The key span of the nearest element on <paramref name="path"/> that the file has; when the
+    /// whole section is absent (only the document would answer), the <c>system</c> key, which every
+    /// design has, so a finding about something missing still has a line.
+    /// </summary>
+    public SourceSpan Locate(string path)
+    {
+        var span = KeySpan(path);
+        return span.IsNone || span == KeySpan(string.Empty) ? KeySpan("/system") : span;
+    }
 
     /// <summary>The components reached by a workflow (through any calls and deliveries), in the order first reached.</summary>
     public ImmutableArray<string> ComponentsOf(Workflow workflow) => Reach(workflow, syncOnly: false);

@@ -1,23 +1,11 @@
 using System.Text.RegularExpressions;
 using Plumbline.Design.Model;
-using Plumbline.Design.Text;
 
 namespace Plumbline.Analysis.Review.Rules;
 
 /// <summary>What the completeness rules share: where to point when a section is absent, and what counts as a write or a measurable statement.</summary>
 internal static partial class CompletenessSupport
 {
-    /// <summary>
-    /// The key span of the nearest element on <paramref name="path"/> that the file has. A path
-    /// whose whole section is absent would fall back to the document; point at <c>system</c> instead,
-    /// which every design has, so the finding still has a line.
-    /// </summary>
-    public static SourceSpan Locate(ReviewContext context, string path)
-    {
-        var span = context.KeySpan(path);
-        return span == context.KeySpan(string.Empty) || span.IsNone ? context.KeySpan("/system") : span;
-    }
-
     /// <summary>Whether an endpoint changes state: a writing method, or entities it says it writes.</summary>
     public static bool IsWrite(Endpoint endpoint) =>
         endpoint.Method is "POST" or "PUT" or "PATCH" or "DELETE" || !endpoint.Writes.IsDefaultOrEmpty;

@@ -13,7 +13,7 @@ public sealed class NoBusinessOutcomes : IRule
         var business = context.Design.Business;
         if (business.Outcomes.IsDefaultOrEmpty)
         {
-            yield return Info.At(CompletenessSupport.Locate(context, business.Path), "outcomes",
+            yield return Info.At(context.Locate(business.Path), "outcomes",
                 $"{context.Design.System.Name} names no business outcome (revenue, cost, trust, growth) that it serves");
         }
     }

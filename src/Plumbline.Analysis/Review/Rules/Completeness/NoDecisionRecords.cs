@@ -16,7 +16,7 @@ public sealed class NoDecisionRecords : IRule
         var design = context.Design;
         if (design.Decisions.IsDefaultOrEmpty && design.Components.Length >= ComponentThreshold)
         {
-            yield return Info.At(CompletenessSupport.Locate(context, "/decisions"), "decisions",
+            yield return Info.At(context.Locate("/decisions"), "decisions",
                 FormattableString.Invariant($"{design.Components.Length} components and no decision records explaining the choices between them"));
         }
     }

@@ -12,7 +12,7 @@ public sealed class NoMilestones : IRule
     {
         if (context.Design.Milestones.IsDefaultOrEmpty)
         {
-            yield return Info.At(CompletenessSupport.Locate(context, "/milestones"), "milestones",
+            yield return Info.At(context.Locate("/milestones"), "milestones",
                 $"{context.Design.System.Name} has no milestones tying it to team or org goals");
         }
     }

@@ -13,7 +13,7 @@ public sealed class NoPersonas : IRule
         var design = context.Design;
         if (design.Requirements.Personas.IsDefaultOrEmpty && !design.Workflows.IsDefaultOrEmpty)
         {
-            yield return Info.At(CompletenessSupport.Locate(context, design.Requirements.Path + "/personas"), "personas",
+            yield return Info.At(context.Locate(design.Requirements.Path + "/personas"), "personas",
                 FormattableString.Invariant($"{design.Workflows.Length} workflow(s) but no personas: nobody is said to use them"));
         }
     }

@@ -18,7 +18,7 @@ public sealed class ScopeWithoutBoundaries : IRule
             yield break;
         }
 
-        var span = CompletenessSupport.Locate(context, scope.Path);
+        var span = context.Locate(scope.Path);
         if (noIn && noOut)
         {
             yield return Info.At(span, "scope", "the scope lists neither what is in nor what is out");

@@ -13,7 +13,7 @@ public sealed class ScopeWithoutSuccessCriteria : IRule
         var scope = context.Design.Requirements.Scope;
         if (scope.SuccessCriteria.IsDefaultOrEmpty)
         {
-            yield return Info.At(CompletenessSupport.Locate(context, scope.Path), "scope",
+            yield return Info.At(context.Locate(scope.Path), "scope",
                 $"{context.Design.System.Name} states no success criteria, so there is no measurable definition of done");
         }
     }

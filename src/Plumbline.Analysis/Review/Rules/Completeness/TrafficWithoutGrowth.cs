@@ -13,7 +13,7 @@ public sealed class TrafficWithoutGrowth : IRule
         var requirements = context.Design.Requirements;
         if (requirements.Growth is null && !context.Design.Workflows.IsDefaultOrEmpty)
         {
-            yield return Info.At(CompletenessSupport.Locate(context, requirements.Path), "growth",
+            yield return Info.At(context.Locate(requirements.Path), "growth",
                 FormattableString.Invariant($"{context.Design.Workflows.Length} workflow(s) have traffic but requirements.growth is not set, so capacity and storage runway cannot be projected"));
         }
     }

@@ -18,7 +18,7 @@ public sealed class BudgetAlertsMissing : IRule
 
         if (cost.Alerts.IsDefaultOrEmpty)
         {
-            yield return Info.At(OperationsFacts.Locate(context, "/cost/alerts"), "alerts",
+            yield return Info.At(context.Locate("/cost/alerts"), "alerts",
                 $"the {budget} budget has no alerts: overspending is found on the invoice");
         }
         else if (cost.Alerts.All(a => a.Fraction >= 1))

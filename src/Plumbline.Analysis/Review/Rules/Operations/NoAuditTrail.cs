@@ -24,7 +24,7 @@ public sealed class NoAuditTrail : IRule
             yield break;
         }
 
-        yield return Info.At(OperationsFacts.Locate(context, "/security/audit"), "audit",
+        yield return Info.At(context.Locate("/security/audit"), "audit",
             $"no audit trail is stated, yet the design holds {OperationsFacts.Describe(sensitive)}: nobody could say who read or changed it",
             sensitive.Any(e => e.Classification == Classification.Restricted) ? Severity.High : Severity.Medium);
     }

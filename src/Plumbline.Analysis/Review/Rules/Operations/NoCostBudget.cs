@@ -16,7 +16,7 @@ public sealed class NoCostBudget : IRule
             yield break;
         }
 
-        yield return Info.At(OperationsFacts.Locate(context, "/cost/budget"), "budget",
+        yield return Info.At(context.Locate("/cost/budget"), "budget",
             "no cost budget is set (cost.budget or requirements.constraints.budget): nothing checks what the design will cost to run");
     }
 }

@@ -17,7 +17,7 @@ public sealed class NoEncryptionAtRest : IRule
             yield break;
         }
 
-        yield return Info.At(OperationsFacts.Locate(context, "/security/encryption/at_rest"), "encryption.at_rest",
+        yield return Info.At(context.Locate("/security/encryption/at_rest"), "encryption.at_rest",
             $"no encryption at rest is stated, yet the design stores {OperationsFacts.Describe(sensitive)}",
             OperationsFacts.HasBreachData(design) ? Severity.High : Severity.Medium);
     }

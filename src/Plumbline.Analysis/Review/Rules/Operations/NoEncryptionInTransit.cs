@@ -18,7 +18,7 @@ public sealed class NoEncryptionInTransit : IRule
 
         var breach = OperationsFacts.HasBreachData(design);
         var sensitive = OperationsFacts.Sensitive(design);
-        yield return Info.At(OperationsFacts.Locate(context, "/security/encryption/in_transit"), "encryption.in_transit",
+        yield return Info.At(context.Locate("/security/encryption/in_transit"), "encryption.in_transit",
             sensitive.Count > 0
                 ? $"no encryption in transit is stated, yet {OperationsFacts.Describe(sensitive)} cross the network between components"
                 : $"no encryption in transit is stated for traffic to and between the {design.Components.Length} component(s)",

@@ -16,7 +16,7 @@ public sealed class NoLoadScenario : IRule
             yield break;
         }
 
-        yield return Info.At(OperationsFacts.Locate(context, "/validation/load"), "load",
+        yield return Info.At(context.Locate("/validation/load"), "load",
             $"no load scenario exercises the {design.Workflows.Length} workflow(s): peak capacity is untested");
     }
 }

@@ -16,7 +16,7 @@ public sealed class NoRollbackPlan : IRule
             yield break;
         }
 
-        yield return Info.At(OperationsFacts.Locate(context, "/operations/rollback"), "rollback",
+        yield return Info.At(context.Locate("/operations/rollback"), "rollback",
             "no rollback plan is stated: a bad deploy or migration has no rehearsed way back");
     }
 }

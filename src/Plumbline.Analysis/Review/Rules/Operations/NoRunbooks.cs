@@ -16,7 +16,7 @@ public sealed class NoRunbooks : IRule
             yield break;
         }
 
-        yield return Info.At(OperationsFacts.Locate(context, "/operations/runbooks"), "runbooks",
+        yield return Info.At(context.Locate("/operations/runbooks"), "runbooks",
             $"no runbooks are written for the {design.Components.Length} component(s): on-call has nothing to follow when one fails");
     }
 }

@@ -16,7 +16,7 @@ public sealed class NoSecretsStore : IRule
             yield break;
         }
 
-        yield return Info.At(OperationsFacts.Locate(context, "/security/secrets/store"), "secrets.store",
+        yield return Info.At(context.Locate("/security/secrets/store"), "secrets.store",
             "no secrets store is stated: database passwords, api keys and signing keys have no managed, audited home");
     }
 }

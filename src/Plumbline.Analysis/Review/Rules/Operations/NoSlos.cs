@@ -19,7 +19,7 @@ public sealed class NoSlos : IRule
         }
 
         var critical = design.Workflows.Where(w => w.Criticality == Criticality.Critical).Select(w => w.Name).ToList();
-        yield return Info.At(OperationsFacts.Locate(context, "/slos"), "slos",
+        yield return Info.At(context.Locate("/slos"), "slos",
             critical.Count > 0
                 ? $"no SLOs are set for the {design.Workflows.Length} workflow(s), critical ones included ({string.Join(", ", critical)}): nothing says how reliable or fast they must be"
                 : $"no SLOs are set for the {design.Workflows.Length} workflow(s): nothing says how reliable or fast they must be",

@@ -16,7 +16,7 @@ public sealed class NoTrustBoundaries : IRule
             yield break;
         }
 
-        yield return Info.At(OperationsFacts.Locate(context, "/security/boundaries"), "boundaries",
+        yield return Info.At(context.Locate("/security/boundaries"), "boundaries",
             $"no trust boundaries are drawn around the {design.Components.Length} component(s): nothing says what the internet can reach");
     }
 }

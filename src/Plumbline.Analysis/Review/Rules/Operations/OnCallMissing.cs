@@ -19,12 +19,12 @@ public sealed class OnCallMissing : IRule
         var onCall = design.Operations.OnCall;
         if (onCall is null || OperationsFacts.IsUnstated(onCall.Rotation))
         {
-            yield return Info.At(OperationsFacts.Locate(context, "/operations/on_call"), "on_call",
+            yield return Info.At(context.Locate("/operations/on_call"), "on_call",
                 "no on-call rotation is stated: nobody is named to answer the pager");
         }
         else if (onCall.Escalation.IsDefaultOrEmpty)
         {
-            yield return Info.At(OperationsFacts.Locate(context, "/operations/on_call"), "on_call",
+            yield return Info.At(context.Locate("/operations/on_call"), "on_call",
                 $"the on-call rotation ({onCall.Rotation}) has no escalation chain: an unanswered page goes nowhere", Severity.Low);
         }
     }

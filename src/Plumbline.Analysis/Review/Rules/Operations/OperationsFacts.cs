@@ -11,19 +11,9 @@ internal static class OperationsFacts
         "none", "no", "n/a", "na", "tbd", "todo", "unknown", "false", "off", "-", "?", "plaintext", "unencrypted",
     };
 
-    /// <summary>
-    /// The key span of the nearest element of <paramref name="path"/> the file has; when the whole
-    /// section is absent (only the document would answer), the <c>system</c> key, so a finding has a line.
-    /// </summary>
-    public static SourceSpan Locate(ReviewContext context, string path)
-    {
-        var span = context.KeySpan(path);
-        return span.IsNone || span == context.KeySpan(string.Empty) ? context.KeySpan("/system") : span;
-    }
-
-    /// <summary>The value span at a path when the file has it there, else <see cref="Locate"/>.</summary>
+    /// <summary>The value span at a path when the file has it there, else <see cref="ReviewContext.Locate"/>.</summary>
     public static SourceSpan ValueOrLocate(ReviewContext context, string path, bool present) =>
-        present ? context.Span(path) : Locate(context, path);
+        present ? context.Span(path) : context.Locate(path);
 
     /// <summary>Missing, blank, or a word that means "not planned" (none, tbd, n/a...).</summary>
     public static bool IsUnstated(string? text) => string.IsNullOrWhiteSpace(text) || Blank.Contains(text.Trim());

@@ -23,7 +23,7 @@ public sealed class SecretsNotRotated : IRule
 
         if (secrets.Rotation is not { } rotation)
         {
-            yield return Info.At(OperationsFacts.Locate(context, "/security/secrets/rotation"), "secrets.rotation",
+            yield return Info.At(context.Locate("/security/secrets/rotation"), "secrets.rotation",
                 "secrets have no rotation period: a leaked secret stays valid forever");
         }
         else if (rotation > Longest)

@@ -41,7 +41,7 @@ public sealed class TelemetryIncomplete : IRule
         var consequence = missing.Contains("metrics")
             ? "SLOs cannot be measured or alerted on"
             : missing.Contains("logs") ? "failures can be seen but not explained" : "a slow or failing hop cannot be found across services";
-        yield return Info.At(OperationsFacts.Locate(context, "/operations/telemetry"), "telemetry",
+        yield return Info.At(context.Locate("/operations/telemetry"), "telemetry",
             $"operations.telemetry has no {string.Join(" or ", missing)}: {consequence}",
             missing is ["traces"] ? Severity.Low : Severity.Medium);
     }
