@@ -17,7 +17,13 @@ public static class Estimator
     public static EstimateReport Estimate(SystemDesign design, EstimateOptions? options = null, bool sensitivity = false)
     {
         ArgumentNullException.ThrowIfNull(design);
-        var model = LoadModel.Compile(design, options);
+        return Estimate(LoadModel.Compile(design, options), sensitivity);
+    }
+
+    /// <summary>The estimate of a design already compiled (a review compiles over the call graph it built).</summary>
+    public static EstimateReport Estimate(LoadModel model, bool sensitivity = false)
+    {
+        ArgumentNullException.ThrowIfNull(model);
         return new Builder(model).Build(sensitivity);
     }
 

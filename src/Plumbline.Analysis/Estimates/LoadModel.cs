@@ -136,7 +136,15 @@ public sealed class LoadModel
     public static LoadModel Compile(SystemDesign design, EstimateOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(design);
-        return new LoadModel(design, CallGraph.Build(design), options ?? EstimateOptions.Default);
+        return Compile(design, CallGraph.Build(design), options);
+    }
+
+    /// <summary>Compiles over a call graph the caller already built for this design.</summary>
+    public static LoadModel Compile(SystemDesign design, CallGraph graph, EstimateOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(design);
+        ArgumentNullException.ThrowIfNull(graph);
+        return new LoadModel(design, graph, options ?? EstimateOptions.Default);
     }
 
     /// <summary>A copy of the baseline parameter vector, for a caller to move one value in.</summary>
