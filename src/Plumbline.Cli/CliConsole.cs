@@ -31,8 +31,4 @@ public sealed record CliConsole(TextWriter Out, TextWriter Error, TextReader In)
             UseColor = !outRedirected && !noColor,
         };
     }
-
-    /// <summary>A console over strings, for tests: not interactive, no colour.</summary>
-    public static CliConsole ForStrings(StringWriter output, StringWriter error, string input = "") =>
-        new(output, error, new StringReader(input));
 }

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Plumbline.Analysis.Estimates;
 using Plumbline.Analysis.Graph;
-using Plumbline.Analysis.Review.Availability;
+using Plumbline.Analysis.Availability;
 using Plumbline.Design.Model;
 using Plumbline.Design.Text;
 
@@ -48,6 +48,9 @@ public sealed class ReviewContext
 
     /// <summary>Every call in the design, in file order.</summary>
     public ImmutableArray<CallSite> Calls => _calls.Value;
+
+    /// <summary>The blast radius of <paramref name="component"/> in the design under review.</summary>
+    public ComponentBlastRadius BlastRadiusOf(string component) => BlastRadius.Of(Design, Graph, Estimate, component);
 
     /// <summary>The span of the value at a design path (or its nearest ancestor).</summary>
     public SourceSpan Span(string path) => Design.SourceMap.ValueSpan(path);

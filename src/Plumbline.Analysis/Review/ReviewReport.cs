@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using Plumbline.Analysis.Review.Availability;
+using Plumbline.Analysis.Availability;
 using Plumbline.Design.Model;
 
 namespace Plumbline.Analysis.Review;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Plumbline.Analysis.Availability;
 using Plumbline.Analysis.Review.Rules;
 using Plumbline.Design.Model;
 
@@ -70,9 +71,9 @@ public static class Reviewer
     }
 
     /// <summary>Every component some workflow reaches, the one whose failure fails the most traffic first.</summary>
-    private static ImmutableArray<Availability.ComponentBlastRadius> BlastRadii(ReviewContext context) =>
+    private static ImmutableArray<ComponentBlastRadius> BlastRadii(ReviewContext context) =>
         [.. context.Design.Components
-            .Select(c => Availability.BlastRadius.Of(context, c.Name))
+            .Select(c => context.BlastRadiusOf(c.Name))
             .Where(b => !b.Fails.IsEmpty || !b.Degrades.IsEmpty)
             .OrderByDescending(b => b.FailedTrafficShare)
             .ThenByDescending(b => b.DegradedTrafficShare)

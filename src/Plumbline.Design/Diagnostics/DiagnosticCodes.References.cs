@@ -41,12 +41,4 @@ public static partial class DiagnosticCodes
         return Error("PL3004", span, path, $"no component runs in zone '{zone}'",
             suggestion is not null ? $"did you mean '{suggestion}'?" : list.Count == 0 ? "no component lists zones" : $"zones in the design: {string.Join(", ", list)}");
     }
-
-    /// <summary>PL3005: a queue consumer or an async call that makes no sense for the kinds involved.</summary>
-    public static Diagnostic WrongKindReference(SourceSpan span, string path, string message, string help) =>
-        Error("PL3005", span, path, message, help);
-
-    /// <summary>PL3006: a name used for two different things, so references to it are ambiguous.</summary>
-    public static Diagnostic AmbiguousName(SourceSpan span, string path, string name, string kinds) =>
-        Error("PL3006", span, path, $"'{name}' names both {kinds}", "rename one so references are unambiguous");
 }

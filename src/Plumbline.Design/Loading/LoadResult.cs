@@ -17,6 +17,4 @@ public sealed record LoadResult(SystemDesign? Design, SourceText? Source, Immuta
     public bool HasErrors => Diagnostics.Any(d => d.IsError);
 
     public int ErrorCount => Diagnostics.Count(d => d.IsError);
-
-    public int WarningCount => Diagnostics.Count(d => !d.IsError);
 }

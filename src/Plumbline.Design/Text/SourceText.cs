@@ -33,22 +33,6 @@ public sealed class SourceText
         return new LinePosition(line + 1, offset - _lineStarts[line] + 1);
     }
 
-    /// <summary>Offset of a 1-based line and column; clamped to the text.</summary>
-    public int GetOffset(int line, int column)
-    {
-        if (line < 1)
-        {
-            return 0;
-        }
-
-        if (line > _lineStarts.Length)
-        {
-            return Text.Length;
-        }
-
-        return Math.Min(_lineStarts[line - 1] + Math.Max(column, 1) - 1, Text.Length);
-    }
-
     /// <summary>The text of a 1-based line without its line break.</summary>
     public string GetLine(int line)
     {

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Plumbline.Analysis.Review.Availability;
+using Plumbline.Analysis.Availability;
 
 namespace Plumbline.Reporting.Review;
 

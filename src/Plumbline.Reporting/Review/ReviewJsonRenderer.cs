@@ -149,7 +149,7 @@ public static class ReviewJsonRenderer
         }
     }
 
-    private static void WriteImpacts(Utf8JsonWriter w, string name, IEnumerable<Analysis.Review.Availability.WorkflowImpact> impacts)
+    private static void WriteImpacts(Utf8JsonWriter w, string name, IEnumerable<Analysis.Availability.WorkflowImpact> impacts)
     {
         w.WriteStartArray(name);
         foreach (var impact in impacts)

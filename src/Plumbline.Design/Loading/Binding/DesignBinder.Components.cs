@@ -6,6 +6,7 @@ using Plumbline.Design.Yaml;
 
 namespace Plumbline.Design.Loading.Binding;
 
+/// <summary><c>components</c>: kinds, instances, capacity, operations and their calls with timeouts, retries and breakers.</summary>
 internal static partial class DesignBinder
 {
     private static readonly ComponentKind[] StoreKinds =

@@ -6,10 +6,7 @@ using Plumbline.Design.Yaml;
 
 namespace Plumbline.Design.Loading.Binding;
 
-/// <summary>
-/// Turns the YAML tree into the model, one section per partial file. Every problem is reported
-/// and binding carries on, so one run shows all of them.
-/// </summary>
+/// <summary>Turns the YAML tree into the model: the document and the helpers every section uses. Each section is bound in its own file, <c>DesignBinder.&lt;Section&gt;.cs</c>. Every problem is reported and binding carries on, so one run shows all of them.</summary>
 internal static partial class DesignBinder
 {
     public static SystemDesign? Bind(YamlNode root, BindContext context)
@@ -63,23 +60,6 @@ internal static partial class DesignBinder
         return version;
     }
 
-    private static SystemInfo ReadSystem(MapReader root, BindContext context)
-    {
-        var map = root.Map("system", "system");
-        if (map is null)
-        {
-            if (!root.Has("system"))
-            {
-                root.ReportMissing("system", "the system's name: 'system: { name: my-system }'");
-            }
-
-            return new SystemInfo(string.Empty, null, [], "/system");
-        }
-
-        var name = map.RequiredString("name", "the system's name");
-        return new SystemInfo(name, map.String("summary"), map.StringList("owners", allowSingle: true), map.Path);
-    }
-
     /// <summary>Reads a list of objects that each have a unique name, reporting duplicates at the second.</summary>
     private static ImmutableArray<T> ReadNamedList<T>(
         MapReader parent, string key, string def, string what, string nameKey, BindContext context, Func<MapReader, T?> read)
@@ -118,42 +98,20 @@ internal static partial class DesignBinder
         return builder.ToImmutable();
     }
 
-    private static ImmutableArray<Decision> ReadDecisions(MapReader root, BindContext context) =>
-        ReadNamedList(root, "decisions", "decision", "decision", "id", context, m => new Decision(
-            m.RequiredString("id", "an identifier such as ADR-1"),
-            m.RequiredString("title", "a one-line title"),
-            m.Enum<DecisionStatus>("status") ?? DecisionStatus.Proposed,
-            m.Date("date"),
-            m.String("context"),
-            m.StringList("options"),
-            m.String("decision"),
-            m.String("consequences"),
-            m.Path));
-
-    private static ImmutableArray<Milestone> ReadMilestones(MapReader root, BindContext context) =>
-        ReadNamedList(root, "milestones", "milestone", "milestone", "name", context, m => new Milestone(
-            m.RequiredString("name", "the milestone's name"),
-            m.String("okr"),
-            m.String("stage"),
-            m.Date("due"),
-            m.StringList("deliverables"),
-            m.Path));
-
-    private static CostPlan ReadCost(MapReader map, BindContext context)
+    private static OperationRef? ReadOperationRef(MapReader map, string key, BindContext context)
     {
-        var alerts = ImmutableArray.CreateBuilder<Units.Percent>();
-        foreach (var (node, path) in map.Items("alerts"))
+        var scalar = map.Scalar(key);
+        return scalar is null ? null : ParseOperationRef(scalar, map.ChildPath(key), context);
+    }
+
+    private static OperationRef? ParseOperationRef(YamlScalar scalar, string path, BindContext context)
+    {
+        if (OperationRef.TryParse(scalar.Value, out var reference))
         {
-            if (node is YamlScalar scalar && MapReader.ParseUnit(scalar, path, Units.Percent.Parse, context) is { } p)
-            {
-                alerts.Add(p);
-            }
-            else if (node is not YamlScalar)
-            {
-                context.Report(DiagnosticCodes.WrongType(node.Span, path, "a percentage of the budget, such as 80%", node));
-            }
+            return reference;
         }
 
-        return new CostPlan(map.String("catalog") ?? "default", map.Money("budget"), alerts.ToImmutable(), map.Path);
+        context.Report(DiagnosticCodes.InvalidOperationRef(scalar.Span, path, scalar.Value));
+        return null;
     }
 }

@@ -1,4 +1,4 @@
-using Plumbline.Analysis.Review.Rules;
+using Plumbline.Analysis.Review.Rules.Completeness;
 using Xunit;
 
 namespace Plumbline.Analysis.Tests.Review.Completeness;

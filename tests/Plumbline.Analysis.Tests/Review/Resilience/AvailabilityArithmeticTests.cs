@@ -1,4 +1,4 @@
-using Plumbline.Analysis.Review.Availability;
+using Plumbline.Analysis.Availability;
 using Xunit;
 
 namespace Plumbline.Analysis.Tests.Review.Resilience;

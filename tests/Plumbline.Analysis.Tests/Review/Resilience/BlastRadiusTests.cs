@@ -1,5 +1,4 @@
 using Plumbline.Analysis.Review;
-using Plumbline.Analysis.Review.Availability;
 using Xunit;
 
 namespace Plumbline.Analysis.Tests.Review.Resilience;
@@ -51,7 +50,7 @@ public sealed class BlastRadiusTests
     [Fact]
     public void A_store_fails_the_share_of_each_workflow_that_reaches_it_and_degrades_the_rest()
     {
-        var radius = BlastRadius.Of(ResilienceRules.Context(Design), "db");
+        var radius = ResilienceRules.Context(Design).BlastRadiusOf("db");
 
         Assert.Equal(["redirect", "shorten"], radius.Fails.Select(f => f.Workflow));
         Assert.Equal(0.1, radius.Fails[0].Share, 1e-12);
@@ -67,7 +66,7 @@ public sealed class BlastRadiusTests
     [Fact]
     public void The_entry_service_fails_everything()
     {
-        var radius = BlastRadius.Of(ResilienceRules.Context(Design), "edge");
+        var radius = ResilienceRules.Context(Design).BlastRadiusOf("edge");
         Assert.Equal(["redirect", "shorten", "stats"], radius.Fails.Select(f => f.Workflow));
         Assert.Equal(1, radius.FailedTrafficShare, 1e-9);
         Assert.Empty(radius.Degrades);
@@ -91,7 +90,7 @@ public sealed class BlastRadiusTests
         var design = Design.Replace("rate: 60/s", "per_user: 6/day", StringComparison.Ordinal)
             .Replace("rate: 30/s", "per_user: 3/day", StringComparison.Ordinal)
             .Replace("rate: 10/s", "per_user: 1/day", StringComparison.Ordinal);
-        var radius = BlastRadius.Of(ResilienceRules.Context(design), "db");
+        var radius = ResilienceRules.Context(design).BlastRadiusOf("db");
         Assert.False(radius.TrafficKnown);
         Assert.Equal((0.1 + 1) / 3, radius.FailedTrafficShare, 1e-9);
     }

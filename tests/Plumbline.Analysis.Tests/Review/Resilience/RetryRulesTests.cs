@@ -1,5 +1,5 @@
 using Plumbline.Analysis.Review;
-using Plumbline.Analysis.Review.Availability;
+using Plumbline.Analysis.Availability;
 using Xunit;
 
 namespace Plumbline.Analysis.Tests.Review.Resilience;

@@ -1,5 +1,5 @@
 using Plumbline.Analysis.Review;
-using Plumbline.Analysis.Review.Availability;
+using Plumbline.Analysis.Availability;
 using Plumbline.Design.Model;
 using Plumbline.Design.Units;
 using Xunit;

@@ -1,5 +1,5 @@
 using Plumbline.Analysis.Review;
-using Plumbline.Analysis.Review.Rules;
+using Plumbline.Analysis.Review.Rules.Storage;
 using Xunit;
 
 namespace Plumbline.Analysis.Tests.Review.Storage;

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using Plumbline.Analysis.Review;
-using Plumbline.Analysis.Review.Rules;
+using Plumbline.Analysis.Review.Rules.Storage;
 using Plumbline.Design.Model;
 using Xunit;
 

@@ -1,4 +1,4 @@
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Completeness;
 
 /// <summary>Endpoints exist, but the API does not say how versions are told apart.</summary>
 public sealed class ApiWithoutVersioning : IRule

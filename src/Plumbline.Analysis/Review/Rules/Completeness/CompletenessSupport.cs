@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Plumbline.Design.Model;
 
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Completeness;
 
 /// <summary>What the completeness rules share: where to point when a section is absent, and what counts as a write or a measurable statement.</summary>
 internal static partial class CompletenessSupport

@@ -1,4 +1,4 @@
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Completeness;
 
 /// <summary>A decision record that weighed fewer than two options.</summary>
 public sealed class DecisionWithoutAlternatives : IRule

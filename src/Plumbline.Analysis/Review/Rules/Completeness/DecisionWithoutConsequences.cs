@@ -1,4 +1,4 @@
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Completeness;
 
 /// <summary>A decision record that does not say what follows from it.</summary>
 public sealed class DecisionWithoutConsequences : IRule

@@ -1,4 +1,4 @@
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Completeness;
 
 /// <summary>A dependency nobody is named as owning.</summary>
 public sealed class DependencyWithoutOwner : IRule

@@ -1,6 +1,6 @@
 using Plumbline.Design.Model;
 
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Completeness;
 
 /// <summary>An upstream system the design relies on, with no availability promise.</summary>
 public sealed class DependencyWithoutSla : IRule

@@ -1,4 +1,4 @@
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Completeness;
 
 /// <summary>An endpoint that does not say how callers authenticate.</summary>
 public sealed class EndpointWithoutAuth : IRule

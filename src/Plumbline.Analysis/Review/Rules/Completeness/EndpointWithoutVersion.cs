@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Completeness;
 
 /// <summary>An endpoint with no version: neither api.version, its own version, nor a version in its route.</summary>
 public sealed partial class EndpointWithoutVersion : IRule

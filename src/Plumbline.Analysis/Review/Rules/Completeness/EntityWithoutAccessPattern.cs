@@ -1,4 +1,4 @@
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Completeness;
 
 /// <summary>An entity with no stated access pattern.</summary>
 public sealed class EntityWithoutAccessPattern : IRule

@@ -1,4 +1,4 @@
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Completeness;
 
 /// <summary>An entity whose sensitivity is not stated.</summary>
 public sealed class EntityWithoutClassification : IRule

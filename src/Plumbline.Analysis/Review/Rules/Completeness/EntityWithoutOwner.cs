@@ -1,4 +1,4 @@
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Completeness;
 
 /// <summary>An entity that no component owns.</summary>
 public sealed class EntityWithoutOwner : IRule

@@ -1,6 +1,6 @@
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Completeness;
 
-/// <summary>An entity with no stated retention. Personal data is left to <see cref="PiiWithoutRetention"/>, which says it in privacy terms.</summary>
+/// <summary>An entity with no stated retention. Personal data is left to <see cref="Operations.PiiWithoutRetention"/>, which says it in privacy terms.</summary>
 public sealed class EntityWithoutRetention : IRule
 {
     public RuleInfo Info { get; } = new("entity-without-retention", ProcessStep.RequirementBrief, Severity.Medium,

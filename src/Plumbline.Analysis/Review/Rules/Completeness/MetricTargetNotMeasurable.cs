@@ -1,4 +1,4 @@
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Completeness;
 
 /// <summary>A metric target written in words with no number: 'high', 'better than today'.</summary>
 public sealed class MetricTargetNotMeasurable : IRule

@@ -1,4 +1,4 @@
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Completeness;
 
 /// <summary>A business metric with no target.</summary>
 public sealed class MetricWithoutTarget : IRule

@@ -1,4 +1,4 @@
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Completeness;
 
 /// <summary>A milestone with no date.</summary>
 public sealed class MilestoneWithoutDueDate : IRule

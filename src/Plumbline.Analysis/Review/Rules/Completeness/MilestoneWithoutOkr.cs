@@ -1,4 +1,4 @@
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Completeness;
 
 /// <summary>A milestone not tied to any goal.</summary>
 public sealed class MilestoneWithoutOkr : IRule

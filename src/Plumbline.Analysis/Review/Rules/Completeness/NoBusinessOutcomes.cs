@@ -1,4 +1,4 @@
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Completeness;
 
 /// <summary>The design never says what business value it serves.</summary>
 public sealed class NoBusinessOutcomes : IRule

@@ -1,4 +1,4 @@
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Completeness;
 
 /// <summary>A design of more than a few components that records no decisions.</summary>
 public sealed class NoDecisionRecords : IRule

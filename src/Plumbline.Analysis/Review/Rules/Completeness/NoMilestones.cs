@@ -1,4 +1,4 @@
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Completeness;
 
 /// <summary>The design has no milestones tying it to team and org goals.</summary>
 public sealed class NoMilestones : IRule

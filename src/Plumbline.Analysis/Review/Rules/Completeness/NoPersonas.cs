@@ -1,4 +1,4 @@
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Completeness;
 
 /// <summary>Workflows exist but nobody is said to use them.</summary>
 public sealed class NoPersonas : IRule

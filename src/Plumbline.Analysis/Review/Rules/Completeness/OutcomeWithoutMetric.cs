@@ -1,4 +1,4 @@
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Completeness;
 
 /// <summary>A business outcome nothing measures.</summary>
 public sealed class OutcomeWithoutMetric : IRule

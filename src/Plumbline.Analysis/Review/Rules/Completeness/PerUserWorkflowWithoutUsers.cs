@@ -1,4 +1,4 @@
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Completeness;
 
 /// <summary>A per-user rate with no user count to multiply it by.</summary>
 public sealed class PerUserWorkflowWithoutUsers : IRule

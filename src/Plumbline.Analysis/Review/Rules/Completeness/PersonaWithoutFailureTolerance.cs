@@ -1,4 +1,4 @@
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Completeness;
 
 /// <summary>A persona whose tolerance of failure is not stated.</summary>
 public sealed class PersonaWithoutFailureTolerance : IRule

@@ -1,4 +1,4 @@
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Completeness;
 
 /// <summary>A persona that uses none of the workflows.</summary>
 public sealed class PersonaWithoutWorkflows : IRule

@@ -2,7 +2,7 @@ using Plumbline.Analysis.Estimates;
 using Plumbline.Analysis.Graph;
 using Plumbline.Design.Model;
 
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Completeness;
 
 /// <summary>
 /// An endpoint that declares <c>idempotency: none</c> while its workflow's call chain retries a call

@@ -1,4 +1,4 @@
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Completeness;
 
 /// <summary>The scope lists nothing in it or nothing out of it.</summary>
 public sealed class ScopeWithoutBoundaries : IRule

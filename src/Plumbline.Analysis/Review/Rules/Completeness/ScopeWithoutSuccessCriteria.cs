@@ -1,4 +1,4 @@
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Completeness;
 
 /// <summary>The brief says what to build but not how anyone will know it worked.</summary>
 public sealed class ScopeWithoutSuccessCriteria : IRule

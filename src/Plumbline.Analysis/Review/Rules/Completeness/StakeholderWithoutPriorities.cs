@@ -1,4 +1,4 @@
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Completeness;
 
 /// <summary>A stakeholder whose priorities are not written down.</summary>
 public sealed class StakeholderWithoutPriorities : IRule

@@ -1,4 +1,4 @@
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Completeness;
 
 /// <summary>A success criterion with no number, frequency or absolute in it: a wish, not a test.</summary>
 public sealed class SuccessCriterionNotMeasurable : IRule

@@ -1,4 +1,4 @@
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Completeness;
 
 /// <summary>Nobody owns the design.</summary>
 public sealed class SystemWithoutOwners : IRule

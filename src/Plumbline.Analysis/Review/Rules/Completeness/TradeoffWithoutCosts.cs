@@ -1,4 +1,4 @@
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Completeness;
 
 /// <summary>A trade-off that lists what it gains but not what it gives up.</summary>
 public sealed class TradeoffWithoutCosts : IRule

@@ -1,4 +1,4 @@
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Completeness;
 
 /// <summary>A trade-off that says neither its impact nor how risky it is.</summary>
 public sealed class TradeoffWithoutImpactOrRisk : IRule

@@ -1,4 +1,4 @@
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Completeness;
 
 /// <summary>A trade-off not tied to anyone whose priorities it serves or hurts.</summary>
 public sealed class TradeoffWithoutStakeholders : IRule

@@ -1,4 +1,4 @@
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Completeness;
 
 /// <summary>Traffic is given, but not how fast it grows.</summary>
 public sealed class TrafficWithoutGrowth : IRule

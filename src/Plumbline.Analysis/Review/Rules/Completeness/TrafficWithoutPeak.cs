@@ -1,4 +1,4 @@
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Completeness;
 
 /// <summary>A workflow whose peak is unknown: no peak_rate and no design-wide peak_to_average.</summary>
 public sealed class TrafficWithoutPeak : IRule

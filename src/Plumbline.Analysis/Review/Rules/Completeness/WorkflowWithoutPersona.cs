@@ -1,4 +1,4 @@
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Completeness;
 
 /// <summary>Personas are named, but no persona uses this workflow.</summary>
 public sealed class WorkflowWithoutPersona : IRule

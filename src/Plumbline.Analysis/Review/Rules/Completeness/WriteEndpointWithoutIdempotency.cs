@@ -1,4 +1,4 @@
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Completeness;
 
 /// <summary>An endpoint that changes state and does not say what a repeated request does.</summary>
 public sealed class WriteEndpointWithoutIdempotency : IRule

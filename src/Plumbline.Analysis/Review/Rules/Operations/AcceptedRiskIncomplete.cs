@@ -1,4 +1,4 @@
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Operations;
 
 /// <summary>An accepted risk with no expiry date or no owner.</summary>
 public sealed class AcceptedRiskIncomplete : IRule

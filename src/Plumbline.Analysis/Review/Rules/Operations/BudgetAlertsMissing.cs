@@ -1,4 +1,4 @@
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Operations;
 
 /// <summary>A budget with no alerts, or with alerts only at or above 100%.</summary>
 public sealed class BudgetAlertsMissing : IRule

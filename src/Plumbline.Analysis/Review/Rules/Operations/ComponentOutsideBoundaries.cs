@@ -1,4 +1,4 @@
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Operations;
 
 /// <summary>A component that no trust boundary contains, when boundaries are drawn.</summary>
 public sealed class ComponentOutsideBoundaries : IRule

@@ -1,6 +1,6 @@
 using Plumbline.Design.Model;
 
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Operations;
 
 /// <summary>A stateful or external component that no runbook covers, by its components list or by name in its text.</summary>
 public sealed class ComponentWithoutRunbook : IRule

@@ -1,4 +1,4 @@
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Operations;
 
 /// <summary>A budget constraint that cost.budget does not carry, or carries differently.</summary>
 public sealed class CostBudgetMismatch : IRule

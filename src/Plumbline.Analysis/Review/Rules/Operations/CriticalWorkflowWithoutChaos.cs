@@ -1,6 +1,6 @@
 using Plumbline.Design.Model;
 
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Operations;
 
 /// <summary>A critical workflow that no chaos scenario touches: no fault hits a component it reaches, or a zone one of them runs in.</summary>
 public sealed class CriticalWorkflowWithoutChaos : IRule

@@ -1,6 +1,6 @@
 using Plumbline.Design.Model;
 
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Operations;
 
 /// <summary>A workflow entered from an untrusted boundary with no rate limit on its endpoint or its synchronous path.</summary>
 public sealed class InternetEntryWithoutRateLimit : IRule

@@ -1,4 +1,6 @@
-namespace Plumbline.Analysis.Review.Rules;
+using Plumbline.Analysis.Review.Rules.Storage;
+
+namespace Plumbline.Analysis.Review.Rules.Operations;
 
 /// <summary>A workflow that the load scenarios drive no higher than 90% of its peak multiple (peak over average).</summary>
 public sealed class LoadBelowPeak : IRule

@@ -1,4 +1,4 @@
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Operations;
 
 /// <summary>No budget anywhere: neither cost.budget nor a budget constraint.</summary>
 public sealed class NoCostBudget : IRule

@@ -1,4 +1,4 @@
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Operations;
 
 /// <summary>Personal, confidential or restricted data and no stated encryption at rest.</summary>
 public sealed class NoEncryptionAtRest : IRule

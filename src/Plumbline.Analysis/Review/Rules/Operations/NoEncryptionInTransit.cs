@@ -1,4 +1,4 @@
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Operations;
 
 /// <summary>No stated encryption in transit for a system whose components talk over a network.</summary>
 public sealed class NoEncryptionInTransit : IRule

@@ -1,4 +1,4 @@
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Operations;
 
 /// <summary>Workflows and no load scenario.</summary>
 public sealed class NoLoadScenario : IRule

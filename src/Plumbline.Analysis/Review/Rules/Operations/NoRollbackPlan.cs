@@ -1,4 +1,4 @@
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Operations;
 
 /// <summary>No stated way to roll back a bad change.</summary>
 public sealed class NoRollbackPlan : IRule

@@ -1,4 +1,4 @@
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Operations;
 
 /// <summary>A design with components and no trust boundaries.</summary>
 public sealed class NoTrustBoundaries : IRule

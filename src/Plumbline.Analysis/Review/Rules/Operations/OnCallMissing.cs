@@ -1,4 +1,4 @@
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Operations;
 
 /// <summary>No on-call rotation, or a rotation with no escalation chain.</summary>
 public sealed class OnCallMissing : IRule

@@ -1,7 +1,8 @@
 using Plumbline.Design.Model;
-using Plumbline.Design.Text;
 
-namespace Plumbline.Analysis.Review.Rules;
+using Plumbline.Analysis.Review.Rules.Storage;
+
+namespace Plumbline.Analysis.Review.Rules.Operations;
 
 /// <summary>What the operations, security, cost and validation rules share: where to point at absent sections, what counts as unstated, and who is exposed.</summary>
 internal static class OperationsFacts
@@ -10,10 +11,6 @@ internal static class OperationsFacts
     {
         "none", "no", "n/a", "na", "tbd", "todo", "unknown", "false", "off", "-", "?", "plaintext", "unencrypted",
     };
-
-    /// <summary>The value span at a path when the file has it there, else <see cref="ReviewContext.Locate"/>.</summary>
-    public static SourceSpan ValueOrLocate(ReviewContext context, string path, bool present) =>
-        present ? context.Span(path) : context.Locate(path);
 
     /// <summary>Missing, blank, or a word that means "not planned" (none, tbd, n/a...).</summary>
     public static bool IsUnstated(string? text) => string.IsNullOrWhiteSpace(text) || Blank.Contains(text.Trim());

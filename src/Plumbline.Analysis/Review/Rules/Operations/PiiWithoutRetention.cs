@@ -1,4 +1,4 @@
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Operations;
 
 /// <summary>A personal-data entity with no stated retention.</summary>
 public sealed class PiiWithoutRetention : IRule

@@ -1,4 +1,4 @@
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Operations;
 
 /// <summary>A runbook that does not say how its failure is detected, or what to do about it.</summary>
 public sealed class RunbookIncomplete : IRule

@@ -1,4 +1,4 @@
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Operations;
 
 /// <summary>A chaos or load scenario with nothing to pass or fail: no expected SLOs.</summary>
 public sealed class ScenarioWithoutExpectation : IRule

@@ -1,6 +1,6 @@
 using Plumbline.Design.Units;
 
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Operations;
 
 /// <summary>Secrets with no rotation period, or one longer than a year.</summary>
 public sealed class SecretsNotRotated : IRule

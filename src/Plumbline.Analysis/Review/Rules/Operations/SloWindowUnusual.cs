@@ -1,6 +1,6 @@
 using Plumbline.Design.Units;
 
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Operations;
 
 /// <summary>An SLO window shorter than 7 days or longer than 90.</summary>
 public sealed class SloWindowUnusual : IRule

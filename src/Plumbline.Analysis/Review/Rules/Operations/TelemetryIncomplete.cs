@@ -1,4 +1,4 @@
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Operations;
 
 /// <summary>Telemetry without metrics, traces or logs.</summary>
 public sealed class TelemetryIncomplete : IRule

@@ -1,6 +1,6 @@
 using Plumbline.Design.Model;
 
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Operations;
 
 /// <summary>An endpoint with auth: none that changes state.</summary>
 public sealed class UnauthenticatedWriteEndpoint : IRule

@@ -1,6 +1,6 @@
 using Plumbline.Design.Model;
 
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Operations;
 
 /// <summary>A critical or high workflow without an availability SLO, or (unless it is a batch job entering at a worker) without a latency SLO.</summary>
 public sealed class WorkflowMissingSlo : IRule

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Resilience;
 
 /// <summary>An autoscaler whose max is below the instances the peak needs: it scales to the ceiling and stays overloaded.</summary>
 public sealed class AutoscalingMaxBelowPeak : IRule

@@ -1,4 +1,4 @@
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Resilience;
 
 /// <summary>A backup whose restore was never tested, or not for six months: it may not restore, or not in time.</summary>
 public sealed class BackupRestoreUntested : IRule

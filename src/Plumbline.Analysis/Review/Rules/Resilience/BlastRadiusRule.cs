@@ -1,7 +1,7 @@
-using Plumbline.Analysis.Review.Availability;
+using Plumbline.Analysis.Availability;
 using Plumbline.Design.Model;
 
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Resilience;
 
 /// <summary>A component whose failure takes down a critical workflow or most of the traffic: its blast radius, spelled out.</summary>
 public sealed class BlastRadiusRule : IRule
@@ -27,7 +27,7 @@ public sealed class BlastRadiusRule : IRule
                 continue;
             }
 
-            var radius = BlastRadius.Of(context, component.Name);
+            var radius = context.BlastRadiusOf(component.Name);
             var critical = radius.Fails.Where(f => f.Criticality == Criticality.Critical && f.Share >= WorkflowThreshold).ToList();
             if (critical.Count == 0 && radius.FailedTrafficShare <= TrafficThreshold)
             {

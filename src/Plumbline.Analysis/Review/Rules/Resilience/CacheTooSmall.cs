@@ -1,4 +1,4 @@
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Resilience;
 
 /// <summary>A cache whose hot working set does not fit its memory: its hit ratio is a hope, not a figure.</summary>
 public sealed class CacheTooSmall : IRule

@@ -1,6 +1,6 @@
 using Plumbline.Design.Model;
 
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Resilience;
 
 /// <summary>A component that carries load but states no capacity, so nothing can say whether it copes.</summary>
 public sealed class CapacityUnstated : IRule

@@ -1,7 +1,7 @@
 using Plumbline.Analysis.Graph;
 using Plumbline.Design.Model;
 
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Resilience;
 
 /// <summary>A long chain of synchronous calls on an important workflow: latencies add, availabilities multiply, timeouts nest.</summary>
 public sealed class DeepSyncChain : IRule

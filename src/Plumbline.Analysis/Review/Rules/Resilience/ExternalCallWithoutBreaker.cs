@@ -1,6 +1,6 @@
 using Plumbline.Design.Model;
 
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Resilience;
 
 /// <summary>A call to a system outside the team's control with no circuit breaker.</summary>
 public sealed class ExternalCallWithoutBreaker : IRule

@@ -1,6 +1,6 @@
 using Plumbline.Analysis.Estimates;
 
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Resilience;
 
 /// <summary>A component that the stated growth takes past its capacity within six months.</summary>
 public sealed class HeadroomUnderSixMonths : IRule

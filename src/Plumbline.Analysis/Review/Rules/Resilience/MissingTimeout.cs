@@ -1,6 +1,6 @@
 using Plumbline.Design.Model;
 
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Resilience;
 
 /// <summary>A synchronous call with no timeout: one slow callee holds the caller's threads and connections until it recovers.</summary>
 public sealed class MissingTimeout : IRule

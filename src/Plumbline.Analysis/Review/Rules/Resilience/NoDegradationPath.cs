@@ -1,7 +1,7 @@
 using Plumbline.Analysis.Graph;
 using Plumbline.Design.Model;
 
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Resilience;
 
 /// <summary>A critical workflow that can only succeed fully or fail: no fallback, no cache, no async hand-off anywhere on its path.</summary>
 public sealed class NoDegradationPath : IRule

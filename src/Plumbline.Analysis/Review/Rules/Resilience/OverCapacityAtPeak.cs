@@ -1,4 +1,4 @@
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Resilience;
 
 /// <summary>A component whose peak load is above its stated capacity, or above the utilisation it should be sized for.</summary>
 public sealed class OverCapacityAtPeak : IRule

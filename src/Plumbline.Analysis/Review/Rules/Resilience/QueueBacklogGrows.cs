@@ -1,4 +1,4 @@
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Resilience;
 
 /// <summary>A queue whose consumers cannot keep up: at peak (or always) messages arrive faster than they are processed.</summary>
 public sealed class QueueBacklogGrows : IRule

@@ -1,6 +1,6 @@
 using Plumbline.Design.Model;
 
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Resilience;
 
 /// <summary>A queue nobody consumes: messages pile up until retention drops them.</summary>
 public sealed class QueueWithoutConsumers : IRule

@@ -1,6 +1,6 @@
 using Plumbline.Design.Model;
 
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Resilience;
 
 /// <summary>A queue with no dead-letter queue: a message that always fails blocks its partition or is lost.</summary>
 public sealed class QueueWithoutDeadLetter : IRule

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Plumbline.Analysis.Graph;
-using Plumbline.Analysis.Review.Availability;
+using Plumbline.Analysis.Availability;
 using Plumbline.Design.Model;
 
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Resilience;
 
 /// <summary>
 /// What the resilience, architecture and scale rules ask about paths: which workflows wait on an
@@ -79,9 +79,6 @@ internal sealed class ResilienceFacts
 
     /// <summary>Share of workflow <paramref name="w"/>'s requests that fail when operation <paramref name="op"/> fails (synchronous calls without a fallback).</summary>
     public double HardShare(int w, int op) => _hard[w][op];
-
-    /// <summary>Whether workflow <paramref name="w"/> reaches operation <paramref name="op"/> at all (calls, hand-offs, deliveries).</summary>
-    public bool Reaches(int w, int op) => _any[w][op];
 
     /// <summary>The most critical workflow that waits on the operation, or null.</summary>
     public Criticality? SyncCriticality(int op) => Most(w => _sync[w][op]);

@@ -1,7 +1,7 @@
 using System.Globalization;
-using Plumbline.Analysis.Review.Availability;
+using Plumbline.Analysis.Availability;
 
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Resilience;
 
 /// <summary>Retries at several layers multiply: the operation at the bottom of the path gets many attempts for each request when it struggles.</summary>
 public sealed class RetryAmplificationRule : IRule

@@ -1,6 +1,6 @@
-using Plumbline.Analysis.Review.Availability;
+using Plumbline.Analysis.Availability;
 
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Resilience;
 
 /// <summary>Retries fired back to back: they hit a struggling callee again before it could recover.</summary>
 public sealed class RetryWithoutBackoff : IRule

@@ -1,7 +1,7 @@
 using Plumbline.Analysis.Estimates;
 using Plumbline.Design.Model;
 
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Resilience;
 
 /// <summary>A retried call to a write that is not known to be idempotent: a retry after a timeout can apply it twice.</summary>
 public sealed class RetryWithoutIdempotency : IRule

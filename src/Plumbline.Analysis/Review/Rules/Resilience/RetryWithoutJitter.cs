@@ -1,7 +1,7 @@
-using Plumbline.Analysis.Review.Availability;
+using Plumbline.Analysis.Availability;
 using Plumbline.Design.Model;
 
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Resilience;
 
 /// <summary>Backoff without jitter: every caller that failed together retries together.</summary>
 public sealed class RetryWithoutJitter : IRule

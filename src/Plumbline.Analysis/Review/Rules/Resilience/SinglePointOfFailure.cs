@@ -1,6 +1,6 @@
 using Plumbline.Design.Model;
 
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Resilience;
 
 /// <summary>A component that critical or high workflows wait on and that one failure takes out: one instance, one zone, or one copy of its data.</summary>
 public sealed class SinglePointOfFailure : IRule

@@ -1,6 +1,6 @@
 using Plumbline.Design.Model;
 
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Resilience;
 
 /// <summary>A critical workflow whose whole synchronous path runs in one zone (or in no stated zone): one zone outage is a full outage.</summary>
 public sealed class SingleZoneDesign : IRule

@@ -1,7 +1,7 @@
-using Plumbline.Analysis.Review.Availability;
+using Plumbline.Analysis.Availability;
 using Plumbline.Design.Model;
 
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Resilience;
 
 /// <summary>An availability SLO above what the workflow's synchronous path can deliver, even on paper.</summary>
 public sealed class SloUnreachableAvailability : IRule

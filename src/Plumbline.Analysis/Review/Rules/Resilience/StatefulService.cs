@@ -1,6 +1,6 @@
 using Plumbline.Design.Model;
 
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Resilience;
 
 /// <summary>A request-serving service that keeps state of its own, with no decision explaining why.</summary>
 public sealed class StatefulService : IRule

@@ -1,6 +1,6 @@
 using Plumbline.Design.Model;
 
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Resilience;
 
 /// <summary>A store of record with no backup: replicas copy a bad write or a dropped table as faithfully as a good one.</summary>
 public sealed class StatefulWithoutBackup : IRule

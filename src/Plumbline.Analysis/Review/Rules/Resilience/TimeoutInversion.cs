@@ -1,7 +1,7 @@
 using Plumbline.Analysis.Graph;
-using Plumbline.Analysis.Review.Availability;
+using Plumbline.Analysis.Availability;
 
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Resilience;
 
 /// <summary>A caller that gives up before its callee can finish its own retries: the callee's work is wasted and its retries only add load.</summary>
 public sealed class TimeoutInversion : IRule

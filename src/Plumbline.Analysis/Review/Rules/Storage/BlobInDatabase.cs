@@ -1,6 +1,6 @@
 using Plumbline.Design.Model;
 
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Storage;
 
 /// <summary>Large binary records (blob access, or records over 1 MB) kept in a database, cache, index or queue instead of an object store.</summary>
 public sealed class BlobInDatabase : IRule

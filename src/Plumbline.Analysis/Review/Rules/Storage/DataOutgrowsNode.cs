@@ -2,7 +2,7 @@ using Plumbline.Analysis.Estimates;
 using Plumbline.Design.Model;
 using Plumbline.Design.Units;
 
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Storage;
 
 /// <summary>
 /// A store whose data, at an estimate horizon, no longer fits the storage of the nodes holding

@@ -1,7 +1,7 @@
 using Plumbline.Design.Model;
 using Plumbline.Design.Units;
 
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Storage;
 
 /// <summary>
 /// An entity whose owner does not keep data durably: a stateless service, or a cache without

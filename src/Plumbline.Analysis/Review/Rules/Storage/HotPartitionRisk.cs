@@ -1,6 +1,6 @@
 using Plumbline.Design.Model;
 
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Storage;
 
 /// <summary>
 /// A shard key that concentrates load: a time-ordered field (every new write lands on the newest

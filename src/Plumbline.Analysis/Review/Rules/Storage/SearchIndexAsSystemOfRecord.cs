@@ -1,6 +1,6 @@
 using Plumbline.Design.Model;
 
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Storage;
 
 /// <summary>An entity whose only home is a search index: nothing says it is derived from a primary store.</summary>
 public sealed class SearchIndexAsSystemOfRecord : IRule

@@ -1,6 +1,6 @@
 using Plumbline.Design.Model;
 
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Storage;
 
 /// <summary>A database with several primaries (shards) or partitions that does not say what it is partitioned on.</summary>
 public sealed class ShardedStoreWithoutShardKey : IRule

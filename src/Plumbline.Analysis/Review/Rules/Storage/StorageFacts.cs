@@ -1,7 +1,7 @@
 using System.Globalization;
 using Plumbline.Design.Model;
 
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Storage;
 
 /// <summary>What the storage rules share: engine words, the numbers they print, and whether an entity is derived from elsewhere.</summary>
 internal static class StorageFacts

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Plumbline.Design.Model;
 
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Storage;
 
 /// <summary>How well a store's data model serves an access pattern, from fine to unworkable.</summary>
 internal enum StorageFitLevel

@@ -1,6 +1,6 @@
 using Plumbline.Design.Model;
 
-namespace Plumbline.Analysis.Review.Rules;
+namespace Plumbline.Analysis.Review.Rules.Storage;
 
 /// <summary>An entity that needs strong consistency, owned by a store that is eventually consistent unless configured otherwise.</summary>
 public sealed class StrongConsistencyOnEventualStore : IRule

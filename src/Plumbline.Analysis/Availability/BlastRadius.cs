@@ -4,7 +4,7 @@ using Plumbline.Analysis.Estimates;
 using Plumbline.Analysis.Graph;
 using Plumbline.Design.Model;
 
-namespace Plumbline.Analysis.Review.Availability;
+namespace Plumbline.Analysis.Availability;
 
 /// <summary>What one workflow loses when a component fails.</summary>
 /// <param name="Share">Share of the workflow's requests affected, 0..1: those that reach the component.</param>
@@ -31,13 +31,6 @@ public sealed record ComponentBlastRadius(
 /// <summary>Blast radius as a pure function of the design, so reports can show it beside the findings.</summary>
 public static class BlastRadius
 {
-    /// <summary>The blast radius of <paramref name="component"/> in the design under review.</summary>
-    public static ComponentBlastRadius Of(ReviewContext context, string component)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        return Of(context.Design, context.Graph, context.Estimate, component);
-    }
-
     /// <summary>
     /// The blast radius of <paramref name="component"/>. Workflow rates come from the estimate's
     /// average traffic; when none is known every workflow weighs the same.

@@ -2,7 +2,7 @@ using System.Globalization;
 using Plumbline.Analysis.Graph;
 using Plumbline.Design.Model;
 
-namespace Plumbline.Analysis.Review.Availability;
+namespace Plumbline.Analysis.Availability;
 
 /// <summary>The longest an operation can take before it answers or gives up, with the sum written out.</summary>
 /// <param name="Seconds">Worst case in seconds.</param>
@@ -93,14 +93,6 @@ public static class TimeoutBudget
         }
 
         return new WorstCaseTime(worst[operation], string.Join(" + ", parts) + $" = {Format(worst[operation])}", longest is not null);
-    }
-
-    /// <summary>The worst case of one call: attempts x (timeout, or the callee's worst case) + backoff delays, in seconds.</summary>
-    public static double OfCall(CallGraph graph, CallEdge edge)
-    {
-        ArgumentNullException.ThrowIfNull(graph);
-        ArgumentNullException.ThrowIfNull(edge);
-        return edge.Call is { } call ? CallSeconds(call, All(graph)[edge.To]) : 0;
     }
 
     /// <summary>

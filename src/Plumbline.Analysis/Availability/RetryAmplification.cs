@@ -3,7 +3,7 @@ using System.Globalization;
 using Plumbline.Analysis.Graph;
 using Plumbline.Design.Model;
 
-namespace Plumbline.Analysis.Review.Availability;
+namespace Plumbline.Analysis.Availability;
 
 /// <summary>
 /// The worst-case attempts an operation receives for one request, when every layer above it

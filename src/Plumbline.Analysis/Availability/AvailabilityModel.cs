@@ -3,7 +3,7 @@ using System.Globalization;
 using Plumbline.Analysis.Graph;
 using Plumbline.Design.Model;
 
-namespace Plumbline.Analysis.Review.Availability;
+namespace Plumbline.Analysis.Availability;
 
 /// <summary>
 /// The availability of one component: its redundant copies in parallel, inside its zones in parallel.
@@ -72,7 +72,6 @@ public sealed class AvailabilityModel
     public const double ZoneAvailability = 0.9999;
 
     private readonly CallGraph _graph;
-    private readonly double?[] _operation;
 
     public AvailabilityModel(SystemDesign design, CallGraph graph)
     {
@@ -80,7 +79,6 @@ public sealed class AvailabilityModel
         ArgumentNullException.ThrowIfNull(graph);
         _graph = graph;
         Components = [.. graph.Components.Select(ComposeComponent)];
-        _operation = new double?[graph.Operations.Length];
         Workflows = [.. design.Workflows.Select(Workflow)];
     }
 
@@ -118,19 +116,6 @@ public sealed class AvailabilityModel
     {
         ArgumentNullException.ThrowIfNull(edge);
         return edge.Kind == EdgeKind.Sync && string.IsNullOrWhiteSpace(edge.Call?.Fallback);
-    }
-
-    /// <summary>Availability of an operation including everything it calls synchronously without a fallback.</summary>
-    public double OfOperation(int op)
-    {
-        if (_operation[op] is { } known)
-        {
-            return known;
-        }
-
-        var value = Series(Factors(op).Select(f => f.Factor));
-        _operation[op] = value;
-        return value;
     }
 
     /// <summary>
@@ -319,7 +304,6 @@ public sealed class AvailabilityModel
 
         var factors = Factors(entry);
         var value = Series(factors.Select(f => f.Factor));
-        _operation[entry] ??= value;
         return new WorkflowAvailability(workflow.Name, value, factors);
     }
 }
