@@ -7,7 +7,7 @@ internal static class CompletenessTestKit
 {
     public static readonly DateOnly Today = new(2026, 11, 25);
 
-    /// <summary>The ids this area registers (RuleRegistry.Completeness.cs).</summary>
+    /// <summary>The ids this area registers (Rules/Completeness/CompletenessCatalogue.cs).</summary>
     public static readonly string[] RuleIds =
     [
         "scope-without-success-criteria", "scope-without-boundaries", "success-criterion-not-measurable",
