@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Plumbline.Design.Loading.Binding;
+using Plumbline.Design.Text;
 using static System.FormattableString;
 using Kind = Plumbline.Design.Model.ComponentKind;
 

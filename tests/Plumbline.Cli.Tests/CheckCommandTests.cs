@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Plumbline.Analysis.Review;
-using Plumbline.Design.Loading;
+using Plumbline.Engine;
 using Xunit;
 
 namespace Plumbline.Cli.Tests;
@@ -59,7 +59,7 @@ public sealed class CheckCommandTests
     public void The_weak_design_is_valid_and_says_it_is_deliberately_weak()
     {
         var path = Example(WeakDesign);
-        var loaded = DesignLoader.LoadFile(path);
+        var loaded = PlumblineEngine.Default.LoadDesignFile(path);
         Assert.True(loaded.Success, string.Join("\n", loaded.Diagnostics.Select(d => d.ToString())));
         Assert.Empty(loaded.Diagnostics);
         var lines = File.ReadAllLines(path);
@@ -70,7 +70,7 @@ public sealed class CheckCommandTests
     [Fact]
     public void The_weak_design_fires_most_of_the_built_in_rules()
     {
-        var design = DesignLoader.LoadFile(Example(WeakDesign)).Design!;
+        var design = PlumblineEngine.Default.LoadDesignFile(Example(WeakDesign)).Design!;
         var report = Reviewer.Review(design, new ReviewOptions(DateOnly.Parse(Today, System.Globalization.CultureInfo.InvariantCulture)));
         var fired = report.Findings.Concat(report.Accepted.Select(a => a.Finding)).Select(f => f.Rule.Id).ToHashSet(StringComparer.Ordinal);
         var all = RuleRegistry.All.Select(r => r.Info.Id).ToList();

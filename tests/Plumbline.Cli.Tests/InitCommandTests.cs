@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Plumbline.Cli.Templates;
-using Plumbline.Design.Loading;
+using Plumbline.Engine.Templates;
+using Plumbline.Engine;
 using Xunit;
 
 namespace Plumbline.Cli.Tests;
@@ -38,7 +38,7 @@ public sealed class InitCommandTests
         var run = CliRun.Of("init", "--template", name, "--output", output);
         Assert.True(run.Exit == 0, run.Out + run.Error);
         Assert.Equal(TemplateCatalog.Read(name), File.ReadAllText(output));
-        Assert.True(DesignLoader.LoadFile(output).Success);
+        Assert.True(PlumblineEngine.Default.LoadDesignFile(output).Success);
         Assert.Equal(0, CliRun.Of("validate", output).Exit);
     }
 
@@ -116,7 +116,7 @@ public sealed class InitCommandTests
         var output = dir.Write("design.yaml", "old\n");
         var run = CliRun.Of("init", "--template", TemplateCatalog.Names[0], "--output", output, "--force");
         Assert.Equal(0, run.Exit);
-        Assert.True(DesignLoader.LoadFile(output).Success);
+        Assert.True(PlumblineEngine.Default.LoadDesignFile(output).Success);
     }
 
     [Fact]

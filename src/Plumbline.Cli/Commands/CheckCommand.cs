@@ -1,9 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using Plumbline.Analysis.Review;
-using Plumbline.Analysis.Review.Custom;
 using Plumbline.Design.Diagnostics;
-using Plumbline.Design.Loading;
+using Plumbline.Engine;
 using Plumbline.Reporting.Diagnostics;
 using Plumbline.Reporting.Review;
 
@@ -91,43 +90,34 @@ public static class CheckCommand
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(console);
-        var loaded = DesignLoader.LoadFile(settings.File);
-        var renderer = new DiagnosticTextRenderer(console.UseColor);
-        if (!loaded.Success || loaded.Design is null)
-        {
-            foreach (var diagnostic in loaded.Diagnostics)
-            {
-                renderer.Write(console.Error, diagnostic, settings.File);
-                console.Error.Write('\n');
-            }
 
+        // Finding rule files next to the design is the command line's part; reading and checking them is the engine's.
+        var ruleFiles = (settings.RuleFiles ?? []).Concat(settings.DiscoverRules ? RuleFileDiscovery.FindNextTo(settings.File) : [])
+            .Distinct(StringComparer.Ordinal).ToList();
+        var result = PlumblineEngine.Default.CheckFile(settings.File, ruleFiles, new ReviewOptions(settings.Today));
+
+        var renderer = new DiagnosticTextRenderer(console.UseColor);
+        if (!result.Design.Success)
+        {
+            renderer.WriteEach(console.Error, result.Design.Diagnostics, settings.File);
             console.Error.WriteLine($"{settings.File}: the design has errors; fix them (plumbline validate) before reviewing.");
             return ExitCodes.InvalidInput;
         }
 
         // Warnings do not stop a review, but they are worth seeing; stderr keeps JSON and SARIF clean.
-        foreach (var warning in loaded.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning))
-        {
-            renderer.Write(console.Error, warning, settings.File);
-            console.Error.Write('\n');
-        }
-
-        var ruleFiles = (settings.RuleFiles ?? []).Concat(settings.DiscoverRules ? RuleFileDiscovery.FindNextTo(settings.File) : [])
-            .Distinct(StringComparer.Ordinal).ToList();
-        var teamRules = RuleFileLoader.LoadAll(ruleFiles);
-        foreach (var diagnostic in teamRules.Diagnostics)
+        renderer.WriteEach(console.Error, result.Design.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning), settings.File);
+        foreach (var diagnostic in result.TeamRules.Diagnostics)
         {
             renderer.Write(console.Error, diagnostic, diagnostic.Span.Path);
             console.Error.Write('\n');
         }
 
-        if (!teamRules.Success)
+        if (result.Report is not { } report)
         {
             console.Error.WriteLine("plumbline check: the rule files have errors; fix them before reviewing.");
             return ExitCodes.InvalidInput;
         }
 
-        var report = Reviewer.Review(loaded.Design, new ReviewOptions(settings.Today), teamRules.Rules);
         switch (settings.Format)
         {
             case FormatOption.Json:

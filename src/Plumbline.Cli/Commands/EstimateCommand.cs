@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using System.CommandLine;
 using Plumbline.Analysis.Estimates;
-using Plumbline.Design.Loading;
 using Plumbline.Design.Units;
+using Plumbline.Engine;
 using Plumbline.Reporting.Diagnostics;
 using Plumbline.Reporting.Estimates;
 
@@ -70,21 +70,14 @@ public static class EstimateCommand
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(console);
-        var loaded = DesignLoader.LoadFile(settings.File);
-        if (!loaded.Success || loaded.Design is null)
+        var result = PlumblineEngine.Default.EstimateFile(settings.File, settings.Options, settings.Sensitivity);
+        if (result.Report is not { } report)
         {
-            var renderer = new DiagnosticTextRenderer(console.UseColor);
-            foreach (var diagnostic in loaded.Diagnostics)
-            {
-                renderer.Write(console.Error, diagnostic, settings.File);
-                console.Error.Write('\n');
-            }
-
+            new DiagnosticTextRenderer(console.UseColor).WriteEach(console.Error, result.Design.Diagnostics, settings.File);
             console.Error.WriteLine($"{settings.File}: the design has errors; fix them (plumbline validate) before estimating.");
             return ExitCodes.InvalidInput;
         }
 
-        var report = Estimator.Estimate(loaded.Design, settings.Options, settings.Sensitivity);
         switch (settings.Format)
         {
             case FormatOption.Json:

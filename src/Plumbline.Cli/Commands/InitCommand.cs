@@ -2,10 +2,10 @@ using System.Collections.Immutable;
 using System.CommandLine;
 using System.Text;
 using System.Text.Json;
-using Plumbline.Cli.Interview;
-using Plumbline.Cli.Templates;
-using Plumbline.Design.Loading;
 using Plumbline.Design.Model;
+using Plumbline.Engine;
+using Plumbline.Engine.Interview;
+using Plumbline.Engine.Templates;
 using Plumbline.Reporting.Diagnostics;
 
 namespace Plumbline.Cli.Commands;
@@ -93,7 +93,7 @@ public static class InitCommand
     private static int ListTemplates(InitSettings settings, CliConsole console)
     {
         var templates = TemplateCatalog.Names
-            .Select(n => (Name: n, Summary: DesignLoader.LoadText(n + ".yaml", TemplateCatalog.Read(n) ?? string.Empty).Design?.System.Summary))
+            .Select(n => (Name: n, Summary: PlumblineEngine.Default.LoadDesign(n + ".yaml", TemplateCatalog.Read(n) ?? string.Empty).Design?.System.Summary))
             .ToList();
 
         if (settings.Format == FormatOption.Json)
@@ -141,7 +141,7 @@ public static class InitCommand
             return ExitCodes.InvalidInput;
         }
 
-        var check = DesignLoader.LoadText(settings.Output, text);
+        var check = PlumblineEngine.Default.LoadDesign(settings.Output, text);
         if (!check.Success)
         {
             // A template that does not validate is our bug, not the user's input: say so and write nothing.
@@ -180,7 +180,7 @@ public static class InitCommand
             return ExitCodes.InvalidInput;
         }
 
-        var check = DesignLoader.LoadText(settings.Output, text);
+        var check = PlumblineEngine.Default.LoadDesign(settings.Output, text);
         if (!check.Success)
         {
             new DiagnosticTextRenderer(console.UseColor).WriteAll(console.Error, check.Diagnostics, settings.Output);

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Plumbline.Design.Diagnostics;
 using Plumbline.Design.Loading;
+using Plumbline.Engine;
 using Plumbline.Reporting.Diagnostics;
 
 namespace Plumbline.Cli.Commands;
@@ -53,7 +54,7 @@ public static class ValidateCommand
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(console);
-        var results = settings.Files.Select(f => (File: f, Result: DesignLoader.LoadFile(f))).ToList();
+        var results = settings.Files.Select(f => (File: f, Result: PlumblineEngine.Default.LoadDesignFile(f))).ToList();
         var summary = results.Aggregate(new DiagnosticSummary(0, 0, 0),
             (sum, r) => sum.Add(DiagnosticSummary.Of(r.Result.Diagnostics, files: 1)));
 

@@ -7,35 +7,30 @@ using Plumbline.Design.Yaml;
 namespace Plumbline.Design.Loading;
 
 /// <summary>
-/// Reads a design file: safe YAML, then binding to the model with shape, type and unit checks,
-/// then reference and call-graph checks. Never throws on bad input: every problem is a diagnostic.
+/// Reads a design held in memory (reading files is the engine's part): safe YAML, then binding to the
+/// model with shape, type and unit checks, then reference and call-graph checks. Never throws on bad input: every problem is a diagnostic.
 /// </summary>
 public static class DesignLoader
 {
-    public static LoadResult LoadFile(string path, LoadOptions? options = null)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        var read = SafeYamlReader.ReadFile(path, (options ?? LoadOptions.Default).Limits);
-        return Bind(read);
-    }
-
     public static LoadResult LoadText(string path, string text, LoadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(text);
         var read = SafeYamlReader.ReadText(path, text, (options ?? LoadOptions.Default).Limits);
-        return Bind(read);
+        return Load(read);
     }
 
     public static LoadResult LoadBytes(string path, ReadOnlySpan<byte> bytes, LoadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         var read = SafeYamlReader.Read(path, bytes, (options ?? LoadOptions.Default).Limits);
-        return Bind(read);
+        return Load(read);
     }
 
-    private static LoadResult Bind(YamlReadResult read)
+    /// <summary>Binds and validates a file already read as YAML (the engine reads files from disk, bounded).</summary>
+    public static LoadResult Load(YamlReadResult read)
     {
+        ArgumentNullException.ThrowIfNull(read);
         if (read.Root is null || read.Source is null || read.Diagnostics.Any(d => d.IsError))
         {
             return new LoadResult(null, read.Source, Sort(read.Diagnostics));

@@ -7,7 +7,7 @@ using Plumbline.Design.Text;
 namespace Plumbline.Design.Yaml;
 
 /// <summary>
-/// Reads an untrusted design file into a <see cref="YamlNode"/> tree. Bad input never throws: it becomes
+/// Reads an untrusted design file's bytes or text into a <see cref="YamlNode"/> tree. Bad input never throws: it becomes
 /// PL1xxx diagnostics with a position. Time and memory are bounded by <see cref="YamlLimits"/>: the size is
 /// checked before decoding, decoding is strict UTF-8, and the tree is built from parser events in a loop that
 /// stops at the first event past the depth or node budget, or at the first alias.
@@ -74,74 +74,6 @@ public static class SafeYamlReader
         }
 
         return ReadDecoded(path, text, limits);
-    }
-
-    /// <summary>
-    /// Reads a file from disk. Its length is checked before it is read, and reading stops one byte past the
-    /// limit when the length is not known in advance (a pipe). A missing or unreadable file is a diagnostic.
-    /// </summary>
-    /// <param name="path">The file's path, as the user gave it (diagnostics show it unchanged).</param>
-    /// <param name="limits">Limits; <see cref="YamlLimits.Default"/> when null.</param>
-    public static YamlReadResult ReadFile(string path, YamlLimits? limits = null)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        limits ??= YamlLimits.Default;
-
-        byte[] buffer;
-        int length;
-        try
-        {
-            if (Directory.Exists(path))
-            {
-                return Failed(DiagnosticCodes.FileUnreadable(FileStart(path), "it is a directory"));
-            }
-
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1);
-            long? knownLength = stream.CanSeek ? stream.Length : null;
-            if (knownLength > limits.MaxBytes)
-            {
-                return Failed(DiagnosticCodes.FileTooLarge(FileStart(path), knownLength.Value, limits.MaxBytes));
-            }
-
-            // One byte more than the limit is enough to tell "too large" even if the file grows meanwhile.
-            var cap = (long)limits.MaxBytes + 1;
-            buffer = new byte[(int)Math.Min(cap, knownLength is long k ? k + 1 : 64 * 1024)];
-            length = 0;
-            while (true)
-            {
-                if (length == buffer.Length)
-                {
-                    if (buffer.Length >= cap)
-                    {
-                        return Failed(DiagnosticCodes.FileTooLarge(FileStart(path), length, limits.MaxBytes, sizeIsLowerBound: true));
-                    }
-
-                    Array.Resize(ref buffer, (int)Math.Min(cap, (long)buffer.Length * 2));
-                }
-
-                var read = stream.Read(buffer, length, buffer.Length - length);
-                if (read == 0)
-                {
-                    break;
-                }
-
-                length += read;
-            }
-        }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
-        {
-            return Failed(DiagnosticCodes.FileNotFound(FileStart(path)));
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return Failed(DiagnosticCodes.FileUnreadable(FileStart(path), "permission denied"));
-        }
-        catch (Exception ex) when (ex is IOException or NotSupportedException or ArgumentException or System.Security.SecurityException)
-        {
-            return Failed(DiagnosticCodes.FileUnreadable(FileStart(path), ex.Message));
-        }
-
-        return Read(path, buffer.AsSpan(0, length), limits);
     }
 
     private static YamlReadResult ReadDecoded(string path, string text, YamlLimits limits)

@@ -84,6 +84,18 @@ public sealed class DiagnosticTextRenderer(bool useColor = false)
         }
     }
 
+    /// <summary>Writes every diagnostic in order, each followed by a blank line (how the commands list them on stderr).</summary>
+    public void WriteEach(TextWriter writer, IEnumerable<Diagnostic> diagnostics, string? fallbackPath = null)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        foreach (var diagnostic in diagnostics)
+        {
+            Write(writer, diagnostic, fallbackPath);
+            writer.Write('\n');
+        }
+    }
+
     /// <summary>Writes a summary line such as <c>2 errors, 1 warning in 1 file</c>, coloured by the worst severity.</summary>
     public void WriteSummary(TextWriter writer, DiagnosticSummary summary)
     {

@@ -73,5 +73,5 @@ internal static class EstimateSections
         months % 12 == 0 ? (months / 12).ToString(CultureInfo.InvariantCulture) + "y" : months.ToString(CultureInfo.InvariantCulture) + "mo";
 
     internal static string Word<T>(T value)
-        where T : struct, Enum => Design.Loading.Binding.EnumNames.ToSnake(value).Replace('_', ' ');
+        where T : struct, Enum => Design.Text.EnumNames.ToSnake(value).Replace('_', ' ');
 }

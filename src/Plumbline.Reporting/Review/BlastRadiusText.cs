@@ -21,7 +21,7 @@ internal static class BlastRadiusText
     public static string Workflows(IEnumerable<WorkflowImpact> impacts) =>
         string.Join(", ", impacts.Select(i =>
         {
-            var criticality = Design.Loading.Binding.EnumNames.ToSnake(i.Criticality);
+            var criticality = Design.Text.EnumNames.ToSnake(i.Criticality);
             var part = i.Share < 0.995 ? $", {Share(i.Share)} of its requests" : string.Empty;
             return $"{i.Workflow} ({criticality}{part})";
         }));

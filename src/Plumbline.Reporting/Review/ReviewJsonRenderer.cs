@@ -156,7 +156,7 @@ public static class ReviewJsonRenderer
         {
             w.WriteStartObject();
             w.WriteString("workflow", impact.Workflow);
-            w.WriteString("criticality", Design.Loading.Binding.EnumNames.ToSnake(impact.Criticality));
+            w.WriteString("criticality", Design.Text.EnumNames.ToSnake(impact.Criticality));
             w.WriteNumber("share", impact.Share);
             if (impact.Rate is { } rate)
             {

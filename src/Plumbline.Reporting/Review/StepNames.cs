@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using Plumbline.Analysis.Review;
-using Plumbline.Design.Loading.Binding;
+using Plumbline.Design.Text;
 
 namespace Plumbline.Reporting.Review;
 

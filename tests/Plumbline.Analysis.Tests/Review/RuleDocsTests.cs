@@ -74,7 +74,7 @@ public sealed partial class RuleDocsTests
         Assert.Contains(Step(rule.Info.Step), text, StringComparison.Ordinal);
     }
 
-    internal static string Step(ProcessStep step) => Design.Loading.Binding.EnumNames.ToSnake(step);
+    internal static string Step(ProcessStep step) => Design.Text.EnumNames.ToSnake(step);
 
     internal static IReadOnlyList<Finding> Review(string yaml)
     {

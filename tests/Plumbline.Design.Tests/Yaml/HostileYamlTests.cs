@@ -1,7 +1,7 @@
 using System.Text;
 using Plumbline.Design.Yaml;
 using Xunit;
-using static Plumbline.Design.Tests.Yaml.YamlTestHelpers;
+using static Plumbline.Tests.Shared.YamlTestHelpers;
 
 namespace Plumbline.Design.Tests.Yaml;
 

@@ -3,7 +3,7 @@ using Plumbline.Design.Yaml;
 using Xunit;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
-using static Plumbline.Design.Tests.Yaml.YamlTestHelpers;
+using static Plumbline.Tests.Shared.YamlTestHelpers;
 
 namespace Plumbline.Design.Tests.Yaml;
 

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Plumbline.Design.Diagnostics;
-using Plumbline.Design.Loading.Binding;
 using Plumbline.Design.Text;
 using Plumbline.Design.Yaml;
 
@@ -42,15 +41,6 @@ public static partial class RuleFileLoader
     /// <summary>The <c>applies_to</c> words.</summary>
     public static ImmutableArray<string> Targets => RuleTargets.Names;
 
-    /// <summary>Reads a rule file from disk; a missing or unreadable file is a diagnostic.</summary>
-    /// <param name="path">The file's path, shown unchanged in diagnostics.</param>
-    /// <param name="limits">Limits; <see cref="YamlLimits.Default"/> when null.</param>
-    public static RuleFileResult Load(string path, YamlLimits? limits = null)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        return Bind(SafeYamlReader.ReadFile(path, limits), new Dictionary<string, SourceSpan>(StringComparer.Ordinal));
-    }
-
     /// <summary>Reads a rule file held in memory.</summary>
     /// <param name="path">The path to show in diagnostics.</param>
     /// <param name="text">The file's text.</param>
@@ -64,18 +54,29 @@ public static partial class RuleFileLoader
 
     /// <summary>
     /// Reads several rule files as one set (<c>--rules</c> files and those found next to the design): each is
-    /// checked as by <see cref="Load"/>, and an id defined in two files is a PL4009 error at the second.
+    /// checked as by <see cref="LoadText"/>, and an id defined in two files is a PL4009 error at the second.
     /// <see cref="RuleFileResult.Source"/> is null; each diagnostic's span names its file.
     /// </summary>
-    public static RuleFileResult LoadAll(IEnumerable<string> paths, YamlLimits? limits = null)
+    public static RuleFileResult LoadAll(IEnumerable<RuleSource> sources, YamlLimits? limits = null)
     {
-        ArgumentNullException.ThrowIfNull(paths);
+        ArgumentNullException.ThrowIfNull(sources);
+        return LoadAll(sources.Select(s => SafeYamlReader.ReadText(s.Path, s.Text, limits)));
+    }
+
+    /// <summary>
+    /// Binds rule files already read as YAML (the engine reads files from disk, bounded, and passes them here),
+    /// as one set like <see cref="LoadAll(IEnumerable{RuleSource}, YamlLimits?)"/>. A file that could not be read
+    /// carries its diagnostic in.
+    /// </summary>
+    public static RuleFileResult LoadAll(IEnumerable<YamlReadResult> files)
+    {
+        ArgumentNullException.ThrowIfNull(files);
         var seen = new Dictionary<string, SourceSpan>(StringComparer.Ordinal);
         var rules = ImmutableArray.CreateBuilder<IRule>();
         var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
-        foreach (var path in paths)
+        foreach (var file in files)
         {
-            var result = Bind(SafeYamlReader.ReadFile(path, limits), seen);
+            var result = Bind(file, seen);
             rules.AddRange(result.Rules);
             diagnostics.AddRange(result.Diagnostics);
         }

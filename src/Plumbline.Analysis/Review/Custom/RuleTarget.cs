@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using Plumbline.Design.Loading;
-using Plumbline.Design.Loading.Binding;
+using Plumbline.Design.Text;
 
 namespace Plumbline.Analysis.Review.Custom;
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Plumbline.Design.Diagnostics;
 using Plumbline.Design.Model;
+using Plumbline.Design.Text;
 using Plumbline.Design.Units;
 using Plumbline.Design.Yaml;
 

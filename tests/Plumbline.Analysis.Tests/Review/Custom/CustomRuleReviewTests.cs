@@ -15,7 +15,7 @@ public sealed partial class CustomRuleReviewTests
     [Fact]
     public void The_sample_rule_file_loads_clean()
     {
-        var result = RuleFileLoader.Load(Fixtures.TeamRulesPath);
+        var result = RuleFileLoader.LoadText(Fixtures.TeamRulesPath, Fixtures.TeamRules);
         Assert.Empty(result.Diagnostics);
         Assert.Equal(
             ["team-owner-required", "team-call-timeout-budget", "team-bounded-retries", "team-daily-backups", "team-store-naming", "team-fast-reads", "team-slo-window"],

@@ -281,7 +281,7 @@ internal static class StorageFit
 
     /// <summary>The snake_case name used in the design file (key_value, time_series).</summary>
     public static string EnumText<T>(T value)
-        where T : struct, Enum => Design.Loading.Binding.EnumNames.ToSnake(value);
+        where T : struct, Enum => Design.Text.EnumNames.ToSnake(value);
 
     private static StorageModel? NoModel(out string? inferredFrom)
     {

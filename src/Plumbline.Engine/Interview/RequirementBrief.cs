@@ -1,17 +1,10 @@
 using System.Collections.Immutable;
+using Plumbline.Design.Model;
 
-namespace Plumbline.Cli.Interview;
+namespace Plumbline.Engine.Interview;
 
-/// <summary>How much failure a persona tolerates; the lowest tolerance makes a workflow critical.</summary>
-public enum Tolerance
-{
-    Low,
-    Medium,
-    High,
-}
-
-/// <summary>A primary persona, their top workflow (a workflow name) and how much failure they tolerate.</summary>
-public sealed record PersonaAnswer(string Name, string Workflow, Tolerance Tolerance);
+/// <summary>A primary persona, their top workflow (a workflow name) and how much failure they tolerate (the lowest tolerance makes a workflow critical).</summary>
+public sealed record PersonaAnswer(string Name, string Workflow, FailureTolerance Tolerance);
 
 /// <summary>A main data entity: its sensitivity, how long it is kept (a duration or "forever"), and how it is read.</summary>
 public sealed record EntityAnswer(string Name, string Classification, string? Retention, ImmutableArray<string> Access);

@@ -1,13 +1,16 @@
+using System.Diagnostics;
 using System.Text;
 using Plumbline.Design.Yaml;
+using Plumbline.Engine.Files;
 using Xunit;
-using static Plumbline.Design.Tests.Yaml.YamlTestHelpers;
+using static Plumbline.Tests.Shared.YamlTestHelpers;
 
-namespace Plumbline.Design.Tests.Yaml;
+namespace Plumbline.Engine.Tests;
 
-public sealed class SafeYamlReaderFileTests : IDisposable
+/// <summary>Reading files from disk: the one bounded reader every design and rule file goes through.</summary>
+public sealed class SourceFileTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("plumbline-yaml-").FullName;
+    private readonly string _folder = Directory.CreateTempSubdirectory("plumbline-files-").FullName;
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
@@ -16,7 +19,7 @@ public sealed class SafeYamlReaderFileTests : IDisposable
     {
         var path = Write("design.yaml", "\uFEFFname: shop\nitems: [a, b]\n");
 
-        var result = SafeYamlReader.ReadFile(path);
+        var result = SourceFile.ReadYaml(path);
 
         var root = Root(result);
         Assert.Equal(path, result.Source!.Path);
@@ -29,7 +32,7 @@ public sealed class SafeYamlReaderFileTests : IDisposable
     {
         var path = System.IO.Path.Combine(_folder, "missing.yaml");
 
-        var result = SafeYamlReader.ReadFile(path);
+        var result = SourceFile.ReadYaml(path);
 
         var diagnostic = Assert.Single(result.Diagnostics);
         Assert.Equal("PL1016", diagnostic.Code);
@@ -42,7 +45,7 @@ public sealed class SafeYamlReaderFileTests : IDisposable
     [Fact]
     public void A_file_in_a_missing_folder_is_a_missing_file()
     {
-        var result = SafeYamlReader.ReadFile(System.IO.Path.Combine(_folder, "nope", "design.yaml"));
+        var result = SourceFile.ReadYaml(System.IO.Path.Combine(_folder, "nope", "design.yaml"));
 
         Assert.Equal("PL1016", Assert.Single(result.Diagnostics).Code);
     }
@@ -50,7 +53,7 @@ public sealed class SafeYamlReaderFileTests : IDisposable
     [Fact]
     public void A_directory_is_an_unreadable_file()
     {
-        var result = SafeYamlReader.ReadFile(_folder);
+        var result = SourceFile.ReadYaml(_folder);
 
         var diagnostic = Assert.Single(result.Diagnostics);
         Assert.Equal("PL1017", diagnostic.Code);
@@ -60,7 +63,7 @@ public sealed class SafeYamlReaderFileTests : IDisposable
     [Fact]
     public void An_empty_path_is_an_unreadable_file()
     {
-        Assert.Equal("PL1017", Assert.Single(SafeYamlReader.ReadFile(string.Empty).Diagnostics).Code);
+        Assert.Equal("PL1017", Assert.Single(SourceFile.ReadYaml(string.Empty).Diagnostics).Code);
     }
 
     [Fact(Timeout = 5000)]
@@ -72,7 +75,7 @@ public sealed class SafeYamlReaderFileTests : IDisposable
             stream.SetLength(16L * 1024 * 1024); // sparse: nothing is written, and nothing need be read
         }
 
-        var result = await Task.Run(() => SafeYamlReader.ReadFile(path), TestContext.Current.CancellationToken);
+        var result = await Task.Run(() => SourceFile.ReadYaml(path), TestContext.Current.CancellationToken);
 
         var diagnostic = Assert.Single(result.Diagnostics);
         Assert.Equal("PL1001", diagnostic.Code);
@@ -86,7 +89,7 @@ public sealed class SafeYamlReaderFileTests : IDisposable
     {
         var path = Write("small.yaml", "a: 12345678901\n");
 
-        var diagnostic = Assert.Single(SafeYamlReader.ReadFile(path, new YamlLimits(MaxBytes: 10)).Diagnostics);
+        var diagnostic = Assert.Single(SourceFile.ReadYaml(path, new YamlLimits(MaxBytes: 10)).Diagnostics);
 
         Assert.Equal("PL1001", diagnostic.Code);
         Assert.Contains("15 bytes", diagnostic.Message, StringComparison.Ordinal);
@@ -98,11 +101,54 @@ public sealed class SafeYamlReaderFileTests : IDisposable
         var path = System.IO.Path.Combine(_folder, "latin1.yaml");
         File.WriteAllBytes(path, [.. Encoding.ASCII.GetBytes("name: caf"), 0xE9, (byte)'\n']);
 
-        var diagnostic = Assert.Single(SafeYamlReader.ReadFile(path).Diagnostics);
+        var diagnostic = Assert.Single(SourceFile.ReadYaml(path).Diagnostics);
 
         Assert.Equal("PL1002", diagnostic.Code);
         Assert.Equal($"{path}:1:10", diagnostic.Span.ToString());
         Assert.Contains("0xE9", diagnostic.Message, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 10000)]
+    public async Task A_FIFO_is_refused_without_being_opened()
+    {
+        // Opening a FIFO for reading waits for a writer; it must be refused before it is opened.
+        var path = System.IO.Path.Combine(_folder, "design.yaml");
+        using (var mkfifo = Process.Start(new ProcessStartInfo("mkfifo", [path]) { UseShellExecute = false })!)
+        {
+            await mkfifo.WaitForExitAsync(TestContext.Current.CancellationToken);
+            Assert.Equal(0, mkfifo.ExitCode);
+        }
+
+        var result = await Task.Run(() => SourceFile.Read(path), TestContext.Current.CancellationToken);
+
+        Assert.Equal("PL1017", result.Error!.Code);
+        Assert.Contains("a FIFO, not a regular file", result.Error.Message, StringComparison.Ordinal);
+        Assert.Null(result.Bytes);
+    }
+
+    [Theory(Timeout = 10000)]
+    [InlineData("/dev/zero")]
+    [InlineData("/dev/null")]
+    public async Task A_device_is_refused(string path)
+    {
+        var result = await Task.Run(() => SourceFile.ReadYaml(path), TestContext.Current.CancellationToken);
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal("PL1017", diagnostic.Code);
+        Assert.Contains("a character device, not a regular file", diagnostic.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_link_to_a_regular_file_is_read()
+    {
+        var target = Write("real.yaml", "a: 1\n");
+        var link = System.IO.Path.Combine(_folder, "link.yaml");
+        File.CreateSymbolicLink(link, target);
+
+        var result = SourceFile.Read(link);
+
+        Assert.True(result.Success, result.Error?.ToString());
+        Assert.Equal("a: 1\n"u8.ToArray(), result.Bytes);
     }
 
     private string Write(string name, string text)

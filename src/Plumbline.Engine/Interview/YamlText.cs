@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Plumbline.Cli.Interview;
+namespace Plumbline.Engine.Interview;
 
 /// <summary>
 /// Scalars for YAML we write by hand. Free text is always double-quoted with every character that

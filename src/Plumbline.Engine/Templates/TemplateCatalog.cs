@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Text;
 
-namespace Plumbline.Cli.Templates;
+namespace Plumbline.Engine.Templates;
 
 /// <summary>
 /// Starter designs for <c>plumbline init --template NAME</c>: the repository's examples/*.yaml,

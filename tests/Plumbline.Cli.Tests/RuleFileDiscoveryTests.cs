@@ -1,7 +1,7 @@
-using Plumbline.Analysis.Review.Custom;
+using Plumbline.Engine;
 using Xunit;
 
-namespace Plumbline.Analysis.Tests.Review.Custom;
+namespace Plumbline.Cli.Tests;
 
 /// <summary>Which files next to a design count as its rule files.</summary>
 public sealed class RuleFileDiscoveryTests : IDisposable
@@ -57,9 +57,9 @@ public sealed class RuleFileDiscoveryTests : IDisposable
     public void Found_files_load_together()
     {
         var design = Touch("design.yaml");
-        File.WriteAllText(Path.Combine(_folder.FullName, "team.rules.yaml"), Fixtures.TeamRules);
+        File.Copy(Path.Combine(InitCommandTests.RepositoryRoot(), "tests", "Plumbline.Analysis.Tests", "Review", "Custom", "Fixtures", "team.rules.yaml"), Path.Combine(_folder.FullName, "team.rules.yaml"));
         Touch("plumbline-rules.yaml");
-        var result = RuleFileLoader.LoadAll(RuleFileDiscovery.FindNextTo(design));
+        var result = PlumblineEngine.Default.LoadTeamRuleFiles(RuleFileDiscovery.FindNextTo(design));
         Assert.True(result.Success, string.Join(Environment.NewLine, result.Diagnostics));
         Assert.Equal(7, result.Rules.Length);
         Assert.Equal("PL4020", Assert.Single(result.Diagnostics).Code);

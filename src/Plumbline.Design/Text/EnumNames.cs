@@ -1,7 +1,7 @@
 using System.Collections.Frozen;
 using System.Text;
 
-namespace Plumbline.Design.Loading.Binding;
+namespace Plumbline.Design.Text;
 
 /// <summary>The snake_case names an enum is written with in a design file (<c>ApiKey</c> is <c>api_key</c>).</summary>
 internal static class EnumNames<T>
@@ -21,9 +21,24 @@ internal static class EnumNames<T>
     public static string Name(T value) => ByValue[value];
 }
 
-/// <summary>Conversions between C# enum member names and the file's snake_case names.</summary>
+/// <summary>
+/// Conversions between C# enum member names and the file's snake_case names: the one way an enum value is
+/// printed (<c>ObjectStore</c> is <c>object_store</c>, as the file says it) in messages, reports and files.
+/// </summary>
 public static class EnumNames
 {
+    /// <summary>The value as the design file writes it: <c>ComponentKind.ObjectStore</c> is <c>object_store</c>.</summary>
+    public static string Text<T>(T value)
+        where T : struct, Enum => EnumNames<T>.Name(value);
+
+    /// <summary>Every value's name as the design file writes it, in declaration order.</summary>
+    public static IReadOnlyList<string> NamesOf<T>()
+        where T : struct, Enum => EnumNames<T>.Names;
+
+    /// <summary>The value the file's <paramref name="text"/> names, if any (exact snake_case).</summary>
+    public static bool TryParse<T>(string text, out T value)
+        where T : struct, Enum => EnumNames<T>.TryParse(text, out value);
+
     /// <summary>PascalCase to snake_case, keeping runs of capitals together (<c>OAuth</c> is <c>oauth</c>).</summary>
     public static string ToSnake<T>(T value)
         where T : struct, Enum => ToSnake(value.ToString());

@@ -2,8 +2,10 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using Plumbline.Design.Model;
+using Plumbline.Design.Text;
 
-namespace Plumbline.Cli.Interview;
+namespace Plumbline.Engine.Interview;
 
 /// <summary>An answer read into a value, or why it could not be.</summary>
 public readonly record struct Parsed<T>(T? Value, string? Error)
@@ -17,10 +19,15 @@ public readonly record struct Parsed<T>(T? Value, string? Error)
 /// </summary>
 public static partial class AnswerParsers
 {
-    public static readonly ImmutableArray<string> Classifications = ["public", "internal", "confidential", "restricted"];
+    /// <summary>The sensitivity words: the model's <see cref="Classification"/> as the file writes it.</summary>
+    public static readonly ImmutableArray<string> Classifications = [.. EnumNames.NamesOf<Classification>()];
 
-    public static readonly ImmutableArray<string> AccessKinds =
-        ["point_lookup", "range_scan", "time_series", "aggregate", "full_text", "graph", "blob", "append"];
+    /// <summary>The access pattern words: the model's <see cref="AccessPatternKind"/> as the file writes it.</summary>
+    public static readonly ImmutableArray<string> AccessKinds = [.. EnumNames.NamesOf<AccessPatternKind>()];
+
+    /// <summary>"low, medium or high": the model's <see cref="FailureTolerance"/> as the file writes it.</summary>
+    private static readonly string ToleranceWords =
+        string.Join(", ", EnumNames.NamesOf<FailureTolerance>().SkipLast(1)) + " or " + EnumNames.NamesOf<FailureTolerance>()[^1];
 
     /// <summary>A name for a system, workflow or metric: lower-case letters, digits, <c>-</c> and <c>_</c>; spaces become <c>-</c>.</summary>
     public static Parsed<string> Name(string answer)
@@ -122,13 +129,13 @@ public static partial class AnswerParsers
     }
 
     /// <summary>A persona's top workflow and failure tolerance: <c>redirect, low</c>.</summary>
-    public static Parsed<(string? Workflow, Tolerance? Tolerance)> PersonaDetail(string answer)
+    public static Parsed<(string? Workflow, FailureTolerance? Tolerance)> PersonaDetail(string answer)
     {
         string? workflow = null;
-        Tolerance? tolerance = null;
+        FailureTolerance? tolerance = null;
         foreach (var part in SplitTopLevel(answer, ','))
         {
-            if (Enum.TryParse<Tolerance>(part, ignoreCase: true, out var t) && !int.TryParse(part, out _))
+            if (EnumNames.TryParse<FailureTolerance>(part.Trim().ToLowerInvariant(), out var t))
             {
                 tolerance = t;
             }
@@ -138,11 +145,11 @@ public static partial class AnswerParsers
             }
             else
             {
-                return new Parsed<(string?, Tolerance?)>(default, $"\"{part}\" is neither a workflow name nor low, medium or high.");
+                return new Parsed<(string?, FailureTolerance?)>(default, $"\"{part}\" is neither a workflow name nor {ToleranceWords}.");
             }
         }
 
-        return new Parsed<(string?, Tolerance?)>((workflow, tolerance), null);
+        return new Parsed<(string?, FailureTolerance?)>((workflow, tolerance), null);
     }
 
     /// <summary>An entity's sensitivity, retention and access: <c>internal, 5y, point_lookup(code)</c>, any order, any part left out.</summary>

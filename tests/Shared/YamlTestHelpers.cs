@@ -2,7 +2,7 @@ using Plumbline.Design.Diagnostics;
 using Plumbline.Design.Yaml;
 using Xunit;
 
-namespace Plumbline.Design.Tests.Yaml;
+namespace Plumbline.Tests.Shared;
 
 /// <summary>Short ways to read YAML and assert on its tree and diagnostics.</summary>
 internal static class YamlTestHelpers

@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
-using static Plumbline.Cli.Interview.YamlText;
+using Plumbline.Design.Model;
+using Plumbline.Design.Text;
+using static Plumbline.Engine.Interview.YamlText;
 
-namespace Plumbline.Cli.Interview;
+namespace Plumbline.Engine.Interview;
 
 /// <summary>
 /// Turns a <see cref="RequirementBrief"/> into a first design in format v1: the brief under
@@ -41,28 +43,28 @@ public static partial class BriefDesignWriter
         return y.ToString();
     }
 
-    private sealed record PlannedWorkflow(string Name, Tolerance Tolerance, bool IsWrite)
+    private sealed record PlannedWorkflow(string Name, FailureTolerance Tolerance, bool IsWrite)
     {
         public bool IsCritical { get; init; }
 
-        public string Criticality => IsCritical ? "critical" : Tolerance switch
+        public Criticality Criticality => IsCritical ? Criticality.Critical : Tolerance switch
         {
-            Tolerance.Low => "critical",
-            Tolerance.Medium => "high",
-            _ => "medium",
+            FailureTolerance.Low => Criticality.Critical,
+            FailureTolerance.Medium => Criticality.High,
+            _ => Criticality.Medium,
         };
     }
 
     /// <summary>One workflow per distinct persona workflow; the least tolerant persona's workflows are critical.</summary>
     private static List<PlannedWorkflow> Workflows(RequirementBrief brief)
     {
-        var byName = new Dictionary<string, Tolerance>(StringComparer.Ordinal);
+        var byName = new Dictionary<string, FailureTolerance>(StringComparer.Ordinal);
         var order = new List<string>();
         foreach (var persona in brief.Personas)
         {
             if (byName.TryGetValue(persona.Workflow, out var existing))
             {
-                byName[persona.Workflow] = (Tolerance)Math.Min((int)existing, (int)persona.Tolerance);
+                byName[persona.Workflow] = (FailureTolerance)Math.Min((int)existing, (int)persona.Tolerance);
             }
             else
             {
@@ -91,7 +93,7 @@ public static partial class BriefDesignWriter
         {
             y.Append("    - name: ").Append(Scalar(persona.Name)).Append('\n');
             y.Append("      workflows: ").Append(FlowList([persona.Workflow])).Append('\n');
-            y.Append("      failure_tolerance: ").Append(Lower(persona.Tolerance)).Append('\n');
+            y.Append("      failure_tolerance: ").Append(EnumNames.Text(persona.Tolerance)).Append('\n');
         }
 
         if (brief.MonthlyActive is { } users)
@@ -156,10 +158,10 @@ public static partial class BriefDesignWriter
 
             if (w.IsWrite)
             {
-                y.Append("    type: write\n");
+                y.Append("    type: ").Append(EnumNames.Text(AccessType.Write)).Append('\n');
             }
 
-            y.Append("    criticality: ").Append(w.Criticality).Append('\n');
+            y.Append("    criticality: ").Append(EnumNames.Text(w.Criticality)).Append('\n');
         }
     }
 
@@ -186,7 +188,7 @@ public static partial class BriefDesignWriter
         var anyRead = workflows.Any(w => !w.IsWrite);
         y.Append("\ncomponents:\n");
         y.Append("  api:\n");
-        y.Append("    kind: service\n");
+        y.Append("    kind: ").Append(EnumNames.Text(ComponentKind.Service)).Append('\n');
         y.Append("    stateless: true\n");
         y.Append("    instances: 2").Append(Assumed).Append('\n');
         y.Append("    operations:\n");
@@ -202,8 +204,8 @@ public static partial class BriefDesignWriter
         }
 
         y.Append("  db:\n");
-        y.Append("    kind: database\n");
-        y.Append("    model: oltp\n");
+        y.Append("    kind: ").Append(EnumNames.Text(ComponentKind.Database)).Append('\n');
+        y.Append("    model: ").Append(EnumNames.Text(StorageModel.Oltp)).Append('\n');
         y.Append("    instances: 1\n");
         y.Append("    replicas: 1").Append(Assumed).Append('\n');
         y.Append("    operations:\n");
@@ -218,7 +220,7 @@ public static partial class BriefDesignWriter
         if (anyWrite)
         {
             y.Append("      write:\n");
-            y.Append("        type: write\n");
+            y.Append("        type: ").Append(EnumNames.Text(AccessType.Write)).Append('\n');
             y.Append("        latency:").Append(Assumed).Append('\n');
             y.Append("          p50: 5ms\n");
             y.Append("          p99: 50ms\n");
@@ -232,12 +234,12 @@ public static partial class BriefDesignWriter
         {
             y.Append("  - name: ").Append(w.Name).Append("-availability\n");
             y.Append("    workflow: ").Append(w.Name).Append('\n');
-            y.Append("    sli: availability\n");
+            y.Append("    sli: ").Append(EnumNames.Text(SliKind.Availability)).Append('\n');
             y.Append("    objective: 99.9%").Append(Assumed).Append('\n');
             y.Append("    window: 30d\n");
             y.Append("  - name: ").Append(w.Name).Append("-latency\n");
             y.Append("    workflow: ").Append(w.Name).Append('\n');
-            y.Append("    sli: latency\n");
+            y.Append("    sli: ").Append(EnumNames.Text(SliKind.Latency)).Append('\n');
             y.Append("    threshold: 300ms").Append(Assumed).Append('\n');
             y.Append("    objective: 99%\n");
             y.Append("    window: 30d\n");
@@ -275,8 +277,6 @@ public static partial class BriefDesignWriter
         var share = number * multiplier / Math.Max(1, n);
         return Math.Round(share, share >= 100 ? 0 : 2).ToString("0.##", CultureInfo.InvariantCulture) + unit;
     }
-
-    private static string Lower(Tolerance t) => t.ToString().ToLowerInvariant();
 
     [GeneratedRegex("^(create|add|post|put|update|edit|delete|remove|upload|submit|send|place|book|pay|buy|order|checkout|shorten|write|register|sign-?up|publish|save)",
         RegexOptions.CultureInvariant)]

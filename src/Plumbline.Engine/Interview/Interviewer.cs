@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
+using Plumbline.Design.Model;
 
-namespace Plumbline.Cli.Interview;
+namespace Plumbline.Engine.Interview;
 
 /// <summary>
 /// The requirement-brief interview behind <c>plumbline init</c>: scope, users, data, scale,
@@ -38,7 +39,7 @@ public sealed class Interviewer(TextReader input, TextWriter output)
         var personas = ImmutableArray.CreateBuilder<PersonaAnswer>();
         if (personaNames.IsEmpty)
         {
-            personas.Add(new PersonaAnswer("user", "use", Tolerance.Medium));
+            personas.Add(new PersonaAnswer("user", "use", FailureTolerance.Medium));
         }
 
         foreach (var persona in personaNames)
@@ -47,8 +48,8 @@ public sealed class Interviewer(TextReader input, TextWriter output)
             var (workflow, tolerance) = Ask($"{persona}: top workflow, and failure tolerance (low, medium or high)?",
                 "redirect, low", $"{fallback}, medium",
                 $"What is the top workflow of {persona}, and how much failure does it tolerate?",
-                AnswerParsers.PersonaDetail, (fallback, Tolerance.Medium));
-            personas.Add(new PersonaAnswer(persona, workflow ?? fallback, tolerance ?? Tolerance.Medium));
+                AnswerParsers.PersonaDetail, (fallback, FailureTolerance.Medium));
+            personas.Add(new PersonaAnswer(persona, workflow ?? fallback, tolerance ?? FailureTolerance.Medium));
         }
 
         Section("Data");

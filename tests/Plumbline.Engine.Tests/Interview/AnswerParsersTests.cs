@@ -1,7 +1,7 @@
-using Plumbline.Cli.Interview;
+using Plumbline.Engine.Interview;
 using Xunit;
 
-namespace Plumbline.Cli.Tests;
+namespace Plumbline.Engine.Tests.Interview;
 
 public sealed class AnswerParsersTests
 {

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace Plumbline.Analysis.Review.Custom;
+namespace Plumbline.Cli;
 
 /// <summary>
 /// Finds the rule files that apply to a design without being named: those in the design's folder called

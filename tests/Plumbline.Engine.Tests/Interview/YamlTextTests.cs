@@ -1,9 +1,9 @@
 using CsCheck;
-using Plumbline.Cli.Interview;
+using Plumbline.Engine.Interview;
 using Xunit;
 using YamlDotNet.RepresentationModel;
 
-namespace Plumbline.Cli.Tests;
+namespace Plumbline.Engine.Tests.Interview;
 
 public sealed class YamlTextTests
 {
