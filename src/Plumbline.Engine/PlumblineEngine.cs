@@ -3,6 +3,7 @@ using Plumbline.Analysis.Review;
 using Plumbline.Analysis.Review.Custom;
 using Plumbline.Design.Loading;
 using Plumbline.Design.Model;
+using Plumbline.Design.Pricing;
 using Plumbline.Design.Yaml;
 using Plumbline.Engine.Files;
 
@@ -51,6 +52,9 @@ public sealed class PlumblineEngine(EngineOptions? options = null)
 
     /// <summary>A design file on disk; a missing, unreadable, special or oversized file is a diagnostic.</summary>
     public LoadResult LoadDesignFile(string path) => DesignLoader.Load(SourceFile.ReadYaml(path, Limits));
+
+    /// <summary>A user's price catalog file on disk, read like a design file (the shipped one is <see cref="CatalogLoader.Default"/>).</summary>
+    public CatalogLoadResult LoadPriceCatalogFile(string path) => CatalogLoader.Load(SourceFile.ReadYaml(path, Limits), path);
 
     /// <summary>Team rule files given as texts, loaded as one set (an id in two files is an error).</summary>
     public RuleFileResult LoadTeamRules(IEnumerable<RuleSource> sources) => RuleFileLoader.LoadAll(sources, Limits);

@@ -117,6 +117,35 @@ public sealed class PlumblineEngineTests : IDisposable
         Assert.Equal(10, traffic.Average.Value);
     }
 
+    [Fact]
+    public void A_missing_catalog_file_is_a_diagnostic_naming_the_file()
+    {
+        var result = PlumblineEngine.Default.LoadPriceCatalogFile("no-such-prices.yaml");
+
+        Assert.False(result.Success);
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.True(diagnostic.IsError);
+        Assert.Equal("no-such-prices.yaml", diagnostic.Span.Path);
+    }
+
+    [Fact]
+    public void A_catalog_file_past_the_size_limit_is_refused_before_it_is_parsed()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"plumbline-prices-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(path, "name: " + new string('x', 2_000));
+        try
+        {
+            var result = new PlumblineEngine(new EngineOptions(new YamlLimits(MaxBytes: 1_000))).LoadPriceCatalogFile(path);
+
+            Assert.Null(result.Catalog);
+            Assert.Contains(result.Diagnostics, d => d.Code == "PL1001");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     private string Write(string name, string text)
     {
         var path = Path.Combine(_folder, name);

@@ -25,11 +25,14 @@ public static class CatalogLoader
     /// <summary>The catalog shipped with Plumbline (prices/aws-us-east-1.yaml, embedded in this assembly).</summary>
     public static CatalogLoadResult Default => DefaultCatalog.Value;
 
-    /// <summary>Reads a user's catalog file; its size is checked before it is read.</summary>
-    public static CatalogLoadResult LoadFile(string path, YamlLimits? limits = null)
+    /// <summary>Binds a catalog file already read as YAML (the engine reads files from disk, bounded).</summary>
+    /// <param name="read">The file as read.</param>
+    /// <param name="path">The file's path, shown in diagnostics and as the catalog's origin.</param>
+    public static CatalogLoadResult Load(YamlReadResult read, string path)
     {
+        ArgumentNullException.ThrowIfNull(read);
         ArgumentNullException.ThrowIfNull(path);
-        return Bind(SafeYamlReader.ReadFile(path, limits), path);
+        return Bind(read, path);
     }
 
     /// <summary>Reads catalog text held in memory (tests, the server).</summary>

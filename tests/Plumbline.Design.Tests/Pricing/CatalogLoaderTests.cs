@@ -1,7 +1,6 @@
 using Plumbline.Design.Loading;
 using Plumbline.Design.Pricing;
 using Plumbline.Design.Tests.Loading;
-using Plumbline.Design.Yaml;
 using Xunit;
 
 namespace Plumbline.Design.Tests.Pricing;
@@ -160,35 +159,6 @@ public sealed class CatalogLoaderTests
 
         Assert.False(result.Success);
         Assert.Equal(File.ReadAllText(Path.Combine(GoldenDir, name + ".diagnostics.yaml")), actual);
-    }
-
-    [Fact]
-    public void A_missing_catalog_file_is_a_diagnostic_naming_the_file()
-    {
-        var result = CatalogLoader.LoadFile("no-such-prices.yaml");
-
-        Assert.False(result.Success);
-        var diagnostic = Assert.Single(result.Diagnostics);
-        Assert.True(diagnostic.IsError);
-        Assert.Equal("no-such-prices.yaml", diagnostic.Span.Path);
-    }
-
-    [Fact]
-    public void A_catalog_file_past_the_size_limit_is_refused_before_it_is_parsed()
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"plumbline-prices-{Guid.NewGuid():N}.yaml");
-        File.WriteAllText(path, "name: " + new string('x', 2_000));
-        try
-        {
-            var result = CatalogLoader.LoadFile(path, new YamlLimits(MaxBytes: 1_000));
-
-            Assert.Null(result.Catalog);
-            Assert.Contains(result.Diagnostics, d => d.Code == "PL1001");
-        }
-        finally
-        {
-            File.Delete(path);
-        }
     }
 
     [Fact]
