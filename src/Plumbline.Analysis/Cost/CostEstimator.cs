@@ -1,0 +1,487 @@
+using System.Collections.Immutable;
+using Plumbline.Analysis.Estimates;
+using Plumbline.Design.Model;
+using Plumbline.Design.Pricing;
+using Plumbline.Design.Units;
+
+namespace Plumbline.Analysis.Cost;
+
+/// <summary>
+/// Prices a design at a catalog from its own estimate: the instances it runs (replicas and
+/// autoscaling included), the data its stores keep, the bytes it sends out, the requests it makes
+/// and the managed services it uses, now and at each horizon of growth. Pure: no I/O, no clock.
+/// </summary>
+public static class CostEstimator
+{
+    /// <summary>Estimates the design (storage horizons: now and <see cref="CostOptions.Horizons"/>) and prices it.</summary>
+    public static CostReport Estimate(SystemDesign design, PriceCatalog catalog, CostOptions? options = null, EstimateOptions? estimateOptions = null)
+    {
+        ArgumentNullException.ThrowIfNull(design);
+        ArgumentNullException.ThrowIfNull(catalog);
+        options ??= CostOptions.Default;
+        var horizons = ImmutableArray.Create(0.0).AddRange(options.Horizons.Where(h => h > 0).Distinct().Order());
+        var model = LoadModel.Compile(design, (estimateOptions ?? EstimateOptions.Default) with { HorizonsMonths = horizons });
+        return new Builder(model, Estimator.Estimate(model), catalog, options).Build();
+    }
+
+    private sealed class Builder(LoadModel model, EstimateReport estimate, PriceCatalog catalog, CostOptions options)
+    {
+        private const decimal SecondsPerHour = Calendar.SecondsPerHour;
+        private readonly SystemDesign _design = model.Design;
+        private readonly LoadVectors _loads = model.Propagate(model.BaselineValues());
+        private readonly List<string> _notes = [];
+        private readonly CatalogConventions _conventions = catalog.Conventions;
+
+        private decimal Hours => _conventions.HoursPerMonth;
+
+        private decimal SecondsPerMonth => _conventions.HoursPerMonth * SecondsPerHour;
+
+        private double MonthlyGrowth => _design.Requirements.Growth?.MonthlyCompoundFactor ?? 1;
+
+        public CostReport Build()
+        {
+            var pricing = _design.Components.Select(c => ComponentPricingRules.Resolve(c, Spec(c), catalog, options)).ToImmutableArray();
+            foreach (var (component, p) in _design.Components.Zip(pricing))
+            {
+                if (p.Assumed && p.Kind != PricingKind.None)
+                {
+                    _notes.Add($"{component.Name}: priced as {p.Description}; the design does not say what it runs on.");
+                }
+            }
+
+            var horizons = estimate.Options.Horizons.Select((months, h) => PriceAt(h, months, pricing)).ToImmutableArray();
+            var now = horizons[0];
+            var budget = MonthlyBudget();
+            if (budget is not null)
+            {
+                horizons = [.. horizons.Select(h => h with { Budget = Check(h.Total, budget.Value) })];
+            }
+
+            return new CostReport(
+                _design.System.Name, catalog.Currency, Summary(), horizons, UnitCosts(now.Total), Idle(pricing, now),
+                budget, _design.Cost.Budget?.ToString(), [.. _design.Cost.Alerts.Select(a => (decimal)a.Fraction)], [.. _notes.Distinct()]);
+        }
+
+        // The design format does not yet say what a component runs on: every component is priced by the stated defaults.
+        private static PricingSpec Spec(Component component) => new(null, null, null, null);
+
+        private HorizonCost PriceAt(int h, double months, ImmutableArray<ComponentPricing> pricing)
+        {
+            var growth = Math.Pow(MonthlyGrowth, months);
+            var lines = new List<CostLine>[_design.Components.Length];
+            for (var c = 0; c < _design.Components.Length; c++)
+            {
+                lines[c] = [];
+                var component = _design.Components[c];
+                var p = pricing[c];
+                switch (p.Kind)
+                {
+                    case PricingKind.Instances:
+                        lines[c].Add(Compute(c, p.Instance!, growth, months));
+                        break;
+                    case PricingKind.Service:
+                        lines[c].AddRange(Service(c, p.Service!, growth, months));
+                        break;
+                    case PricingKind.ObjectStorage:
+                        lines[c].AddRange(ObjectRequests(c, ComponentPricingRules.StorageClassFor(p, Spec(component), catalog), growth, months));
+                        break;
+                }
+
+                if (Storage(c, p, h, months) is { } storage)
+                {
+                    lines[c].Add(storage);
+                }
+            }
+
+            foreach (var (c, line) in InternetEgress(growth, months))
+            {
+                lines[c].Add(line);
+            }
+
+            var components = _design.Components.Select((component, c) => new ComponentCost(
+                component.Name, component.Kind, pricing[c].Description, pricing[c].Assumed, [.. lines[c]])).ToImmutableArray();
+            return new HorizonCost(months, components, null);
+        }
+
+        private CostLine Compute(int c, InstanceType instance, double growth, double months)
+        {
+            var component = _design.Components[c];
+            var (count, inputs, formula) = InstanceCount(c, growth, months);
+            var price = Price(instance);
+            var all = ImmutableArray.CreateBuilder<CostInput>();
+            all.Add(price);
+            all.Add(new CostInput("hours per month", Hours, CostUnit.Hours, CostSources.CatalogPrefix + "/conventions/hours_per_month", 0));
+            all.AddRange(inputs);
+            return new CostLine(CostDriver.Compute, instance.Name, PriceMath.InstanceMonth(instance.PerHour, count, Hours),
+                $"price per hour x hours per month x instances, where instances = {formula}", all.ToImmutable());
+        }
+
+        /// <summary>
+        /// Instances priced at a horizon: what the design states, or what peak load at the target
+        /// utilisation needs after growth when that is more; an autoscaled component follows average
+        /// load within its bounds. Replicas are added as stated.
+        /// </summary>
+        private (int Count, ImmutableArray<CostInput> Inputs, string Formula) InstanceCount(int c, double growth, double months)
+        {
+            var component = _design.Components[c];
+            var n = Numbers.Component(model, _loads, c);
+            var inputs = ImmutableArray.CreateBuilder<CostInput>();
+            inputs.Add(In("instances", component.Instances, CostUnit.Count, component.Path + "/instances"));
+            if (component.Replicas > 0)
+            {
+                inputs.Add(In("replicas", component.Replicas, CostUnit.Count, component.Path + "/replicas"));
+            }
+
+            if (n.Basis == CapacityBasis.None)
+            {
+                return (component.Instances + component.Replicas, inputs.ToImmutable(),
+                    component.Replicas > 0 ? "instances + replicas (no capacity stated, so the count does not follow load)" : "instances (no capacity stated, so the count does not follow load)");
+            }
+
+            var target = model.Options.TargetUtilisation;
+            var servingReplicas = n.Basis == CapacityBasis.Reads ? component.Replicas : 0;
+            var extraReplicas = component.Replicas - servingReplicas;
+            if (months > 0)
+            {
+                inputs.Add(new CostInput("growth since now", D(growth), CostUnit.Factor, _design.Requirements.Path + "/growth", Line(_design.Requirements.Path + "/growth")));
+            }
+
+            inputs.Add(new CostInput("target utilisation", D(target), CostUnit.Ratio, CostSources.Option, 0));
+            if (component.Autoscaling is { } auto)
+            {
+                var atAverage = Formulas.InstancesNeeded(n.BasisAverageLoad * growth, n.CapacityPerInstance, target);
+                var atPeak = Formulas.InstancesNeeded(n.BasisPeakLoad * growth, n.CapacityPerInstance, target);
+                var scaled = Math.Clamp(atAverage, auto.Min, Math.Max(auto.Min, auto.Max));
+                inputs.Add(new CostInput("instances needed at average load", atAverage, CostUnit.Count, CostSources.Estimate, 0));
+                inputs.Add(In("autoscaling.min", auto.Min, CostUnit.Count, component.Path + "/autoscaling/min"));
+                inputs.Add(In("autoscaling.max", auto.Max, CostUnit.Count, component.Path + "/autoscaling/max"));
+                if (atPeak > auto.Max)
+                {
+                    _notes.Add($"{component.Name}: {atPeak} instances are needed at peak{At(months)}, more than autoscaling.max {auto.Max}.");
+                }
+
+                return (scaled + extraReplicas, inputs.ToImmutable(),
+                    "instances needed at average load, kept within autoscaling.min and autoscaling.max" + (extraReplicas > 0 ? ", + replicas" : string.Empty));
+            }
+
+            var needed = Formulas.InstancesNeeded(n.BasisPeakLoad * growth, n.CapacityPerInstance, target);
+            inputs.Add(new CostInput("instances needed at peak", needed, CostUnit.Count, CostSources.Estimate, 0));
+            var stated = component.Instances + servingReplicas;
+            if (needed > stated)
+            {
+                _notes.Add($"{component.Name}: {needed} instances are needed at peak{At(months)}, more than the {stated} stated; the cost prices {needed}.");
+            }
+
+            return (Math.Max(stated, needed) + extraReplicas, inputs.ToImmutable(),
+                (servingReplicas > 0 ? "max(instances + replicas, instances needed at peak)" : "max(instances, instances needed at peak)") + (extraReplicas > 0 ? " + replicas" : string.Empty));
+        }
+
+        private IEnumerable<CostLine> Service(int c, ServicePrice service, double growth, double months)
+        {
+            var component = _design.Components[c];
+            var n = Numbers.Component(model, _loads, c);
+            var g = D(growth);
+            if (service.PerHour is { } perHour)
+            {
+                yield return new CostLine(CostDriver.Service, service.Name, perHour * Hours, "price per hour x hours per month",
+                    [Catalog("price per hour", perHour, CostUnit.MoneyPerHour, service.Path + "/price"), HoursInput()]);
+            }
+
+            if (service.Lcu is { } lcu)
+            {
+                var bandwidth = estimate.Bandwidth.FirstOrDefault(b => b.Component == component.Name);
+                var bytesPerSecond = (bandwidth?.Ingress.Value ?? 0) + (bandwidth?.Egress.Value ?? 0);
+                var gbPerHour = D(bytesPerSecond * growth * Calendar.SecondsPerHour) / _conventions.BytesPerGigabyte;
+                var lcuPerHour = gbPerHour / ((decimal)lcu.ProcessedPerHour.Bytes / _conventions.BytesPerGigabyte);
+                yield return new CostLine(CostDriver.Service, service.Name + " capacity units", lcuPerHour * lcu.PerHour * Hours,
+                    "GB processed per hour / GB per capacity unit x price per capacity unit-hour x hours per month",
+                    [new CostInput("GB processed per hour (ingress + egress)", gbPerHour, CostUnit.Gigabytes, CostSources.Estimate, 0),
+                     Catalog("GB per capacity unit", (decimal)lcu.ProcessedPerHour.Bytes / _conventions.BytesPerGigabyte, CostUnit.Gigabytes, service.Path + "/lcu/processed"),
+                     Catalog("price per capacity unit-hour", lcu.PerHour, CostUnit.MoneyPerHour, service.Path + "/lcu/price"), HoursInput()]);
+            }
+
+            if (service.Transfer is { } transfer)
+            {
+                var bandwidth = estimate.Bandwidth.FirstOrDefault(b => b.Component == component.Name);
+                var gb = GigabytesPerMonth((bandwidth?.Egress.Value ?? 0) * growth);
+                var charge = PriceMath.Tiered(transfer, gb, _conventions.FreeAllowances);
+                yield return Tiered(CostDriver.Transfer, service.Name, "GB sent out of it a month, priced through its tiers", gb, charge, service.Path + "/transfer", "GB out a month", g, months);
+            }
+
+            if (service.Requests is { } requests)
+            {
+                var messages = D(n.AverageLoad * growth) * SecondsPerMonth;
+                var count = component.Kind == ComponentKind.Queue ? PriceMath.QueueRequests(requests, messages, 0) : messages * PriceMath.Chunks(requests, ItemBytes(c));
+                if (component.Kind == ComponentKind.Queue && requests.Chunk is not null)
+                {
+                    _notes.Add($"{component.Name}: message size not stated; each message is counted as one {requests.Chunk} chunk.");
+                }
+
+                var charge = PriceMath.Tiered(requests.Price, count, _conventions.FreeAllowances);
+                var what = component.Kind == ComponentKind.Queue
+                    ? $"messages a month x {requests.PerMessage} requests per message, priced per {requests.Price.Per:0.##} after the free allowance"
+                    : $"requests a month, priced per {requests.Price.Per:0.##} after the free allowance";
+                yield return Tiered(CostDriver.Requests, service.Name + " requests", what, count, charge, service.Path + "/requests", "requests a month", g, months);
+            }
+
+            if (service.StoredPerGbHour is { } stored)
+            {
+                var bytes = estimate.Caches.FirstOrDefault(k => k.Component == component.Name) is { } sizing
+                    ? (sizing.Memory.Value ?? sizing.HotSet.Value ?? 0)
+                    : (component.Memory?.Bytes ?? 0) * component.Instances;
+                var gb = Gigabytes(bytes);
+                yield return new CostLine(CostDriver.Service, service.Name + " stored", gb * stored * Hours, "GB stored x price per GB-hour x hours per month",
+                    [new CostInput("GB stored (its memory, or the hot set)", gb, CostUnit.Gigabytes, CostSources.Estimate, 0),
+                     Catalog("price per GB-hour", stored, CostUnit.MoneyPerHour, service.Path + "/stored"), HoursInput()]);
+            }
+        }
+
+        private IEnumerable<CostLine> ObjectRequests(int c, StorageClass? storage, double growth, double months)
+        {
+            if (storage is null)
+            {
+                yield break;
+            }
+
+            var component = _design.Components[c];
+            var ops = estimate.Operations.Where(o => o.Component == component.Name).ToList();
+            foreach (var (type, price, key) in new[] { (AccessType.Write, storage.Writes, "writes"), (AccessType.Read, storage.Reads, "reads") })
+            {
+                if (price is null)
+                {
+                    continue;
+                }
+
+                var perSecond = ops.Where(o => o.Type == type).Sum(o => o.Average.Value ?? 0);
+                var count = D(perSecond * growth) * SecondsPerMonth;
+                if (count == 0)
+                {
+                    continue;
+                }
+
+                var charge = PriceMath.Tiered(price.Price, count, _conventions.FreeAllowances);
+                yield return Tiered(CostDriver.Requests, $"{storage.Name} {key}", $"{key} a month, priced per {price.Price.Per:0.##}", count, charge, storage.Path + "/" + key, $"{key} a month", D(growth), months);
+            }
+        }
+
+        /// <summary>The data a component keeps at a horizon (the estimate's replicated bytes), at its storage class.</summary>
+        private CostLine? Storage(int c, ComponentPricing pricing, int h, double months)
+        {
+            var component = _design.Components[c];
+            var owned = estimate.StorageByOwner.FirstOrDefault(o => o.Component == component.Name);
+            if (owned is null || pricing.Kind is PricingKind.None || (pricing.Kind == PricingKind.Service && pricing.Service!.StoredPerGbHour is not null))
+            {
+                return null;
+            }
+
+            var storage = ComponentPricingRules.StorageClassFor(pricing, Spec(component), catalog);
+            if (storage is null)
+            {
+                _notes.Add($"{component.Name}: the catalog has no storage class for its data; storage is not priced.");
+                return new CostLine(CostDriver.Storage, "storage", null, "no storage class in the catalog for this component", []);
+            }
+
+            var data = owned.Horizons[h].Value ?? 0;
+            var gb = Gigabytes(data);
+            var inputs = ImmutableArray.CreateBuilder<CostInput>();
+            inputs.Add(new CostInput($"GB stored{At(months)} (all copies)", gb, CostUnit.Gigabytes, CostSources.Estimate, 0));
+            var formula = "GB stored (all copies), priced through the class's tiers";
+            if (component.StoragePerNode is { } perNode && storage.Kind != StorageKind.Object && pricing.Kind == PricingKind.Instances)
+            {
+                var nodes = component.Instances + component.Replicas;
+                var provisioned = (decimal)perNode.Bytes * nodes / _conventions.BytesPerGigabyte;
+                inputs.Add(In("storage_per_node", (decimal)perNode.Bytes / _conventions.BytesPerGigabyte, CostUnit.Gigabytes, component.Path + "/storage_per_node"));
+                inputs.Add(new CostInput("nodes (instances + replicas)", nodes, CostUnit.Count, component.Path + "/instances", Line(component.Path + "/instances")));
+                if (provisioned > gb)
+                {
+                    gb = provisioned;
+                    formula = "storage_per_node x nodes (block storage is billed as provisioned), priced through the class's tiers";
+                }
+            }
+
+            var charge = PriceMath.Tiered(storage.PerGbMonth, gb, applyFree: _conventions.FreeAllowances);
+            inputs.AddRange(TierInputs(charge, storage.Path + "/price"));
+            return new CostLine(CostDriver.Storage, storage.Name, charge.Amount, formula, inputs.ToImmutable());
+        }
+
+        /// <summary>
+        /// Responses of workflows that do not enter at a CDN leave for the internet. The internet's tiers
+        /// count all of them together, so the design's egress is priced once and shared out among the
+        /// entry components by their bytes.
+        /// </summary>
+        private IEnumerable<(int Component, CostLine Line)> InternetEgress(double growth, double months)
+        {
+            var transfer = catalog.FindTransfer("internet");
+            var byComponent = new Dictionary<int, double>();
+            for (var w = 0; w < _design.Workflows.Length; w++)
+            {
+                var workflow = _design.Workflows[w];
+                var entry = _design.FindComponent(workflow.Entry.Component);
+                if (entry is null || entry.Kind == ComponentKind.Cdn || estimate.Traffic[w].ResponseBandwidth.Value is not { } bytes || bytes <= 0)
+                {
+                    continue;
+                }
+
+                var c = _design.Components.IndexOf(entry);
+                byComponent[c] = byComponent.GetValueOrDefault(c) + bytes;
+            }
+
+            if (byComponent.Count == 0)
+            {
+                yield break;
+            }
+
+            if (transfer is null)
+            {
+                _notes.Add("The catalog has no 'internet' transfer price; egress to the internet is not priced.");
+                yield break;
+            }
+
+            var total = byComponent.Values.Sum();
+            var totalGb = GigabytesPerMonth(total * growth);
+            var charge = PriceMath.Tiered(transfer.PerGb, totalGb, _conventions.FreeAllowances);
+            foreach (var (c, bytes) in byComponent.OrderBy(p => p.Key))
+            {
+                var share = D(bytes / total);
+                var inputs = ImmutableArray.CreateBuilder<CostInput>();
+                inputs.Add(new CostInput("its responses, GB a month", GigabytesPerMonth(bytes * growth), CostUnit.Gigabytes, CostSources.Estimate, 0));
+                inputs.Add(new CostInput("the design's internet egress, GB a month", totalGb, CostUnit.Gigabytes, CostSources.Estimate, 0));
+                inputs.AddRange(TierInputs(charge, transfer.Path + "/price"));
+                yield return (c, new CostLine(CostDriver.Transfer, "internet", charge.Amount * share,
+                    "the design's internet egress priced through the tiers x this component's share of the bytes", inputs.ToImmutable()));
+            }
+        }
+
+        private ImmutableArray<IdleCompute> Idle(ImmutableArray<ComponentPricing> pricing, HorizonCost now)
+        {
+            var result = ImmutableArray.CreateBuilder<IdleCompute>();
+            for (var c = 0; c < _design.Components.Length; c++)
+            {
+                var component = _design.Components[c];
+                var n = Numbers.Component(model, _loads, c);
+                if (pricing[c].Kind != PricingKind.Instances || n.Basis == CapacityBasis.None)
+                {
+                    continue;
+                }
+
+                var target = model.Options.TargetUtilisation;
+                var (provisioned, needed) = component.Autoscaling is { } auto
+                    ? (auto.Min, Formulas.InstancesNeeded(n.BasisAverageLoad, n.CapacityPerInstance, target))
+                    : (component.Instances + (n.Basis == CapacityBasis.Reads ? component.Replicas : 0), Formulas.InstancesNeeded(n.BasisPeakLoad, n.CapacityPerInstance, target));
+                if (provisioned <= needed)
+                {
+                    continue;
+                }
+
+                var instance = pricing[c].Instance!;
+                var saving = PriceMath.InstanceMonth(instance.PerHour, provisioned - needed, Hours);
+                var compute = now.Components[c].TotalOf(CostDriver.Compute);
+                result.Add(new IdleCompute(component.Name, instance.Name, provisioned, needed, saving, compute == 0 ? 0 : saving / compute,
+                    [In(component.Autoscaling is null ? "instances" : "autoscaling.min", provisioned, CostUnit.Count, component.Path + (component.Autoscaling is null ? "/instances" : "/autoscaling/min")),
+                     new CostInput(component.Autoscaling is null ? "instances needed at peak" : "instances needed at average load", needed, CostUnit.Count, CostSources.Estimate, 0),
+                     new CostInput("target utilisation", D(target), CostUnit.Ratio, CostSources.Option, 0),
+                     Price(instance), HoursInput()]));
+            }
+
+            return result.ToImmutable();
+        }
+
+        private UnitCosts UnitCosts(decimal total)
+        {
+            var perSecond = estimate.Traffic.Sum(t => t.Average.Value ?? 0);
+            var requests = D(perSecond) * SecondsPerMonth;
+            var users = _design.Requirements.Users.MonthlyActive is { } mau ? D(mau.Value) : (decimal?)null;
+            return new UnitCosts(requests, requests > 0 ? total / (requests / 1000) : null, users, users is > 0 ? total / users : null);
+        }
+
+        private decimal? MonthlyBudget()
+        {
+            if (_design.Cost.Budget is not { } budget)
+            {
+                return null;
+            }
+
+            if (budget.Currency != catalog.Currency)
+            {
+                _notes.Add($"The budget is in {budget.Currency}, the prices in {catalog.Currency}: they are not compared.");
+                return null;
+            }
+
+            if (budget.Period is null)
+            {
+                _notes.Add($"The budget {budget} has no period; it is taken as a month.");
+                return budget.Amount;
+            }
+
+            return budget.Period == RatePeriod.Year ? budget.Amount / 12 : budget.PerMonth();
+        }
+
+        private BudgetCheck Check(decimal total, decimal budget)
+        {
+            var share = budget == 0 ? (total > 0 ? decimal.MaxValue : 0) : total / budget;
+            return new BudgetCheck(budget, share, [.. _design.Cost.Alerts.Select(a => (decimal)a.Fraction).Where(a => share >= a).Order()], total > budget);
+        }
+
+        private CatalogSummary Summary()
+        {
+            var oldest = catalog.Sources.OrderBy(s => s.ReadOn).ThenBy(s => s.Name, StringComparer.Ordinal).FirstOrDefault();
+            return new CatalogSummary(catalog.Name, catalog.Origin, catalog.Provider, catalog.Region, _conventions, oldest?.ReadOn ?? DateOnly.MinValue, oldest?.Name ?? string.Empty);
+        }
+
+        private CostLine Tiered(CostDriver driver, string item, string formula, decimal units, TieredCharge charge, string path, string unitName, decimal growth, double months)
+        {
+            var inputs = ImmutableArray.CreateBuilder<CostInput>();
+            inputs.Add(new CostInput(unitName, units, driver == CostDriver.Transfer ? CostUnit.Gigabytes : CostUnit.Requests, CostSources.Estimate, 0));
+            if (months > 0)
+            {
+                inputs.Add(new CostInput("growth since now", growth, CostUnit.Factor, _design.Requirements.Path + "/growth", Line(_design.Requirements.Path + "/growth")));
+            }
+
+            inputs.AddRange(TierInputs(charge, path + "/price"));
+            return new CostLine(driver, item, charge.Amount, formula, inputs.ToImmutable());
+        }
+
+        private static IEnumerable<CostInput> TierInputs(TieredCharge charge, string path)
+        {
+            if (charge.FreeUnits > 0)
+            {
+                yield return new CostInput("free allowance", charge.FreeUnits, CostUnit.Factor, CostSources.CatalogPrefix + path.Replace("/price", "/free", StringComparison.Ordinal), 0);
+            }
+
+            foreach (var tier in charge.Tiers)
+            {
+                var range = tier.UpTo is { } up ? $"from {tier.From:0.##} to {up:0.##}" : $"above {tier.From:0.##}";
+                yield return new CostInput($"{tier.Units:0.##} {range} at this price per {tier.Per:0.##}", tier.Rate, tier.Per == 1 ? CostUnit.MoneyPerGb : CostUnit.MoneyPerRequests, CostSources.CatalogPrefix + path, 0);
+            }
+        }
+
+        private double ItemBytes(int c)
+        {
+            var component = _design.Components[c];
+            return estimate.Caches.FirstOrDefault(k => k.Component == component.Name)?.ItemSize.Value ?? 0;
+        }
+
+        private static CostInput Price(InstanceType instance) =>
+            Catalog($"{instance.Name} price per hour", instance.PerHour, CostUnit.MoneyPerHour, instance.Path + "/price");
+
+        private CostInput HoursInput() => new("hours per month", Hours, CostUnit.Hours, CostSources.CatalogPrefix + "/conventions/hours_per_month", 0);
+
+        private static CostInput Catalog(string name, decimal value, CostUnit unit, string path) => new(name, value, unit, CostSources.CatalogPrefix + path, 0);
+
+        private CostInput In(string name, decimal value, CostUnit unit, string path) => new(name, value, unit, path, Line(path));
+
+        private int Line(string path) => _design.SourceMap.LineOf(path);
+
+        /// <summary>Bytes as billed GB.</summary>
+        private decimal Gigabytes(double bytes) => D(bytes) / _conventions.BytesPerGigabyte;
+
+        /// <summary>Bytes per second, kept up for the catalog's month, as billed GB.</summary>
+        private decimal GigabytesPerMonth(double bytesPerSecond) => D(bytesPerSecond) * SecondsPerMonth / _conventions.BytesPerGigabyte;
+
+        private static string At(double months) => months > 0 ? FormattableString.Invariant($" after {months:0.##} months") : string.Empty;
+
+        /// <summary>A figure as a decimal; a magnitude past what money can hold is capped so a bill prints rather than fails.</summary>
+        private static decimal D(double value) =>
+            double.IsNaN(value) || value <= 0 ? 0 : value >= 1e24 ? 1e24m : (decimal)value;
+    }
+}
