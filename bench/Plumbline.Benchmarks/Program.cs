@@ -57,6 +57,7 @@ public static class QuickCases
     [
         LoadQuickCases.Create,
         AnalysisQuickCases.Create,
+        LatencyQuickCases.Create,
     ];
 }
 
