@@ -9,21 +9,24 @@ using Plumbline.Design.Yaml;
 namespace Plumbline.Design.Loading.Binding;
 
 /// <summary>
-/// Reads one mapping of the design as the object named <c>def</c> in <see cref="FormatKeys"/>:
-/// refuses unknown keys (with a suggestion), and reads typed fields, reporting a positioned
-/// diagnostic for each bad value and returning null for it so binding goes on and finds every error.
-/// A YAML null (<c>key:</c> with nothing after it) counts as absent.
+/// Reads one mapping as the object named <c>def</c> in a key table (<see cref="FormatKeys"/> for a
+/// design, <see cref="Pricing.CatalogKeys"/> for a price catalog): refuses unknown keys (with a
+/// suggestion), and reads typed fields, reporting a positioned diagnostic for each bad value and
+/// returning null for it so binding goes on and finds every error. A YAML null (<c>key:</c> with
+/// nothing after it) counts as absent. Children opened with <see cref="Map"/> use the same table.
 /// </summary>
 internal sealed class MapReader
 {
     private readonly BindContext _context;
+    private readonly KeyTable _keys;
 
-    private MapReader(YamlMapping mapping, string path, string def, BindContext context)
+    private MapReader(YamlMapping mapping, string path, string def, BindContext context, KeyTable keys)
     {
         Mapping = mapping;
         Path = path;
         Def = def;
         _context = context;
+        _keys = keys;
     }
 
     public YamlMapping Mapping { get; }
@@ -35,8 +38,12 @@ internal sealed class MapReader
 
     public SourceSpan Span => Mapping.Span;
 
-    /// <summary>Opens a node as an object; reports and returns null when it is not a mapping.</summary>
-    public static MapReader? Open(YamlNode node, string path, string def, BindContext context)
+    /// <summary>Opens a node as an object of the design format; reports and returns null when it is not a mapping.</summary>
+    public static MapReader? Open(YamlNode node, string path, string def, BindContext context) =>
+        Open(node, path, def, context, KeyTable.Design);
+
+    /// <summary>Opens a node as an object of the format whose keys are <paramref name="keys"/>.</summary>
+    public static MapReader? Open(YamlNode node, string path, string def, BindContext context, KeyTable keys)
     {
         if (node is not YamlMapping mapping)
         {
@@ -44,10 +51,13 @@ internal sealed class MapReader
             return null;
         }
 
-        var reader = new MapReader(mapping, path, def, context);
+        var reader = new MapReader(mapping, path, def, context, keys);
         reader.CheckKeys();
         return reader;
     }
+
+    /// <summary>Where to point about the whole mapping: its first key.</summary>
+    public SourceSpan FirstLine => FirstLineOfMapping();
 
     public string ChildPath(string key) => Path + "/" + BindContext.Segment(key);
 
@@ -110,6 +120,42 @@ internal sealed class MapReader
     }
 
     public string? String(string key) => Scalar(key)?.Value;
+
+    /// <summary>A value that must be given: reports it missing when absent.</summary>
+    public YamlScalar? Required(string key, string what)
+    {
+        var scalar = Scalar(key);
+        if (scalar is null && !Has(key))
+        {
+            ReportMissing(key, what);
+        }
+
+        return scalar;
+    }
+
+    /// <summary>An exact decimal number, more than <paramref name="exclusiveMin"/> and at most <paramref name="max"/>.</summary>
+    public decimal? Decimal(string key, decimal exclusiveMin, decimal max)
+    {
+        var scalar = Scalar(key);
+        if (scalar is null)
+        {
+            return null;
+        }
+
+        if (!scalar.IsPlain || !decimal.TryParse(scalar.Value.Replace("_", string.Empty, StringComparison.Ordinal), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+        {
+            _context.Report(DiagnosticCodes.WrongValue(scalar.Span, ChildPath(key), scalar.Value, "a number"));
+            return null;
+        }
+
+        if (value <= exclusiveMin || value > max)
+        {
+            _context.Report(DiagnosticCodes.OutOfRange(scalar.Span, ChildPath(key), scalar.Value, string.Create(CultureInfo.InvariantCulture, $"more than {exclusiveMin} and at most {max}")));
+            return null;
+        }
+
+        return value;
+    }
 
     public string RequiredString(string key, string what)
     {
@@ -387,7 +433,12 @@ internal sealed class MapReader
     }
 
     /// <summary>Entries of a mapping of names to objects (components, workflows, operations); names are checked.</summary>
-    public IEnumerable<(YamlScalar Key, YamlNode Value, string Path)> NamedEntries(string key, string what)
+    public IEnumerable<(YamlScalar Key, YamlNode Value, string Path)> NamedEntries(string key, string what) =>
+        NamedEntries(key, what, Names.IsValid, DiagnosticCodes.InvalidName);
+
+    /// <summary>Entries of a mapping of names to objects; each name is checked with <paramref name="isValid"/> and reported with <paramref name="invalid"/>.</summary>
+    public IEnumerable<(YamlScalar Key, YamlNode Value, string Path)> NamedEntries(
+        string key, string what, Func<string, bool> isValid, Func<SourceSpan, string, string, string, Diagnostic> invalid)
     {
         var node = Node(key);
         if (node is null)
@@ -406,9 +457,9 @@ internal sealed class MapReader
         foreach (var entry in mapping.Entries)
         {
             var path = basePath + "/" + BindContext.Segment(entry.Key.Value);
-            if (!Names.IsValid(entry.Key.Value))
+            if (!isValid(entry.Key.Value))
             {
-                _context.Report(DiagnosticCodes.InvalidName(entry.Key.Span, path, entry.Key.Value, what));
+                _context.Report(invalid(entry.Key.Span, path, entry.Key.Value, what));
             }
 
             entries.Add((entry.Key, entry.Value, path));
@@ -420,7 +471,7 @@ internal sealed class MapReader
     public MapReader? Map(string key, string def)
     {
         var node = Node(key);
-        return node is null ? null : Open(node, ChildPath(key), def, _context);
+        return node is null ? null : Open(node, ChildPath(key), def, _context, _keys);
     }
 
     public static bool TryParseNumber(string text, out double value) =>
@@ -437,16 +488,26 @@ internal sealed class MapReader
 
     private void CheckKeys()
     {
-        var known = FormatKeys.Sets[Def];
+        var known = _keys.Sets[Def];
         foreach (var entry in Mapping.Entries)
         {
             if (!known.Contains(entry.Key.Value))
             {
                 _context.Report(DiagnosticCodes.UnknownKey(
-                    entry.Key.Span, ChildPath(entry.Key.Value), entry.Key.Value, Def, FormatKeys.All[Def]));
+                    entry.Key.Span, ChildPath(entry.Key.Value), entry.Key.Value, Def, _keys.All[Def]));
             }
         }
     }
+}
+
+/// <summary>The keys a format accepts in each of its objects, by the object's name in its JSON Schema's <c>$defs</c>.</summary>
+internal sealed record KeyTable(IReadOnlyDictionary<string, IReadOnlyList<string>> All, FrozenDictionary<string, FrozenSet<string>> Sets)
+{
+    /// <summary>The design format's keys.</summary>
+    public static KeyTable Design { get; } = new(FormatKeys.All, FormatKeys.Sets);
+
+    /// <summary>The price catalog format's keys.</summary>
+    public static KeyTable Catalog { get; } = new(Pricing.CatalogKeys.All, Pricing.CatalogKeys.Sets);
 }
 
 /// <summary>The rule for names of components, workflows and operations.</summary>

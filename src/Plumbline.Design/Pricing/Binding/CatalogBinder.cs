@@ -27,7 +27,7 @@ internal sealed class CatalogBinder
 
     private PriceCatalog? BindRoot(YamlNode root, string origin)
     {
-        var map = CatalogReader.Open(root, string.Empty, "catalog", _context);
+        var map = MapReader.Open(root, string.Empty, "catalog", _context, KeyTable.Catalog);
         if (map is null)
         {
             return null;
@@ -64,7 +64,7 @@ internal sealed class CatalogBinder
             instances.AddRange(databases), storage, transfer, services, missing, origin);
     }
 
-    private void ReadVersion(CatalogReader map)
+    private void ReadVersion(MapReader map)
     {
         var scalar = map.Required("plumbline_prices", $"the catalog format version, {CatalogKeys.CurrentVersion}");
         if (scalar is not null
@@ -74,7 +74,7 @@ internal sealed class CatalogBinder
         }
     }
 
-    private CatalogConventions ReadConventions(CatalogReader root)
+    private CatalogConventions ReadConventions(MapReader root)
     {
         var map = root.Map("conventions", "conventions");
         if (map is null)
@@ -111,7 +111,7 @@ internal sealed class CatalogBinder
         return conventions;
     }
 
-    private GigabyteUnit ReadGigabyte(CatalogReader map)
+    private GigabyteUnit ReadGigabyte(MapReader map)
     {
         var scalar = map.Scalar("gigabyte");
         switch (scalar?.Value)
@@ -128,7 +128,7 @@ internal sealed class CatalogBinder
         }
     }
 
-    private ImmutableArray<PriceSource> ReadSources(CatalogReader root)
+    private ImmutableArray<PriceSource> ReadSources(MapReader root)
     {
         if (!root.Has("sources"))
         {
@@ -136,9 +136,9 @@ internal sealed class CatalogBinder
         }
 
         var builder = ImmutableArray.CreateBuilder<PriceSource>();
-        foreach (var (key, node, path) in root.NamedEntries("sources", "price source"))
+        foreach (var (key, node, path) in root.NamedEntries("sources", "price source", IsValidName, DiagnosticCodes.InvalidCatalogName))
         {
-            if (CatalogReader.Open(node, path, "price_source", _context) is not { } map)
+            if (MapReader.Open(node, path, "price_source", _context, KeyTable.Catalog) is not { } map)
             {
                 continue;
             }
@@ -156,12 +156,12 @@ internal sealed class CatalogBinder
         return builder.ToImmutable();
     }
 
-    private ImmutableArray<InstanceType> ReadInstances(CatalogReader root, string key, string def, string what)
+    private ImmutableArray<InstanceType> ReadInstances(MapReader root, string key, string def, string what)
     {
         var builder = ImmutableArray.CreateBuilder<InstanceType>();
-        foreach (var (name, node, path) in root.NamedEntries(key, what))
+        foreach (var (name, node, path) in root.NamedEntries(key, what, IsValidName, DiagnosticCodes.InvalidCatalogName))
         {
-            if (CatalogReader.Open(node, path, def, _context) is not { } map)
+            if (MapReader.Open(node, path, def, _context, KeyTable.Catalog) is not { } map)
             {
                 continue;
             }
@@ -203,12 +203,12 @@ internal sealed class CatalogBinder
         return builder.ToImmutable();
     }
 
-    private ImmutableArray<StorageClass> ReadStorage(CatalogReader root)
+    private ImmutableArray<StorageClass> ReadStorage(MapReader root)
     {
         var builder = ImmutableArray.CreateBuilder<StorageClass>();
-        foreach (var (name, node, path) in root.NamedEntries("storage", "storage class"))
+        foreach (var (name, node, path) in root.NamedEntries("storage", "storage class", IsValidName, DiagnosticCodes.InvalidCatalogName))
         {
-            if (CatalogReader.Open(node, path, "storage_class", _context) is not { } map)
+            if (MapReader.Open(node, path, "storage_class", _context, KeyTable.Catalog) is not { } map)
             {
                 continue;
             }
@@ -234,12 +234,12 @@ internal sealed class CatalogBinder
         return builder.ToImmutable();
     }
 
-    private ImmutableArray<TransferPrice> ReadTransfer(CatalogReader root)
+    private ImmutableArray<TransferPrice> ReadTransfer(MapReader root)
     {
         var builder = ImmutableArray.CreateBuilder<TransferPrice>();
-        foreach (var (name, node, path) in root.NamedEntries("transfer", "transfer"))
+        foreach (var (name, node, path) in root.NamedEntries("transfer", "transfer", IsValidName, DiagnosticCodes.InvalidCatalogName))
         {
-            if (CatalogReader.Open(node, path, "transfer", _context) is not { } map)
+            if (MapReader.Open(node, path, "transfer", _context, KeyTable.Catalog) is not { } map)
             {
                 continue;
             }
@@ -255,12 +255,12 @@ internal sealed class CatalogBinder
         return builder.ToImmutable();
     }
 
-    private ImmutableArray<ServicePrice> ReadServices(CatalogReader root)
+    private ImmutableArray<ServicePrice> ReadServices(MapReader root)
     {
         var builder = ImmutableArray.CreateBuilder<ServicePrice>();
-        foreach (var (name, node, path) in root.NamedEntries("services", "service"))
+        foreach (var (name, node, path) in root.NamedEntries("services", "service", IsValidName, DiagnosticCodes.InvalidCatalogName))
         {
-            if (CatalogReader.Open(node, path, "service", _context) is not { } map)
+            if (MapReader.Open(node, path, "service", _context, KeyTable.Catalog) is not { } map)
             {
                 continue;
             }
@@ -315,7 +315,7 @@ internal sealed class CatalogBinder
         return builder.ToImmutable();
     }
 
-    private ImmutableArray<MissingPrice> ReadMissing(CatalogReader root)
+    private ImmutableArray<MissingPrice> ReadMissing(MapReader root)
     {
         var node = root.Node("missing");
         if (node is null)
@@ -326,7 +326,7 @@ internal sealed class CatalogBinder
         var builder = ImmutableArray.CreateBuilder<MissingPrice>();
         foreach (var (item, path) in MapReader.Items(node, root.ChildPath("missing"), _context))
         {
-            if (CatalogReader.Open(item, path, "missing_price", _context) is { } map)
+            if (MapReader.Open(item, path, "missing_price", _context, KeyTable.Catalog) is { } map)
             {
                 builder.Add(new MissingPrice(map.RequiredString("what", "what is missing"), map.String("note")));
             }
@@ -335,7 +335,7 @@ internal sealed class CatalogBinder
         return builder.ToImmutable();
     }
 
-    private RequestPrice? ReadRequests(CatalogReader map)
+    private RequestPrice? ReadRequests(MapReader map)
     {
         var per = map.Unit("per", Count.Parse);
         if (per is { Value: <= 0 } zero)
@@ -369,7 +369,7 @@ internal sealed class CatalogBinder
                 source);
     }
 
-    private TieredPrice? SizeTiers(CatalogReader map, string key, ByteSize? free, string what)
+    private TieredPrice? SizeTiers(MapReader map, string key, ByteSize? free, string what)
     {
         var tiers = Tiers(map, key, what, TierUnit.Bytes);
         return tiers is null ? null : tiers with { Free = free is { } f ? Gigabytes(f) : 0 };
@@ -382,7 +382,7 @@ internal sealed class CatalogBinder
     }
 
     /// <summary>A flat price or a list of tiers; tier bounds in billed GB (data) or requests.</summary>
-    private TieredPrice? Tiers(CatalogReader map, string key, string what, TierUnit unit)
+    private TieredPrice? Tiers(MapReader map, string key, string what, TierUnit unit)
     {
         var node = map.Node(key);
         if (node is null)
@@ -409,7 +409,7 @@ internal sealed class CatalogBinder
         for (var i = 0; i < sequence.Items.Length; i++)
         {
             var tierPath = path + "/" + i.ToString(CultureInfo.InvariantCulture);
-            var tier = CatalogReader.Open(sequence.Items[i], tierPath, unit == TierUnit.Bytes ? "size_tier" : "count_tier", _context);
+            var tier = MapReader.Open(sequence.Items[i], tierPath, unit == TierUnit.Bytes ? "size_tier" : "count_tier", _context, KeyTable.Catalog);
             if (tier is null)
             {
                 ok = false;
@@ -484,7 +484,7 @@ internal sealed class CatalogBinder
     }
 
     /// <summary>A price per hour, in the catalog's currency: '0.192 USD/h'.</summary>
-    private decimal? HourlyPrice(CatalogReader map, string key, bool required)
+    private decimal? HourlyPrice(MapReader map, string key, bool required)
     {
         var scalar = required ? map.Required(key, "a price per hour, such as 0.192 USD/h") : map.Scalar(key);
         if (scalar is null || MapReader.ParseUnit(scalar, map.ChildPath(key), Money.Parse, _context) is not { } money)
@@ -513,7 +513,7 @@ internal sealed class CatalogBinder
         return money.Amount;
     }
 
-    private string SourceRef(CatalogReader map)
+    private string SourceRef(MapReader map)
     {
         var scalar = map.Required("source", "the name of the source the price was read from, defined under sources");
         if (scalar is null)
@@ -536,6 +536,12 @@ internal sealed class CatalogBinder
             }
         }
     }
+
+    /// <summary>Letters, digits, '.', '-' and '_', starting with a letter or digit: instance types such as <c>db.t4g.medium</c> have dots.</summary>
+    private static bool IsValidName(string name) =>
+        name.Length is > 0 and <= 100
+        && char.IsAsciiLetterOrDigit(name[0])
+        && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_');
 
     private void ReportDuplicates(IEnumerable<(string Name, string Path)> items, string what)
     {
