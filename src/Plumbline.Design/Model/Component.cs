@@ -80,6 +80,9 @@ public sealed record Component(
     ImmutableArray<Operation> Operations,
     string Path)
 {
+    /// <summary>What it runs on, for pricing (process step 9); <see cref="Hosting.Unstated"/> when the design does not say.</summary>
+    public Hosting Hosting { get; init; } = Hosting.Unstated;
+
     /// <summary>The operation with this name, or null.</summary>
     public Operation? FindOperation(string name)
     {
@@ -103,6 +106,20 @@ public sealed record Component(
             or ComponentKind.ObjectStore or ComponentKind.Search,
     };
 }
+
+/// <summary>
+/// What a component runs on, for pricing: an instance type, managed database class or managed service
+/// of the price catalog by name (<c>runs_on</c>), or a size priced at the cheapest catalog type that
+/// fits; and the storage class its data is kept in. Null fields are unstated, and the cost says what
+/// it assumed instead.
+/// </summary>
+public sealed record Hosting(string? RunsOn, InstanceSize? Size, string? StorageClass)
+{
+    public static Hosting Unstated { get; } = new(null, null, null);
+}
+
+/// <summary>The vCPUs and memory one instance needs; <see cref="Memory"/> null means any.</summary>
+public sealed record InstanceSize(int Vcpu, ByteSize? Memory, string Path);
 
 /// <summary>
 /// What one instance sustains: a single rate, or separate read and write rates for a store.

@@ -65,10 +65,40 @@ internal static partial class DesignBinder
                 m.String("owner"),
                 m.Percent("sla"),
                 ReadOperations(m, key.Value, context),
-                path));
+                path) { Hosting = ReadHosting(m, context) });
         }
 
         return builder.ToImmutable();
+    }
+
+    /// <summary><c>runs_on</c>, <c>size</c> and <c>storage_class</c>: what the component is priced as. Names are checked against the price catalog when the design is costed.</summary>
+    private static Hosting ReadHosting(MapReader m, BindContext context)
+    {
+        if (m.Has("runs_on") && m.Has("size"))
+        {
+            context.Report(DiagnosticCodes.MutuallyExclusive(m.KeySpan("size"), m.ChildPath("size"), "runs_on", "size"));
+        }
+
+        InstanceSize? size = null;
+        if (m.Map("size", "instance_size") is { } s)
+        {
+            var vcpu = s.Int("vcpu", 1, 100_000);
+            if (vcpu is null && !s.Has("vcpu"))
+            {
+                s.ReportMissing("vcpu", "the virtual CPUs one instance needs, such as 4");
+            }
+
+            size = vcpu is { } v ? new InstanceSize(v, s.Size("memory"), s.Path) : null;
+        }
+
+        var runsOn = m.Scalar("runs_on");
+        if (runsOn is not null && string.IsNullOrWhiteSpace(runsOn.Value))
+        {
+            context.Report(DiagnosticCodes.EmptyValue(runsOn.Span, m.ChildPath("runs_on"), "the name of an instance type, database class or service in the price catalog"));
+        }
+
+        var storage = m.String("storage_class");
+        return runsOn is null && size is null && storage is null ? Hosting.Unstated : new Hosting(runsOn?.Value, size, storage);
     }
 
     private static void CheckApplicability(MapReader m, ComponentKind kind, BindContext context)
@@ -89,6 +119,9 @@ internal static partial class DesignBinder
         Only("shard_key", "stores", StoreKinds);
         Only("model", "stores", StoreKinds);
         Only("backup", "stores", StoreKinds);
+        Only("storage_class", "stores", StoreKinds);
+        Only("runs_on", "every kind but client and external", [.. Enum.GetValues<ComponentKind>().Where(k => k is not (ComponentKind.Client or ComponentKind.External))]);
+        Only("size", "every kind but client and external", [.. Enum.GetValues<ComponentKind>().Where(k => k is not (ComponentKind.Client or ComponentKind.External))]);
     }
 
     private static ImmutableArray<string> ReadZones(MapReader m, BindContext context)
