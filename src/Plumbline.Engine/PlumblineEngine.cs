@@ -1,7 +1,10 @@
+using System.Collections.Immutable;
+using Plumbline.Analysis.Cost;
 using Plumbline.Analysis.Estimates;
 using Plumbline.Analysis.Review;
 using Plumbline.Analysis.Review.Custom;
 using Plumbline.Design.Loading;
+using Plumbline.Design.Diagnostics;
 using Plumbline.Design.Model;
 using Plumbline.Design.Pricing;
 using Plumbline.Design.Yaml;
@@ -11,7 +14,9 @@ namespace Plumbline.Engine;
 
 /// <summary>The limits an engine reads with. Defaults suit the CLI; a server passes tighter ones.</summary>
 /// <param name="Limits">Size, depth, node and value limits for every design and rule file; <see cref="YamlLimits.Default"/> when null.</param>
-public sealed record EngineOptions(YamlLimits? Limits = null)
+/// <param name="CatalogFiles">Whether a design may name a price file (<c>cost.catalog: ./prices.yaml</c>) for the engine to read; a server
+/// holding designs from others turns it off, so only the shipped catalog is used. Default true.</param>
+public sealed record EngineOptions(YamlLimits? Limits = null, bool CatalogFiles = true)
 {
     public static EngineOptions Default { get; } = new();
 }
@@ -24,6 +29,18 @@ public sealed record CheckResult(LoadResult Design, RuleFileResult TeamRules, Re
 
 /// <summary>An estimate: the design as loaded, and the estimate when the design had no error.</summary>
 public sealed record EstimateResult(LoadResult Design, EstimateReport? Report);
+
+/// <summary>
+/// A cost: the design as loaded, with the errors of its price catalog and of the names it takes from it
+/// added to its diagnostics; the catalog (the design's own prices applied); and the cost when none had an error.
+/// </summary>
+public sealed record CostResult(LoadResult Design, PriceCatalog? Catalog, CostReport? Report);
+
+/// <summary>The price catalog a design uses, its own prices applied, or the diagnostics that say why it cannot be used.</summary>
+public sealed record PriceCatalogResult(PriceCatalog? Catalog, ImmutableArray<Diagnostic> Diagnostics)
+{
+    public bool Success => Catalog is not null && !Diagnostics.Any(d => d.IsError);
+}
 
 /// <summary>
 /// The one entry point to Plumbline's work, for the CLI, the server and the workbench alike: load a design
@@ -56,6 +73,71 @@ public sealed class PlumblineEngine(EngineOptions? options = null)
     /// <summary>A user's price catalog file on disk, read like a design file (the shipped one is <see cref="CatalogLoader.Default"/>).</summary>
     public CatalogLoadResult LoadPriceCatalogFile(string path) => CatalogLoader.Load(SourceFile.ReadYaml(path, Limits), path);
 
+    /// <summary>
+    /// The price catalog a design names in <c>cost.catalog</c>: the shipped one for <c>default</c>, else the
+    /// file at that path relative to <paramref name="designPath"/>'s folder, read like a design. A file that is
+    /// missing or has errors is refused with its diagnostics and one at the design's <c>cost.catalog</c>; names the
+    /// design takes from the catalog (<c>runs_on</c>, <c>storage_class</c>, <c>cost.prices</c>) are checked.
+    /// </summary>
+    public PriceCatalogResult PriceCatalogFor(SystemDesign design, string designPath)
+    {
+        ArgumentNullException.ThrowIfNull(design);
+        ArgumentNullException.ThrowIfNull(designPath);
+        var name = design.Cost.Catalog;
+        if (name != CatalogLoader.DefaultName && !Options.CatalogFiles)
+        {
+            return new PriceCatalogResult(null, [DiagnosticCodes.CatalogUnreadable(design.SourceMap.ValueSpan(design.Cost.Path + "/catalog"), design.Cost.Path + "/catalog", name,
+                "this engine reads no price files; only the shipped catalog ('default') can be used")]);
+        }
+
+        var loaded = name == CatalogLoader.DefaultName
+            ? CatalogLoader.Default
+            : LoadPriceCatalogFile(Path.Combine(Path.GetDirectoryName(designPath) ?? string.Empty, name));
+        if (!loaded.Success || loaded.Catalog is null)
+        {
+            var errors = loaded.Diagnostics.Count(d => d.IsError);
+            var missing = loaded.Source is null;
+            var reason = missing ? loaded.Diagnostics.FirstOrDefault()?.Message ?? "it cannot be read" : $"it has {errors} error{(errors == 1 ? string.Empty : "s")}";
+            var here = DiagnosticCodes.CatalogUnreadable(design.SourceMap.ValueSpan(design.Cost.Path + "/catalog"), design.Cost.Path + "/catalog", name, reason);
+            return new PriceCatalogResult(null, missing ? [here] : [here, .. loaded.Diagnostics]);
+        }
+
+        var references = DesignPricing.Check(design, loaded.Catalog);
+        return new PriceCatalogResult(DesignPricing.WithOverrides(loaded.Catalog, design.Cost.Prices), [.. loaded.Diagnostics, .. references]);
+    }
+
+    /// <summary>Prices a design at a catalog (see <see cref="PriceCatalogFor"/>), from its own estimate.</summary>
+    public CostReport Cost(SystemDesign design, PriceCatalog catalog, CostOptions? options = null, EstimateOptions? estimateOptions = null) =>
+        CostEstimator.Estimate(design, catalog, options, estimateOptions);
+
+    /// <summary>Loads a design file and its price catalog, and prices the design when neither has an error.</summary>
+    public CostResult CostFile(string designPath, CostOptions? options = null, EstimateOptions? estimateOptions = null) =>
+        Cost(LoadDesignFile(designPath), designPath, options, estimateOptions);
+
+    /// <summary>Loads a design given as text and its price catalog (a path relative to <paramref name="designPath"/>), and prices it.</summary>
+    public CostResult Cost(string designPath, string designText, CostOptions? options = null, EstimateOptions? estimateOptions = null) =>
+        Cost(LoadDesign(designPath, designText), designPath, options, estimateOptions);
+
+    private CostResult Cost(LoadResult loaded, string designPath, CostOptions? options, EstimateOptions? estimateOptions)
+    {
+        var (withCatalog, catalog) = WithCatalog(loaded, designPath);
+        return new CostResult(withCatalog, catalog, withCatalog.Success && catalog is not null ? Cost(withCatalog.Design!, catalog, options, estimateOptions) : null);
+    }
+
+    /// <summary>The design's load result with its catalog's diagnostics added, and the catalog when it can be used.</summary>
+    private (LoadResult Loaded, PriceCatalog? Catalog) WithCatalog(LoadResult loaded, string designPath)
+    {
+        if (!loaded.Success || loaded.Design is null)
+        {
+            return (loaded, null);
+        }
+
+        var prices = PriceCatalogFor(loaded.Design, designPath);
+        return prices.Diagnostics.IsEmpty
+            ? (loaded, prices.Catalog)
+            : (loaded with { Diagnostics = loaded.Diagnostics.AddRange(prices.Diagnostics) }, prices.Success ? prices.Catalog : null);
+    }
+
     /// <summary>Team rule files given as texts, loaded as one set (an id in two files is an error).</summary>
     public RuleFileResult LoadTeamRules(IEnumerable<RuleSource> sources) => RuleFileLoader.LoadAll(sources, Limits);
 
@@ -76,11 +158,11 @@ public sealed class PlumblineEngine(EngineOptions? options = null)
 
     /// <summary>Loads a design file and its team rule files, and reviews it when neither has an error.</summary>
     public CheckResult CheckFile(string designPath, IEnumerable<string> ruleFiles, ReviewOptions options) =>
-        Check(LoadDesignFile(designPath), () => LoadTeamRuleFiles(ruleFiles), options);
+        Check(LoadDesignFile(designPath), designPath, () => LoadTeamRuleFiles(ruleFiles), options);
 
     /// <summary>Loads a design and team rules given as texts, and reviews it when neither has an error.</summary>
     public CheckResult Check(string designPath, string designText, IEnumerable<RuleSource> teamRules, ReviewOptions options) =>
-        Check(LoadDesign(designPath, designText), () => LoadTeamRules(teamRules), options);
+        Check(LoadDesign(designPath, designText), designPath, () => LoadTeamRules(teamRules), options);
 
     /// <summary>Loads a design file and estimates it when it has no error.</summary>
     public EstimateResult EstimateFile(string designPath, EstimateOptions? options = null, bool sensitivity = false)
@@ -89,17 +171,19 @@ public sealed class PlumblineEngine(EngineOptions? options = null)
         return new EstimateResult(loaded, loaded is { Success: true, Design: { } design } ? Estimate(design, options, sensitivity) : null);
     }
 
-    private CheckResult Check(LoadResult loaded, Func<RuleFileResult> loadRules, ReviewOptions options)
+    /// <summary>Reviews a loaded design with its price catalog (so the cost rules price it), when the design, its catalog and the rules have no error.</summary>
+    private CheckResult Check(LoadResult loaded, string designPath, Func<RuleFileResult> loadRules, ReviewOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (!loaded.Success || loaded.Design is null)
+        var (withCatalog, catalog) = WithCatalog(loaded, designPath);
+        if (!withCatalog.Success || withCatalog.Design is null)
         {
-            return new CheckResult(loaded, NoRules, null);
+            return new CheckResult(withCatalog, NoRules, null);
         }
 
         var rules = loadRules();
         return rules.Success
-            ? new CheckResult(loaded, rules, Review(loaded.Design, options, rules.Rules))
-            : new CheckResult(loaded, rules, null);
+            ? new CheckResult(withCatalog, rules, Review(withCatalog.Design, options with { Prices = catalog }, rules.Rules))
+            : new CheckResult(withCatalog, rules, null);
     }
 }

@@ -62,8 +62,8 @@ public static class CostEstimator
                 budget, _design.Cost.Budget?.ToString(), [.. _design.Cost.Alerts.Select(a => (decimal)a.Fraction)], [.. _notes.Distinct()]);
         }
 
-        // The design format does not yet say what a component runs on: every component is priced by the stated defaults.
-        private static PricingSpec Spec(Component component) => new(null, null, null, null);
+        private static PricingSpec Spec(Component component) =>
+            new(component.Hosting.RunsOn, component.Hosting.Size?.Vcpu, component.Hosting.Size?.Memory, component.Hosting.StorageClass);
 
         private HorizonCost PriceAt(int h, double months, ImmutableArray<ComponentPricing> pricing)
         {
@@ -300,7 +300,7 @@ public static class CostEstimator
             }
 
             var charge = PriceMath.Tiered(storage.PerGbMonth, gb, applyFree: _conventions.FreeAllowances);
-            inputs.AddRange(TierInputs(charge, storage.Path + "/price"));
+            inputs.AddRange(TierInputs(charge, storage.Path + "/price", storage.OverriddenAt));
             return new CostLine(CostDriver.Storage, storage.Name, charge.Amount, formula, inputs.ToImmutable());
         }
 
@@ -346,7 +346,7 @@ public static class CostEstimator
                 var inputs = ImmutableArray.CreateBuilder<CostInput>();
                 inputs.Add(new CostInput("its responses, GB a month", GigabytesPerMonth(bytes * growth), CostUnit.Gigabytes, CostSources.Estimate, 0));
                 inputs.Add(new CostInput("the design's internet egress, GB a month", totalGb, CostUnit.Gigabytes, CostSources.Estimate, 0));
-                inputs.AddRange(TierInputs(charge, transfer.Path + "/price"));
+                inputs.AddRange(TierInputs(charge, transfer.Path + "/price", transfer.OverriddenAt));
                 yield return (c, new CostLine(CostDriver.Transfer, "internet", charge.Amount * share,
                     "the design's internet egress priced through the tiers x this component's share of the bytes", inputs.ToImmutable()));
             }
@@ -441,17 +441,23 @@ public static class CostEstimator
             return new CostLine(driver, item, charge.Amount, formula, inputs.ToImmutable());
         }
 
-        private static IEnumerable<CostInput> TierInputs(TieredCharge charge, string path)
+        /// <summary>The free allowance and each tier billed, as inputs; a price from cost.prices (<paramref name="overriddenAt"/>) points at the design.</summary>
+        private IEnumerable<CostInput> TierInputs(TieredCharge charge, string path, string? overriddenAt = null)
         {
+            var fromDesign = overriddenAt is not null;
+            var pricePath = overriddenAt ?? path;
             if (charge.FreeUnits > 0)
             {
-                yield return new CostInput("free allowance", charge.FreeUnits, CostUnit.Factor, CostSources.CatalogPrefix + path.Replace("/price", "/free", StringComparison.Ordinal), 0);
+                yield return new CostInput("free allowance", charge.FreeUnits, CostUnit.Factor,
+                    CostSources.CatalogPrefix + path.Replace("/price", "/free", StringComparison.Ordinal), 0);
             }
 
             foreach (var tier in charge.Tiers)
             {
                 var range = tier.UpTo is { } up ? $"from {tier.From:0.##} to {up:0.##}" : $"above {tier.From:0.##}";
-                yield return new CostInput($"{tier.Units:0.##} {range} at this price per {tier.Per:0.##}", tier.Rate, tier.Per == 1 ? CostUnit.MoneyPerGb : CostUnit.MoneyPerRequests, CostSources.CatalogPrefix + path, 0);
+                var name = $"{tier.Units:0.##} {range} at this price per {tier.Per:0.##}";
+                var unit = tier.Per == 1 ? CostUnit.MoneyPerGb : CostUnit.MoneyPerRequests;
+                yield return fromDesign ? In(name + " (cost.prices)", tier.Rate, unit, pricePath) : new CostInput(name, tier.Rate, unit, CostSources.CatalogPrefix + path, 0);
             }
         }
 
@@ -461,8 +467,10 @@ public static class CostEstimator
             return estimate.Caches.FirstOrDefault(k => k.Component == component.Name)?.ItemSize.Value ?? 0;
         }
 
-        private static CostInput Price(InstanceType instance) =>
-            Catalog($"{instance.Name} price per hour", instance.PerHour, CostUnit.MoneyPerHour, instance.Path + "/price");
+        private CostInput Price(InstanceType instance) =>
+            instance.OverriddenAt is { } design
+                ? In($"{instance.Name} price per hour (cost.prices)", instance.PerHour, CostUnit.MoneyPerHour, design)
+                : Catalog($"{instance.Name} price per hour", instance.PerHour, CostUnit.MoneyPerHour, instance.Path + "/price");
 
         private CostInput HoursInput() => new("hours per month", Hours, CostUnit.Hours, CostSources.CatalogPrefix + "/conventions/hours_per_month", 0);
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Plumbline.Analysis.Cost;
 using Plumbline.Analysis.Estimates;
 using Plumbline.Analysis.Graph;
 using Plumbline.Analysis.Availability;
@@ -23,6 +24,7 @@ public sealed class ReviewContext
     private readonly Lazy<EstimateReport> _estimate;
     private readonly Lazy<AvailabilityModel> _availability;
     private readonly Lazy<ImmutableArray<CallSite>> _calls;
+    private readonly Lazy<CostReport?> _cost;
 
     public ReviewContext(SystemDesign design, ReviewOptions options)
     {
@@ -34,6 +36,7 @@ public sealed class ReviewContext
         _estimate = new(() => Estimator.Estimate(LoadModel.Compile(design, Graph, options.Estimates)));
         _availability = new(() => new AvailabilityModel(design, Graph));
         _calls = new(() => [.. design.Components.SelectMany(c => c.Operations.SelectMany(o => o.Calls.Select(call => new CallSite(c, o, call))))]);
+        _cost = new(() => PriceCatalogFor(design, options) is { } catalog ? CostEstimator.Estimate(design, catalog, options.Cost, options.Estimates) : null);
     }
 
     public SystemDesign Design { get; }
@@ -46,8 +49,17 @@ public sealed class ReviewContext
 
     public AvailabilityModel Availability => _availability.Value;
 
+    /// <summary>The design priced at its catalog, or null when no catalog is at hand (the design names a file the caller did not load).</summary>
+    public CostReport? Cost => _cost.Value;
+
     /// <summary>Every call in the design, in file order.</summary>
     public ImmutableArray<CallSite> Calls => _calls.Value;
+
+    private static Plumbline.Design.Pricing.PriceCatalog? PriceCatalogFor(SystemDesign design, ReviewOptions options) =>
+        options.Prices
+        ?? (design.Cost.Catalog == Plumbline.Design.Pricing.CatalogLoader.DefaultName && Plumbline.Design.Pricing.CatalogLoader.Default.Catalog is { } shipped
+            ? Plumbline.Design.Pricing.DesignPricing.WithOverrides(shipped, design.Cost.Prices)
+            : null);
 
     /// <summary>The blast radius of <paramref name="component"/> in the design under review.</summary>
     public ComponentBlastRadius BlastRadiusOf(string component) => BlastRadius.Of(Design, Graph, Estimate, component);

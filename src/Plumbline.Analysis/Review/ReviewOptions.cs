@@ -1,4 +1,6 @@
+using Plumbline.Analysis.Cost;
 using Plumbline.Analysis.Estimates;
+using Plumbline.Design.Pricing;
 
 namespace Plumbline.Analysis.Review;
 
@@ -6,4 +8,14 @@ namespace Plumbline.Analysis.Review;
 /// <param name="Today">The date acceptances and backups are judged against.</param>
 /// <param name="AmplificationThreshold">Worst-case retry amplification above which a path is flagged; default 10.</param>
 /// <param name="Estimates">Assumptions for the estimates some rules rest on.</param>
-public sealed record ReviewOptions(DateOnly Today, double AmplificationThreshold = 10, EstimateOptions? Estimates = null);
+public sealed record ReviewOptions(DateOnly Today, double AmplificationThreshold = 10, EstimateOptions? Estimates = null)
+{
+    /// <summary>
+    /// The price catalog the cost rules price the design at, the design's own prices applied; null to use
+    /// the shipped catalog when the design names <c>default</c>, and to skip the cost rules when it names a file.
+    /// </summary>
+    public PriceCatalog? Prices { get; init; }
+
+    /// <summary>The cost's assumptions and the thresholds the cost rules flag at; <see cref="CostOptions.Default"/> when null.</summary>
+    public CostOptions? Cost { get; init; }
+}

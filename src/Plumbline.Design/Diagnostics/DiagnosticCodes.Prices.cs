@@ -33,4 +33,8 @@ public static partial class DiagnosticCodes
     public static Diagnostic CatalogUnreadable(SourceSpan span, string path, string catalog, string reason) =>
         Error("PL5006", span, path, $"price catalog '{catalog}' cannot be used: {reason}",
             "write 'catalog: default' for the catalog shipped with Plumbline, or the path of a price file relative to the design");
+
+    /// <summary>PL5007: a catalog item of the wrong kind for where the design uses it.</summary>
+    public static Diagnostic WrongCatalogItem(SourceSpan span, string path, string message, string help) =>
+        Error("PL5007", span, path, message, help);
 }

@@ -157,6 +157,9 @@ public sealed record InstanceType(
     string Path)
 {
     public bool IsManagedDatabase => Engine is not null;
+
+    /// <summary>The design path of the <c>cost.prices</c> entry that replaced the catalog's price, or null.</summary>
+    public string? OverriddenAt { get; init; }
 }
 
 /// <summary>One tier of a tiered price: <see cref="Price"/> applies up to the cumulative <see cref="UpTo"/>; null on the last tier.</summary>
@@ -197,10 +200,18 @@ public sealed record StorageClass(
     RequestPrice? Reads,
     string Source,
     string? Note,
-    string Path);
+    string Path)
+{
+    /// <summary>The design path of the <c>cost.prices</c> entry that replaced the catalog's price per GB-month, or null.</summary>
+    public string? OverriddenAt { get; init; }
+}
 
 /// <summary>Data transfer out, priced per GB; <c>internet</c> is egress to the internet.</summary>
-public sealed record TransferPrice(string Name, TieredPrice PerGb, string? Source, string? Note, string Path);
+public sealed record TransferPrice(string Name, TieredPrice PerGb, string? Source, string? Note, string Path)
+{
+    /// <summary>The design path of the <c>cost.prices</c> entry that replaced the catalog's price per GB, or null.</summary>
+    public string? OverriddenAt { get; init; }
+}
 
 /// <summary>Load balancer capacity units: a price per LCU-hour and the bytes processed in an hour that make one.</summary>
 public sealed record LcuPrice(decimal PerHour, ByteSize ProcessedPerHour);
