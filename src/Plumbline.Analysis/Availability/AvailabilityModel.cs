@@ -1,86 +1,77 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using Plumbline.Analysis.Estimates;
 using Plumbline.Analysis.Graph;
 using Plumbline.Design.Model;
 
 namespace Plumbline.Analysis.Availability;
 
 /// <summary>
-/// The availability of one component: its redundant copies in parallel, inside its zones in parallel.
-/// For a service, every instance can serve, so <see cref="Parallel"/> is its instances (plus replicas when
-/// it declares itself stateful); for a store (database, cache, queue, object store, search),
-/// <c>instances</c> are shards and a request needs its own shard, so <see cref="Parallel"/> is the copies
-/// of one shard: 1 + replicas / instances.
-/// </summary>
-/// <param name="PerInstance">Stated availability of one instance (an external's SLA), or the default.</param>
-/// <param name="PerInstanceIsDefault">True when the design states no availability and the default was assumed.</param>
-/// <param name="Parallel">Instances or copies that can each serve a request.</param>
-/// <param name="Zones">Zones it runs in (1 when none are listed).</param>
-/// <param name="Value">1 - (1 - a)^n, times 1 - (1 - z)^k for k zones; 0..1.</param>
-/// <param name="Arithmetic">The computation written out.</param>
-public sealed record ComponentAvailability(string Component, double PerInstance, bool PerInstanceIsDefault, int Parallel, int Zones, double Value, string Arithmetic);
-
-/// <summary>
-/// One operation on a workflow's synchronous path and the factor it contributes:
-/// 1 - share x (1 - A^calls), where A is its component's availability.
-/// </summary>
-/// <param name="Operation">The operation, <c>component.operation</c>.</param>
-/// <param name="Description">The operation with its share and fan-out when they are not 1.</param>
-/// <param name="Factor">The factor, 0..1.</param>
-public sealed record PathFactor(string Operation, string Description, double Factor)
-{
-    /// <summary>The component the operation belongs to.</summary>
-    public string Component { get; init; } = string.Empty;
-
-    /// <summary>Share of the workflow's requests that run this operation, 0..1; 1 for the entry.</summary>
-    public double Share { get; init; } = 1;
-
-    /// <summary>Calls to the operation per request that runs it (fan-out); 1 unless a count says otherwise.</summary>
-    public double Calls { get; init; } = 1;
-
-    /// <summary>Availability of the component on its own, 0..1.</summary>
-    public double ComponentValue { get; init; } = 1;
-}
-
-/// <summary>A workflow's availability, composed along its synchronous call path: the product of its factors.</summary>
-public sealed record WorkflowAvailability(string Workflow, double Value, ImmutableArray<PathFactor> Factors)
-{
-    /// <summary>"edge-lb.redirect 99.99% x edge.get_link 99.9999999% x links-db.get (10% of requests) 99.99999% = 99.99%".</summary>
-    public string Arithmetic => Factors.IsEmpty
-        ? $"no synchronous path = {AvailabilityModel.Percent(Value)}"
-        : string.Join(" x ", Factors.Select(f => $"{f.Description} {AvailabilityModel.Percent(f.Factor)}")) + $" = {AvailabilityModel.Percent(Value)}";
-
-    /// <summary>The factor that costs the most availability, or null when the path is empty.</summary>
-    public PathFactor? Weakest => Factors.IsEmpty ? null : Factors.MinBy(f => f.Factor);
-}
-
-/// <summary>
-/// Availability composed the way a reviewer does it on a whiteboard: components in series along
-/// each workflow's synchronous calls; instances, replicas and zones in parallel; async hops and
-/// calls with a fallback left out (their failure degrades, it does not fail the request). A call
-/// made on a share s of requests, c times each, contributes 1 - s x (1 - A^c); a call straight
-/// after a cache call with no stated probability is made on the cache's misses. Retries are not
-/// counted (they mask blips, not outages). Failures are taken as independent, which flatters the
-/// result; the docs say so.
+/// Availability as the reliability references compute it, with failure domains modelled as such:
+/// an instance fails alone, a zone takes every instance in it (once, whichever components they
+/// belong to), a region takes its zones. A component is up when enough of its units (instances, or
+/// a store's copies of one shard; a quorum when stated) are up; a provider's <c>sla</c> makes it one
+/// black box at that figure. A workflow request succeeds when every operation it reaches through
+/// synchronous calls without a free-text fallback is on an up component: a call made on a share s
+/// of executions counts as (1 - s + s x ...), a fan-out of n as (...)^n, a fallback to another
+/// operation as either one. Components and domains that appear more than once along a path are
+/// conditioned on (their joint states summed over), so shared zones are counted once and the
+/// figure is exact; the rest multiply. Async hand-offs are left out (the request does not wait),
+/// and so are retries (they mask blips, not outages). See docs/availability.md.
 /// </summary>
 public sealed class AvailabilityModel
 {
     /// <summary>Availability of one instance when the design states none: 99.9%.</summary>
     public const double DefaultInstanceAvailability = 0.999;
 
-    /// <summary>Availability of one zone: 99.99%, about 53 minutes of zone outage a year.</summary>
-    public const double ZoneAvailability = 0.9999;
+    /// <summary>Joint states enumerated exactly; beyond this, states below <see cref="PruneBelow"/> are left out and bounded.</summary>
+    public const long ExactStates = 1 << 16;
+
+    /// <summary>Probability under which a joint state is left out when there are too many to enumerate.</summary>
+    public const double PruneBelow = 1e-14;
+
+    /// <summary>States evaluated at most per workflow, after which the rest are bounded.</summary>
+    public const int StateBudget = 200_000;
 
     private readonly CallGraph _graph;
+    private readonly ComponentUnits?[] _units;
+    private readonly int[] _readNeeded;
+    private readonly int[] _writeNeeded;
+    private readonly AccessType[] _types;
+    private readonly Dictionary<int, WorkflowAvailability> _byEntry = [];
+    private readonly Dictionary<string, int> _workflowIndex = new(StringComparer.Ordinal);
 
     public AvailabilityModel(SystemDesign design, CallGraph graph)
     {
         ArgumentNullException.ThrowIfNull(design);
         ArgumentNullException.ThrowIfNull(graph);
         _graph = graph;
-        Components = [.. graph.Components.Select(ComposeComponent)];
+        Domains = FailureDomains.Of(design);
+        _types = [.. graph.Operations.Select(AccessInference.Infer)];
+        var n = graph.Components.Length;
+        _units = new ComponentUnits?[n];
+        _readNeeded = new int[n];
+        _writeNeeded = new int[n];
+        var slaOfDependency = new Dictionary<string, Design.Units.Percent>(StringComparer.Ordinal);
+        foreach (var dependency in design.Requirements.Dependencies)
+        {
+            if (dependency is { Component: { } c, Sla: { } sla })
+            {
+                slaOfDependency.TryAdd(c, sla);
+            }
+        }
+
+        Components = [.. graph.Components.Select((c, i) => Compose(c, i, slaOfDependency))];
+        for (var w = 0; w < design.Workflows.Length; w++)
+        {
+            _workflowIndex.TryAdd(design.Workflows[w].Name, w);
+        }
+
         Workflows = [.. design.Workflows.Select(Workflow)];
     }
+
+    /// <summary>The zones and regions of the design, with their availability.</summary>
+    public FailureDomains Domains { get; }
 
     /// <summary>Every component's availability, in design order.</summary>
     public ImmutableArray<ComponentAvailability> Components { get; }
@@ -90,15 +81,16 @@ public sealed class AvailabilityModel
 
     public ComponentAvailability Of(string component) => Components[_graph.ComponentIndex[component]];
 
-    public WorkflowAvailability? OfWorkflow(string workflow) => Workflows.FirstOrDefault(w => w.Workflow == workflow);
-
-    /// <summary>Availability of one component in isolation: 1 - (1 - a)^n copies, x 1 - (1 - z)^k zones. Pure, for tests and docs.</summary>
-    public static double Compose(double perInstance, int parallel, int zones) =>
-        Parallel(perInstance, parallel) * Parallel(ZoneAvailability, zones);
+    public WorkflowAvailability? OfWorkflow(string workflow) =>
+        _workflowIndex.TryGetValue(workflow, out var w) ? Workflows[w] : null;
 
     /// <summary>n redundant copies each up with probability a: 1 - (1 - a)^n (n at least 1).</summary>
     public static double Parallel(double availability, int copies) =>
         1 - Math.Pow(1 - availability, Math.Max(copies, 1));
+
+    /// <summary>At least k of n copies up, each independently with probability a.</summary>
+    public static double AtLeast(int k, int n, double availability) =>
+        ComponentUnits.AtLeast(Math.Min(k, n), [(1.0, n)], availability);
 
     /// <summary>Components in series: the product.</summary>
     public static double Series(IEnumerable<double> availabilities)
@@ -107,15 +99,11 @@ public sealed class AvailabilityModel
         return availabilities.Aggregate(1.0, (a, b) => a * b);
     }
 
-    /// <summary>The factor of a call made on <paramref name="share"/> of requests, <paramref name="calls"/> times each, to a component of availability <paramref name="availability"/>: 1 - s x (1 - A^c).</summary>
-    public static double CallFactor(double availability, double share, double calls) =>
-        1 - (share * (1 - Math.Pow(availability, Math.Max(calls, 0))));
-
     /// <summary>A synchronous call with no fallback: its failure fails the caller.</summary>
     public static bool IsHardDependency(CallEdge edge)
     {
         ArgumentNullException.ThrowIfNull(edge);
-        return edge.Kind == EdgeKind.Sync && string.IsNullOrWhiteSpace(edge.Call?.Fallback);
+        return edge.Kind == EdgeKind.Sync && string.IsNullOrWhiteSpace(edge.Call?.Fallback) && edge.Call?.FallbackTo is null;
     }
 
     /// <summary>
@@ -170,25 +158,180 @@ public sealed class AvailabilityModel
         return 1;
     }
 
-    /// <summary>
-    /// A share (availability, SLO) as a percentage with enough digits to tell it from its neighbours:
-    /// one digit past the first non-nine, at least two decimals' worth: "99.95%", "99.9899%", "50%".
-    /// </summary>
-    internal static string Percent(double value)
+    /// <summary>The units a component's availability counts: every instance of a service; a store's copies of one shard.</summary>
+    internal static int UnitsOf(Component component)
     {
-        if (value >= 1)
+        var instances = Math.Max(component.Instances, 1);
+        return IsStore(component)
+            ? 1 + (component.Replicas / instances)
+            : instances + (component.IsStateful ? component.Replicas : 0);
+    }
+
+    internal static bool IsStore(Component component) =>
+        component.Kind is ComponentKind.Database or ComponentKind.Cache or ComponentKind.Queue or ComponentKind.ObjectStore or ComponentKind.Search;
+
+    /// <summary>How many units operation <paramref name="op"/> needs up: its quorum for its type, else 1.</summary>
+    private int Needed(int op)
+    {
+        var c = _graph.ComponentOf[op];
+        return _types[op] == AccessType.Write ? _writeNeeded[c] : _readNeeded[c];
+    }
+
+    /// <summary>A component's own availability for operation <paramref name="op"/> (its read or write quorum).</summary>
+    private double ValueFor(int op)
+    {
+        var component = Components[_graph.ComponentOf[op]];
+        return _types[op] == AccessType.Write ? component.WriteValue : component.Value;
+    }
+
+    private ComponentAvailability Compose(Component component, int index, Dictionary<string, Design.Units.Percent> slaOfDependency)
+    {
+        _readNeeded[index] = 1;
+        _writeNeeded[index] = 1;
+        var name = component.Name;
+        if (component.Kind == ComponentKind.Client)
         {
-            return "100%";
+            return new ComponentAvailability(name, AvailabilityBasis.Client, 1, false, 1, 0, 1, $"{name}: clients are outside the system = 100%");
         }
 
-        if (value <= 0)
+        var sla = component.Sla ?? slaOfDependency.GetValueOrDefault(name);
+        if (component.Sla is not null || slaOfDependency.ContainsKey(name))
         {
-            return "0%";
+            var from = component.Sla is not null ? "sla" : "its dependency's sla";
+            return new ComponentAvailability(name, AvailabilityBasis.Sla, sla.Fraction, false, 1, component.Zones.Length, sla.Fraction,
+                $"{name}: {from} {Nines.Percent(sla.Fraction)}, one provider-managed whole = {Nines.Percent(sla.Fraction)}");
         }
 
-        var nines = (int)Math.Floor(-Math.Log10(1 - value));
-        var decimals = Math.Clamp(nines + 1, 2, 12);
-        return (value * 100).ToString("0." + new string('#', decimals), CultureInfo.InvariantCulture) + "%";
+        if (component.Kind == ComponentKind.External)
+        {
+            var value = component.Availability?.Fraction ?? DefaultInstanceAvailability;
+            var assumed = component.Availability is null;
+            return new ComponentAvailability(name, AvailabilityBasis.External, value, assumed, 1, 0, value,
+                assumed ? $"{name}: no sla or availability stated, assumed {Nines.Percent(value)}" : $"{name}: stated availability {Nines.Percent(value)}")
+            {
+                Assumptions = assumed ? [$"{name} {Nines.Percent(value)} (external, no sla stated)"] : [],
+            };
+        }
+
+        var perUnit = component.Availability?.Fraction ?? DefaultInstanceAvailability;
+        var perUnitAssumed = component.Availability is null;
+        var units = UnitsOf(component);
+        var layout = new ComponentUnits(Domains, component, perUnit, units, component.MultiRegion == MultiRegionMode.Failover);
+        _units[index] = layout;
+        if (IsStore(component) && component.Quorum is { } quorum)
+        {
+            _readNeeded[index] = Math.Min(quorum.Reads?.K ?? 1, units);
+            _writeNeeded[index] = Math.Min(quorum.Writes?.K ?? 1, units);
+        }
+
+        var unknown = Unknown(Domains.All.Length);
+        var reads = layout.UpAtLeast(_readNeeded[index], unknown);
+        var writes = _writeNeeded[index] == _readNeeded[index] ? reads : layout.UpAtLeast(_writeNeeded[index], unknown);
+        var assumptions = ImmutableArray.CreateBuilder<string>();
+        if (perUnitAssumed)
+        {
+            assumptions.Add($"{name} {Nines.Percent(perUnit)} per {(IsStore(component) ? "copy" : "instance")} (no availability stated)");
+        }
+
+        var multiRegion = layout.Regions.Count > 1;
+        if (multiRegion && component.MultiRegion is null)
+        {
+            assumptions.Add($"{name} serves active-active across its regions (no multi_region stated)");
+        }
+
+        var arithmetic = Describe(component, layout, perUnit, perUnitAssumed, _readNeeded[index], _writeNeeded[index], reads, writes);
+        return new ComponentAvailability(name, AvailabilityBasis.Units, perUnit, perUnitAssumed, units, layout.ZoneCount, reads, arithmetic)
+        {
+            WriteValue = writes,
+            Assumptions = assumptions.ToImmutable(),
+        };
+    }
+
+    private string Describe(Component component, ComponentUnits layout, double perUnit, bool assumed, int readK, int writeK, double reads, double writes)
+    {
+        var store = IsStore(component);
+        var unit = store ? (layout.Units == 1 ? "copy of its shard" : "copies of a shard") : (layout.Units == 1 ? "instance" : "instances");
+        var each = $"{Nines.Percent(perUnit)}{(assumed ? " assumed" : string.Empty)}";
+        string head;
+        if (readK == 1 && writeK == 1)
+        {
+            head = layout.Units == 1
+                ? $"{component.Name}: 1 {unit} at {each}"
+                : string.Create(CultureInfo.InvariantCulture, $"{component.Name}: any of {layout.Units} {unit} at {each} each");
+        }
+        else
+        {
+            var needs = readK == writeK
+                ? string.Create(CultureInfo.InvariantCulture, $"{readK} of {layout.Units}")
+                : string.Create(CultureInfo.InvariantCulture, $"{readK} of {layout.Units} for reads, {writeK} of {layout.Units} for writes");
+            head = $"{component.Name}: {needs} {unit} at {each} each";
+        }
+
+        if (layout.ZoneCount == 0)
+        {
+            var formula = readK == 1 && writeK == 1 && layout.Units > 1
+                ? string.Create(CultureInfo.InvariantCulture, $" (1 - (1 - {Nines.Percent(perUnit)})^{layout.Units})")
+                : string.Empty;
+            return head + formula + Result(readK, writeK, reads, writes);
+        }
+
+        var text = $"{head}, placed round-robin over {Group(layout.Domains.Where(d => Domains.All[d].Kind == DomainKind.Zone))}";
+        if (layout.Regions.Count > 0)
+        {
+            var mode = layout.Regions.Count > 1
+                ? component.MultiRegion == MultiRegionMode.Failover ? ", failing over in that order" : ", active-active"
+                : string.Empty;
+            text += $", in {Group(layout.Regions)}{mode}";
+        }
+
+        return text + Result(readK, writeK, reads, writes);
+    }
+
+    /// <summary>"zones a, b, c (99.99% each, assumed)", or each with its own figure when they differ.</summary>
+    private string Group(IEnumerable<int> domains)
+    {
+        var list = domains.Select(d => Domains.All[d]).ToList();
+        if (list.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        var kind = list[0].Kind == DomainKind.Zone ? "zone" : "region";
+        var plural = list.Count == 1 ? kind : kind + "s";
+        if (list.All(d => d.Availability == list[0].Availability && d.IsAssumed == list[0].IsAssumed))
+        {
+            var each = list.Count == 1 ? string.Empty : " each";
+            return $"{plural} {string.Join(", ", list.Select(d => d.Name))} ({Nines.Percent(list[0].Availability)}{each}{(list[0].IsAssumed ? ", assumed" : string.Empty)})";
+        }
+
+        return $"{plural} {string.Join(", ", list.Select(d => $"{d.Name} ({Nines.Percent(d.Availability)}{(d.IsAssumed ? ", assumed" : string.Empty)})"))}";
+    }
+
+    private static string Result(int readK, int writeK, double reads, double writes) =>
+        readK == writeK ? $" = {Nines.Percent(reads)}" : $" = {Nines.Percent(reads)} for reads, {Nines.Percent(writes)} for writes";
+
+    private static sbyte[] Unknown(int domains)
+    {
+        var state = new sbyte[domains];
+        Array.Fill(state, (sbyte)-1);
+        return state;
+    }
+
+    private WorkflowAvailability Workflow(Workflow workflow)
+    {
+        var entry = _graph.IndexOf(workflow.Entry);
+        if (entry < 0)
+        {
+            return new WorkflowAvailability(workflow.Name, 1, []);
+        }
+
+        if (!_byEntry.TryGetValue(entry, out var composed))
+        {
+            composed = new PathComposer(this, entry).Compose();
+            _byEntry[entry] = composed;
+        }
+
+        return composed with { Workflow = workflow.Name };
     }
 
     private ImmutableArray<PathFactor> Factors(int entry)
@@ -208,7 +351,7 @@ public sealed class AvailabilityModel
             var notes = new List<string>();
             if (share[op] < 1)
             {
-                notes.Add($"{Percent(share[op])} of requests");
+                notes.Add($"{Nines.Percent(share[op])} of requests");
             }
 
             if (Math.Abs(perRequest - 1) > 1e-9)
@@ -216,13 +359,14 @@ public sealed class AvailabilityModel
                 notes.Add(string.Create(CultureInfo.InvariantCulture, $"x{perRequest:0.##} calls"));
             }
 
+            var value = ValueFor(op);
             var description = notes.Count == 0 ? reference : $"{reference} ({string.Join(", ", notes)})";
-            factors.Add(new PathFactor(reference, description, CallFactor(component.Value, share[op], perRequest))
+            factors.Add(new PathFactor(reference, description, 1 - (share[op] * (1 - value)))
             {
                 Component = component.Component,
                 Share = share[op],
                 Calls = perRequest,
-                ComponentValue = component.Value,
+                ComponentValue = value,
             });
         }
 
@@ -253,57 +397,474 @@ public sealed class AvailabilityModel
         return order;
     }
 
-    private static bool IsStore(Component component) =>
-        component.Kind is ComponentKind.Database or ComponentKind.Cache or ComponentKind.Queue or ComponentKind.ObjectStore or ComponentKind.Search;
+    /// <summary>One call on the path: made on a share <see cref="P"/> of executions, <see cref="Count"/> times, to <see cref="Primary"/> or else <see cref="Fallback"/> (local indexes; -1 for none).</summary>
+    private readonly record struct PathCall(double P, double Count, int Primary, int Fallback);
 
-    private ComponentAvailability ComposeComponent(Component component)
+    /// <summary>
+    /// The exact composition of one path: the operations a request can reach, each component's and
+    /// each shared domain's states summed over, the rest multiplied.
+    /// </summary>
+    private sealed class PathComposer
     {
-        if (component.Kind == ComponentKind.Client)
+        private readonly AvailabilityModel _model;
+        private readonly CallGraph _graph;
+        private readonly int _entry;
+        private readonly List<int> _ops = [];                 // local index -> operation, in post-order (callees first)
+        private readonly Dictionary<int, int> _local = [];    // operation -> local index
+        private readonly List<List<PathCall>> _calls = [];
+        private readonly sbyte[] _state;
+        private int[] _conditionedDomains = [];
+        private int[] _conditionedComponents = [];
+        private int[][] _thresholds = [];                     // per conditioned component, its distinct needs ascending
+        private readonly Dictionary<int, int> _conditionedIndex = [];
+        private int[] _pathComponents = [];
+        private readonly Dictionary<int, double> _up = [];    // unconditioned component -> P(up) in the current domain state
+        private readonly Dictionary<int, int> _need = [];     // unconditioned component -> units its one operation needs
+        private double[][] _levelProbability = [];
+        private int[] _level = [];
+        private int[] _levelOfOp = [];                        // local op -> level its component needs (conditioned), else 0
+        private double[] _f = [];
+        private double _total;
+        private double _explored;
+        private double _pruneBelow;
+        private long _leaves;
+        private bool _budgetHit;
+
+        public PathComposer(AvailabilityModel model, int entry)
         {
-            return new ComponentAvailability(component.Name, 1, false, 1, 1, 1, $"{component.Name}: clients are outside the system = 100%");
+            _model = model;
+            _graph = model._graph;
+            _entry = entry;
+            _state = Unknown(model.Domains.All.Length);
         }
 
-        if (component.Kind == ComponentKind.External)
+        public WorkflowAvailability Compose()
         {
-            var stated = component.Sla ?? component.Availability;
-            var value = stated?.Fraction ?? DefaultInstanceAvailability;
-            return new ComponentAvailability(component.Name, value, stated is null, 1, 1, value,
-                $"{component.Name}: {(stated is null ? "no SLA stated, assumed" : "SLA")} {Percent(value)}");
+            BuildPath();
+            var shared = Condition();
+            var joint = JointStates();
+            _pruneBelow = joint <= ExactStates ? 0 : PruneBelow;
+            Domain(0, 1.0);
+            var uncertainty = _pruneBelow == 0 && !_budgetHit ? 0 : Math.Max(0, 1 - _explored);
+            var value = Math.Clamp(_total, 0, 1);
+            var (expression, independent) = Formula();
+            return new WorkflowAvailability(string.Empty, value, _model.Factors(_entry))
+            {
+                Expression = expression,
+                Independent = independent,
+                SharedDomains = shared,
+                States = _leaves,
+                Uncertainty = uncertainty,
+                Assumptions = Assumptions(),
+                Domains = [.. PathDomains().Select(d => _model.Domains.All[d])],
+            };
         }
 
-        var perInstance = component.Availability?.Fraction ?? DefaultInstanceAvailability;
-        var instances = Math.Max(component.Instances, 1);
-        int parallel;
-        string unit;
-        if (IsStore(component))
+        /// <summary>The operations reachable over hard calls and fallbacks, callees before callers; a fallback that would loop back is ignored.</summary>
+        private void BuildPath()
         {
-            // A request needs its own shard, so only the copies of one shard are redundant.
-            parallel = 1 + (component.Replicas / instances);
-            unit = parallel == 1 ? "copy per shard" : "copies per shard";
-        }
-        else
-        {
-            parallel = instances + (component.IsStateful ? component.Replicas : 0);
-            unit = parallel == 1 ? "instance" : "instances";
+            var onStack = new HashSet<int>();
+            var done = new HashSet<int>();
+            var stack = new Stack<(int Op, int Next, List<(CallEdge Edge, int To, int Fallback)> Out)>();
+            void Push(int op)
+            {
+                onStack.Add(op);
+                stack.Push((op, 0, Outgoing(op)));
+            }
+
+            Push(_entry);
+            while (stack.Count > 0)
+            {
+                var (op, next, outgoing) = stack.Pop();
+                if (next < 2 * outgoing.Count)
+                {
+                    // Visit each call's target, then its fallback: entries 2k and 2k + 1.
+                    stack.Push((op, next + 1, outgoing));
+                    var target = next % 2 == 0 ? outgoing[next / 2].To : outgoing[next / 2].Fallback;
+                    if (target >= 0 && !done.Contains(target) && !onStack.Contains(target))
+                    {
+                        Push(target);
+                    }
+
+                    continue;
+                }
+
+                // Every callee is placed: place the operation after them.
+                onStack.Remove(op);
+                done.Add(op);
+                _local[op] = _ops.Count;
+                _ops.Add(op);
+                var calls = new List<PathCall>();
+                foreach (var (edge, to, fallback) in outgoing)
+                {
+                    if (!_local.TryGetValue(to, out var primary))
+                    {
+                        continue; // a loop back through a fallback: cannot help
+                    }
+
+                    var alternative = fallback >= 0 && _local.TryGetValue(fallback, out var f) ? f : -1;
+                    var count = edge.Call?.Count ?? 1;
+                    calls.Add(new PathCall(Probability(_graph, edge), Math.Max(count, 1), primary, alternative));
+                }
+
+                _calls.Add(calls);
+            }
         }
 
-        var zones = Math.Max(component.Zones.Length, 1);
-        var total = Compose(perInstance, parallel, zones);
-        var text = string.Create(CultureInfo.InvariantCulture,
-            $"{component.Name}: 1 - (1 - {Percent(perInstance)}{(component.Availability is null ? " assumed" : string.Empty)})^{parallel} {unit} x 1 - (1 - {Percent(ZoneAvailability)})^{zones} zone{(zones == 1 ? string.Empty : "s")} = {Percent(total)}");
-        return new ComponentAvailability(component.Name, perInstance, component.Availability is null, parallel, zones, total, text);
-    }
-
-    private WorkflowAvailability Workflow(Workflow workflow)
-    {
-        var entry = _graph.IndexOf(workflow.Entry);
-        if (entry < 0)
+        private List<(CallEdge Edge, int To, int Fallback)> Outgoing(int op)
         {
-            return new WorkflowAvailability(workflow.Name, 1, []);
+            var list = new List<(CallEdge, int, int)>();
+            foreach (var e in _graph.Outgoing[op])
+            {
+                var edge = _graph.Edges[e];
+                if (edge.Kind != EdgeKind.Sync || edge.Call is not { } call)
+                {
+                    continue;
+                }
+
+                if (call.FallbackTo is { } alternative)
+                {
+                    var target = _graph.IndexOf(alternative);
+                    list.Add((edge, edge.To, target == op ? -1 : target));
+                }
+                else if (string.IsNullOrWhiteSpace(call.Fallback))
+                {
+                    list.Add((edge, edge.To, -1));
+                }
+            }
+
+            return list;
         }
 
-        var factors = Factors(entry);
-        var value = Series(factors.Select(f => f.Factor));
-        return new WorkflowAvailability(workflow.Name, value, factors);
+        /// <summary>Decides what to condition on: components a request can reach more than once, and domains several path components share.</summary>
+        private ImmutableArray<string> Condition()
+        {
+            var n = _ops.Count;
+            var appearances = new int[n];
+            appearances[n - 1] = 1; // the entry is placed last
+            for (var i = n - 1; i >= 0; i--)
+            {
+                foreach (var call in _calls[i])
+                {
+                    var times = appearances[i] * (call.Count > 1 ? 2 : 1);
+                    appearances[call.Primary] = Math.Min(2, appearances[call.Primary] + times);
+                    if (call.Fallback >= 0)
+                    {
+                        appearances[call.Fallback] = Math.Min(2, appearances[call.Fallback] + times);
+                    }
+                }
+            }
+
+            var multiplicity = new Dictionary<int, int>();
+            var needs = new Dictionary<int, SortedSet<int>>();
+            for (var i = 0; i < n; i++)
+            {
+                var c = _graph.ComponentOf[_ops[i]];
+                multiplicity[c] = Math.Min(2, multiplicity.GetValueOrDefault(c) + appearances[i]);
+                if (!needs.TryGetValue(c, out var set))
+                {
+                    needs[c] = set = [];
+                }
+
+                set.Add(_model.Needed(_ops[i]));
+                _need[c] = _model.Needed(_ops[i]);
+            }
+
+            _pathComponents = [.. multiplicity.Keys.Order()];
+            var conditioned = _pathComponents.Where(c => multiplicity[c] >= 2 || needs[c].Count > 1).ToArray();
+            _conditionedComponents = conditioned;
+            _thresholds = [.. conditioned.Select(c => needs[c].ToArray())];
+            for (var i = 0; i < conditioned.Length; i++)
+            {
+                _conditionedIndex[conditioned[i]] = i;
+            }
+
+            _levelOfOp = new int[n];
+            for (var i = 0; i < n; i++)
+            {
+                var c = _graph.ComponentOf[_ops[i]];
+                if (_conditionedIndex.TryGetValue(c, out var j))
+                {
+                    _levelOfOp[i] = Array.IndexOf(_thresholds[j], _model.Needed(_ops[i])) + 1;
+                }
+            }
+
+            _level = new int[conditioned.Length];
+            _levelProbability = new double[conditioned.Length][];
+            _f = new double[n];
+
+            var touched = new Dictionary<int, int>();
+            foreach (var c in _pathComponents)
+            {
+                if (_model._units[c] is { } units)
+                {
+                    foreach (var d in units.Domains)
+                    {
+                        touched[d] = touched.GetValueOrDefault(d) + 1;
+                    }
+                }
+            }
+
+            // A domain that cannot fail (100%) or is always down (0%) is no event: nothing to sum over.
+            _conditionedDomains = [.. touched.Where(t => t.Value >= 2 && _model.Domains.All[t.Key].Availability is > 0 and < 1).Select(t => t.Key).Order()];
+            return [.. _conditionedDomains.Select(d => _model.Domains.All[d]).Select(d => $"{(d.Kind == DomainKind.Zone ? "zone" : "region")} {d.Name}")];
+        }
+
+        private double JointStates()
+        {
+            var states = Math.Pow(2, _conditionedDomains.Length);
+            foreach (var t in _thresholds)
+            {
+                states *= t.Length + 1;
+            }
+
+            return states;
+        }
+
+        private bool Prune(double probability)
+        {
+            if (_budgetHit || (_pruneBelow > 0 && probability < _pruneBelow))
+            {
+                return true;
+            }
+
+            if (_pruneBelow > 0 && _leaves >= StateBudget)
+            {
+                _budgetHit = true;
+                return true;
+            }
+
+            return false;
+        }
+
+        private void Domain(int i, double probability)
+        {
+            if (Prune(probability))
+            {
+                return;
+            }
+
+            if (i == _conditionedDomains.Length)
+            {
+                ComponentProbabilities();
+                Component(0, probability);
+                return;
+            }
+
+            var d = _conditionedDomains[i];
+            var a = _model.Domains.All[d].Availability;
+            _state[d] = 1;
+            Domain(i + 1, probability * a);
+            _state[d] = 0;
+            Domain(i + 1, probability * (1 - a));
+            _state[d] = -1;
+        }
+
+        private void ComponentProbabilities()
+        {
+            foreach (var c in _pathComponents)
+            {
+                var units = _model._units[c];
+                if (_conditionedIndex.TryGetValue(c, out var j))
+                {
+                    var needs = _thresholds[j];
+                    var atLeast = needs.Select(k => units?.UpAtLeast(k, _state) ?? _model.Components[c].Value).ToArray();
+                    var levels = new double[needs.Length + 1];
+                    levels[0] = 1 - atLeast[0];
+                    for (var l = 1; l <= needs.Length; l++)
+                    {
+                        levels[l] = atLeast[l - 1] - (l < needs.Length ? atLeast[l] : 0);
+                    }
+
+                    _levelProbability[j] = levels;
+                }
+                else
+                {
+                    _up[c] = units?.UpAtLeast(_need[c], _state) ?? _model.Components[c].Value;
+                }
+            }
+        }
+
+        private void Component(int j, double probability)
+        {
+            if (Prune(probability))
+            {
+                return;
+            }
+
+            if (j == _conditionedComponents.Length)
+            {
+                _total += probability * Evaluate();
+                _explored += probability;
+                _leaves++;
+                return;
+            }
+
+            var levels = _levelProbability[j];
+            for (var l = levels.Length - 1; l >= 0; l--)
+            {
+                if (levels[l] <= 0)
+                {
+                    continue;
+                }
+
+                _level[j] = l;
+                Component(j + 1, probability * levels[l]);
+            }
+        }
+
+        /// <summary>P(request succeeds | current states), callees first.</summary>
+        private double Evaluate()
+        {
+            for (var i = 0; i < _ops.Count; i++)
+            {
+                var c = _graph.ComponentOf[_ops[i]];
+                var value = _conditionedIndex.TryGetValue(c, out var j)
+                    ? (_level[j] >= _levelOfOp[i] ? 1.0 : 0.0)
+                    : _up[c];
+                foreach (var call in _calls[i])
+                {
+                    if (value == 0)
+                    {
+                        break;
+                    }
+
+                    value *= Call(call, _f);
+                }
+
+                _f[i] = value;
+            }
+
+            return _f[_ops.Count - 1];
+        }
+
+        private static double Call(PathCall call, double[] f)
+        {
+            var h = f[call.Primary];
+            if (call.Fallback >= 0)
+            {
+                h += (1 - h) * f[call.Fallback];
+            }
+
+            if (call.Count != 1)
+            {
+                h = Math.Pow(h, call.Count);
+            }
+
+            return 1 - call.P + (call.P * h);
+        }
+
+        /// <summary>The path's formula over each component's own availability, and its value with independent failures.</summary>
+        private (string Text, double Value) Formula()
+        {
+            var values = new double[_ops.Count];
+            for (var i = 0; i < _ops.Count; i++)
+            {
+                var value = _model.ValueFor(_ops[i]);
+                foreach (var call in _calls[i])
+                {
+                    value *= Call(call, values);
+                }
+
+                values[i] = value;
+            }
+
+            var text = new System.Text.StringBuilder();
+            var written = new HashSet<int>();
+            Write(_ops.Count - 1, text, written, 0);
+            return (text.ToString(), values[^1]);
+        }
+
+        private const int MaxFormulaLength = 2000;
+
+        private void Write(int i, System.Text.StringBuilder text, HashSet<int> written, int depth)
+        {
+            var op = _ops[i];
+            text.Append(_graph.Operations[op].Ref).Append(' ').Append(Nines.Percent(_model.ValueFor(op)));
+            if (!written.Add(i))
+            {
+                return;
+            }
+
+            foreach (var call in _calls[i])
+            {
+                if (text.Length > MaxFormulaLength || depth > 64)
+                {
+                    text.Append(" x ...");
+                    return;
+                }
+
+                text.Append(" x ");
+                var partial = call.P < 1;
+                if (partial)
+                {
+                    text.Append('(').Append(Nines.Percent(1 - call.P)).Append(" + ").Append(Nines.Percent(call.P)).Append(" x ");
+                }
+
+                var grouped = call.Count != 1 || call.Fallback >= 0 || (partial && _calls[call.Primary].Count > 0);
+                if (grouped)
+                {
+                    text.Append('(');
+                }
+
+                Write(call.Primary, text, written, depth + 1);
+                if (call.Fallback >= 0)
+                {
+                    text.Append(", else ");
+                    Write(call.Fallback, text, written, depth + 1);
+                }
+
+                if (grouped)
+                {
+                    text.Append(')');
+                }
+
+                if (call.Count != 1)
+                {
+                    text.Append('^').Append(call.Count.ToString("0.##", CultureInfo.InvariantCulture));
+                }
+
+                if (partial)
+                {
+                    text.Append(')');
+                }
+            }
+        }
+
+        private SortedSet<int> PathDomains()
+        {
+            var domains = new SortedSet<int>();
+            foreach (var c in _pathComponents)
+            {
+                if (_model._units[c] is { } units)
+                {
+                    domains.UnionWith(units.Domains);
+                }
+            }
+
+            return domains;
+        }
+
+        private ImmutableArray<string> Assumptions()
+        {
+            var list = new List<string>();
+            foreach (var c in _pathComponents)
+            {
+                list.AddRange(_model.Components[c].Assumptions);
+            }
+
+            foreach (var d in PathDomains())
+            {
+                var domain = _model.Domains.All[d];
+                if (domain.IsAssumed)
+                {
+                    list.Add(domain.Kind == DomainKind.Zone
+                        ? $"zone {domain.Name} {Nines.Percent(domain.Availability)} (no zone_availability stated)"
+                        : $"region {domain.Name} {Nines.Percent(domain.Availability)} (no availability stated)");
+                }
+            }
+
+            return [.. list];
+        }
     }
 }

@@ -18,7 +18,29 @@ public sealed record EstimateReport(
     ImmutableArray<ComponentBandwidth> Bandwidth,
     Figure InternetEgress,
     ImmutableArray<string> Notes,
-    SensitivityReport? Sensitivity);
+    SensitivityReport? Sensitivity)
+{
+    /// <summary>Per-workflow figures beyond traffic (composed availability; latency joins it), in design order.</summary>
+    public ImmutableArray<WorkflowEstimate> Workflows { get; init; } = [];
+}
+
+/// <summary>What one workflow gets end to end: its composed availability.</summary>
+public sealed record WorkflowEstimate(string Workflow, AvailabilityEstimate Availability);
+
+/// <summary>
+/// A workflow's availability composed along its synchronous path, the downtime it implies, and the
+/// path, its weakest link and what had to be assumed. <see cref="Detail"/> has the whole composition.
+/// </summary>
+/// <param name="Availability">The composed availability (unit <see cref="FigureUnit.Availability"/>).</param>
+/// <param name="DowntimePer30Days">(1 - availability) x 30 days, in seconds.</param>
+/// <param name="DowntimePerYear">(1 - availability) x 365.25 days, in seconds.</param>
+/// <param name="Weakest">The operation that costs the most availability, as described on the path, or null.</param>
+public sealed record AvailabilityEstimate(
+    Figure Availability,
+    Figure DowntimePer30Days,
+    Figure DowntimePerYear,
+    string? Weakest,
+    Availability.WorkflowAvailability Detail);
 
 /// <summary>A workflow's traffic: average and peak rate, and the bandwidth of its requests and responses at average.</summary>
 public sealed record WorkflowTraffic(string Workflow, AccessType Type, Figure Average, Figure Peak, Figure RequestBandwidth, Figure ResponseBandwidth);

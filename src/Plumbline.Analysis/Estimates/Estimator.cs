@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Plumbline.Analysis.Availability;
 using Plumbline.Analysis.Estimates.Figures;
 using Plumbline.Design.Model;
 
@@ -19,9 +20,10 @@ public static class Estimator
     }
 
     /// <summary>The estimate of a design already compiled (a review compiles over the call graph it built).</summary>
-    public static EstimateReport Estimate(LoadModel model, bool sensitivity = false)
+    public static EstimateReport Estimate(LoadModel model, bool sensitivity = false, AvailabilityModel? availability = null)
     {
         ArgumentNullException.ThrowIfNull(model);
+        availability ??= new AvailabilityModel(model.Design, model.Graph);
         var context = new EstimateContext(model);
         var design = context.Design;
         var graph = context.Graph;
@@ -47,6 +49,7 @@ public static class Estimator
         var cacheFigures = new CacheFigures(context);
         var queueFigures = new QueueFigures(context);
         var bandwidthFigures = new BandwidthFigures(context);
+        var availabilityFigures = new AvailabilityFigures(context, availability);
 
         var traffic = design.Workflows.Select((_, w) => trafficFigures.Traffic(w)).ToImmutableArray();
         var operations = Enumerable.Range(0, graph.Operations.Length).Select(loadFigures.OperationLoad).ToImmutableArray();
@@ -57,6 +60,8 @@ public static class Estimator
         var queues = Enumerable.Range(0, graph.Components.Length).Where(c => graph.Components[c].Kind == ComponentKind.Queue).Select(queueFigures.QueueFlow).ToImmutableArray();
         var bandwidth = bandwidthFigures.Bandwidth();
         var egress = bandwidthFigures.InternetEgress();
+        var workflows = design.Workflows.Select((_, w) => availabilityFigures.Workflow(w)).ToImmutableArray();
+        availabilityFigures.NoteAssumptions();
         var unsized = components.Where(c => !c.Capacity.IsKnown && c.Kind is not (ComponentKind.Client or ComponentKind.External) && (c.PeakLoad.Value ?? 0) > 0).Select(c => c.Component).ToList();
         if (unsized.Count > 0)
         {
@@ -65,6 +70,9 @@ public static class Estimator
 
         return new EstimateReport(
             design.System.Name, context.Options, traffic, operations, components, storage, owners, caches, queues, bandwidth, egress,
-            [.. context.Notes], sensitivity ? Sensitivity.Run(model) : null);
+            [.. context.Notes], sensitivity ? Sensitivity.Run(model) : null)
+        {
+            Workflows = workflows,
+        };
     }
 }

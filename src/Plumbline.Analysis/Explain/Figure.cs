@@ -31,6 +31,9 @@ public enum FigureUnit
 
     /// <summary>Seconds.</summary>
     Seconds,
+
+    /// <summary>An availability, 0..1, printed with enough nines to tell it from its neighbours.</summary>
+    Availability,
 }
 
 /// <summary>

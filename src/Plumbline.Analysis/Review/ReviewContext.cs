@@ -33,7 +33,7 @@ public sealed class ReviewContext
         Design = design;
         Options = options;
         Graph = CallGraph.Build(design);
-        _estimate = new(() => Estimator.Estimate(LoadModel.Compile(design, Graph, options.Estimates)));
+        _estimate = new(() => Estimator.Estimate(LoadModel.Compile(design, Graph, options.Estimates), availability: Availability));
         _availability = new(() => new AvailabilityModel(design, Graph));
         _calls = new(() => [.. design.Components.SelectMany(c => c.Operations.SelectMany(o => o.Calls.Select(call => new CallSite(c, o, call))))]);
         _cost = new(() => PriceCatalogFor(design, options) is { } catalog ? CostEstimator.Estimate(design, catalog, options.Cost, options.Estimates) : null);

@@ -41,4 +41,13 @@ public static partial class DiagnosticCodes
         return Error("PL3004", span, path, $"no component runs in zone '{zone}'",
             suggestion is not null ? $"did you mean '{suggestion}'?" : list.Count == 0 ? "no component lists zones" : $"zones in the design: {string.Join(", ", list)}");
     }
+
+    /// <summary>PL3007: a component's zone that no region lists, in a design that lists regions.</summary>
+    public static Diagnostic ZoneOutsideRegions(SourceSpan span, string path, string zone, IEnumerable<string> known)
+    {
+        var list = known.ToList();
+        var suggestion = Suggestions.Closest(zone, list);
+        return Error("PL3007", span, path, $"zone '{zone}' is not a zone of any region",
+            suggestion is not null ? $"did you mean '{suggestion}'?" : $"add it to a region's zones under regions (zones listed: {string.Join(", ", list)})");
+    }
 }

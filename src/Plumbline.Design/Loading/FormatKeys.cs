@@ -14,7 +14,7 @@ public static class FormatKeys
 
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> All { get; } = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
     {
-        ["design"] = ["plumbline", "system", "requirements", "business", "workflows", "api", "data", "components", "slos", "operations", "security", "cost", "validation", "decisions", "milestones"],
+        ["design"] = ["plumbline", "system", "requirements", "business", "workflows", "api", "data", "regions", "components", "slos", "operations", "security", "cost", "validation", "decisions", "milestones"],
         ["system"] = ["name", "summary", "owners"],
         ["requirements"] = ["scope", "edge_cases", "personas", "constraints", "users", "growth", "peak_to_average", "dependencies", "open_questions"],
         ["scope"] = ["in", "out", "success_criteria"],
@@ -32,14 +32,17 @@ public static class FormatKeys
         ["api"] = ["version", "versioning", "endpoints"],
         ["endpoint"] = ["name", "route", "workflow", "idempotency", "auth", "reads", "writes", "version", "rate_limit"],
         ["entity"] = ["entity", "description", "owner", "record_size", "new_records", "initial_records", "retention", "classification", "pii", "access", "consistency", "source"],
-        ["component"] = ["kind", "description", "engine", "model", "stateless", "instances", "replicas", "zones", "capacity", "availability", "load_balancing", "rate_limit", "autoscaling", "memory", "hit_ratio", "storage_per_node", "shard_key", "partitions", "retention", "dead_letter", "consumers", "backup", "owner", "sla", "runs_on", "size", "storage_class", "operations"],
+        ["component"] = ["kind", "description", "engine", "model", "stateless", "instances", "replicas", "zones", "capacity", "availability", "load_balancing", "rate_limit", "autoscaling", "memory", "hit_ratio", "storage_per_node", "shard_key", "partitions", "retention", "dead_letter", "consumers", "backup", "owner", "sla", "quorum", "multi_region", "runs_on", "size", "storage_class", "operations"],
         ["instance_size"] = ["vcpu", "memory"],
+        ["region"] = ["zones", "availability", "zone_availability"],
+        ["quorum"] = ["reads", "writes"],
         ["capacity"] = ["reads", "writes"],
         ["autoscaling"] = ["min", "max", "target_utilisation", "delay"],
         ["backup"] = ["every", "keep", "restore_tested"],
         ["operation"] = ["latency", "type", "idempotent", "capacity", "calls"],
         ["latency"] = ["p50", "p90", "p99", "p999", "mean"],
         ["call"] = ["to", "probability", "count", "timeout", "retries", "circuit_breaker", "async", "fallback"],
+        ["fallback"] = ["to", "description"],
         ["retries"] = ["max", "backoff", "base", "max_delay", "jitter"],
         ["circuit_breaker"] = ["failure_rate", "window", "min_calls", "open_for"],
         ["slo"] = ["name", "workflow", "sli", "objective", "threshold", "window", "description"],

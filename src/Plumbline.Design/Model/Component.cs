@@ -34,6 +34,16 @@ public enum StorageModel
     Graph,
 }
 
+/// <summary>How a component whose zones span several regions serves from them.</summary>
+public enum MultiRegionMode
+{
+    /// <summary>Every region serves; a request succeeds while any region's deployment can serve it.</summary>
+    ActiveActive,
+
+    /// <summary>The first region serves; the next takes over only when the whole region before it is down.</summary>
+    Failover,
+}
+
 /// <summary>How a load balancer picks an instance.</summary>
 public enum LoadBalancing
 {
@@ -83,6 +93,12 @@ public sealed record Component(
     /// <summary>What it runs on, for pricing (process step 9); <see cref="Hosting.Unstated"/> when the design does not say.</summary>
     public Hosting Hosting { get; init; } = Hosting.Unstated;
 
+    /// <summary>How it serves when its zones span several regions; null when unstated.</summary>
+    public MultiRegionMode? MultiRegion { get; init; }
+
+    /// <summary>Copies of a shard that must answer for a read or a write to succeed; null when unstated (one copy).</summary>
+    public Quorum? Quorum { get; init; }
+
     /// <summary>The operation with this name, or null.</summary>
     public Operation? FindOperation(string name)
     {
@@ -105,6 +121,37 @@ public sealed record Component(
         null => Kind is ComponentKind.Database or ComponentKind.Cache or ComponentKind.Queue
             or ComponentKind.ObjectStore or ComponentKind.Search,
     };
+}
+
+/// <summary><c>k of n</c>: at least <see cref="K"/> of <see cref="N"/> copies; 1 &lt;= k &lt;= n.</summary>
+public readonly record struct KOfN(int K, int N)
+{
+    /// <summary>"2 of 3".</summary>
+    public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{K} of {N}");
+
+    /// <summary>Reads "2 of 3" (spaces around "of" required); false when malformed or k is not within 1..n.</summary>
+    public static bool TryParse(string? text, out KOfN value)
+    {
+        value = default;
+        var parts = (text ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length != 3 || parts[1] != "of"
+            || !int.TryParse(parts[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var k)
+            || !int.TryParse(parts[2], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
+            || k < 1 || n < k || n > 1001)
+        {
+            return false;
+        }
+
+        value = new KOfN(k, n);
+        return true;
+    }
+}
+
+/// <summary>Read and write quorums of a replicated store: how many copies of a shard must answer.</summary>
+public sealed record Quorum(KOfN? Reads, KOfN? Writes)
+{
+    /// <summary>The quorum an operation of this type needs, or null when none is stated for it.</summary>
+    public KOfN? For(AccessType type) => type == AccessType.Write ? Writes : Reads;
 }
 
 /// <summary>
@@ -175,6 +222,12 @@ public sealed record Call(
 {
     /// <summary>The stated probability, or 1. Analysis may lower an unstated one (a cache's miss path).</summary>
     public double EffectiveProbability => Probability ?? 1;
+
+    /// <summary>
+    /// The operation the caller falls back to when this call fails (<c>fallback: { to: ... }</c>): the call
+    /// succeeds when either does. Null for a free-text <see cref="Fallback"/>, which only degrades the answer.
+    /// </summary>
+    public OperationRef? FallbackTo { get; init; }
 
     /// <summary>A stable id, <c>caller.op-&gt;callee.op</c>, for finding keys.</summary>
     public string Id => $"{From}->{To}";

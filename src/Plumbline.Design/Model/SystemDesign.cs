@@ -27,6 +27,9 @@ public sealed record SystemDesign(
     private Dictionary<string, Component>? _componentsByName;
     private Dictionary<string, Workflow>? _workflowsByName;
 
+    /// <summary>Regions and their zones, with the availability of each as a failure domain; empty when the file has none.</summary>
+    public ImmutableArray<Region> Regions { get; init; } = [];
+
     /// <summary>The component with this name, or null.</summary>
     public Component? FindComponent(string name)
     {
@@ -45,6 +48,12 @@ public sealed record SystemDesign(
     public Operation? FindOperation(OperationRef reference) =>
         FindComponent(reference.Component)?.FindOperation(reference.Operation);
 }
+
+/// <summary>
+/// A region: a failure domain holding zones. <see cref="Availability"/> is the region's own (an outage
+/// that takes every zone in it); <see cref="ZoneAvailability"/> is each zone's own.
+/// </summary>
+public sealed record Region(string Name, ImmutableArray<string> Zones, Units.Percent? Availability, Units.Percent? ZoneAvailability, string Path);
 
 /// <summary><c>system:</c> what is being designed and who owns it.</summary>
 public sealed record SystemInfo(string Name, string? Summary, ImmutableArray<string> Owners, string Path);

@@ -42,6 +42,10 @@ internal static class ReferenceValidator
                     foreach (var call in operation.Calls)
                     {
                         Operation(call.To, call.Path + "/to");
+                        if (call.FallbackTo is { } fallback)
+                        {
+                            Operation(fallback, call.Path + "/fallback/to");
+                        }
                     }
                 }
 
@@ -49,6 +53,8 @@ internal static class ReferenceValidator
                 {
                     Operation(component.Consumers[i], Item(component.Path + "/consumers", i));
                 }
+
+                RegionZones(component);
             }
 
             foreach (var entity in design.Data)
@@ -135,6 +141,25 @@ internal static class ReferenceValidator
             if (component.FindOperation(reference.Operation) is null)
             {
                 context.Report(DiagnosticCodes.UnknownOperation(context.BuildSpan(path), path, reference.Component, reference.Operation, component.Operations.Select(o => o.Name)));
+            }
+        }
+
+        /// <summary>When the design lists regions, every zone a component runs in must be a zone of one of them.</summary>
+        private void RegionZones(Component component)
+        {
+            if (design.Regions.IsEmpty)
+            {
+                return;
+            }
+
+            var known = design.Regions.SelectMany(r => r.Zones).ToHashSet(StringComparer.Ordinal);
+            for (var i = 0; i < component.Zones.Length; i++)
+            {
+                if (!known.Contains(component.Zones[i]))
+                {
+                    var path = Item(component.Path + "/zones", i);
+                    context.Report(DiagnosticCodes.ZoneOutsideRegions(context.BuildSpan(path), path, component.Zones[i], known.Order(StringComparer.Ordinal)));
+                }
             }
         }
 

@@ -41,6 +41,53 @@ public static class EstimateJsonRenderer
             Figure(w, "requestBandwidth", t.RequestBandwidth);
             Figure(w, "responseBandwidth", t.ResponseBandwidth);
         });
+        Array(w, "workflows", report.Workflows, x =>
+        {
+            var a = x.Availability;
+            var d = a.Detail;
+            w.WriteString("workflow", x.Workflow);
+            w.WriteStartObject("availability");
+            Figure(w, "value", a.Availability);
+            Figure(w, "downtimePer30Days", a.DowntimePer30Days);
+            Figure(w, "downtimePerYear", a.DowntimePerYear);
+            if (a.Weakest is { } weakest)
+            {
+                w.WriteString("weakest", weakest);
+            }
+            else
+            {
+                w.WriteNull("weakest");
+            }
+
+            w.WriteString("expression", d.Expression);
+            w.WriteNumber("independent", d.Independent);
+            w.WriteNumber("states", d.States);
+            w.WriteNumber("uncertainty", d.Uncertainty);
+            w.WriteStartArray("sharedDomains");
+            foreach (var domain in d.SharedDomains)
+            {
+                w.WriteStringValue(domain);
+            }
+
+            w.WriteEndArray();
+            Array(w, "path", d.Factors, f =>
+            {
+                w.WriteString("operation", f.Operation);
+                w.WriteString("component", f.Component);
+                w.WriteNumber("share", f.Share);
+                w.WriteNumber("calls", f.Calls);
+                w.WriteNumber("componentAvailability", f.ComponentValue);
+                w.WriteNumber("factor", f.Factor);
+            });
+            w.WriteStartArray("assumptions");
+            foreach (var assumption in d.Assumptions)
+            {
+                w.WriteStringValue(assumption);
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        });
         Array(w, "operations", report.Operations, o =>
         {
             w.WriteString("operation", o.Operation);

@@ -27,6 +27,11 @@ internal static class EstimateSections
         [
             new("Traffic", ["workflow", "type", ">average", ">peak", ">request bw", ">response bw"],
                 [.. report.Traffic.Select(t => Row([t.Workflow, Word(t.Type)], t.Average, t.Peak, t.RequestBandwidth, t.ResponseBandwidth))]),
+            new("Availability", ["workflow", ">availability", ">downtime/30d", ">downtime/year", "weakest link"],
+                [.. report.Workflows.Select(w => new EstimateRow(
+                    [w.Workflow, Quantities.Format(w.Availability.Availability), Quantities.Format(w.Availability.DowntimePer30Days), Quantities.Format(w.Availability.DowntimePerYear), w.Availability.Weakest ?? "-"],
+                    [w.Availability.Availability, w.Availability.DowntimePer30Days, w.Availability.DowntimePerYear]))],
+                "composed along each workflow's synchronous path (zones and regions shared by its components counted once); see docs/availability.md"),
             new("Load and capacity", ["component", "kind", ">instances", ">avg load", ">peak load", ">capacity", ">util avg", ">util peak", ">needed", ">headroom"],
                 [.. report.Components.Where(c => (c.PeakLoad.Value ?? 0) > 0 || c.Capacity.IsKnown).Select(Capacity)],
                 $"instances needed at {Quantities.Percent(report.Options.TargetUtilisation)} target utilisation; headroom is time until peak load reaches capacity at the stated growth"),

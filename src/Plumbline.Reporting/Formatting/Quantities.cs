@@ -30,6 +30,7 @@ public static class Quantities
         FigureUnit.Factor => Significant(value) + "x",
         FigureUnit.Months => Months(value),
         FigureUnit.Seconds => Seconds(value),
+        FigureUnit.Availability => Analysis.Availability.Nines.Percent(value),
         _ => Significant(value),
     };
 

@@ -38,6 +38,13 @@ internal static partial class DesignBinder
 
             var instances = m.Int("instances", 1, 100_000) ?? 1;
             var autoscaling = ReadAutoscaling(m, context);
+            var replicas = m.Int("replicas", 0, 1000) ?? 0;
+            var quorum = ReadQuorum(m, context);
+            if (Array.IndexOf(StoreKinds, k) >= 0)
+            {
+                CheckQuorum(m, quorum, instances, replicas, context);
+            }
+            var multiRegion = m.Enum<MultiRegionMode>("multi_region");
             builder.Add(new Component(
                 key.Value,
                 k,
@@ -46,7 +53,7 @@ internal static partial class DesignBinder
                 m.Enum<StorageModel>("model"),
                 m.Bool("stateless"),
                 instances,
-                m.Int("replicas", 0, 1000) ?? 0,
+                replicas,
                 ReadZones(m, context),
                 ReadCapacity(m, context),
                 m.Percent("availability"),
@@ -65,7 +72,12 @@ internal static partial class DesignBinder
                 m.String("owner"),
                 m.Percent("sla"),
                 ReadOperations(m, key.Value, context),
-                path) { Hosting = ReadHosting(m, context) });
+                path)
+            {
+                Hosting = ReadHosting(m, context),
+                MultiRegion = multiRegion,
+                Quorum = quorum,
+            });
         }
 
         return builder.ToImmutable();
@@ -101,6 +113,63 @@ internal static partial class DesignBinder
         return runsOn is null && size is null && storage is null ? Hosting.Unstated : new Hosting(runsOn?.Value, size, storage);
     }
 
+    /// <summary><c>quorum: 2 of 3</c> (reads and writes alike) or <c>quorum: { reads: 1 of 3, writes: 2 of 3 }</c>.</summary>
+    private static Quorum? ReadQuorum(MapReader m, BindContext context)
+    {
+        switch (m.Node("quorum"))
+        {
+            case null:
+                return null;
+            case YamlScalar scalar:
+                return ParseKOfN(scalar, m.ChildPath("quorum"), context) is { } both ? new Quorum(both, both) : null;
+            default:
+                var map = m.Map("quorum", "quorum");
+                if (map is null)
+                {
+                    return null;
+                }
+
+                if (!map.Has("reads") && !map.Has("writes"))
+                {
+                    context.Report(DiagnosticCodes.OneOfRequired(map.Span, map.Path, "quorum", ["reads", "writes"]));
+                }
+
+                var reads = map.Scalar("reads") is { } r ? ParseKOfN(r, map.ChildPath("reads"), context) : null;
+                var writes = map.Scalar("writes") is { } w ? ParseKOfN(w, map.ChildPath("writes"), context) : null;
+                return new Quorum(reads, writes);
+        }
+    }
+
+    /// <summary>A quorum counts the copies of one shard: 1 + replicas / instances.</summary>
+    private static void CheckQuorum(MapReader m, Quorum? quorum, int instances, int replicas, BindContext context)
+    {
+        var copies = 1 + (replicas / instances);
+        foreach (var (key, value) in new[] { ("reads", quorum?.Reads), ("writes", quorum?.Writes) })
+        {
+            if (value is not { } q || q.N == copies)
+            {
+                continue;
+            }
+
+            var path = m.Node("quorum") is YamlScalar ? m.ChildPath("quorum") : m.ChildPath("quorum") + "/" + key;
+            context.Report(DiagnosticCodes.Inconsistent(context.BuildSpan(path), path,
+                $"quorum {q} counts {q.N} copies, but {instances} instance(s) with {replicas} replica(s) keep {copies} cop{(copies == 1 ? "y" : "ies")} of each shard",
+                "a quorum counts the copies of one shard (1 + replicas / instances); make N match, or change replicas"));
+            break;
+        }
+    }
+
+    private static KOfN? ParseKOfN(YamlScalar scalar, string path, BindContext context)
+    {
+        if (KOfN.TryParse(scalar.Value, out var value))
+        {
+            return value;
+        }
+
+        context.Report(DiagnosticCodes.WrongValue(scalar.Span, path, scalar.Value, "'K of N' such as '2 of 3', with 1 <= K <= N <= 1001"));
+        return null;
+    }
+
     private static void CheckApplicability(MapReader m, ComponentKind kind, BindContext context)
     {
         void Only(string field, string appliesTo, params ComponentKind[] kinds)
@@ -122,6 +191,7 @@ internal static partial class DesignBinder
         Only("storage_class", "stores", StoreKinds);
         Only("runs_on", "every kind but client and external", [.. Enum.GetValues<ComponentKind>().Where(k => k is not (ComponentKind.Client or ComponentKind.External))]);
         Only("size", "every kind but client and external", [.. Enum.GetValues<ComponentKind>().Where(k => k is not (ComponentKind.Client or ComponentKind.External))]);
+        Only("quorum", "stores", StoreKinds);
     }
 
     private static ImmutableArray<string> ReadZones(MapReader m, BindContext context)
@@ -345,6 +415,7 @@ internal static partial class DesignBinder
             m.ReportMissing("to", "the component.operation it calls, such as 'links-db.get'");
         }
 
+        var (fallback, fallbackTo) = ReadFallback(m, context);
         return new Call(
             to ?? default,
             m.Ratio("probability"),
@@ -353,10 +424,44 @@ internal static partial class DesignBinder
             ReadRetries(m, context),
             ReadCircuitBreaker(m),
             m.Bool("async") ?? false,
-            m.String("fallback"),
+            fallback,
             caller,
             index,
-            path);
+            path)
+        {
+            FallbackTo = fallbackTo,
+        };
+    }
+
+    /// <summary>
+    /// <c>fallback: some text</c> (what the caller does instead: a degraded answer) or
+    /// <c>fallback: { to: component.operation, description: ... }</c> (another operation that can
+    /// answer in its place). The text of the second is its description, or "fall back to X".
+    /// </summary>
+    private static (string? Text, OperationRef? To) ReadFallback(MapReader m, BindContext context)
+    {
+        switch (m.Node("fallback"))
+        {
+            case null:
+                return (null, null);
+            case YamlScalar:
+                return (m.String("fallback"), null);
+            default:
+                var map = m.Map("fallback", "fallback");
+                if (map is null)
+                {
+                    return (null, null);
+                }
+
+                var to = ReadOperationRef(map, "to", context);
+                if (to is null && !map.Has("to"))
+                {
+                    map.ReportMissing("to", "the component.operation that answers when the call fails, such as 'ledger-queue.publish'");
+                }
+
+                var description = map.String("description");
+                return (description ?? (to is { } t ? $"fall back to {t}" : null), to);
+        }
     }
 
     private static RetryPolicy? ReadRetries(MapReader m, BindContext context)

@@ -24,6 +24,7 @@ internal static partial class DesignBinder
         var workflows = ReadWorkflows(map, context);
         var api = map.Map("api", "api") is { } a ? ReadApi(a, context) : Api.Empty;
         var data = ReadData(map, context);
+        var regions = ReadRegions(map, context);
         var components = ReadComponents(map, context);
         var slos = ReadSlos(map, context);
         var operations = map.Map("operations", "operations") is { } o ? ReadOperations(o, context) : OperationsPlan.Empty;
@@ -35,7 +36,10 @@ internal static partial class DesignBinder
 
         return new SystemDesign(
             version, system, requirements, business, workflows, api, data, components, slos, operations,
-            security, cost, validation, decisions, milestones, context.SourceMap);
+            security, cost, validation, decisions, milestones, context.SourceMap)
+        {
+            Regions = regions,
+        };
     }
 
     private static int ReadVersion(MapReader map, BindContext context)

@@ -44,7 +44,8 @@ public sealed class BlastRadiusRule : IRule
             var fails = string.Join(", ", radius.Fails.Select(Describe));
             var traffic = radius.TrafficKnown ? "of all traffic" : "of workflows (no rates known)";
             var degrades = radius.Degrades.IsEmpty ? string.Empty : $"; {string.Join(", ", radius.Degrades.Select(d => d.Workflow))} degrade{(radius.Degrades.Length == 1 ? "s" : string.Empty)}";
-            var weak = severity == Severity.Medium ? $"; on its own it reaches {AvailabilityModel.Percent(availability.Value)}, below the {AvailabilityModel.Percent(strictest)} SLO of what it takes down" : string.Empty;
+            var (reaches, slo, _) = Nines.Compare(availability.Value, strictest);
+            var weak = severity == Severity.Medium ? $"; on its own it reaches {reaches}, below the {slo} SLO of what it takes down" : string.Empty;
             yield return Info.At(context.KeySpan(component.Path), component.Name,
                 $"if {component.Name} fails, {fails} fail{(radius.Fails.Length == 1 ? "s" : string.Empty)}: {ResilienceFacts.Share(radius.FailedTrafficShare)} {traffic}{degrades}{weak}", severity);
         }
@@ -52,7 +53,7 @@ public sealed class BlastRadiusRule : IRule
 
     /// <summary>One instance in one zone, and not a provider-managed service (stated SLA, load balancer, CDN, external).</summary>
     private static bool Lone(Component component, ComponentAvailability availability) =>
-        availability.Parallel == 1 && availability.Zones == 1 && component.Sla is null
+        availability.Parallel == 1 && availability.Zones <= 1 && component.Sla is null
         && component.Kind is not (ComponentKind.LoadBalancer or ComponentKind.Cdn or ComponentKind.External);
 
     private static string Describe(WorkflowImpact impact)

@@ -8,7 +8,7 @@ public sealed class SloUnreachableAvailability : IRule
 {
     public RuleInfo Info { get; } = new("slo-unreachable-availability", ProcessStep.Resilience, Severity.High,
         "The architecture cannot reach an availability SLO",
-        "Availability multiplies along a synchronous path; when the product of the components a workflow waits on is already below its SLO with independent failures, the error budget is spent before the first incident.",
+        "Availability multiplies along a synchronous path; when what a workflow waits on cannot reach its SLO even on paper, the error budget is spent before the first incident.",
         "Add instances, replicas or zones to the weakest component on the path, put a fallback or an async hand-off on the calls that need not block, or lower the objective to what the design can reach.");
 
     public IEnumerable<Finding> Check(ReviewContext context)
@@ -20,15 +20,19 @@ public sealed class SloUnreachableAvailability : IRule
                 continue;
             }
 
-            if (workflow.Value >= slo.Objective.Fraction)
+            var (value, objective, equal) = Nines.Compare(workflow.Value, slo.Objective.Fraction);
+            if (equal || workflow.Value >= slo.Objective.Fraction)
             {
                 continue;
             }
 
             var weakest = workflow.Weakest!;
             var component = context.Availability.Of(weakest.Component);
+            var how = workflow.SharedDomains.IsEmpty && workflow.States <= 1
+                ? workflow.Expression
+                : $"{workflow.Expression}, composed over the {workflow.States} joint states of what the path shares ({(workflow.SharedDomains.IsEmpty ? "components reached more than once" : string.Join(", ", workflow.SharedDomains))})";
             yield return Info.At(context.Span(slo.Path + "/objective"), slo.Name,
-                $"{slo.Name} asks {AvailabilityModel.Percent(slo.Objective.Fraction)} of {slo.Workflow}, but its synchronous path reaches only {workflow.Arithmetic}; the weakest link is {component.Arithmetic}");
+                $"{slo.Name} asks {objective} of {slo.Workflow}, but its synchronous path reaches only {value}: {how}; the weakest link is {component.Arithmetic}");
         }
     }
 }
