@@ -11,7 +11,8 @@ namespace Plumbline.Benchmarks;
 /// <c>-- generate FILE</c> writes the generated 2,000-component design to a file.
 /// <c>-- quick [filter]</c> runs the fast self-timed harness over <see cref="QuickCases.Suites"/>, optionally only
 /// the cases whose name contains <c>filter</c>. <c>-- cold</c> times the first load in fresh processes
-/// (<see cref="LoadColdRuns"/>), which is what a CLI user waits for.
+/// (<see cref="LoadColdRuns"/>), which is what a CLI user waits for. <c>-- sim [rounds]</c> runs the simulator's
+/// benchmark (<see cref="Simulation.SimulationBenchmark"/>).
 /// </summary>
 /// <remarks>
 /// To add a benchmark for another stage (estimates, review): add a <c>[Benchmark]</c> class, which the switcher
@@ -32,6 +33,11 @@ public static class Program
             // Writes the generated design, to try the CLI on it: plumbline check big.yaml
             File.WriteAllText(args[1], LoadInputs.Text(LoadInputs.GeneratedName));
             return 0;
+        }
+
+        if (args.Length > 0 && args[0] == "sim")
+        {
+            return Simulation.SimulationBenchmark.Run(args);
         }
 
         if (args.Length > 0 && args[0] == "cold")

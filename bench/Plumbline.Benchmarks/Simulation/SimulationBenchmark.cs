@@ -1,0 +1,196 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using Plumbline.Simulation.Queueing;
+using Plumbline.Simulation.Randomness;
+using static System.FormattableString;
+
+namespace Plumbline.Benchmarks.Simulation;
+
+/// <summary>
+/// <c>-- sim [rounds]</c>: the simulator's figures in one run (bench/README.md, "Simulation").
+/// Each round times, one after the other so that machine noise hits them alike: the engine on M/M/c
+/// (the product's <see cref="QueueingNetwork"/>), the hand-written minimal loop, SimPy 2.3 on the same model,
+/// and the engine with 1 and with 10,000 stations (about 10 and about 100,000 pending events), and with
+/// 100,000 idle timers. Rates are events per second of wall time and of this thread's CPU time; ratios are
+/// taken within a round, then summarised over rounds (median, min, max).
+/// Then, once: allocation per event and memory as the duration grows 10x; the future-event lists under the
+/// hold model at 10 and 100,000 pending.
+/// </summary>
+public static class SimulationBenchmark
+{
+    private const double Lambda = 9000;
+    private const int Servers = 10;
+    private const double Mu = 1000;
+    private const double EngineDuration = 1000;   // simulated seconds: about 18 M events
+    private const double SimPyDuration = 20;      // about 360,000 events
+    private const int ParallelStations = 10_000;
+
+    public static int Run(string[] args)
+    {
+        var rounds = args.Length > 1 && int.TryParse(args[1], CultureInfo.InvariantCulture, out var r) ? r : 5;
+        Console.WriteLine(Invariant($"Plumbline simulation benchmark: {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}, {Environment.ProcessorCount} cores"));
+        Console.WriteLine($"load average at start: {LoadAverage()}");
+        var simpyMissing = SimPyPeer.Unavailable();
+        Console.WriteLine(simpyMissing is null ? $"SimPy {SimPyPeer.Version()} under {SimPyPeer.Python}" : "SimPy: not measured: " + simpyMissing);
+        Console.WriteLine(Invariant($"M/M/c: lambda {Lambda}/s, c = {Servers}, mu {Mu}/s, FIFO; an event is one arrival or one departure; {rounds} rounds"));
+        Console.WriteLine("rates in millions of events per second, wall / thread CPU");
+        Console.WriteLine();
+
+        // Warm-up: every path reaches optimised code (tiered compilation) before anything is timed.
+        for (var i = 0; i < 3; i++)
+        {
+            EngineMmc(20, 99);
+            Minimal(20, 99);
+            Parallel(1, 0, 2, 99);
+            Parallel(ParallelStations, 0, 0.002, 99);
+            Parallel(1, 100_000, 2, 99);
+        }
+
+        var rows = new List<Round>();
+        for (var round = 0; round < rounds; round++)
+        {
+            var seed = (ulong)(round + 1);
+            var row = new Round(
+                EngineMmc(EngineDuration, seed),
+                Minimal(EngineDuration, seed),
+                simpyMissing is null ? SimPy(seed) : new Rate(0, double.NaN, double.NaN, double.NaN),
+                Parallel(1, 0, EngineDuration, seed),
+                Parallel(ParallelStations, 0, EngineDuration / ParallelStations, seed),
+                Parallel(1, 100_000, EngineDuration, seed));
+            rows.Add(row);
+            Console.WriteLine(Invariant($"round {round + 1}: engine {row.Engine}, minimal loop {row.Minimal}, SimPy {row.SimPy}"));
+            Console.WriteLine(Invariant($"         1 station {row.OneStation}, {ParallelStations:N0} stations {row.ManyStations} ({row.ManyStations.Pending:N0} pending), 1 station + 100,000 idle timers {row.IdleTimers}"));
+            Console.WriteLine(Invariant($"         mean wait (theory 0.6687 ms): engine {row.Engine.MeanWait * 1e3:0.0000} ms, minimal {row.Minimal.MeanWait * 1e3:0.0000} ms, SimPy {row.SimPy.MeanWait * 1e3:0.0000} ms (a shorter run)"));
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("summary over rounds: median [min .. max]; ratios are taken within each round");
+        Console.WriteLine(Invariant($"  {"",-58} {"wall",-26} {"thread CPU",-26}"));
+        Summary("engine, M/M/c (M events/s)", rows, x => x.Engine.Wall / 1e6, x => x.Engine.Cpu / 1e6);
+        Summary("minimal hand-written loop (M events/s)", rows, x => x.Minimal.Wall / 1e6, x => x.Minimal.Cpu / 1e6);
+        Summary("SimPy 2.3 (M events/s)", rows, x => x.SimPy.Wall / 1e6, x => x.SimPy.Cpu / 1e6);
+        Summary("engine / SimPy", rows, x => x.Engine.Wall / x.SimPy.Wall, x => x.Engine.Cpu / x.SimPy.Cpu);
+        Summary("engine / minimal loop", rows, x => x.Engine.Wall / x.Minimal.Wall, x => x.Engine.Cpu / x.Minimal.Cpu);
+        Summary("1 station / 10,000 stations (~10 vs ~100,000 pending)", rows, x => x.OneStation.Wall / x.ManyStations.Wall, x => x.OneStation.Cpu / x.ManyStations.Cpu);
+        Summary("1 station / 1 station + 100,000 idle timers", rows, x => x.OneStation.Wall / x.IdleTimers.Wall, x => x.OneStation.Cpu / x.IdleTimers.Cpu);
+        if (rows.Count > 1)
+        {
+            Console.WriteLine(Invariant($"noise: the engine's fastest round was {(rows.Max(x => x.Engine.Wall) / rows.Min(x => x.Engine.Wall)) - 1:P0} faster than its slowest (wall), {(rows.Max(x => x.Engine.Cpu) / rows.Min(x => x.Engine.Cpu)) - 1:P0} (CPU)"));
+        }
+
+        Console.WriteLine();
+        Memory();
+        Console.WriteLine();
+        EventLists();
+        Console.WriteLine($"load average at end: {LoadAverage()}");
+        return 0;
+    }
+
+    private static Rate EngineMmc(double duration, ulong seed)
+    {
+        var network = new QueueingNetwork(Lambda, [new StationSpec(Servers, Sampler.Exponential(1 / Mu))], seed);
+        var clock = ThreadClock.Start();
+        var result = network.Run(duration);
+        var (wall, cpu) = clock.Elapsed();
+        return new Rate(result.Events, wall, cpu, result.Stations[0].MeanWait);
+    }
+
+    private static Rate Minimal(double duration, ulong seed)
+    {
+        var clock = ThreadClock.Start();
+        var (events, wait) = MinimalMmc.Run(Lambda, Servers, Mu, duration, seed);
+        var (wall, cpu) = clock.Elapsed();
+        return new Rate(events, wall, cpu, wait);
+    }
+
+    private static Rate SimPy(ulong seed)
+    {
+        var (events, seconds, cpu, wait) = SimPyPeer.Run(Lambda, Servers, Mu, SimPyDuration, seed);
+        return new Rate(events, seconds, cpu, wait);
+    }
+
+    private static Rate Parallel(int stations, int idleTimers, double duration, ulong seed)
+    {
+        var model = new ParallelMmc(stations, Lambda, Servers, Mu, seed, idleTimers);
+        // The first 10% fills the stations; only the rest is timed.
+        model.Run(duration * 0.1);
+        var clock = ThreadClock.Start();
+        var events = model.Run(duration);
+        var (wall, cpu) = clock.Elapsed();
+        return new Rate(events, wall, cpu, model.MeanWait, model.Simulator.Pending);
+    }
+
+    private static void Memory()
+    {
+        Console.WriteLine("memory: the engine's M/M/c run (QueueingNetwork.Run), allocated on this thread and kept after the run");
+        foreach (var duration in new[] { 100.0, 1000.0 })
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+            var before = GC.GetTotalMemory(true);
+            var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+            var network = new QueueingNetwork(Lambda, [new StationSpec(Servers, Sampler.Exponential(1 / Mu))], 7);
+            var result = network.Run(duration);
+            var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+            var kept = GC.GetTotalMemory(true) - before;
+            GC.KeepAlive(network);
+            Console.WriteLine(Invariant($"  {duration,6:0} s simulated: {result.Events,12:N0} events, allocated {allocated,9:N0} bytes ({(double)allocated / result.Events:0.000000} bytes/event), kept {kept,9:N0} bytes"));
+        }
+    }
+
+    private static void EventLists()
+    {
+        Console.WriteLine("future-event lists, hold model (remove the earliest, insert it again Exp(1) later), ns of thread CPU per hold, 3 runs: median [min .. max]");
+        foreach (var pending in new[] { 10, 100_000 })
+        {
+            var holds = pending <= 10 ? 20_000_000L : 5_000_000L;
+            var runs = Enumerable.Range(0, 3).Select(i => HoldModel.Measure(pending, holds, (ulong)(i + 1))).ToList();
+            Console.WriteLine(Invariant($"  {pending:N0} pending, {holds:N0} holds"));
+            for (var k = 0; k < runs[0].Count; k++)
+            {
+                var values = runs.Select(r => r[k].NsPerHold).Order().ToList();
+                Console.WriteLine(Invariant($"    {runs[0][k].List,-40} {values[1],7:0.0} [{values[0]:0.0} .. {values[^1]:0.0}]"));
+            }
+        }
+    }
+
+    private static void Summary(string name, List<Round> rows, Func<Round, double> wall, Func<Round, double> cpu) =>
+        Console.WriteLine(Invariant($"  {name,-58} {Spread(rows.Select(wall)),-26} {Spread(rows.Select(cpu)),-26}"));
+
+    private static string Spread(IEnumerable<double> values)
+    {
+        var sorted = values.Where(double.IsFinite).Order().ToList();
+        if (sorted.Count == 0)
+        {
+            return "not measured";
+        }
+
+        var median = sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+        return Invariant($"{median:0.00} [{sorted[0]:0.00} .. {sorted[^1]:0.00}]");
+    }
+
+    private static string LoadAverage()
+    {
+        try
+        {
+            return File.ReadAllText("/proc/loadavg").Trim();
+        }
+        catch (IOException)
+        {
+            return "unknown";
+        }
+    }
+
+    /// <summary>Events over wall and thread-CPU seconds.</summary>
+    private readonly record struct Rate(long Events, double WallSeconds, double CpuSeconds, double MeanWait, int Pending = 0)
+    {
+        public double Wall => Events / WallSeconds;
+
+        public double Cpu => Events / CpuSeconds;
+
+        public override string ToString() => Invariant($"{Wall / 1e6:0.00} / {Cpu / 1e6:0.00}");
+    }
+
+    private sealed record Round(Rate Engine, Rate Minimal, Rate SimPy, Rate OneStation, Rate ManyStations, Rate IdleTimers);
+}

@@ -1,0 +1,138 @@
+namespace Plumbline.Simulation.Queueing;
+
+/// <summary>What happened to a job that arrived at a <see cref="Station"/>.</summary>
+public enum Admission
+{
+    /// <summary>A server was free: service starts now.</summary>
+    Started,
+
+    /// <summary>Every server was busy: the job waits in the queue.</summary>
+    Queued,
+
+    /// <summary>Every server was busy and the queue was full: the job is turned away.</summary>
+    Rejected,
+}
+
+/// <summary>
+/// A queueing station: <see cref="Servers"/> identical servers fed from one FIFO queue that holds at most
+/// <see cref="QueueCapacity"/> waiting jobs; a job that finds the queue full is rejected. Jobs are the
+/// caller's numbers; the caller draws service times and schedules completions. The station keeps the
+/// time-weighted busy servers and queue length since the last <see cref="ResetStatistics"/>.
+/// </summary>
+public sealed class Station
+{
+    private readonly Queue<int> _waiting;
+    private double _lastChange;
+    private double _statisticsStart;
+    private double _busyArea;
+    private double _queueArea;
+
+    /// <param name="servers">Jobs served at once, one or more.</param>
+    /// <param name="queueCapacity">Jobs that may wait, zero or more; <see cref="int.MaxValue"/> for no limit.</param>
+    public Station(int servers, int queueCapacity = int.MaxValue)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(servers);
+        ArgumentOutOfRangeException.ThrowIfNegative(queueCapacity);
+        Servers = servers;
+        QueueCapacity = queueCapacity;
+        _waiting = new Queue<int>(Math.Min(queueCapacity, 256));
+    }
+
+    public int Servers { get; }
+
+    public int QueueCapacity { get; }
+
+    /// <summary>Servers busy now.</summary>
+    public int Busy { get; private set; }
+
+    /// <summary>Jobs waiting now.</summary>
+    public int Waiting => _waiting.Count;
+
+    /// <summary>Arrivals since the statistics were reset, rejected ones included.</summary>
+    public long Arrivals { get; private set; }
+
+    /// <summary>Arrivals turned away because the queue was full.</summary>
+    public long Rejected { get; private set; }
+
+    /// <summary>Services completed since the statistics were reset.</summary>
+    public long Completed { get; private set; }
+
+    /// <summary>A job arrives at <paramref name="now"/>: it starts service, waits, or is rejected.</summary>
+    public Admission Arrive(int job, double now)
+    {
+        Advance(now);
+        Arrivals++;
+        if (Busy < Servers)
+        {
+            Busy++;
+            return Admission.Started;
+        }
+
+        if (_waiting.Count >= QueueCapacity)
+        {
+            Rejected++;
+            return Admission.Rejected;
+        }
+
+        _waiting.Enqueue(job);
+        return Admission.Queued;
+    }
+
+    /// <summary>
+    /// A service completes at <paramref name="now"/>. Returns the job that starts service on the freed server
+    /// (the longest waiting), or -1 when none was waiting and the server goes idle.
+    /// </summary>
+    public int Complete(double now)
+    {
+        if (Busy == 0)
+        {
+            throw new InvalidOperationException("A service completed at a station with no busy server.");
+        }
+
+        Advance(now);
+        Completed++;
+        if (_waiting.TryDequeue(out var next))
+        {
+            return next;
+        }
+
+        Busy--;
+        return -1;
+    }
+
+    /// <summary>Starts the statistics afresh at <paramref name="now"/> (the end of a warm-up).</summary>
+    public void ResetStatistics(double now)
+    {
+        Advance(now);
+        _statisticsStart = now;
+        _busyArea = 0;
+        _queueArea = 0;
+        Arrivals = 0;
+        Rejected = 0;
+        Completed = 0;
+    }
+
+    /// <summary>Mean busy servers over mean servers, since the reset, up to <paramref name="now"/>.</summary>
+    public double Utilisation(double now)
+    {
+        Advance(now);
+        var span = now - _statisticsStart;
+        return span > 0 ? _busyArea / (span * Servers) : 0;
+    }
+
+    /// <summary>Time-weighted mean number of waiting jobs since the reset, up to <paramref name="now"/>.</summary>
+    public double MeanQueueLength(double now)
+    {
+        Advance(now);
+        var span = now - _statisticsStart;
+        return span > 0 ? _queueArea / span : 0;
+    }
+
+    private void Advance(double now)
+    {
+        var dt = now - _lastChange;
+        _busyArea += Busy * dt;
+        _queueArea += _waiting.Count * dt;
+        _lastChange = now;
+    }
+}

@@ -1,0 +1,110 @@
+using Plumbline.Simulation.Engine;
+using Xunit;
+
+namespace Plumbline.Simulation.Tests.Engine;
+
+public sealed class SimulatorTests
+{
+    [Fact]
+    public void Events_fire_in_time_order_and_ties_in_scheduling_order()
+    {
+        var sim = new Simulator();
+        sim.ScheduleAt(3, kind: 1, target: 30);
+        sim.ScheduleAt(1, kind: 1, target: 10);
+        sim.ScheduleAt(2, kind: 1, target: 20);
+        sim.ScheduleAt(2, kind: 1, target: 21);
+        sim.ScheduleAt(2, kind: 1, target: 22);
+        var model = new Recorder();
+        var handled = sim.Run(ref model, until: 10);
+
+        Assert.Equal(5, handled);
+        Assert.Equal([(1.0, 10), (2.0, 20), (2.0, 21), (2.0, 22), (3.0, 30)], model.Seen);
+        Assert.Equal(10, sim.Now);
+    }
+
+    [Fact]
+    public void A_run_stops_at_its_horizon_and_the_next_run_carries_on()
+    {
+        var sim = new Simulator();
+        var model = new Chain(every: 1.5);
+        sim.ScheduleAt(0, 0);
+        Assert.Equal(4, sim.Run(ref model, until: 5)); // 0, 1.5, 3, 4.5
+        Assert.Equal(5, sim.Now);
+        Assert.Equal(1, sim.Pending);
+        Assert.Equal(3, sim.Run(ref model, until: 9)); // 6, 7.5, 9 (an event at the horizon fires)
+        Assert.Equal(7, sim.EventsHandled);
+    }
+
+    [Fact]
+    public void An_event_that_schedules_two_keeps_both_and_the_order()
+    {
+        // The first event scheduled while handling takes the handled event's place in the list;
+        // the second is an ordinary insert. Both must fire, in time order.
+        var sim = new Simulator();
+        var model = new Fork(depth: 10);
+        sim.ScheduleAt(0, 0, target: 0);
+        sim.Run(ref model, double.PositiveInfinity);
+        Assert.Equal(2047, sim.EventsHandled); // a full binary tree of depth 10
+        Assert.True(model.Times.SequenceEqual(model.Times.Order()));
+        Assert.Equal(model.Times[^1], sim.Now); // an infinite horizon leaves the clock at the last event
+    }
+
+    [Fact]
+    public void Stop_ends_the_run_after_the_current_event()
+    {
+        var sim = new Simulator();
+        var model = new Chain(every: 1, stopAt: 3);
+        sim.ScheduleAt(0, 0);
+        sim.Run(ref model, until: 100);
+        Assert.Equal(3, sim.Now);
+        Assert.Equal(4, sim.EventsHandled);
+    }
+
+    [Fact]
+    public void The_past_and_not_a_number_are_refused()
+    {
+        var sim = new Simulator();
+        var model = new Chain(every: 1);
+        sim.ScheduleAt(0, 0);
+        sim.Run(ref model, until: 2);
+        Assert.Throws<ArgumentOutOfRangeException>(() => sim.ScheduleAt(1, 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => sim.Schedule(double.NaN, 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => sim.Schedule(-0.5, 0));
+    }
+
+    private sealed class Recorder : IModel
+    {
+        public List<(double, int)> Seen { get; } = [];
+
+        public void Handle(Simulator simulator, in SimEvent e) => Seen.Add((e.Time, e.Target));
+    }
+
+    private struct Chain(double every, double stopAt = double.PositiveInfinity) : IModel
+    {
+        public readonly void Handle(Simulator simulator, in SimEvent e)
+        {
+            if (e.Time >= stopAt)
+            {
+                simulator.Stop();
+            }
+
+            simulator.Schedule(every, 0);
+        }
+    }
+
+    private sealed class Fork(int depth) : IModel
+    {
+        public List<double> Times { get; } = [];
+
+        public void Handle(Simulator simulator, in SimEvent e)
+        {
+            Times.Add(e.Time);
+            if (e.Target < depth)
+            {
+                // Later child first, so the replaced top is not the earliest.
+                simulator.Schedule(1.0 + (0.25 / (e.Target + 1)), 0, e.Target + 1);
+                simulator.Schedule(1.0, 0, e.Target + 1);
+            }
+        }
+    }
+}
