@@ -7,7 +7,9 @@ namespace Plumbline.Benchmarks.Simulation;
 /// <summary>
 /// K independent M/M/c stations in one engine, each with its own Poisson arrivals: the same engine work per
 /// event as one station, with about 10K events pending instead of about 10 (a large design at peak, every
-/// pending event live). Optionally also N idle timers far in the future (timeouts that never fire).
+/// pending event live). Optionally also N idle timers far in the future (timeouts that never fire), or a
+/// timeout armed by every arrival that fires later and finds its job gone (what a design at peak keeps pending:
+/// at 9,000 arrivals/s an 11 s timeout keeps about 100,000 timers in the list).
 /// Built from the engine's parts as a model writer would: <see cref="Simulator"/>, <see cref="Station"/>,
 /// <see cref="Sampler"/>, <see cref="Xoshiro256StarStar"/>.
 /// </summary>
@@ -25,11 +27,13 @@ public sealed class ParallelMmc
     private int[] _free = new int[1024];
     private int _freeCount;
     private int _allocated;
+    private readonly double _timeout;
     private long _served;
     private double _waitSum;
 
-    public ParallelMmc(int stations, double lambda, int servers, double mu, ulong seed, int idleTimers = 0)
+    public ParallelMmc(int stations, double lambda, int servers, double mu, ulong seed, int idleTimers = 0, double timeout = 0)
     {
+        _timeout = timeout;
         _stations = [.. Enumerable.Range(0, stations).Select(_ => new Station(servers))];
         _interArrival = Sampler.Exponential(1 / lambda);
         _service = Sampler.Exponential(1 / mu);
@@ -50,6 +54,9 @@ public sealed class ParallelMmc
 
     public double MeanWait => _served > 0 ? _waitSum / _served : 0;
 
+    /// <summary>Arrivals and departures handled (timers not counted).</summary>
+    public long ModelEvents { get; private set; }
+
     public long Run(double until)
     {
         var model = new Model(this);
@@ -60,9 +67,20 @@ public sealed class ParallelMmc
     {
         var now = sim.Now;
         var station = e.Target;
+        if (e.Kind == Timer)
+        {
+            return;
+        }
+
+        ModelEvents++;
         if (e.Kind == Arrival)
         {
             sim.Schedule(_interArrival.Sample(_rng), Arrival, station);
+            if (_timeout > 0)
+            {
+                sim.Schedule(_timeout, Timer, station);
+            }
+
             var job = NewJob();
             _arrived[job] = now;
             if (_stations[station].Arrive(job, now) == Admission.Started)

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Plumbline.Simulation.Engine;
 
@@ -88,27 +89,28 @@ public sealed class FutureEventList
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void SiftUp(int index, in SimEvent item)
     {
-        var heap = _heap;
+        // Indices stay below _count <= length: unchecked access is safe and saves a bounds check per level.
+        ref var heap = ref MemoryMarshal.GetArrayDataReference(_heap);
         while (index > 0)
         {
             var parent = (index - 1) >> 2;
-            ref var p = ref heap[parent];
+            ref var p = ref Unsafe.Add(ref heap, parent);
             if (!item.Precedes(p))
             {
                 break;
             }
 
-            heap[index] = p;
+            Unsafe.Add(ref heap, index) = p;
             index = parent;
         }
 
-        heap[index] = item;
+        Unsafe.Add(ref heap, index) = item;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void SiftDown(int index, in SimEvent item)
     {
-        var heap = _heap;
+        ref var heap = ref MemoryMarshal.GetArrayDataReference(_heap);
         var count = _count;
         while (true)
         {
@@ -120,25 +122,28 @@ public sealed class FutureEventList
 
             // The earliest of up to four children.
             var best = first;
+            ref var bestRef = ref Unsafe.Add(ref heap, first);
             var end = Math.Min(first + 4, count);
             for (var c = first + 1; c < end; c++)
             {
-                if (heap[c].Precedes(heap[best]))
+                ref var candidate = ref Unsafe.Add(ref heap, c);
+                if (candidate.Precedes(bestRef))
                 {
                     best = c;
+                    bestRef = ref candidate;
                 }
             }
 
-            if (!heap[best].Precedes(item))
+            if (!bestRef.Precedes(item))
             {
                 break;
             }
 
-            heap[index] = heap[best];
+            Unsafe.Add(ref heap, index) = bestRef;
             index = best;
         }
 
-        heap[index] = item;
+        Unsafe.Add(ref heap, index) = item;
     }
 
     private static void ThrowEmpty() => throw new InvalidOperationException("The event list is empty.");

@@ -32,21 +32,25 @@ public sealed class Simulator
     /// <summary>Events scheduled and not yet handled (the one being handled excluded).</summary>
     public int Pending => _queue.Count - (_topHandled ? 1 : 0);
 
-    /// <summary>Schedules an event <paramref name="delay"/> seconds from now (zero or more).</summary>
+    /// <summary>
+    /// Schedules an event <paramref name="delay"/> seconds from now (zero or more). Returns its sequence number,
+    /// unique in the run: a model that may abandon a timer keeps the number and ignores a timer that does not match.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Schedule(double delay, int kind, int target = 0, int tag = 0) =>
+    public long Schedule(double delay, int kind, int target = 0, int tag = 0) =>
         ScheduleAt(Now + delay, kind, target, tag);
 
-    /// <summary>Schedules an event at virtual time <paramref name="time"/>, not before <see cref="Now"/>.</summary>
+    /// <summary>Schedules an event at virtual time <paramref name="time"/>, not before <see cref="Now"/>; returns its sequence number.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void ScheduleAt(double time, int kind, int target = 0, int tag = 0)
+    public long ScheduleAt(double time, int kind, int target = 0, int tag = 0)
     {
         if (!(time >= Now))
         {
             ThrowPast(time);
         }
 
-        var e = new SimEvent(time, _sequence++, kind, target, tag);
+        var sequence = _sequence++;
+        var e = new SimEvent(time, sequence, kind, target, tag);
         if (_topHandled)
         {
             _topHandled = false;
@@ -56,6 +60,8 @@ public sealed class Simulator
         {
             _queue.Enqueue(e);
         }
+
+        return sequence;
     }
 
     /// <summary>Ends the current run after the event being handled.</summary>

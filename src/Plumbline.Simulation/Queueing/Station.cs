@@ -21,7 +21,11 @@ public enum Admission
 /// </summary>
 public sealed class Station
 {
-    private readonly Queue<int> _waiting;
+    // The waiting jobs: a ring buffer kept in the station (no separate queue object to reach through), grown
+    // by doubling up to the capacity; a power-of-two length so the wrap is a mask.
+    private int[] _ring;
+    private int _head;
+    private int _waitingCount;
     private double _lastChange;
     private double _statisticsStart;
     private double _busyArea;
@@ -35,7 +39,7 @@ public sealed class Station
         ArgumentOutOfRangeException.ThrowIfNegative(queueCapacity);
         Servers = servers;
         QueueCapacity = queueCapacity;
-        _waiting = new Queue<int>(Math.Min(queueCapacity, 256));
+        _ring = new int[4];
     }
 
     public int Servers { get; }
@@ -46,7 +50,7 @@ public sealed class Station
     public int Busy { get; private set; }
 
     /// <summary>Jobs waiting now.</summary>
-    public int Waiting => _waiting.Count;
+    public int Waiting => _waitingCount;
 
     /// <summary>Arrivals since the statistics were reset, rejected ones included.</summary>
     public long Arrivals { get; private set; }
@@ -68,13 +72,19 @@ public sealed class Station
             return Admission.Started;
         }
 
-        if (_waiting.Count >= QueueCapacity)
+        if (_waitingCount >= QueueCapacity)
         {
             Rejected++;
             return Admission.Rejected;
         }
 
-        _waiting.Enqueue(job);
+        if (_waitingCount == _ring.Length)
+        {
+            Grow();
+        }
+
+        _ring[(_head + _waitingCount) & (_ring.Length - 1)] = job;
+        _waitingCount++;
         return Admission.Queued;
     }
 
@@ -91,8 +101,11 @@ public sealed class Station
 
         Advance(now);
         Completed++;
-        if (_waiting.TryDequeue(out var next))
+        if (_waitingCount > 0)
         {
+            var next = _ring[_head];
+            _head = (_head + 1) & (_ring.Length - 1);
+            _waitingCount--;
             return next;
         }
 
@@ -128,11 +141,23 @@ public sealed class Station
         return span > 0 ? _queueArea / span : 0;
     }
 
+    private void Grow()
+    {
+        var bigger = new int[_ring.Length * 2];
+        for (var k = 0; k < _waitingCount; k++)
+        {
+            bigger[k] = _ring[(_head + k) & (_ring.Length - 1)];
+        }
+
+        _ring = bigger;
+        _head = 0;
+    }
+
     private void Advance(double now)
     {
         var dt = now - _lastChange;
         _busyArea += Busy * dt;
-        _queueArea += _waiting.Count * dt;
+        _queueArea += _waitingCount * dt;
         _lastChange = now;
     }
 }
