@@ -1,3 +1,4 @@
+using Plumbline.Analysis.Latency;
 using Plumbline.Simulation.Engine;
 using Plumbline.Simulation.Queueing;
 using Plumbline.Simulation.Randomness;
@@ -11,7 +12,7 @@ namespace Plumbline.Benchmarks.Simulation;
 /// timeout armed by every arrival that fires later and finds its job gone (what a design at peak keeps pending:
 /// at 9,000 arrivals/s an 11 s timeout keeps about 100,000 timers in the list).
 /// Built from the engine's parts as a model writer would: <see cref="Simulator"/>, <see cref="Station"/>,
-/// <see cref="Sampler"/>, <see cref="Xoshiro256StarStar"/>.
+/// <see cref="ServiceTime"/>, <see cref="Xoshiro256StarStar"/>.
 /// </summary>
 public sealed class ParallelMmc
 {
@@ -20,8 +21,8 @@ public sealed class ParallelMmc
     private const int Timer = 2;
 
     private readonly Station[] _stations;
-    private readonly Sampler _interArrival;
-    private readonly Sampler _service;
+    private readonly ServiceTime _interArrival;
+    private readonly ServiceTime _service;
     private readonly Xoshiro256StarStar _rng;
     private double[] _arrived = new double[1024];
     private int[] _free = new int[1024];
@@ -35,13 +36,13 @@ public sealed class ParallelMmc
     {
         _timeout = timeout;
         _stations = [.. Enumerable.Range(0, stations).Select(_ => new Station(servers))];
-        _interArrival = Sampler.Exponential(1 / lambda);
-        _service = Sampler.Exponential(1 / mu);
+        _interArrival = ServiceTime.Exponential(1 / lambda);
+        _service = ServiceTime.Exponential(1 / mu);
         _rng = new Xoshiro256StarStar(seed);
         Simulator = new Simulator(Math.Max(64, (stations * (servers + 1)) + idleTimers));
         for (var s = 0; s < stations; s++)
         {
-            Simulator.Schedule(_interArrival.Sample(_rng), Arrival, s);
+            Simulator.Schedule(_interArrival.Sample(_rng.NextDouble()), Arrival, s);
         }
 
         for (var t = 0; t < idleTimers; t++)
@@ -75,7 +76,7 @@ public sealed class ParallelMmc
         ModelEvents++;
         if (e.Kind == Arrival)
         {
-            sim.Schedule(_interArrival.Sample(_rng), Arrival, station);
+            sim.Schedule(_interArrival.Sample(_rng.NextDouble()), Arrival, station);
             if (_timeout > 0)
             {
                 sim.Schedule(_timeout, Timer, station);
@@ -85,7 +86,7 @@ public sealed class ParallelMmc
             _arrived[job] = now;
             if (_stations[station].Arrive(job, now) == Admission.Started)
             {
-                sim.Schedule(_service.Sample(_rng), Departure, station, job);
+                sim.Schedule(_service.Sample(_rng.NextDouble()), Departure, station, job);
             }
 
             return;
@@ -97,7 +98,7 @@ public sealed class ParallelMmc
         if (next >= 0)
         {
             _waitSum += now - _arrived[next];
-            sim.Schedule(_service.Sample(_rng), Departure, station, next);
+            sim.Schedule(_service.Sample(_rng.NextDouble()), Departure, station, next);
         }
     }
 

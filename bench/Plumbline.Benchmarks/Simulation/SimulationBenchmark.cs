@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using Plumbline.Simulation.Queueing;
-using Plumbline.Simulation.Randomness;
+using Plumbline.Analysis.Latency;
 using static System.FormattableString;
 
 namespace Plumbline.Benchmarks.Simulation;
@@ -91,7 +91,7 @@ public static class SimulationBenchmark
 
     private static Rate EngineMmc(double duration, ulong seed)
     {
-        var network = new QueueingNetwork(Lambda, [new StationSpec(Servers, Sampler.Exponential(1 / Mu))], seed);
+        var network = new QueueingNetwork(Lambda, [new StationSpec(Servers, ServiceTime.Exponential(1 / Mu))], seed);
         var clock = ThreadClock.Start();
         var result = network.Run(duration);
         var (wall, cpu) = clock.Elapsed();
@@ -136,7 +136,7 @@ public static class SimulationBenchmark
             GC.Collect();
             var before = GC.GetTotalMemory(true);
             var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
-            var network = new QueueingNetwork(Lambda, [new StationSpec(Servers, Sampler.Exponential(1 / Mu))], 7);
+            var network = new QueueingNetwork(Lambda, [new StationSpec(Servers, ServiceTime.Exponential(1 / Mu))], 7);
             var result = network.Run(duration);
             var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
             var kept = GC.GetTotalMemory(true) - before;

@@ -1,3 +1,4 @@
+using Plumbline.Analysis.Latency;
 using Plumbline.Simulation.Engine;
 using Plumbline.Simulation.Randomness;
 
@@ -7,7 +8,7 @@ namespace Plumbline.Simulation.Queueing;
 /// <param name="Servers">Servers, one or more.</param>
 /// <param name="ServiceTime">Service time in seconds.</param>
 /// <param name="QueueCapacity">Waiting room; <see cref="int.MaxValue"/> for no limit.</param>
-public sealed record StationSpec(int Servers, Sampler ServiceTime, int QueueCapacity = int.MaxValue);
+public sealed record StationSpec(int Servers, ServiceTime ServiceTime, int QueueCapacity = int.MaxValue);
 
 /// <summary>What one station measured after the warm-up.</summary>
 /// <param name="Arrivals">Jobs that arrived, rejected ones included.</param>
@@ -45,7 +46,7 @@ public sealed class QueueingNetwork
     private const int DepartureEvent = 1;
     private const int WarmUpEvent = 2;
 
-    private readonly Sampler _interArrival;
+    private readonly ServiceTime _interArrival;
     private readonly StationSpec[] _specs;
     private readonly Station[] _stations;
     private readonly Xoshiro256StarStar _rng;
@@ -77,7 +78,7 @@ public sealed class QueueingNetwork
             throw new ArgumentException("A network needs at least one station.", nameof(stations));
         }
 
-        _interArrival = Sampler.Exponential(1 / arrivalRate);
+        _interArrival = ServiceTime.Exponential(1 / arrivalRate);
         _specs = [.. stations];
         _stations = [.. _specs.Select(s => new Station(s.Servers, s.QueueCapacity))];
         _tallies = new Tally[_specs.Length];
@@ -98,7 +99,7 @@ public sealed class QueueingNetwork
         ArgumentOutOfRangeException.ThrowIfNegative(warmUp);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(duration, warmUp);
         _warmUp = warmUp;
-        _simulator.Schedule(_interArrival.Sample(_rng), ArrivalEvent);
+        _simulator.Schedule(_interArrival.Sample(_rng.NextDouble()), ArrivalEvent);
         if (warmUp > 0)
         {
             _simulator.ScheduleAt(warmUp, WarmUpEvent);
@@ -131,7 +132,7 @@ public sealed class QueueingNetwork
         switch (e.Kind)
         {
             case ArrivalEvent:
-                sim.Schedule(_interArrival.Sample(_rng), ArrivalEvent);
+                sim.Schedule(_interArrival.Sample(_rng.NextDouble()), ArrivalEvent);
                 var job = NewJob();
                 _systemArrival[job] = sim.Now;
                 ArriveAt(sim, 0, job);
@@ -167,7 +168,7 @@ public sealed class QueueingNetwork
     private void StartService(Simulator sim, int station, int job)
     {
         _serviceStart[job] = sim.Now;
-        sim.Schedule(_specs[station].ServiceTime.Sample(_rng), DepartureEvent, station, job);
+        sim.Schedule(_specs[station].ServiceTime.Sample(_rng.NextDouble()), DepartureEvent, station, job);
     }
 
     private void Depart(Simulator sim, int station, int job)

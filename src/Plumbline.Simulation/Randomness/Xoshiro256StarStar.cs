@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Plumbline.Analysis.Latency;
 
 namespace Plumbline.Simulation.Randomness;
 
@@ -6,9 +7,10 @@ namespace Plumbline.Simulation.Randomness;
 /// The xoshiro256** generator (Blackman and Vigna, 2018): 256 bits of state, period 2^256 - 1, fast and of
 /// high statistical quality. Seeded from one 64-bit number through SplitMix64, as its authors recommend.
 /// <see cref="Jump"/> advances 2^128 steps, which gives independent streams from one seed.
-/// Not for cryptography. Not thread-safe: one instance per stream.
+/// Not for cryptography. Not thread-safe: one instance per stream. It is the uniform source the analysis's
+/// <see cref="ServiceTime"/> samples from, so the simulator draws from the very distributions the estimate fits.
 /// </summary>
-public sealed class Xoshiro256StarStar
+public sealed class Xoshiro256StarStar : IUniformSource
 {
     private const double DoubleUnit = 1.0 / (1UL << 53);
 

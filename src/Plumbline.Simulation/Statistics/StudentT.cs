@@ -1,6 +1,8 @@
+using Plumbline.Analysis.Latency;
+
 namespace Plumbline.Simulation.Statistics;
 
-/// <summary>Quantiles of Student's t and of the standard normal distribution, for confidence intervals.</summary>
+/// <summary>Quantiles of Student's t, for confidence intervals (the normal quantile is the analysis's <see cref="StandardNormal"/>).</summary>
 public static class StudentT
 {
     /// <summary>
@@ -38,7 +40,7 @@ public static class StudentT
         var y = Math.Pow(x, 2 / n);
         if (y > 0.05 + a)
         {
-            x = NormalQuantile(0.5 * p);
+            x = StandardNormal.Quantile(0.5 * p);
             y = x * x;
             if (degreesOfFreedom < 5)
             {
@@ -60,41 +62,5 @@ public static class StudentT
         }
 
         return Math.Sqrt(n * y);
-    }
-
-    /// <summary>
-    /// The quantile of the standard normal distribution at <paramref name="p"/> in (0, 1): Acklam's rational
-    /// approximation, relative error below 1.2e-9.
-    /// </summary>
-    public static double NormalQuantile(double p)
-    {
-        if (!(p > 0 && p < 1))
-        {
-            throw new ArgumentOutOfRangeException(nameof(p), p, "The probability must be between 0 and 1.");
-        }
-
-        ReadOnlySpan<double> a = [-3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02, 1.383577518672690e+02, -3.066479806614716e+01, 2.506628277459239e+00];
-        ReadOnlySpan<double> b = [-5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02, 6.680131188771972e+01, -1.328068155288572e+01];
-        ReadOnlySpan<double> c = [-7.784894002430293e-03, -3.223964580411365e-01, -2.400758277161838e+00, -2.549732539343734e+00, 4.374664141464968e+00, 2.938163982698783e+00];
-        ReadOnlySpan<double> d = [7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00, 3.754408661907416e+00];
-        const double Low = 0.02425;
-        if (p < Low)
-        {
-            var q = Math.Sqrt(-2 * Math.Log(p));
-            return (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
-                   ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
-        }
-
-        if (p > 1 - Low)
-        {
-            var q = Math.Sqrt(-2 * Math.Log(1 - p));
-            return -(((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
-                    ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
-        }
-
-        var r = p - 0.5;
-        var s = r * r;
-        return (((((a[0] * s + a[1]) * s + a[2]) * s + a[3]) * s + a[4]) * s + a[5]) * r /
-               (((((b[0] * s + b[1]) * s + b[2]) * s + b[3]) * s + b[4]) * s + 1);
     }
 }

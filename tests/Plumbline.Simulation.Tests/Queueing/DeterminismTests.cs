@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Plumbline.Simulation.Queueing;
-using Plumbline.Simulation.Randomness;
+using Plumbline.Analysis.Latency;
 using Xunit;
 
 namespace Plumbline.Simulation.Tests.Queueing;
@@ -19,7 +19,7 @@ public sealed class DeterminismTests
     }
 
     private static NetworkResult Run(ulong seed) => new QueueingNetwork(
-        900, [new StationSpec(10, Sampler.Exponential(0.01)), new StationSpec(2, Sampler.LogNormal(-6, 0.5), QueueCapacity: 5)], seed)
+        900, [new StationSpec(10, ServiceTime.Exponential(0.01)), new StationSpec(2, ServiceTime.LogNormal(-6, 0.5), QueueCapacity: 5)], seed)
         .Run(duration: 20, warmUp: 2);
 
     private static string Digest(NetworkResult r)

@@ -1,5 +1,5 @@
 using Plumbline.Simulation.Queueing;
-using Plumbline.Simulation.Randomness;
+using Plumbline.Analysis.Latency;
 using Plumbline.Simulation.Statistics;
 using Xunit;
 
@@ -21,7 +21,7 @@ public sealed class QueueingTheoryTests
     {
         // lambda 0.7, mu 1: rho 0.7; Wq = rho / (mu - lambda) = 7/3; W = 1 / (mu - lambda) = 10/3;
         // P(wait) = rho = 0.7; Lq = rho^2 / (1 - rho) = 49/30.
-        var runs = Replicate(seed => new QueueingNetwork(0.7, [new StationSpec(1, Sampler.Exponential(1))], seed)
+        var runs = Replicate(seed => new QueueingNetwork(0.7, [new StationSpec(1, ServiceTime.Exponential(1))], seed)
             .Run(duration: 220_000, warmUp: 20_000));
 
         AssertWithin(7.0 / 3, runs, r => r.Stations[0].MeanWait, 0.03, "Wq");
@@ -36,7 +36,7 @@ public sealed class QueueingTheoryTests
     {
         // c = 3, lambda 2, mu 1: offered load a = 2. Erlang C = (a^c/c! * c/(c-a)) / (sum_{k<c} a^k/k! + a^c/c! * c/(c-a))
         // = (8/6 * 3) / (1 + 2 + 2 + 4) = 4/9. Wq = C / (c mu - lambda) = 4/9. Utilisation a/c = 2/3.
-        var runs = Replicate(seed => new QueueingNetwork(2, [new StationSpec(3, Sampler.Exponential(1))], seed)
+        var runs = Replicate(seed => new QueueingNetwork(2, [new StationSpec(3, ServiceTime.Exponential(1))], seed)
             .Run(duration: 110_000, warmUp: 10_000));
 
         AssertWithin(4.0 / 9, runs, r => r.Stations[0].WaitedFraction, 0.02, "Erlang C");
@@ -50,7 +50,7 @@ public sealed class QueueingTheoryTests
         // The benchmark's model: c = 10, lambda 9000/s, mu 1000/s, so a = 9 and rho = 0.9.
         // Erlang C(10, 9) = 0.668731524 (sum over k < 10 of 9^k/k! = 5561.4; 9^10/10! * 10 = 9. ... see
         // any Erlang C table), Wq = C / (c mu - lambda) = 0.668731524 / 1000 s.
-        var runs = Replicate(seed => new QueueingNetwork(9000, [new StationSpec(10, Sampler.Exponential(0.001))], seed)
+        var runs = Replicate(seed => new QueueingNetwork(9000, [new StationSpec(10, ServiceTime.Exponential(0.001))], seed)
             .Run(duration: 110, warmUp: 10));
 
         AssertWithin(0.668731524, runs, r => r.Stations[0].WaitedFraction, 0.02, "Erlang C");
@@ -63,7 +63,7 @@ public sealed class QueueingTheoryTests
     {
         // lambda 0.7, constant service 1: E[S^2] = 1, so Wq = lambda E[S^2] / (2 (1 - rho)) = 0.7 / 0.6 = 7/6,
         // half the M/M/1 wait at the same load; W = 7/6 + 1 = 13/6.
-        var runs = Replicate(seed => new QueueingNetwork(0.7, [new StationSpec(1, Sampler.Constant(1))], seed)
+        var runs = Replicate(seed => new QueueingNetwork(0.7, [new StationSpec(1, ServiceTime.Constant(1))], seed)
             .Run(duration: 220_000, warmUp: 20_000));
 
         AssertWithin(7.0 / 6, runs, r => r.Stations[0].MeanWait, 0.03, "Wq");
@@ -76,7 +76,7 @@ public sealed class QueueingTheoryTests
         // Jackson: the departures of an M/M/1 are Poisson (Burke), so each station is M/M/1 at lambda 0.6.
         // W1 = 1 / (1 - 0.6) = 2.5, W2 = 1 / (1.2 - 0.6) = 5/3, end to end 25/6.
         var runs = Replicate(seed => new QueueingNetwork(
-            0.6, [new StationSpec(1, Sampler.Exponential(1)), new StationSpec(1, Sampler.Exponential(1 / 1.2))], seed)
+            0.6, [new StationSpec(1, ServiceTime.Exponential(1)), new StationSpec(1, ServiceTime.Exponential(1 / 1.2))], seed)
             .Run(duration: 220_000, warmUp: 20_000));
 
         AssertWithin(2.5, runs, r => r.Stations[0].MeanSojourn, 0.03, "W1");
@@ -89,7 +89,7 @@ public sealed class QueueingTheoryTests
     {
         // M/M/1/K with K = 5 in the system (one in service, four waiting), lambda 1, mu 1.25: rho 0.8.
         // P(block) = (1 - rho) rho^K / (1 - rho^(K+1)) = 0.2 * 0.32768 / (1 - 0.262144) = 0.0888195.
-        var runs = Replicate(seed => new QueueingNetwork(1, [new StationSpec(1, Sampler.Exponential(0.8), QueueCapacity: 4)], seed)
+        var runs = Replicate(seed => new QueueingNetwork(1, [new StationSpec(1, ServiceTime.Exponential(0.8), QueueCapacity: 4)], seed)
             .Run(duration: 110_000, warmUp: 10_000));
 
         AssertWithin(0.0888195, runs, r => (double)r.Stations[0].Rejected / r.Stations[0].Arrivals, 0.03, "P(block)");

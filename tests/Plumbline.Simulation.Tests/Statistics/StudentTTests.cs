@@ -25,15 +25,6 @@ public sealed class StudentTTests
     public void Critical_values_match_the_table(double confidence, int df, double expected) =>
         Assert.Equal(expected, StudentT.TwoSidedCritical(confidence, df), 3);
 
-    [Theory]
-    [InlineData(0.975, 1.959964)]
-    [InlineData(0.995, 2.575829)]
-    [InlineData(0.5, 0)]
-    [InlineData(0.01, -2.326348)]
-    [InlineData(0.001, -3.090232)]
-    public void Normal_quantiles_match_the_table(double p, double expected) =>
-        Assert.Equal(expected, StudentT.NormalQuantile(p), 5);
-
     [Fact]
     public void An_interval_from_a_hand_computed_sample()
     {
