@@ -29,10 +29,12 @@ public sealed class ParallelMmc
     private int _freeCount;
     private int _allocated;
     private readonly double _timeout;
+    private readonly int _timeoutChannel = -1;
     private long _served;
     private double _waitSum;
 
-    public ParallelMmc(int stations, double lambda, int servers, double mu, ulong seed, int idleTimers = 0, double timeout = 0)
+    /// <param name="timeoutOnChannel">Timeouts go through a fixed-delay channel (the engine's way) instead of the list.</param>
+    public ParallelMmc(int stations, double lambda, int servers, double mu, ulong seed, int idleTimers = 0, double timeout = 0, bool timeoutOnChannel = false)
     {
         _timeout = timeout;
         _stations = [.. Enumerable.Range(0, stations).Select(_ => new Station(servers))];
@@ -43,6 +45,11 @@ public sealed class ParallelMmc
         for (var s = 0; s < stations; s++)
         {
             Simulator.Schedule(_interArrival.Sample(_rng.NextDouble()), Arrival, s);
+        }
+
+        if (timeout > 0 && timeoutOnChannel)
+        {
+            _timeoutChannel = Simulator.AddChannel(timeout);
         }
 
         for (var t = 0; t < idleTimers; t++)
@@ -77,7 +84,11 @@ public sealed class ParallelMmc
         if (e.Kind == Arrival)
         {
             sim.Schedule(_interArrival.Sample(_rng.NextDouble()), Arrival, station);
-            if (_timeout > 0)
+            if (_timeoutChannel >= 0)
+            {
+                sim.ScheduleOnChannel(_timeoutChannel, Timer, station);
+            }
+            else if (_timeout > 0)
             {
                 sim.Schedule(_timeout, Timer, station);
             }

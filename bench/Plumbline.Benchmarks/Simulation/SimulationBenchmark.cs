@@ -45,6 +45,7 @@ public static class SimulationBenchmark
             Parallel(ParallelStations, 0, 0.002, 99);
             Parallel(1, 100_000, 2, 99);
             Parallel(1, 0, 13, 99, timeout: 11);
+            Parallel(1, 0, 13, 99, timeout: 11, onChannel: true);
         }
 
         var rows = new List<Round>();
@@ -58,10 +59,11 @@ public static class SimulationBenchmark
                 Parallel(1, 0, EngineDuration, seed),
                 Parallel(ParallelStations, 0, EngineDuration / ParallelStations, seed),
                 Parallel(1, 100_000, EngineDuration, seed),
-                Parallel(1, 0, EngineDuration, seed, timeout: 11));
+                Parallel(1, 0, EngineDuration, seed, timeout: 11),
+                Parallel(1, 0, EngineDuration, seed, timeout: 11, onChannel: true));
             rows.Add(row);
             Console.WriteLine(Invariant($"round {round + 1}: engine {row.Engine}, minimal loop {row.Minimal}, SimPy {row.SimPy}"));
-            Console.WriteLine(Invariant($"         1 station {row.OneStation}, {ParallelStations:N0} stations {row.ManyStations} ({row.ManyStations.Pending:N0} pending), 1 station + 100,000 idle timers {row.IdleTimers}, 1 station + an 11 s timeout per arrival {row.Timeouts} ({row.Timeouts.Pending:N0} pending)"));
+            Console.WriteLine(Invariant($"         1 station {row.OneStation}, {ParallelStations:N0} stations {row.ManyStations} ({row.ManyStations.Pending:N0} pending), 1 station + 100,000 idle timers {row.IdleTimers}, 1 station + an 11 s timeout per arrival in the list {row.Timeouts} ({row.Timeouts.Pending:N0} pending), on a channel {row.ChannelTimeouts} ({row.ChannelTimeouts.Pending:N0} pending)"));
             Console.WriteLine(Invariant($"         mean wait (theory 0.6687 ms): engine {row.Engine.MeanWait * 1e3:0.0000} ms, minimal {row.Minimal.MeanWait * 1e3:0.0000} ms, SimPy {row.SimPy.MeanWait * 1e3:0.0000} ms (a shorter run)"));
         }
 
@@ -75,7 +77,8 @@ public static class SimulationBenchmark
         Summary("engine / minimal loop", rows, x => x.Engine.Wall / x.Minimal.Wall, x => x.Engine.Cpu / x.Minimal.Cpu);
         Summary("1 station / 10,000 stations (~10 vs ~100,000 pending)", rows, x => x.OneStation.Wall / x.ManyStations.Wall, x => x.OneStation.Cpu / x.ManyStations.Cpu);
         Summary("1 station / 1 station + 100,000 idle timers", rows, x => x.OneStation.Wall / x.IdleTimers.Wall, x => x.OneStation.Cpu / x.IdleTimers.Cpu);
-        Summary("1 station / 1 station + 11 s timeout per arrival", rows, x => x.OneStation.Wall / x.Timeouts.Wall, x => x.OneStation.Cpu / x.Timeouts.Cpu);
+        Summary("1 station / 1 station + 11 s timeout per arrival, in the list", rows, x => x.OneStation.Wall / x.Timeouts.Wall, x => x.OneStation.Cpu / x.Timeouts.Cpu);
+        Summary("1 station / 1 station + 11 s timeout per arrival, on a channel", rows, x => x.OneStation.Wall / x.ChannelTimeouts.Wall, x => x.OneStation.Cpu / x.ChannelTimeouts.Cpu);
         if (rows.Count > 1)
         {
             Console.WriteLine(Invariant($"noise: the engine's fastest round was {(rows.Max(x => x.Engine.Wall) / rows.Min(x => x.Engine.Wall)) - 1:P0} faster than its slowest (wall), {(rows.Max(x => x.Engine.Cpu) / rows.Min(x => x.Engine.Cpu)) - 1:P0} (CPU)"));
@@ -112,9 +115,9 @@ public static class SimulationBenchmark
         return new Rate(events, seconds, cpu, wait);
     }
 
-    private static Rate Parallel(int stations, int idleTimers, double duration, ulong seed, double timeout = 0)
+    private static Rate Parallel(int stations, int idleTimers, double duration, ulong seed, double timeout = 0, bool onChannel = false)
     {
-        var model = new ParallelMmc(stations, Lambda, Servers, Mu, seed, idleTimers, timeout);
+        var model = new ParallelMmc(stations, Lambda, Servers, Mu, seed, idleTimers, timeout, onChannel);
         // The first 10% (or the first timeout and a bit) fills the stations and the list; only the rest is timed.
         var fill = Math.Max(duration * 0.1, timeout * 1.1);
         model.Run(fill);
@@ -198,5 +201,5 @@ public static class SimulationBenchmark
         public override string ToString() => Invariant($"{Wall / 1e6:0.00} / {Cpu / 1e6:0.00}");
     }
 
-    private sealed record Round(Rate Engine, Rate Minimal, Rate SimPy, Rate OneStation, Rate ManyStations, Rate IdleTimers, Rate Timeouts);
+    private sealed record Round(Rate Engine, Rate Minimal, Rate SimPy, Rate OneStation, Rate ManyStations, Rate IdleTimers, Rate Timeouts, Rate ChannelTimeouts);
 }

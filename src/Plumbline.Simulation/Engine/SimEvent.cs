@@ -32,13 +32,22 @@ public readonly struct SimEvent
     /// <summary>A second number for the model (a job, a generation).</summary>
     public readonly int Tag;
 
+    /// <summary>The fixed-delay channel the event came through, plus one; 0 for an ordinary event (engine use).</summary>
+    internal readonly int Channel;
+
     public SimEvent(double time, long sequence, int kind, int target, int tag)
+        : this(time, sequence, kind, target, tag, 0)
+    {
+    }
+
+    internal SimEvent(double time, long sequence, int kind, int target, int tag, int channel)
     {
         Time = time;
         Sequence = sequence;
         Kind = kind;
         Target = target;
         Tag = tag;
+        Channel = channel;
     }
 
     /// <summary>True when this event fires before <paramref name="other"/>.</summary>

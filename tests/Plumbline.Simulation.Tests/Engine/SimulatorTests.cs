@@ -1,3 +1,4 @@
+using CsCheck;
 using Plumbline.Simulation.Engine;
 using Xunit;
 
@@ -104,6 +105,76 @@ public sealed class SimulatorTests
                 // Later child first, so the replaced top is not the earliest.
                 simulator.Schedule(1.0 + (0.25 / (e.Target + 1)), 0, e.Target + 1);
                 simulator.Schedule(1.0, 0, e.Target + 1);
+            }
+        }
+    }
+}
+
+public sealed class SimulatorChannelTests
+{
+    [Fact]
+    public void Channel_events_and_ordinary_events_fire_in_time_then_scheduling_order()
+    {
+        // A model that, on each event, schedules random mixes of ordinary events (random delays, many ties
+        // from a small set of delays) and channel events (two fixed delays, one of them zero). Every event
+        // must fire, in (time, sequence) order.
+        var gen = Gen.Int[0, int.MaxValue];
+        gen.Sample(seed =>
+        {
+            var sim = new Simulator(4);
+            var slow = sim.AddChannel(0.5);
+            var instant = sim.AddChannel(0);
+            var model = new Mixer(new Random(seed), slow, instant, budget: 2_000);
+            sim.ScheduleAt(0, 0);
+            sim.Run(ref model, double.PositiveInfinity);
+            Assert.Equal(model.Scheduled, model.Fired.Count);
+            for (var i = 1; i < model.Fired.Count; i++)
+            {
+                var (t0, s0) = model.Fired[i - 1];
+                var (t1, s1) = model.Fired[i];
+                Assert.True(t0 < t1 || (t0 == t1 && s0 < s1), $"event {i} out of order: ({t0}, {s0}) then ({t1}, {s1})");
+            }
+
+            Assert.Equal(0, sim.Pending);
+        }, iter: 50);
+    }
+
+    [Fact]
+    public void Pending_counts_channel_events_once()
+    {
+        var sim = new Simulator();
+        var channel = sim.AddChannel(2);
+        sim.ScheduleOnChannel(channel, 0);
+        sim.ScheduleOnChannel(channel, 0);
+        sim.Schedule(1, 0);
+        Assert.Equal(3, sim.Pending);
+        Assert.Throws<ArgumentOutOfRangeException>(() => sim.AddChannel(-1));
+    }
+
+    private sealed class Mixer(Random random, int slow, int instant, int budget) : IModel
+    {
+        public List<(double Time, long Sequence)> Fired { get; } = [];
+
+        public int Scheduled { get; private set; } = 1;
+
+        public void Handle(Simulator simulator, in SimEvent e)
+        {
+            Fired.Add((e.Time, e.Sequence));
+            var n = random.Next(0, 4);
+            for (var i = 0; i < n && Scheduled < budget; i++, Scheduled++)
+            {
+                switch (random.Next(0, 3))
+                {
+                    case 0:
+                        simulator.Schedule(random.Next(0, 3) * 0.25, 0);
+                        break;
+                    case 1:
+                        simulator.ScheduleOnChannel(slow, 0);
+                        break;
+                    default:
+                        simulator.ScheduleOnChannel(instant, 0);
+                        break;
+                }
             }
         }
     }
