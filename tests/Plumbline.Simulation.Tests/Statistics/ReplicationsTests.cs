@@ -1,0 +1,37 @@
+using Plumbline.Analysis.Latency;
+using Plumbline.Simulation.Queueing;
+using Plumbline.Simulation.Randomness;
+using Plumbline.Simulation.Statistics;
+using Xunit;
+
+namespace Plumbline.Simulation.Tests.Statistics;
+
+public sealed class ReplicationsTests
+{
+    private static NetworkResult Replication(int index) =>
+        new QueueingNetwork(0.7, [new StationSpec(1, ServiceTime.Exponential(1))], Xoshiro256StarStar.ForStream(2026, index).NextUInt64())
+            .Run(duration: 2_000, warmUp: 200);
+
+    [Fact]
+    public void Parallel_replications_give_the_sequential_results_in_order()
+    {
+        var parallel = Replications.Run(8, Replication, parallelism: 2, TestContext.Current.CancellationToken);
+        var sequential = Enumerable.Range(0, 8).Select(Replication).ToList();
+        Assert.Equal(sequential.Select(r => r.MeanSojourn), parallel.Select(r => r.MeanSojourn));
+        Assert.Equal(8, parallel.Select(r => r.MeanSojourn).Distinct().Count()); // independent streams
+    }
+
+    [Fact]
+    public void The_interval_covers_the_replications_figure()
+    {
+        // M/M/1 at rho 0.7: W = 1 / (1 - 0.7) = 10/3; short runs, so a wide 99% interval that must still contain it.
+        var results = Replications.Run(8, Replication, cancellation: TestContext.Current.CancellationToken);
+        var ci = Replications.Interval(results, r => r.MeanSojourn, 0.99);
+        Assert.Equal(8, ci.Count);
+        Assert.True(ci.Contains(10.0 / 3), ci.ToString());
+    }
+
+    [Fact]
+    public void At_least_one_replication_is_needed() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => Replications.Run(0, Replication, cancellation: TestContext.Current.CancellationToken));
+}
