@@ -8,6 +8,7 @@ public sealed class HelpTests
     [InlineData("help-root.txt", new[] { "--help" })]
     [InlineData("help-validate.txt", new[] { "validate", "--help" })]
     [InlineData("help-init.txt", new[] { "init", "--help" })]
+    [InlineData("help-cost.txt", new[] { "cost", "--help" })]
     public void Help_text_matches_the_golden_file(string golden, string[] args)
     {
         var run = CliRun.Of(args);

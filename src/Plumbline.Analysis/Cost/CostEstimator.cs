@@ -219,8 +219,8 @@ public static class CostEstimator
 
                 var charge = PriceMath.Tiered(requests.Price, count, _conventions.FreeAllowances);
                 var what = component.Kind == ComponentKind.Queue
-                    ? $"messages a month x {requests.PerMessage} requests per message, priced per {requests.Price.Per:0.##} after the free allowance"
-                    : $"requests a month, priced per {requests.Price.Per:0.##} after the free allowance";
+                    ? Invariant($"messages a month x {requests.PerMessage} requests per message x chunks per message, priced through the tiers after the free allowance")
+                    : "requests a month, priced through the tiers after the free allowance";
                 yield return Tiered(CostDriver.Requests, service.Name + " requests", what, count, charge, service.Path + "/requests", "requests a month", g, months);
             }
 
@@ -260,7 +260,7 @@ public static class CostEstimator
                 }
 
                 var charge = PriceMath.Tiered(price.Price, count, _conventions.FreeAllowances);
-                yield return Tiered(CostDriver.Requests, $"{storage.Name} {key}", $"{key} a month, priced per {price.Price.Per:0.##}", count, charge, storage.Path + "/" + key, $"{key} a month", D(growth), months);
+                yield return Tiered(CostDriver.Requests, $"{storage.Name} {key}", $"{key} a month, priced through the tiers", count, charge, storage.Path + "/" + key, $"{key} a month", D(growth), months);
             }
         }
 
@@ -269,7 +269,9 @@ public static class CostEstimator
         {
             var component = _design.Components[c];
             var owned = estimate.StorageByOwner.FirstOrDefault(o => o.Component == component.Name);
-            if (owned is null || pricing.Kind is PricingKind.None || (pricing.Kind == PricingKind.Service && pricing.Service!.StoredPerGbHour is not null))
+            // A cache keeps its data in memory, priced with its instances, unless the design names a storage class for it.
+            if (owned is null || pricing.Kind is PricingKind.None || (pricing.Kind == PricingKind.Service && pricing.Service!.StoredPerGbHour is not null)
+                || (component.Kind == ComponentKind.Cache && component.Hosting.StorageClass is null))
             {
                 return null;
             }
@@ -448,14 +450,15 @@ public static class CostEstimator
             var pricePath = overriddenAt ?? path;
             if (charge.FreeUnits > 0)
             {
-                yield return new CostInput("free allowance", charge.FreeUnits, CostUnit.Factor,
+                yield return new CostInput(charge.Tiers.FirstOrDefault()?.Per == 1 || charge.Tiers.IsEmpty && path.Contains("transfer", StringComparison.Ordinal) ? "free allowance, GB" : "free allowance, requests", charge.FreeUnits, CostUnit.Requests,
                     CostSources.CatalogPrefix + path.Replace("/price", "/free", StringComparison.Ordinal), 0);
             }
 
             foreach (var tier in charge.Tiers)
             {
-                var range = tier.UpTo is { } up ? $"from {tier.From:0.##} to {up:0.##}" : $"above {tier.From:0.##}";
-                var name = $"{tier.Units:0.##} {range} at this price per {tier.Per:0.##}";
+                var what = tier.Per == 1 ? "GB" : "requests";
+                var range = tier.UpTo is { } up ? Invariant($"from {tier.From:#,##0.##} to {up:#,##0.##}") : Invariant($"above {tier.From:#,##0.##}");
+                var name = Invariant($"{tier.Units:#,##0.##} {what} billed {range}") + (tier.Per == 1 ? ", per GB" : Invariant($", per {tier.Per:#,##0}"));
                 var unit = tier.Per == 1 ? CostUnit.MoneyPerGb : CostUnit.MoneyPerRequests;
                 yield return fromDesign ? In(name + " (cost.prices)", tier.Rate, unit, pricePath) : new CostInput(name, tier.Rate, unit, CostSources.CatalogPrefix + path, 0);
             }
@@ -485,6 +488,8 @@ public static class CostEstimator
 
         /// <summary>Bytes per second, kept up for the catalog's month, as billed GB.</summary>
         private decimal GigabytesPerMonth(double bytesPerSecond) => D(bytesPerSecond) * SecondsPerMonth / _conventions.BytesPerGigabyte;
+
+        private static string Invariant(FormattableString text) => text.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         private static string At(double months) => months > 0 ? FormattableString.Invariant($" after {months:0.##} months") : string.Empty;
 

@@ -101,7 +101,7 @@ public static class EstimateCommand
         return ExitCodes.Success;
     }
 
-    private static ImmutableArray<double> ParseHorizons(string text, List<string> errors)
+    internal static ImmutableArray<double> ParseHorizons(string text, List<string> errors)
     {
         var months = ImmutableArray.CreateBuilder<double>();
         foreach (var part in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
@@ -124,7 +124,7 @@ public static class EstimateCommand
         return [.. months.Order()];
     }
 
-    private static double ParseShare(string text, string option, List<string> errors, bool allowZero)
+    internal static double ParseShare(string text, string option, List<string> errors, bool allowZero)
     {
         var parsed = Ratio.Parse(text);
         if (!parsed.Success)

@@ -144,4 +144,26 @@ public static class Quantities
 
         return (relative > 0 ? "+" : string.Empty) + Significant(relative * 100, 2) + "%";
     }
+
+    /// <summary>An amount of a bill, to the cent with thousands separators: 1,384.57. Rounded half away from zero.</summary>
+    public static string Money(decimal amount) =>
+        Math.Round(amount, 2, MidpointRounding.AwayFromZero).ToString("#,##0.00", CultureInfo.InvariantCulture);
+
+    /// <summary>An amount and its currency: 1,384.57 USD.</summary>
+    public static string Money(decimal amount, string currency) => Money(amount) + " " + currency;
+
+    /// <summary>A unit cost, small amounts kept readable: 0.0878 USD (three significant figures below 100, else to the cent).</summary>
+    public static string UnitCost(decimal amount, string currency) =>
+        (Math.Abs(amount) >= 100 ? Money(amount) : Significant((double)amount)) + " " + currency;
+
+    /// <summary>A price exactly as a catalog states it, trailing zeros dropped: 0.0816, 0.00099, 730.</summary>
+    public static string Exact(decimal value)
+    {
+        var text = value.ToString(CultureInfo.InvariantCulture);
+        return text.Contains('.', StringComparison.Ordinal) ? text.TrimEnd('0').TrimEnd('.') : text;
+    }
+
+    /// <summary>A quantity to at most two decimals with thousands separators: 12,832.03, 15,768,000.</summary>
+    public static string Quantity(decimal value) =>
+        Math.Round(value, 2, MidpointRounding.AwayFromZero).ToString("#,##0.##", CultureInfo.InvariantCulture);
 }

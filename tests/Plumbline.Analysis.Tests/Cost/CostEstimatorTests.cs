@@ -119,7 +119,7 @@ public sealed class CostEstimatorTests
         Assert.Equal("internet", transfer.Item);
         Assert.Equal(1_132.92265625m, transfer.Amount);
         Assert.Contains(transfer.Inputs, i => i.Name == "the design's internet egress, GB a month" && i.Value == 12_832.03125m);
-        Assert.Contains(transfer.Inputs, i => i.Name == "free allowance" && i.Value == 100m);
+        Assert.Contains(transfer.Inputs, i => i.Name == "free allowance, GB" && i.Value == 100m);
         Assert.Equal(2, transfer.Inputs.Count(i => i.Source == "catalog:/transfer/internet/price"));
     }
 
