@@ -17,6 +17,8 @@ public sealed record EstimateReport(
     ImmutableArray<QueueFlow> Queues,
     ImmutableArray<ComponentBandwidth> Bandwidth,
     Figure InternetEgress,
+    ImmutableArray<WorkflowLatency> Latency,
+    ImmutableArray<ComponentQueueing> Queueing,
     ImmutableArray<string> Notes,
     SensitivityReport? Sensitivity)
 {
@@ -41,6 +43,43 @@ public sealed record AvailabilityEstimate(
     Figure DowntimePerYear,
     string? Weakest,
     Availability.WorkflowAvailability Detail);
+
+/// <summary>
+/// A workflow's latency along its synchronous path, composed as distributions (see
+/// <c>Plumbline.Analysis.Latency.PathLatency</c>): at average and at peak load (queueing at each
+/// component's utilisation included), and what queueing adds to the mean. <see cref="P999"/> and
+/// <see cref="PeakP999"/> are unknown unless an operation on the path states p999 or an SLO asks
+/// for 99.9% or more (a log-normal fitted to p50 and p99 says little about p99.9).
+/// </summary>
+public sealed record WorkflowLatency(
+    string Workflow,
+    Figure P50,
+    Figure P99,
+    Figure P999,
+    Figure PeakP50,
+    Figure PeakP99,
+    Figure PeakP999,
+    Figure QueueingAverage,
+    Figure QueueingPeak,
+    ImmutableArray<LatencyObjective> Objectives);
+
+/// <summary>
+/// A latency SLO against the composed path: the path's latency at the objective's percentile, at
+/// average and at peak load. <see cref="Meets"/> compares the average-load figure with the threshold.
+/// </summary>
+/// <param name="Objective">Share of requests, 0..1.</param>
+/// <param name="Threshold">Seconds.</param>
+public sealed record LatencyObjective(string Slo, string Path, double Objective, double Threshold, Figure Average, Figure Peak)
+{
+    /// <summary>True when the path's latency at the objective is within the threshold at average load; null when unknown.</summary>
+    public bool? Meets => Average.Value is { } v ? v <= Threshold : null;
+}
+
+/// <summary>
+/// The wait in front of a component's instances as an M/M/c queue (Erlang C): c serving instances,
+/// each completing its stated capacity per second, at the utilisation of the capacity figures.
+/// </summary>
+public sealed record ComponentQueueing(string Component, int Servers, Figure AverageWaitProbability, Figure AverageWait, Figure PeakWaitProbability, Figure PeakWait);
 
 /// <summary>A workflow's traffic: average and peak rate, and the bandwidth of its requests and responses at average.</summary>
 public sealed record WorkflowTraffic(string Workflow, AccessType Type, Figure Average, Figure Peak, Figure RequestBandwidth, Figure ResponseBandwidth);

@@ -62,6 +62,7 @@ public static class Estimator
         var egress = bandwidthFigures.InternetEgress();
         var workflows = design.Workflows.Select((_, w) => availabilityFigures.Workflow(w)).ToImmutableArray();
         availabilityFigures.NoteAssumptions();
+        var (latency, queueing) = new LatencyFigures(context).Build(components);
         var unsized = components.Where(c => !c.Capacity.IsKnown && c.Kind is not (ComponentKind.Client or ComponentKind.External) && (c.PeakLoad.Value ?? 0) > 0).Select(c => c.Component).ToList();
         if (unsized.Count > 0)
         {
@@ -70,7 +71,7 @@ public static class Estimator
 
         return new EstimateReport(
             design.System.Name, context.Options, traffic, operations, components, storage, owners, caches, queues, bandwidth, egress,
-            [.. context.Notes], sensitivity ? Sensitivity.Run(model) : null)
+            latency, queueing, [.. context.Notes], sensitivity ? Sensitivity.Run(model) : null)
         {
             Workflows = workflows,
         };

@@ -41,7 +41,7 @@ public static class FormatKeys
         ["backup"] = ["every", "keep", "restore_tested"],
         ["operation"] = ["latency", "type", "idempotent", "capacity", "calls"],
         ["latency"] = ["p50", "p90", "p99", "p999", "mean"],
-        ["call"] = ["to", "probability", "count", "timeout", "retries", "circuit_breaker", "async", "fallback"],
+        ["call"] = ["to", "probability", "count", "timeout", "retries", "circuit_breaker", "async", "parallel", "fallback"],
         ["fallback"] = ["to", "description"],
         ["retries"] = ["max", "backoff", "base", "max_delay", "jitter"],
         ["circuit_breaker"] = ["failure_rate", "window", "min_calls", "open_for"],

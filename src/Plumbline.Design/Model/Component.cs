@@ -231,6 +231,13 @@ public sealed record Call(
 
     /// <summary>A stable id, <c>caller.op-&gt;callee.op</c>, for finding keys.</summary>
     public string Id => $"{From}->{To}";
+
+    /// <summary>
+    /// Made at the same time as the neighbouring calls that are also parallel (and, with a count,
+    /// its copies at the same time too); the caller waits for the slowest. Default false: one
+    /// after another.
+    /// </summary>
+    public bool Parallel { get; init; }
 }
 
 /// <summary>How retry delays grow.</summary>

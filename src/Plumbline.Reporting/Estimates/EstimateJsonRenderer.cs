@@ -174,6 +174,43 @@ public static class EstimateJsonRenderer
             Figure(w, "egress", b.Egress);
         });
         Figure(w, "internetEgress", report.InternetEgress);
+        Array(w, "latency", report.Latency, l =>
+        {
+            w.WriteString("workflow", l.Workflow);
+            Figure(w, "p50", l.P50);
+            Figure(w, "p99", l.P99);
+            Figure(w, "p999", l.P999);
+            Figure(w, "peakP50", l.PeakP50);
+            Figure(w, "peakP99", l.PeakP99);
+            Figure(w, "peakP999", l.PeakP999);
+            Figure(w, "queueingAverage", l.QueueingAverage);
+            Figure(w, "queueingPeak", l.QueueingPeak);
+            Array(w, "objectives", l.Objectives, o =>
+            {
+                w.WriteString("slo", o.Slo);
+                w.WriteNumber("objective", o.Objective);
+                w.WriteNumber("threshold", o.Threshold);
+                Figure(w, "average", o.Average);
+                Figure(w, "peak", o.Peak);
+                if (o.Meets is { } meets)
+                {
+                    w.WriteBoolean("meets", meets);
+                }
+                else
+                {
+                    w.WriteNull("meets");
+                }
+            });
+        });
+        Array(w, "queueing", report.Queueing, q =>
+        {
+            w.WriteString("component", q.Component);
+            w.WriteNumber("servers", q.Servers);
+            Figure(w, "averageWaitProbability", q.AverageWaitProbability);
+            Figure(w, "averageWait", q.AverageWait);
+            Figure(w, "peakWaitProbability", q.PeakWaitProbability);
+            Figure(w, "peakWait", q.PeakWait);
+        });
         w.WriteStartArray("notes");
         foreach (var note in report.Notes)
         {

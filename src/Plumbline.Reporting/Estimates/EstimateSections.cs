@@ -55,8 +55,26 @@ internal static class EstimateSections
                 [.. report.Queues.Select(q => Row([q.Component], q.PublishAverage, q.PublishPeak, q.ConsumerCapacity, q.BacklogPerHour))]),
             new("Bandwidth (average)", ["component", ">ingress", ">egress"],
                 [.. report.Bandwidth.Select(b => Row([b.Component], b.Ingress, b.Egress))]),
+            new("Latency (synchronous path)", ["workflow", ">p50", ">p99", ">p99.9", ">peak p50", ">peak p99", ">peak p99.9", ">queueing", ">at peak"],
+                [.. report.Latency.Select(l => Row([l.Workflow], l.P50, l.P99, l.P999, l.PeakP50, l.PeakP99, l.PeakP999, l.QueueingAverage, l.QueueingPeak))],
+                "own latencies composed as distributions along the calls, with queueing at each component's utilisation; queueing is what it adds to the mean; ? where unknown"),
+            new("Latency objectives", ["slo", "workflow", ">objective", ">threshold", ">path", ">at peak", "verdict"],
+                [.. report.Latency.SelectMany(l => l.Objectives.Select(o => new EstimateRow(
+                    [o.Slo, l.Workflow, Quantities.Percent(o.Objective), Quantities.Seconds(o.Threshold), Quantities.Format(o.Average), Quantities.Format(o.Peak), Verdict(o)],
+                    [o.Average, o.Peak])))],
+                "the path's latency at each latency SLO's objective, at average and at peak load"),
+            new("Queueing (M/M/c, Erlang C)", ["component", ">instances", ">wait avg", ">mean wait", ">wait peak", ">mean wait peak"],
+                [.. report.Queueing.Select(q => Row([q.Component, q.Servers.ToString(CultureInfo.InvariantCulture)], q.AverageWaitProbability, q.AverageWait, q.PeakWaitProbability, q.PeakWait))],
+                "each serving instance completes its capacity per second; wait is the chance a request queues, mean wait its average over all requests"),
         ];
     }
+
+    private static string Verdict(LatencyObjective objective) => objective.Meets switch
+    {
+        true => "meets",
+        false => "misses",
+        null => "?",
+    };
 
     private static EstimateRow Capacity(ComponentCapacity c) => new(
         [c.Component, Word(c.Kind), c.Instances.ToString(CultureInfo.InvariantCulture), Quantities.Format(c.AverageLoad), Quantities.Format(c.PeakLoad),

@@ -125,9 +125,12 @@ public static class Quantities
     public static string Months(double months) =>
         months >= 24 ? Significant(months / 12, 2) + " years" : Significant(months, 2) + " months";
 
-    /// <summary>A duration in ms below a second, else seconds, minutes or hours.</summary>
+    /// <summary>A duration in µs below a millisecond (and "0" below a nanosecond), ms below a second, else seconds, minutes or hours.</summary>
     public static string Seconds(double seconds) => seconds switch
     {
+        0 => "0",
+        < 1e-9 => "<0.001µs",
+        < 1e-3 => Significant(seconds * 1e6) + "µs",
         < 1 => Significant(seconds * 1000) + "ms",
         < 120 => Significant(seconds) + "s",
         < 7200 => Significant(seconds / 60) + "m",

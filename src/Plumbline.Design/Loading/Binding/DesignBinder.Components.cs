@@ -430,6 +430,7 @@ internal static partial class DesignBinder
             path)
         {
             FallbackTo = fallbackTo,
+            Parallel = m.Bool("parallel") ?? false,
         };
     }
 

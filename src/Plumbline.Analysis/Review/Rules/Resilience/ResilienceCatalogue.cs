@@ -9,6 +9,7 @@ public static class ResilienceCatalogue
     [
         // Availability and failure
         new SloUnreachableAvailability(),
+        new SloUnreachableLatency(),
         new SinglePointOfFailure(),
         new BlastRadiusRule(),
         new NoDegradationPath(),

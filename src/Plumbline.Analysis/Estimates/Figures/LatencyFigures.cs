@@ -1,0 +1,303 @@
+using System.Collections.Immutable;
+using Plumbline.Analysis.Explain;
+using Plumbline.Analysis.Graph;
+using Plumbline.Analysis.Latency;
+using Plumbline.Design.Model;
+
+namespace Plumbline.Analysis.Estimates.Figures;
+
+/// <summary>
+/// Latency: each workflow's synchronous path composed as distributions at average and at peak
+/// load, and each component's queueing wait (Erlang C at its utilisation with its serving instances).
+/// </summary>
+internal sealed class LatencyFigures(EstimateContext context) : FigureBuilder(context)
+{
+    /// <summary>Operations listed as inputs of one latency figure; the rest are counted in one more input.</summary>
+    public const int MaxListedOperations = 24;
+
+    private const string Composed =
+        "own times fitted to stated percentiles after their queueing waits, calls in series or parallel with their probability, count, timeout and retries, " +
+        "composed as distributions (not by adding percentiles)";
+
+    /// <summary>
+    /// The estimate's grid: 512 cells, half the library's default, so a design of thousands of
+    /// operations is composed three times (no queueing, average, peak) in a fraction of a second.
+    /// Its error against closed forms stays within 0.2% (the library's tests, at 1,024 cells, show 0.05%).
+    /// </summary>
+    public static LatencyGrid Grid { get; } = new(512);
+
+    private readonly FittedServiceTime?[] _fits = new FittedServiceTime?[context.Graph.Operations.Length];
+    private readonly LatencyDistribution?[] _own = new LatencyDistribution?[context.Graph.Operations.Length];
+
+    public (ImmutableArray<WorkflowLatency> Workflows, ImmutableArray<ComponentQueueing> Queueing) Build(ImmutableArray<ComponentCapacity> capacities)
+    {
+        var numbers = Enumerable.Range(0, Graph.Components.Length).Select(c => Numbers.Component(Model, Loads, c)).ToArray();
+        var average = new QueueingDelay?[numbers.Length];
+        var peak = new QueueingDelay?[numbers.Length];
+        var queueing = ImmutableArray.CreateBuilder<ComponentQueueing>();
+        for (var c = 0; c < numbers.Length; c++)
+        {
+            var n = numbers[c];
+            if (n.Basis == CapacityBasis.None || !(n.CapacityPerInstance > 0) || n.Serving < 1
+                || !double.IsFinite(n.BasisAverageLoad) || !double.IsFinite(n.BasisPeakLoad) || !(n.BasisPeakLoad > 0))
+            {
+                continue;
+            }
+
+            average[c] = ErlangC.Delay(n.Serving, Math.Max(0, n.BasisAverageLoad), n.CapacityPerInstance);
+            peak[c] = ErlangC.Delay(n.Serving, n.BasisPeakLoad, n.CapacityPerInstance);
+            queueing.Add(Queueing(c, capacities[c], average[c]!, peak[c]!));
+        }
+
+        var entries = Design.Workflows.Select(w => Graph.IndexOf(w.Entry)).Where(i => i >= 0).Distinct().ToArray();
+        var grid = Grid;
+        double Probability(CallEdge edge) => Model.EdgeProbability(Values, edge);
+        var service = PathLatency.Compose(Graph, Own, entries, Probability, _ => LatencyDistribution.Zero, grid);
+        var hasQueue = average.Any(q => q is not null && q.ProbabilityOfWaiting > 0);
+        var atAverage = hasQueue ? PathLatency.Compose(Graph, Own, entries, Probability, c => Wait(average[c], grid), grid) : service;
+        var atPeak = hasQueue || peak.Any(q => q is not null) ? PathLatency.Compose(Graph, Own, entries, Probability, c => Wait(peak[c], grid), grid) : service;
+
+        var workflows = ImmutableArray.CreateBuilder<WorkflowLatency>();
+        for (var w = 0; w < Design.Workflows.Length; w++)
+        {
+            var workflow = Design.Workflows[w];
+            var entry = Graph.IndexOf(workflow.Entry);
+            if (entry < 0)
+            {
+                continue;
+            }
+
+            workflows.Add(Workflow(workflow, entry, service, atAverage, atPeak, average, peak));
+        }
+
+        AddNotes(service);
+        return (workflows.ToImmutable(), queueing.ToImmutable());
+    }
+
+    private static LatencyDistribution? Wait(QueueingDelay? delay, LatencyGrid grid) => delay switch
+    {
+        null => LatencyDistribution.Zero,
+        { IsUnbounded: true } => null,
+        { ProbabilityOfWaiting: <= 0 } => LatencyDistribution.Zero,
+        _ => LatencyDistribution.QueueWait(delay, grid),
+    };
+
+    private FittedServiceTime Fit(int op) => _fits[op] ??= ServiceTimeFit.Fit(Graph.Operations[op].Latency);
+
+    private LatencyDistribution Own(int op) => _own[op] ??= LatencyDistribution.Of(Fit(op).Time, Grid);
+
+    private WorkflowLatency Workflow(
+        Workflow workflow, int entry, PathLatency service, PathLatency atAverage, PathLatency atPeak, QueueingDelay?[] average, QueueingDelay?[] peak)
+    {
+        var path = SyncPath(entry);
+        var slos = Design.Slos.Where(s => s.Workflow == workflow.Name && s.Sli == SliKind.Latency && s.Threshold is not null).ToList();
+        var showP999 = path.Any(op => Graph.Operations[op].Latency?.P999 is not null) || slos.Any(s => s.Objective.Fraction >= 0.999);
+        var p999Missing = "no operation on the path states p999 (a fit to p50 and p99 says little that far out)";
+
+        Figure At(PathLatency paths, double level, string load) =>
+            Quantile(paths, entry, level, $"latency {Label(level)}{load}", path, load.Length == 0 ? average : peak);
+
+        var p50 = At(atAverage, 0.5, string.Empty);
+        var p99 = At(atAverage, 0.99, string.Empty);
+        var p999 = showP999 ? At(atAverage, 0.999, string.Empty) : Figure.Unknown("latency p99.9", FigureUnit.Seconds, p999Missing);
+        var peakP50 = At(atPeak, 0.5, " at peak");
+        var peakP99 = At(atPeak, 0.99, " at peak");
+        var peakP999 = showP999 ? At(atPeak, 0.999, " at peak") : Figure.Unknown("latency p99.9 at peak", FigureUnit.Seconds, p999Missing);
+        var queueAverage = QueueingFigure("queueing delay", service, atAverage, entry, path, average);
+        var queuePeak = QueueingFigure("queueing delay at peak", service, atPeak, entry, path, peak);
+        var objectives = slos.Select(slo => new LatencyObjective(
+            slo.Name,
+            slo.Path,
+            slo.Objective.Fraction,
+            slo.Threshold!.Value.Seconds,
+            Objective(atAverage, entry, slo, string.Empty, path, average),
+            Objective(atPeak, entry, slo, " at peak", path, peak))).ToImmutableArray();
+        return new WorkflowLatency(workflow.Name, p50, p99, p999, peakP50, peakP99, peakP999, queueAverage, queuePeak, objectives);
+    }
+
+    private Figure Objective(PathLatency paths, int entry, Slo slo, string load, List<int> path, QueueingDelay?[] queues)
+    {
+        var level = slo.Objective.Fraction;
+        var figure = Quantile(paths, entry, level, $"latency {Label(level)}{load} ({slo.Name})", path, queues);
+        if (!figure.IsKnown)
+        {
+            return figure;
+        }
+
+        ImmutableArray<FigureInput> inputs =
+        [
+            In("objective", level, FigureUnit.Ratio, slo.Path + "/objective"),
+            In("threshold", slo.Threshold!.Value.Seconds, FigureUnit.Seconds, slo.Path + "/threshold"),
+            .. figure.Inputs,
+        ];
+        return figure with { Inputs = inputs };
+    }
+
+    /// <summary>The path's latency at one percentile, with the operations' own figures at that percentile as inputs.</summary>
+    private Figure Quantile(PathLatency paths, int entry, double level, string name, List<int> path, QueueingDelay?[] queues)
+    {
+        if (paths.Of(entry) is not { } latency)
+        {
+            return Figure.Unknown(name, FigureUnit.Seconds, Unbounded(paths, path, queues));
+        }
+
+        var inputs = ImmutableArray.CreateBuilder<FigureInput>();
+        var sum = 0.0;
+        foreach (var op in path.Take(MaxListedOperations))
+        {
+            var own = OwnInput(op, level);
+            sum += own.Value;
+            inputs.Add(own);
+        }
+
+        if (path.Count > MaxListedOperations)
+        {
+            inputs.Add(Derived("operations on the path not listed", path.Count - MaxListedOperations, FigureUnit.Count));
+        }
+        else if (path.Count > 1)
+        {
+            inputs.Add(Derived($"sum of the own {Label(level)}s above (percentiles do not add)", sum, FigureUnit.Seconds));
+        }
+
+        foreach (var c in QueuesOn(path, queues))
+        {
+            inputs.Add(Derived($"{Graph.Components[c].Name} queueing wait (mean)", queues[c]!.MeanWait, FigureUnit.Seconds));
+        }
+
+        return new Figure(name, latency.Quantile(level), FigureUnit.Seconds, $"{Label(level)} of the path: {Composed}", inputs.ToImmutable());
+    }
+
+    private Figure QueueingFigure(string name, PathLatency service, PathLatency loaded, int entry, List<int> path, QueueingDelay?[] queues)
+    {
+        if (loaded.Of(entry) is not { } withQueues || service.Of(entry) is not { } without)
+        {
+            return Figure.Unknown(name, FigureUnit.Seconds, Unbounded(loaded, path, queues));
+        }
+
+        var inputs = ImmutableArray.CreateBuilder<FigureInput>();
+        inputs.Add(Derived("mean latency with queueing", withQueues.Mean, FigureUnit.Seconds));
+        inputs.Add(Derived("mean latency without queueing", without.Mean, FigureUnit.Seconds));
+        foreach (var c in QueuesOn(path, queues))
+        {
+            inputs.Add(Derived($"{Graph.Components[c].Name} queueing wait (mean)", queues[c]!.MeanWait, FigureUnit.Seconds));
+        }
+
+        return new Figure(name, Math.Max(0, withQueues.Mean - without.Mean), FigureUnit.Seconds,
+            "mean latency of the path with each component's queueing wait - the same without", inputs.ToImmutable());
+    }
+
+    private string Unbounded(PathLatency paths, List<int> path, QueueingDelay?[] queues)
+    {
+        var full = QueuesOn(path, queues).Where(c => queues[c]!.IsUnbounded).Select(c => Graph.Components[c].Name).ToList();
+        return full.Count > 0
+            ? $"unbounded: {string.Join(", ", full)} at or over capacity, waited on with no timeout"
+            : "unbounded: a call on the path waits on a full queue with no timeout";
+    }
+
+    /// <summary>The operation's own time at a percentile, with where it was stated or how it was fitted.</summary>
+    private FigureInput OwnInput(int op, double level)
+    {
+        var operation = Graph.Operations[op];
+        var fit = Fit(op);
+        var reference = operation.Ref.ToString();
+        if (!fit.Stated)
+        {
+            return new FigureInput($"{reference} own time (none stated: 0)", 0, FigureUnit.Seconds, FigureSources.Default, 0);
+        }
+
+        var key = level switch
+        {
+            0.5 when operation.Latency!.P50 is not null => "p50",
+            0.9 when operation.Latency!.P90 is not null => "p90",
+            0.99 when operation.Latency!.P99 is not null => "p99",
+            0.999 when operation.Latency!.P999 is not null => "p999",
+            _ => null,
+        };
+        var value = fit.Time.Quantile(level);
+        return key is not null
+            ? In($"{reference} own {Label(level)}", value, FigureUnit.Seconds, operation.Path + "/latency/" + key)
+            : In($"{reference} own {Label(level)} ({fit.Description})", value, FigureUnit.Seconds, operation.Path + "/latency");
+    }
+
+    private ComponentQueueing Queueing(int c, ComponentCapacity capacity, QueueingDelay average, QueueingDelay peak)
+    {
+        var component = Graph.Components[c];
+        var perInstance = capacity.Capacity.Inputs.Length > 0 ? capacity.Capacity.Inputs[0] : Derived("capacity per instance", average.ServiceRate, FigureUnit.Rate);
+        var serving = capacity.Capacity.Inputs.Length > 1 ? capacity.Capacity.Inputs[1] : Derived("serving instances", average.Servers, FigureUnit.Count);
+        (Figure Probability, Figure Wait) At(QueueingDelay delay, string load)
+        {
+            var lambda = Derived($"{load} load", delay.ArrivalRate, FigureUnit.Rate);
+            if (delay.IsUnbounded)
+            {
+                var why = $"unbounded: {load} load at or over capacity";
+                return (Figure.Unknown($"wait probability ({load})", FigureUnit.Ratio, why), Figure.Unknown($"mean wait ({load})", FigureUnit.Seconds, why));
+            }
+
+            var probability = new Figure($"wait probability ({load})", delay.ProbabilityOfWaiting, FigureUnit.Ratio,
+                "Erlang C(c, A), A = load / capacity per instance: the chance every serving instance is busy", [serving, perInstance, lambda]);
+            var wait = new Figure($"mean wait ({load})", delay.MeanWait, FigureUnit.Seconds,
+                "wait probability / (serving instances x capacity per instance - load)",
+                [Derived("wait probability", delay.ProbabilityOfWaiting, FigureUnit.Ratio), serving, perInstance, lambda]);
+            return (probability, wait);
+        }
+
+        var (pa, wa) = At(average, "average");
+        var (pp, wp) = At(peak, "peak");
+        return new ComponentQueueing(component.Name, average.Servers, pa, wa, pp, wp);
+    }
+
+    /// <summary>The operations a request to <paramref name="entry"/> waits on, in the order first reached.</summary>
+    private List<int> SyncPath(int entry)
+    {
+        var seen = new HashSet<int> { entry };
+        var order = new List<int>();
+        var queue = new Queue<int>();
+        queue.Enqueue(entry);
+        while (queue.Count > 0)
+        {
+            var op = queue.Dequeue();
+            order.Add(op);
+            foreach (var e in Graph.Outgoing[op])
+            {
+                var edge = Graph.Edges[e];
+                if (edge.Kind == EdgeKind.Sync && seen.Add(edge.To))
+                {
+                    queue.Enqueue(edge.To);
+                }
+            }
+        }
+
+        return order;
+    }
+
+    private IEnumerable<int> QueuesOn(List<int> path, QueueingDelay?[] queues) =>
+        path.Select(op => Graph.ComponentOf[op]).Distinct().Where(c => queues[c] is { } q && (q.IsUnbounded || q.ProbabilityOfWaiting > 0));
+
+    private void AddNotes(PathLatency service)
+    {
+        var reached = Enumerable.Range(0, Graph.Operations.Length).Where(service.IsReached).ToList();
+        var none = reached.Where(op => !Fit(op).Stated).Select(op => Graph.Operations[op].Ref.ToString()).ToList();
+        if (none.Count > 0)
+        {
+            Notes.Add($"Latency: {none.Count} operation(s) on synchronous paths state no latency, so their own time counts as 0: {List(none)}.");
+        }
+
+        var assumed = reached.Where(op => Fit(op) is { Stated: true, ShapeAssumed: true }).Select(op => $"{Graph.Operations[op].Ref} ({Fit(op).Description})").ToList();
+        if (assumed.Count > 0)
+        {
+            Notes.Add($"Latency: {assumed.Count} operation(s) state one figure, so an exponential shape is assumed: {List(assumed)}. State p50 and p99.");
+        }
+
+        if (!service.Cycles.IsEmpty)
+        {
+            Notes.Add($"Latency: synchronous calls loop back at {List(service.Cycles.Distinct().Select(op => Graph.Operations[op].Ref.ToString()).ToList())}; the looping call counts as 0.");
+        }
+
+    }
+
+    private static string List(List<string> items) =>
+        string.Join(", ", items.Take(8)) + (items.Count > 8 ? ", ..." : string.Empty);
+
+    /// <summary>"p50", "p99", "p99.9", "p99.95".</summary>
+    public static string Label(double level) => "p" + Invariant($"{Math.Round(level * 100, 4):0.####}");
+}

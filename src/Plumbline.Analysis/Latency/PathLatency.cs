@@ -1,0 +1,260 @@
+using System.Collections.Immutable;
+using Plumbline.Analysis.Graph;
+
+namespace Plumbline.Analysis.Latency;
+
+/// <summary>
+/// How long each operation takes to answer, callees included, as a distribution: its component's
+/// queueing wait, then its own service time, then its synchronous calls in order (consecutive
+/// <c>parallel</c> calls together, the slowest deciding), each call made with its probability and
+/// count, through its timeout and retries. Async calls and queue deliveries are not waited on.
+/// </summary>
+/// <remarks>
+/// Computed for the operations reachable by synchronous calls from the given entries only, callees
+/// first (reverse call-graph order, no recursion), each once: the cost is one composition per
+/// operation and call, whatever the number of workflows sharing them.
+/// </remarks>
+public sealed class PathLatency
+{
+    private readonly LatencyDistribution?[] _latency;
+    private readonly bool[] _unbounded;
+    private readonly bool[] _reached;
+
+    private PathLatency(LatencyDistribution?[] latency, bool[] unbounded, bool[] reached, ImmutableArray<int> cycles)
+    {
+        _latency = latency;
+        _unbounded = unbounded;
+        _reached = reached;
+        Cycles = cycles;
+    }
+
+    /// <summary>Operations whose synchronous calls loop back (their callee's time is counted as 0).</summary>
+    public ImmutableArray<int> Cycles { get; }
+
+    /// <summary>The latency of an entry given to <see cref="Compose"/>; null when unbounded (other operations' are let go once composed into their callers).</summary>
+    public LatencyDistribution? Of(int operation) => _latency[operation];
+
+    /// <summary>True when the operation is reached from the entries by synchronous calls.</summary>
+    public bool IsReached(int operation) => _reached[operation];
+
+    /// <summary>True when the operation waits, with no timeout, on a queue that grows without bound.</summary>
+    public bool IsUnbounded(int operation) => _unbounded[operation];
+
+    /// <summary>
+    /// Composes every operation reached from <paramref name="entries"/>.
+    /// </summary>
+    /// <param name="graph">The design's call graph.</param>
+    /// <param name="own">Each operation's own service time on the grid, asked once for each operation reached.</param>
+    /// <param name="entries">Operations to start from (workflow entries).</param>
+    /// <param name="probability">The probability a call edge is made (a cache's miss ratio where the load model derives one).</param>
+    /// <param name="queueWait">Each component's queueing wait: <see cref="LatencyDistribution.Zero"/> for none, null when unbounded.</param>
+    /// <param name="grid">The grid; default <see cref="LatencyGrid.Default"/>.</param>
+    public static PathLatency Compose(
+        CallGraph graph,
+        Func<int, LatencyDistribution> own,
+        IEnumerable<int> entries,
+        Func<CallEdge, double> probability,
+        Func<int, LatencyDistribution?> queueWait,
+        LatencyGrid? grid = null)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(own);
+        ArgumentNullException.ThrowIfNull(entries);
+        ArgumentNullException.ThrowIfNull(probability);
+        ArgumentNullException.ThrowIfNull(queueWait);
+        grid ??= LatencyGrid.Default;
+        var n = graph.Operations.Length;
+        var reached = Reached(graph, entries);
+        var latency = new LatencyDistribution?[n];
+        var unbounded = new bool[n];
+        var done = new bool[n];
+        var cycles = ImmutableArray.CreateBuilder<int>();
+        var waits = new Dictionary<int, LatencyDistribution?>();
+        var keep = entries.Where(e => e >= 0 && e < n).ToHashSet();
+
+        // Callers still to compose for each operation: once none is left, its distribution is let go
+        // (entries excepted), so memory follows the widest layer of the graph, not its size.
+        var pending = new int[n];
+        for (var op = 0; op < n; op++)
+        {
+            if (!reached[op])
+            {
+                continue;
+            }
+
+            foreach (var e in graph.Outgoing[op])
+            {
+                if (graph.Edges[e].Kind == EdgeKind.Sync)
+                {
+                    pending[graph.Edges[e].To]++;
+                }
+            }
+        }
+        for (var i = graph.Order.Length - 1; i >= 0; i--)
+        {
+            var op = graph.Order[i];
+            if (!reached[op])
+            {
+                continue;
+            }
+
+            var component = graph.ComponentOf[op];
+            if (!waits.TryGetValue(component, out var wait))
+            {
+                wait = queueWait(component);
+                waits[component] = wait;
+            }
+
+            done[op] = true;
+            if (wait is null)
+            {
+                unbounded[op] = true;
+                continue;
+            }
+
+            var total = LatencyDistribution.Series(wait, own(op), grid);
+            var outgoing = graph.Outgoing[op];
+            var failed = false;
+            for (var k = 0; k < outgoing.Length && !failed; k++)
+            {
+                var edge = graph.Edges[outgoing[k]];
+                if (edge.Kind != EdgeKind.Sync || edge.Call is null)
+                {
+                    continue;
+                }
+
+                LatencyDistribution? step;
+                if (edge.Call.Parallel)
+                {
+                    step = null;
+                    for (; k < outgoing.Length; k++)
+                    {
+                        var member = graph.Edges[outgoing[k]];
+                        if (member.Kind != EdgeKind.Sync || member.Call is not { Parallel: true })
+                        {
+                            k--;
+                            break;
+                        }
+
+                        var one = CallLatency(member);
+                        if (one is null)
+                        {
+                            failed = true;
+                            break;
+                        }
+
+                        step = step is null ? one : LatencyDistribution.Max(step, one, grid);
+                    }
+                }
+                else
+                {
+                    step = CallLatency(edge);
+                    failed = step is null;
+                }
+
+                if (step is not null)
+                {
+                    total = LatencyDistribution.Series(total, step, grid);
+                }
+            }
+
+            if (failed)
+            {
+                unbounded[op] = true;
+            }
+            else
+            {
+                latency[op] = total;
+            }
+
+            foreach (var e in outgoing)
+            {
+                var to = graph.Edges[e].To;
+                if (graph.Edges[e].Kind == EdgeKind.Sync && --pending[to] == 0 && !keep.Contains(to))
+                {
+                    latency[to] = null;
+                }
+            }
+        }
+
+        return new PathLatency(latency, unbounded, reached, cycles.ToImmutable());
+
+        // One call's latency as the caller sees it; null when it waits forever.
+        LatencyDistribution? CallLatency(CallEdge edge)
+        {
+            var call = edge.Call!;
+            var shape = RetryShape.Of(call);
+            LatencyDistribution attempt;
+            if (!done[edge.To])
+            {
+                // A synchronous loop: the validator reports it; its callee counts as 0 here.
+                cycles.Add(edge.From);
+                attempt = LatencyDistribution.Zero;
+            }
+            else if (unbounded[edge.To])
+            {
+                if (shape.Timeout is not { } timeout)
+                {
+                    return null;
+                }
+
+                // Every attempt times out: the caller gives up after all of them and their delays.
+                var giveUp = shape.Attempts * timeout;
+                for (var r = 1; r < shape.Attempts; r++)
+                {
+                    giveUp += shape.DelayBefore(r);
+                }
+
+                return LatencyDistribution.Maybe(Math.Clamp(probability(edge), 0, 1), LatencyDistribution.Point(giveUp), grid);
+            }
+            else
+            {
+                attempt = latency[edge.To]!;
+            }
+
+            var once = LatencyDistribution.WithRetries(attempt, shape, grid);
+            var count = call.Count;
+            var whole = (int)Math.Floor(count);
+            var fraction = count - whole;
+            LatencyDistribution Copies(int copies) =>
+                copies == 0 ? LatencyDistribution.Zero
+                : call.Parallel ? LatencyDistribution.MaxOf(once, copies, grid)
+                : LatencyDistribution.Repeat(once, copies, grid);
+            var made = fraction > 1e-12
+                ? LatencyDistribution.Mixture([(1 - fraction, Copies(whole)), (fraction, Copies(whole + 1))], grid)
+                : Copies(whole);
+            return LatencyDistribution.Maybe(Math.Clamp(probability(edge), 0, 1), made, grid);
+        }
+    }
+
+    /// <summary>The operations reached from the entries by synchronous calls, entries included.</summary>
+    private static bool[] Reached(CallGraph graph, IEnumerable<int> entries)
+    {
+        var reached = new bool[graph.Operations.Length];
+        var stack = new Stack<int>();
+        foreach (var entry in entries)
+        {
+            if (entry >= 0 && entry < reached.Length && !reached[entry])
+            {
+                reached[entry] = true;
+                stack.Push(entry);
+            }
+        }
+
+        while (stack.Count > 0)
+        {
+            var op = stack.Pop();
+            foreach (var e in graph.Outgoing[op])
+            {
+                var edge = graph.Edges[e];
+                if (edge.Kind == EdgeKind.Sync && !reached[edge.To])
+                {
+                    reached[edge.To] = true;
+                    stack.Push(edge.To);
+                }
+            }
+        }
+
+        return reached;
+    }
+}

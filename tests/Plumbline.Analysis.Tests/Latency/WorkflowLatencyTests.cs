@@ -1,0 +1,134 @@
+using Plumbline.Analysis.Estimates;
+using Plumbline.Analysis.Estimates.Figures;
+using Plumbline.Analysis.Latency;
+using Xunit;
+
+namespace Plumbline.Analysis.Tests.Latency;
+
+/// <summary>The estimate's per-workflow latency: the path read from the design and composed as the library composes it by hand.</summary>
+public sealed class WorkflowLatencyTests
+{
+    private const double Ms = 1e-3;
+
+    private const string Design = """
+        plumbline: 1
+        system: { name: shop }
+        workflows:
+          checkout: { entry: api.checkout, rate: 20/s }
+        components:
+          api:
+            kind: service
+            operations:
+              checkout:
+                latency: { p50: 10ms, p99: 60ms }
+                calls:
+                  - { to: fraud.score, probability: 30%, timeout: 100ms }
+                  - { to: stock.reserve, timeout: 100ms, parallel: true }
+                  - { to: prices.quote, timeout: 100ms, parallel: true, count: 2 }
+          fraud:
+            kind: service
+            operations:
+              score: { latency: { p50: 5ms, p99: 20ms } }
+          stock:
+            kind: service
+            operations:
+              reserve: { latency: { p50: 2ms, p99: 15ms } }
+          prices:
+            kind: service
+            operations:
+              quote: { latency: { p50: 1ms, p99: 8ms } }
+        slos:
+          - { name: checkout-latency, workflow: checkout, sli: latency, objective: 99%, threshold: 50ms }
+        """;
+
+    [Fact]
+    public void A_workflow_path_is_composed_in_series_with_its_probable_and_parallel_calls()
+    {
+        var report = Estimator.Estimate(TestDesigns.Load(Design));
+        var latency = Assert.Single(report.Latency);
+
+        // By hand with the library: api's own time, then fraud on 30% of requests, then stock and two
+        // price quotes at once (three calls in parallel, the slowest deciding). Timeouts of 100ms cut
+        // nothing that matters here (each callee's p99 is far below).
+        var grid = LatencyFigures.Grid;
+        LatencyDistribution Fit(double p50, double p99) => LatencyDistribution.Of(ServiceTime.LogNormalThrough(0.5, p50 * Ms, 0.99, p99 * Ms), grid);
+        var timeout = new RetryShape(1, 100 * Ms, []);
+        var expected = LatencyDistribution.Series(
+        [
+            Fit(10, 60),
+            LatencyDistribution.Maybe(0.3, LatencyDistribution.WithRetries(Fit(5, 20), timeout, grid), grid),
+            LatencyDistribution.Max(
+                LatencyDistribution.WithRetries(Fit(2, 15), timeout, grid),
+                LatencyDistribution.MaxOf(LatencyDistribution.WithRetries(Fit(1, 8), timeout, grid), 2, grid),
+                grid),
+        ], grid);
+
+        Assert.Equal(expected.Quantile(0.5), latency.P50.Value!.Value, 1e-9);
+        Assert.Equal(expected.Quantile(0.99), latency.P99.Value!.Value, 1e-9);
+        Assert.False(latency.P999.IsKnown);
+
+        // The objective: p99 against 50ms; with no capacity stated there is no queueing.
+        var objective = Assert.Single(latency.Objectives);
+        Assert.Equal(latency.P99.Value, objective.Average.Value);
+        Assert.False(objective.Meets);
+        Assert.Equal(0, latency.QueueingAverage.Value);
+        Assert.Contains(latency.P99.Inputs, i => i.Name == "api.checkout own p99" && i.Value == 60 * Ms && i.Line > 0);
+    }
+
+    [Fact]
+    public void Queueing_follows_erlang_c_at_the_stated_capacity_and_instances()
+    {
+        // 4 instances of 100/s at 300/s average: A = 3 erlangs, C(4, 3) = 0.5094 (27/53), mean wait C / (400 - 300).
+        var report = Estimator.Estimate(TestDesigns.Load("""
+            plumbline: 1
+            system: { name: q }
+            requirements: { peak_to_average: 1.2 }
+            workflows:
+              read: { entry: api.get, rate: 300/s }
+            components:
+              api:
+                kind: service
+                instances: 4
+                capacity: 100/s
+                operations:
+                  get: { latency: { p50: 5ms, p99: 20ms } }
+            """));
+        var queue = Assert.Single(report.Queueing);
+        Assert.Equal(27.0 / 53, queue.AverageWaitProbability.Value!.Value, 1e-12);
+        Assert.Equal(27.0 / 53 / 100, queue.AverageWait.Value!.Value, 1e-12);
+        var latency = Assert.Single(report.Latency);
+        Assert.Equal(27.0 / 53 / 100, latency.QueueingAverage.Value!.Value, 1e-4);
+        Assert.True(latency.PeakP99.Value > latency.P99.Value);
+    }
+
+    [Theory]
+    [InlineData(512)]
+    [InlineData(1024)]
+    public void The_estimate_grid_stays_within_a_fraction_of_a_percent_of_closed_forms(int cells)
+    {
+        var grid = new LatencyGrid(cells);
+        double l1 = 1 / (10 * Ms), l2 = 1 / (30 * Ms);
+        var sum = LatencyDistribution.Series(LatencyDistribution.Of(ServiceTime.Exponential(10 * Ms), grid), LatencyDistribution.Of(ServiceTime.Exponential(30 * Ms), grid), grid);
+        var logNormal = ServiceTime.LogNormalThrough(0.5, 10 * Ms, 0.99, 60 * Ms);
+        var shifted = LatencyDistribution.Series(LatencyDistribution.Point(5 * Ms), LatencyDistribution.Of(logNormal, grid), grid);
+        foreach (var p in new[] { 0.5, 0.99, 0.999 })
+        {
+            var hypo = Bisect(t => 1 - (((l2 * Math.Exp(-l1 * t)) - (l1 * Math.Exp(-l2 * t))) / (l2 - l1)), p);
+            Assert.True(Math.Abs(sum.Quantile(p) - hypo) <= 0.002 * hypo, $"hypoexponential p{p}: {sum.Quantile(p)} vs {hypo}");
+            var expected = (5 * Ms) + logNormal.Quantile(p);
+            Assert.True(Math.Abs(shifted.Quantile(p) - expected) <= 0.002 * expected, $"shifted log-normal p{p}: {shifted.Quantile(p)} vs {expected}");
+        }
+    }
+
+    private static double Bisect(Func<double, double> cdf, double p)
+    {
+        double lo = 0, hi = 10;
+        for (var i = 0; i < 200; i++)
+        {
+            var mid = (lo + hi) / 2;
+            (lo, hi) = cdf(mid) < p ? (mid, hi) : (lo, mid);
+        }
+
+        return (lo + hi) / 2;
+    }
+}
