@@ -1,6 +1,8 @@
 using System.Text.Json;
-using Plumbline.Engine.Templates;
+using Plumbline.Design.Loading;
 using Plumbline.Engine;
+using Plumbline.Engine.Interview;
+using Plumbline.Engine.Templates;
 using Xunit;
 
 namespace Plumbline.Cli.Tests;
@@ -37,9 +39,48 @@ public sealed class InitCommandTests
         var output = dir.File("design.yaml");
         var run = CliRun.Of("init", "--template", name, "--output", output);
         Assert.True(run.Exit == 0, run.Out + run.Error);
-        Assert.Equal(TemplateCatalog.Read(name), File.ReadAllText(output));
+        Assert.Equal(BriefDesignWriter.WithSchemaLine(TemplateCatalog.Read(name)!, FormatSchema.FileName), File.ReadAllText(output));
         Assert.True(PlumblineEngine.Default.LoadDesignFile(output).Success);
         Assert.Equal(0, CliRun.Of("validate", output).Exit);
+    }
+
+    [Fact]
+    public void A_template_points_editors_at_the_schema_written_beside_it()
+    {
+        using var dir = new TempFolder();
+        var output = dir.File("sub/design.yaml");
+        var run = CliRun.Of("init", "--template", TemplateCatalog.Names[0], "--output", output);
+        Assert.Equal(0, run.Exit);
+        Assert.StartsWith("# yaml-language-server: $schema=plumbline-v1.schema.json\n", File.ReadAllText(output), StringComparison.Ordinal);
+        Assert.Equal(FormatSchema.Text, File.ReadAllText(dir.File("sub/" + FormatSchema.FileName)));
+    }
+
+    [Fact]
+    public void The_schema_folder_of_a_folder_above_is_used_and_nothing_is_copied()
+    {
+        using var dir = new TempFolder();
+        Directory.CreateDirectory(dir.File("schema"));
+        dir.Write("schema/" + FormatSchema.FileName, FormatSchema.Text);
+        var output = dir.File("designs/team/design.yaml");
+        var run = CliRun.Of("init", "--template", TemplateCatalog.Names[0], "--output", output, "--format", "json");
+        Assert.Equal(0, run.Exit);
+        Assert.StartsWith("# yaml-language-server: $schema=../../schema/plumbline-v1.schema.json\n", File.ReadAllText(output), StringComparison.Ordinal);
+        Assert.False(File.Exists(dir.File("designs/team/" + FormatSchema.FileName)));
+        using var doc = JsonDocument.Parse(run.Out);
+        Assert.Equal("../../schema/plumbline-v1.schema.json", doc.RootElement.GetProperty("schema").GetString());
+        Assert.False(doc.RootElement.GetProperty("schemaWritten").GetBoolean());
+    }
+
+    [Fact]
+    public void A_schema_already_beside_the_design_is_kept_and_a_different_one_is_named()
+    {
+        using var dir = new TempFolder();
+        var schema = dir.Write(FormatSchema.FileName, "{}");
+        var run = CliRun.Of("init", "--template", TemplateCatalog.Names[0], "--output", dir.File("design.yaml"));
+        Assert.Equal(0, run.Exit);
+        Assert.Equal("{}", File.ReadAllText(schema));
+        Assert.Contains($"{schema} differs from this plumbline's schema; it was kept", run.Error, StringComparison.Ordinal);
+        Assert.StartsWith("# yaml-language-server: $schema=plumbline-v1.schema.json\n", File.ReadAllText(dir.File("design.yaml")), StringComparison.Ordinal);
     }
 
     [Fact]

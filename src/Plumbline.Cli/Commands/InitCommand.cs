@@ -2,8 +2,10 @@ using System.Collections.Immutable;
 using System.CommandLine;
 using System.Text;
 using System.Text.Json;
+using Plumbline.Design.Loading;
 using Plumbline.Design.Model;
 using Plumbline.Engine;
+using Plumbline.Engine.Files;
 using Plumbline.Engine.Interview;
 using Plumbline.Engine.Templates;
 using Plumbline.Reporting.Diagnostics;
@@ -21,6 +23,8 @@ public sealed record InitSettings(string? Template, bool ListTemplates, string O
 /// <summary>
 /// <c>plumbline init</c>: writes a starter design, from a template or from the requirement-brief
 /// interview on a terminal. Refuses to overwrite without --force; checks what it writes with the loader.
+/// The design's first line points editors at the format's JSON Schema by a path that works from where the
+/// design was written (see <see cref="PlaceSchema"/>).
 /// </summary>
 public static class InitCommand
 {
@@ -151,12 +155,13 @@ public static class InitCommand
             return ExitCodes.InternalError;
         }
 
-        if (!TryWrite(settings.Output, text, console))
+        var schema = PlaceSchema(settings.Output);
+        if (!TryWriteSchema(schema, console) || !TryWrite(settings.Output, BriefDesignWriter.WithSchemaLine(text, schema.Reference), console))
         {
             return ExitCodes.InvalidInput;
         }
 
-        WriteResult(settings, console, check.Design!, name, []);
+        WriteResult(settings, console, check.Design!, name, [], schema);
         return ExitCodes.Success;
     }
 
@@ -165,7 +170,6 @@ public static class InitCommand
         // With --format json the questions go to stderr, so stdout holds only the JSON result.
         var prompts = settings.Format == FormatOption.Json ? console.Error : console.Out;
         var brief = new Interviewer(console.In, prompts).Run();
-        var text = BriefDesignWriter.Write(brief);
 
         // The file appeared while the questions were asked: still do not overwrite it silently.
         if (Exists(settings.Output) && !settings.Force)
@@ -174,8 +178,11 @@ public static class InitCommand
             return ExitCodes.InvalidInput;
         }
 
-        // The answers are written even if the design would not validate, so nothing typed is lost.
-        if (!TryWrite(settings.Output, text, console))
+        // The interview checked every answer against the loader, so the design validates; it is written
+        // before the final check all the same, so that nothing typed is lost.
+        var schema = PlaceSchema(settings.Output);
+        var text = BriefDesignWriter.Write(brief, schema.Reference);
+        if (!TryWriteSchema(schema, console) || !TryWrite(settings.Output, text, console))
         {
             return ExitCodes.InvalidInput;
         }
@@ -189,11 +196,60 @@ public static class InitCommand
             return ExitCodes.InternalError;
         }
 
-        WriteResult(settings, console, check.Design!, null, brief.OpenQuestions);
+        WriteResult(settings, console, check.Design!, null, brief.OpenQuestions, schema);
         return ExitCodes.Success;
     }
 
-    private static void WriteResult(InitSettings settings, CliConsole console, SystemDesign design, string? template, ImmutableArray<string> openQuestions)
+    /// <summary>
+    /// How a design refers to the format's JSON Schema: the path of the
+    /// schema relative to the design's folder, and the file to write the schema to, if any.
+    /// </summary>
+    /// <param name="Reference">What follows <c>$schema=</c> in the design's first line.</param>
+    /// <param name="WriteTo">Where to write the embedded schema, or null when one is there already.</param>
+    /// <param name="Stale">An existing schema beside the design that differs from this Plumbline's.</param>
+    internal sealed record SchemaPlacement(string Reference, string? WriteTo, string? Stale);
+
+    /// <summary>
+    /// The schema a design at <paramref name="output"/> points at: a <c>plumbline-v1.schema.json</c> already
+    /// beside it (kept, even if it differs), else the <c>schema/plumbline-v1.schema.json</c> of its folder or
+    /// the nearest folder above (a Plumbline checkout, or a project that keeps the schema there), else the
+    /// embedded schema written beside it. The reference is relative, so the design can move with its folder.
+    /// </summary>
+    internal static SchemaPlacement PlaceSchema(string output)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(output)) ?? Path.GetFullPath(".");
+        var beside = Path.Combine(folder, FormatSchema.FileName);
+        if (File.Exists(beside))
+        {
+            var read = SourceFile.Read(beside);
+            var same = read.Success && Encoding.UTF8.GetString(read.Bytes!) == FormatSchema.Text;
+            return new SchemaPlacement(FormatSchema.FileName, null, same ? null : beside);
+        }
+
+        for (var dir = new DirectoryInfo(folder); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "schema", FormatSchema.FileName);
+            if (File.Exists(candidate))
+            {
+                return new SchemaPlacement(Path.GetRelativePath(folder, candidate).Replace('\\', '/'), null, null);
+            }
+        }
+
+        return new SchemaPlacement(FormatSchema.FileName, beside, null);
+    }
+
+    private static bool TryWriteSchema(SchemaPlacement schema, CliConsole console)
+    {
+        if (schema.Stale is { } stale)
+        {
+            console.Error.WriteLine($"plumbline: note: {stale} differs from this plumbline's schema; it was kept. Delete it and run init again to get the current one.");
+        }
+
+        return schema.WriteTo is not { } path || TryWrite(path, FormatSchema.Text, console);
+    }
+
+    private static void WriteResult(
+        InitSettings settings, CliConsole console, SystemDesign design, string? template, ImmutableArray<string> openQuestions, SchemaPlacement schema)
     {
         if (settings.Format == FormatOption.Json)
         {
@@ -205,6 +261,8 @@ public static class InitCommand
                 json.WriteString("system", design.System.Name);
                 json.WriteNumber("components", design.Components.Length);
                 json.WriteNumber("workflows", design.Workflows.Length);
+                json.WriteString("schema", schema.Reference);
+                json.WriteBoolean("schemaWritten", schema.WriteTo is not null);
                 json.WriteStartArray("openQuestions");
                 foreach (var question in design.Requirements.OpenQuestions)
                 {
@@ -221,7 +279,12 @@ public static class InitCommand
         console.Out.WriteLine(template is null
             ? $"Wrote {settings.Output}: {counts}, {ValidateCommand.Plural(openQuestions.Length, "open question")}."
             : $"Wrote {settings.Output} from the template {template} ({counts}).");
-        console.Out.WriteLine($"Next: plumbline validate {settings.Output}");
+        if (schema.WriteTo is { } written)
+        {
+            console.Out.WriteLine($"Wrote {written}, the format's JSON Schema, so editors complete and check the design.");
+        }
+
+        console.Out.WriteLine($"Next: plumbline check {settings.Output}");
     }
 
     private static string Json(Action<Utf8JsonWriter> write)

@@ -16,6 +16,12 @@ public sealed record Requirements(
     ImmutableArray<OpenQuestion> OpenQuestions,
     string Path)
 {
+    /// <summary>The smallest <c>peak_to_average</c> the format accepts: 1 (the peak is at least the average).</summary>
+    public const double MinPeakToAverage = 1;
+
+    /// <summary>The largest <c>peak_to_average</c> the format accepts: 1000.</summary>
+    public const double MaxPeakToAverage = 1000;
+
     public static Requirements Empty { get; } = new(
         Scope.Empty, [], [], Constraints.Empty, UserBase.Empty, null, null, [], [], "/requirements");
 }

@@ -1,30 +1,51 @@
 using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
 using Plumbline.Design.Model;
 using Plumbline.Design.Text;
+using Plumbline.Design.Units;
 using static Plumbline.Engine.Interview.YamlText;
 
 namespace Plumbline.Engine.Interview;
 
 /// <summary>
 /// Turns a <see cref="RequirementBrief"/> into a first design in format v1: the brief under
-/// <c>requirements</c> and <c>business</c>, one workflow per persona entering at an <c>api</c>
-/// service, the entities owned by a <c>db</c> database, and SLOs for the critical workflows.
-/// Numbers the interview did not ask for are marked <c># assumed</c> in the file.
+/// <c>requirements</c> and <c>business</c>, one workflow per persona workflow with its traffic, entering at
+/// an <c>api</c> service that calls the stores holding the data it uses (one store per kind of data: an
+/// OLTP database, an object store for blobs...), and SLOs for the critical workflows. Figures nobody gave
+/// are written with a default and marked <c># assumed</c>; the questions left unanswered are listed under
+/// <c>requirements.open_questions</c>.
 /// </summary>
-public static partial class BriefDesignWriter
+public static class BriefDesignWriter
 {
-    private const string Assumed = "  # assumed: replace with a real figure";
+    /// <summary>The comment after every figure the design did not get from an answer.</summary>
+    public const string AssumedMark = "  # assumed: replace with a real figure";
 
-    public static string Write(RequirementBrief brief)
+    /// <summary>The peak-to-average ratio written when a workflow has no peak and the question was skipped.</summary>
+    public const double AssumedPeakToAverage = 3;
+
+    /// <summary>The growth written when the question was skipped: 20% a year.</summary>
+    public static GrowthRate AssumedGrowth { get; } = GrowthRate.Parse("20%/year").GetValueOrThrow();
+
+    private const string EditorLine = "# yaml-language-server: $schema=";
+
+    /// <param name="brief">The answers.</param>
+    /// <param name="schemaPath">
+    /// The path of the format's JSON Schema relative to the file being written (a URL works too), for the
+    /// editor line <c># yaml-language-server: $schema=...</c>; null writes no such line.
+    /// </param>
+    public static string Write(RequirementBrief brief, string? schemaPath = null)
     {
         ArgumentNullException.ThrowIfNull(brief);
-        var workflows = Workflows(brief);
+        var workflows = brief.Workflows();
         var y = new StringBuilder();
+        if (schemaPath is not null)
+        {
+            y.Append(SchemaLine(schemaPath)).Append('\n');
+        }
+
         y.Append("# A first design written by `plumbline init` from the requirement brief.\n");
-        y.Append("# Skipped questions are listed under requirements.open_questions; check the values marked \"assumed\".\n");
-        y.Append("# Next: plumbline validate on this file.\n");
+        y.Append("# Questions left unanswered are listed under requirements.open_questions; figures marked \"assumed\" were not given.\n");
+        y.Append("# Next: plumbline check on this file.\n");
         y.Append("plumbline: 1\n\n");
 
         y.Append("system:\n");
@@ -34,48 +55,70 @@ public static partial class BriefDesignWriter
             y.Append("  summary: ").Append(Quote(brief.Summary)).Append('\n');
         }
 
+        if (!brief.Owners.IsEmpty)
+        {
+            y.Append("  owners: ").Append(FlowList(brief.Owners)).Append('\n');
+        }
+
         WriteRequirements(y, brief);
         WriteBusiness(y, brief, workflows);
-        WriteWorkflows(y, brief, workflows);
+        WriteWorkflows(y, brief);
         WriteData(y, brief);
-        WriteComponents(y, workflows);
+        WriteComponents(y, brief);
         WriteSlos(y, workflows);
         return y.ToString();
     }
 
-    private sealed record PlannedWorkflow(string Name, FailureTolerance Tolerance, bool IsWrite)
+    /// <summary>The editor's schema line for <paramref name="schemaPath"/>: <c># yaml-language-server: $schema=PATH</c>.</summary>
+    public static string SchemaLine(string schemaPath)
     {
-        public bool IsCritical { get; init; }
-
-        public Criticality Criticality => IsCritical ? Criticality.Critical : Tolerance switch
-        {
-            FailureTolerance.Low => Criticality.Critical,
-            FailureTolerance.Medium => Criticality.High,
-            _ => Criticality.Medium,
-        };
+        ArgumentNullException.ThrowIfNull(schemaPath);
+        return EditorLine + schemaPath;
     }
 
-    /// <summary>One workflow per distinct persona workflow; the least tolerant persona's workflows are critical.</summary>
-    private static List<PlannedWorkflow> Workflows(RequirementBrief brief)
+    /// <summary>
+    /// <paramref name="designText"/> with its editor schema line pointing at <paramref name="schemaPath"/>:
+    /// the first line replaced when it is one, else a line added before everything.
+    /// </summary>
+    public static string WithSchemaLine(string designText, string schemaPath)
     {
-        var byName = new Dictionary<string, FailureTolerance>(StringComparer.Ordinal);
-        var order = new List<string>();
-        foreach (var persona in brief.Personas)
+        ArgumentNullException.ThrowIfNull(designText);
+        var line = SchemaLine(schemaPath);
+        if (designText.StartsWith(EditorLine, StringComparison.Ordinal))
         {
-            if (byName.TryGetValue(persona.Workflow, out var existing))
-            {
-                byName[persona.Workflow] = (FailureTolerance)Math.Min((int)existing, (int)persona.Tolerance);
-            }
-            else
-            {
-                byName[persona.Workflow] = persona.Tolerance;
-                order.Add(persona.Workflow);
-            }
+            var end = designText.IndexOf('\n', StringComparison.Ordinal);
+            return line + (end < 0 ? "\n" : designText[end..]);
         }
 
-        var lowest = byName.Values.Min();
-        return [.. order.Select(n => new PlannedWorkflow(n, byName[n], WriteVerb().IsMatch(n)) { IsCritical = byName[n] == lowest })];
+        return line + "\n" + designText;
     }
+
+    /// <summary>
+    /// The traffic written for a workflow whose traffic was not given: per user when the number of users is
+    /// known (30 a month for a read, 10 for a write), else for the whole system (10/s for a read, 1/s for a write).
+    /// </summary>
+    public static TrafficAnswer AssumedTraffic(PlannedWorkflow workflow, Count? users)
+    {
+        ArgumentNullException.ThrowIfNull(workflow);
+        return users is null
+            ? new TrafficAnswer(Rate.Of(workflow.IsWrite ? 1 : 10, RatePeriod.Second), PerUser: false, Peak: null)
+            : new TrafficAnswer(Rate.Of(workflow.IsWrite ? 10 : 30, RatePeriod.Month), PerUser: true, Peak: null);
+    }
+
+    /// <summary>The component that holds entities of <paramref name="store"/>'s kind, and the kind of component it is.</summary>
+    public static (string Name, ComponentKind Kind) StoreComponent(StorageModel store) => store switch
+    {
+        StorageModel.Oltp => ("db", ComponentKind.Database),
+        StorageModel.Object => ("blobs", ComponentKind.ObjectStore),
+        StorageModel.Search => ("search-index", ComponentKind.Search),
+        StorageModel.Olap => ("warehouse", ComponentKind.Database),
+        StorageModel.TimeSeries => ("time-series-db", ComponentKind.Database),
+        StorageModel.KeyValue => ("kv-store", ComponentKind.Database),
+        StorageModel.WideColumn => ("wide-column-db", ComponentKind.Database),
+        StorageModel.Document => ("document-db", ComponentKind.Database),
+        StorageModel.Graph => ("graph-db", ComponentKind.Database),
+        _ => (EnumNames.Text(store).Replace('_', '-') + "-store", ComponentKind.Database),
+    };
 
     private static void WriteRequirements(StringBuilder y, RequirementBrief brief)
     {
@@ -98,11 +141,19 @@ public static partial class BriefDesignWriter
 
         if (brief.MonthlyActive is { } users)
         {
-            y.Append("  users:\n    monthly_active: ").Append(users).Append(brief.ScaleAssumed ? Assumed : string.Empty).Append('\n');
+            y.Append("  users:\n    monthly_active: ").Append(users).Append('\n');
         }
 
-        y.Append("  growth: ").Append(brief.Growth).Append('\n');
-        y.Append("  peak_to_average: ").Append(brief.PeakToAverage).Append('\n');
+        y.Append("  growth: ").Append(brief.Growth ?? AssumedGrowth).Append(brief.Growth is null ? AssumedMark : string.Empty).Append('\n');
+        if (brief.PeakToAverage is { } ratio)
+        {
+            y.Append("  peak_to_average: ").Append(ratio.ToString("R", CultureInfo.InvariantCulture)).Append('\n');
+        }
+        else if (!brief.EveryWorkflowHasAPeak())
+        {
+            y.Append("  peak_to_average: ").Append(AssumedPeakToAverage.ToString("R", CultureInfo.InvariantCulture)).Append(AssumedMark).Append('\n');
+        }
+
         if (!brief.Dependencies.IsEmpty)
         {
             y.Append("  dependencies:\n");
@@ -124,7 +175,7 @@ public static partial class BriefDesignWriter
         List(y, "  ", "open_questions", brief.OpenQuestions);
     }
 
-    private static void WriteBusiness(StringBuilder y, RequirementBrief brief, List<PlannedWorkflow> workflows)
+    private static void WriteBusiness(StringBuilder y, RequirementBrief brief, IEnumerable<PlannedWorkflow> workflows)
     {
         var sloNames = workflows.Where(w => w.IsCritical).Select(w => w.Name + "-availability");
         y.Append("\nbusiness:\n");
@@ -139,21 +190,20 @@ public static partial class BriefDesignWriter
         }
     }
 
-    private static void WriteWorkflows(StringBuilder y, RequirementBrief brief, List<PlannedWorkflow> workflows)
+    private static void WriteWorkflows(StringBuilder y, RequirementBrief brief)
     {
         y.Append("\nworkflows:\n");
-        var share = brief.TotalRate is { } total ? ShareOf(total, workflows.Count) : null;
-        foreach (var w in workflows)
+        foreach (var w in brief.Workflows())
         {
+            var answered = brief.Traffic.TryGetValue(w.Name, out var traffic);
+            traffic ??= AssumedTraffic(w, brief.MonthlyActive);
+            var mark = answered ? string.Empty : AssumedMark;
             y.Append("  ").Append(Scalar(w.Name)).Append(":\n");
             y.Append("    entry: api.").Append(w.Name).Append('\n');
-            if (share is not null)
+            y.Append(traffic.PerUser ? "    per_user: " : "    rate: ").Append(traffic.Average).Append(mark).Append('\n');
+            if (traffic.Peak is { } peak)
             {
-                y.Append("    rate: ").Append(share).Append("  # assumed: an equal share of the total rate\n");
-            }
-            else
-            {
-                y.Append("    per_user: ").Append(w.IsWrite ? "10/month" : "30/month").Append(Assumed).Append('\n');
+                y.Append("    peak_rate: ").Append(peak).Append('\n');
             }
 
             if (w.IsWrite)
@@ -171,7 +221,7 @@ public static partial class BriefDesignWriter
         foreach (var entity in brief.Entities)
         {
             y.Append("  - entity: ").Append(Scalar(entity.Name)).Append('\n');
-            y.Append("    owner: db\n");
+            y.Append("    owner: ").Append(StoreComponent(entity.Store).Name).Append('\n');
             y.Append("    classification: ").Append(entity.Classification).Append('\n');
             if (entity.Retention is { } retention)
             {
@@ -182,65 +232,91 @@ public static partial class BriefDesignWriter
         }
     }
 
-    private static void WriteComponents(StringBuilder y, List<PlannedWorkflow> workflows)
+    private static void WriteComponents(StringBuilder y, RequirementBrief brief)
     {
-        var anyWrite = workflows.Any(w => w.IsWrite);
-        var anyRead = workflows.Any(w => !w.IsWrite);
+        var workflows = brief.Workflows();
+        var stores = brief.Stores();
+        var reads = new HashSet<StorageModel>();
+        var writes = new HashSet<StorageModel>();
+
         y.Append("\ncomponents:\n");
         y.Append("  api:\n");
         y.Append("    kind: ").Append(EnumNames.Text(ComponentKind.Service)).Append('\n');
         y.Append("    stateless: true\n");
-        y.Append("    instances: 2").Append(Assumed).Append('\n');
+        y.Append("    instances: 2").Append(AssumedMark).Append('\n');
         y.Append("    operations:\n");
         foreach (var w in workflows)
         {
-            y.Append("      ").Append(w.Name).Append(":\n");
-            y.Append("        latency:").Append(Assumed).Append('\n');
+            y.Append("      ").Append(Scalar(w.Name)).Append(":\n");
+            y.Append("        latency:").Append(AssumedMark).Append('\n');
             y.Append("          p50: 10ms\n");
             y.Append("          p99: 100ms\n");
+            var used = brief.DataOf(w.Name).Select(e => e.Store).Distinct().ToList();
+            if (used.Count == 0)
+            {
+                continue;
+            }
+
             y.Append("        calls:\n");
-            y.Append("          - to: db.").Append(w.IsWrite ? "write" : "query").Append('\n');
-            y.Append("            timeout: 200ms\n");
+            foreach (var store in stores.Where(used.Contains))
+            {
+                (w.IsWrite ? writes : reads).Add(store);
+                y.Append("          - to: ").Append(StoreComponent(store).Name).Append('.').Append(w.IsWrite ? "write" : "read").Append('\n');
+                y.Append("            timeout: 200ms").Append(AssumedMark).Append('\n');
+            }
         }
 
-        y.Append("  db:\n");
-        y.Append("    kind: ").Append(EnumNames.Text(ComponentKind.Database)).Append('\n');
-        y.Append("    model: ").Append(EnumNames.Text(StorageModel.Oltp)).Append('\n');
-        y.Append("    instances: 1\n");
-        y.Append("    replicas: 1").Append(Assumed).Append('\n');
-        y.Append("    operations:\n");
-        if (anyRead)
+        foreach (var store in stores)
         {
-            y.Append("      query:\n");
-            y.Append("        latency:").Append(Assumed).Append('\n');
-            y.Append("          p50: 2ms\n");
-            y.Append("          p99: 20ms\n");
-        }
+            var (name, kind) = StoreComponent(store);
+            y.Append("  ").Append(name).Append(":\n");
+            y.Append("    kind: ").Append(EnumNames.Text(kind)).Append('\n');
+            y.Append("    model: ").Append(EnumNames.Text(store)).Append('\n');
+            if (kind != ComponentKind.ObjectStore)
+            {
+                y.Append("    instances: 1\n");
+                y.Append("    replicas: 1").Append(AssumedMark).Append('\n');
+            }
 
-        if (anyWrite)
-        {
-            y.Append("      write:\n");
-            y.Append("        type: ").Append(EnumNames.Text(AccessType.Write)).Append('\n');
-            y.Append("        latency:").Append(Assumed).Append('\n');
-            y.Append("          p50: 5ms\n");
-            y.Append("          p99: 50ms\n");
+            var (readP50, readP99, writeP50, writeP99) = kind == ComponentKind.ObjectStore
+                ? ("15ms", "100ms", "30ms", "200ms")
+                : ("2ms", "20ms", "5ms", "50ms");
+            y.Append("    operations:\n");
+            if (reads.Contains(store) || !writes.Contains(store))
+            {
+                Operation(y, "read", AccessType.Read, readP50, readP99);
+            }
+
+            if (writes.Contains(store))
+            {
+                Operation(y, "write", AccessType.Write, writeP50, writeP99);
+            }
         }
     }
 
-    private static void WriteSlos(StringBuilder y, List<PlannedWorkflow> workflows)
+    private static void Operation(StringBuilder y, string name, AccessType type, string p50, string p99)
+    {
+        y.Append("      ").Append(name).Append(":\n");
+        y.Append("        type: ").Append(EnumNames.Text(type)).Append('\n');
+        y.Append("        latency:").Append(AssumedMark).Append('\n');
+        y.Append("          p50: ").Append(p50).Append('\n');
+        y.Append("          p99: ").Append(p99).Append('\n');
+    }
+
+    private static void WriteSlos(StringBuilder y, IEnumerable<PlannedWorkflow> workflows)
     {
         y.Append("\nslos:\n");
         foreach (var w in workflows.Where(w => w.IsCritical))
         {
             y.Append("  - name: ").Append(w.Name).Append("-availability\n");
-            y.Append("    workflow: ").Append(w.Name).Append('\n');
+            y.Append("    workflow: ").Append(Scalar(w.Name)).Append('\n');
             y.Append("    sli: ").Append(EnumNames.Text(SliKind.Availability)).Append('\n');
-            y.Append("    objective: 99.9%").Append(Assumed).Append('\n');
+            y.Append("    objective: 99.9%").Append(AssumedMark).Append('\n');
             y.Append("    window: 30d\n");
             y.Append("  - name: ").Append(w.Name).Append("-latency\n");
-            y.Append("    workflow: ").Append(w.Name).Append('\n');
+            y.Append("    workflow: ").Append(Scalar(w.Name)).Append('\n');
             y.Append("    sli: ").Append(EnumNames.Text(SliKind.Latency)).Append('\n');
-            y.Append("    threshold: 300ms").Append(Assumed).Append('\n');
+            y.Append("    threshold: 300ms").Append(AssumedMark).Append('\n');
             y.Append("    objective: 99%\n");
             y.Append("    window: 30d\n");
         }
@@ -259,26 +335,4 @@ public static partial class BriefDesignWriter
             y.Append(indent).Append("  - ").Append(Quote(item)).Append('\n');
         }
     }
-
-    /// <summary><c>total / n</c> in the same unit, e.g. 200/s over 3 workflows is 66.67/s.</summary>
-    private static string ShareOf(string total, int n)
-    {
-        var slash = total.IndexOf('/', StringComparison.Ordinal);
-        var countText = total[..slash];
-        var unit = total[slash..];
-        var multiplier = countText[^1] switch
-        {
-            'K' => 1e3,
-            'M' => 1e6,
-            'B' => 1e9,
-            _ => 1,
-        };
-        var number = double.Parse(multiplier == 1 ? countText : countText[..^1], NumberStyles.Float, CultureInfo.InvariantCulture);
-        var share = number * multiplier / Math.Max(1, n);
-        return Math.Round(share, share >= 100 ? 0 : 2).ToString("0.##", CultureInfo.InvariantCulture) + unit;
-    }
-
-    [GeneratedRegex("^(create|add|post|put|update|edit|delete|remove|upload|submit|send|place|book|pay|buy|order|checkout|shorten|write|register|sign-?up|publish|save)",
-        RegexOptions.CultureInvariant)]
-    private static partial Regex WriteVerb();
 }

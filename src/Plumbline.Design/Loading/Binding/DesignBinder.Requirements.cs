@@ -66,7 +66,7 @@ internal static partial class DesignBinder
             constraints,
             users,
             map.Growth("growth"),
-            map.Number("peak_to_average", 1, 1000),
+            map.Number("peak_to_average", Requirements.MinPeakToAverage, Requirements.MaxPeakToAverage),
             dependencies,
             questions.ToImmutable(),
             map.Path);

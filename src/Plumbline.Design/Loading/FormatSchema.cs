@@ -1,0 +1,29 @@
+using System.Text;
+
+namespace Plumbline.Design.Loading;
+
+/// <summary>
+/// The JSON Schema of format v1 (<c>schema/plumbline-v1.schema.json</c>), embedded in this assembly so a
+/// tool can hand it to editors wherever it writes a design.
+/// </summary>
+public static class FormatSchema
+{
+    /// <summary>The schema's file name, and the name of its embedded resource.</summary>
+    public const string FileName = "plumbline-v1.schema.json";
+
+    /// <summary>The schema's <c>$id</c>.</summary>
+    public const string Id = "https://plumbline.dev/schema/plumbline-v1.schema.json";
+
+    private static readonly Lazy<string> Embedded = new(Read);
+
+    /// <summary>The schema's text, exactly as the repository's file holds it.</summary>
+    public static string Text => Embedded.Value;
+
+    private static string Read()
+    {
+        using var stream = typeof(FormatSchema).Assembly.GetManifestResourceStream(FileName)
+            ?? throw new InvalidOperationException($"the schema '{FileName}' is not embedded in {typeof(FormatSchema).Assembly.GetName().Name}");
+        using var reader = new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: true));
+        return reader.ReadToEnd();
+    }
+}
