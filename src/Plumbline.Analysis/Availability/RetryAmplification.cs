@@ -28,7 +28,7 @@ public sealed record AmplifiedOperation(int Operation, double Factor, ImmutableA
         var parts = new List<string> { graph.Operations[Path[0].From].Ref.ToString() };
         foreach (var edge in Path)
         {
-            var attempts = edge.Call is { } call ? TimeoutBudget.Attempts(call) : 1;
+            var attempts = edge.Call is { } call ? Attempts.Max(call) : 1;
             parts.Add(attempts > 1
                 ? string.Create(CultureInfo.InvariantCulture, $"{graph.Operations[edge.To].Ref} (x{attempts})")
                 : graph.Operations[edge.To].Ref.ToString());
@@ -100,7 +100,7 @@ public static class RetryAmplification
                     continue;
                 }
 
-                var value = amp[op] * TimeoutBudget.Attempts(call);
+                var value = amp[op] * Attempts.Max(call);
                 if (value > amp[edge.To])
                 {
                     amp[edge.To] = value;

@@ -53,13 +53,6 @@ public static class TimeoutBudget
         return total;
     }
 
-    /// <summary>Attempts a call makes at most: 1 + retries.max.</summary>
-    public static int Attempts(Call call)
-    {
-        ArgumentNullException.ThrowIfNull(call);
-        return 1 + (call.Retries?.Max ?? 0);
-    }
-
     /// <summary>The slowest latency the operation states (p999, p99, p90, mean, p50, in that order), in seconds; 0 when none.</summary>
     public static (double Seconds, string Label) OwnLatency(Operation operation)
     {
@@ -132,11 +125,11 @@ public static class TimeoutBudget
     }
 
     private static double CallSeconds(Call call, double callee) =>
-        (Attempts(call) * (call.Timeout?.Seconds ?? callee)) + TotalDelay(call.Retries);
+        (Attempts.Max(call) * (call.Timeout?.Seconds ?? callee)) + TotalDelay(call.Retries);
 
     private static string Describe(Call call, double callee)
     {
-        var attempts = Attempts(call);
+        var attempts = Attempts.Max(call);
         var perAttempt = call.Timeout?.Seconds ?? callee;
         var delays = TotalDelay(call.Retries);
         var text = attempts == 1 ? Format(perAttempt) : string.Create(CultureInfo.InvariantCulture, $"{attempts} x {Format(perAttempt)}");

@@ -22,5 +22,8 @@ public sealed record EstimateOptions(
 {
     public static EstimateOptions Default { get; } = new();
 
+    /// <summary>What a month is, overriding the design's <c>requirements.month</c> (<c>--month</c>); null to use the design's, else the average month.</summary>
+    public Design.Units.MonthConvention? Month { get; init; }
+
     public ImmutableArray<double> Horizons => HorizonsMonths.IsDefaultOrEmpty ? [12, 36, 60] : HorizonsMonths;
 }

@@ -22,6 +22,12 @@ public sealed record EstimateReport(
     ImmutableArray<string> Notes,
     SensitivityReport? Sensitivity)
 {
+    /// <summary>What a month was in this estimate.</summary>
+    public Design.Units.MonthConvention Month { get; init; }
+
+    /// <summary>Where <see cref="Month"/> came from: <c>option</c> (<c>--month</c>), the design path of <c>requirements.month</c>, or <c>default</c>.</summary>
+    public string MonthSource { get; init; } = Explain.FigureSources.Default;
+
     /// <summary>Per-workflow figures beyond traffic (composed availability; latency joins it), in design order.</summary>
     public ImmutableArray<WorkflowEstimate> Workflows { get; init; } = [];
 }
@@ -85,7 +91,11 @@ public sealed record ComponentQueueing(string Component, int Servers, Figure Ave
 public sealed record WorkflowTraffic(string Workflow, AccessType Type, Figure Average, Figure Peak, Figure RequestBandwidth, Figure ResponseBandwidth);
 
 /// <summary>Load on one operation through the call graph, and the worst-case retry amplification reaching it.</summary>
-public sealed record OperationLoad(string Operation, string Component, AccessType Type, Figure Average, Figure Peak, Figure WorstCaseAmplification);
+public sealed record OperationLoad(string Operation, string Component, AccessType Type, Figure Average, Figure Peak, Figure WorstCaseAmplification)
+{
+    /// <summary>The chain that gives the worst case: "edge.create -> api.create (x3) -> queue.publish (x4) = 12x"; empty when no retry reaches it.</summary>
+    public string AmplificationPath { get; init; } = string.Empty;
+}
 
 /// <summary>
 /// A component's load against its capacity: utilisation at average and peak, the instances
@@ -118,8 +128,16 @@ public sealed record EntityStorage(
 /// <summary>Records and bytes kept at a horizon; <see cref="Bytes"/> is one copy, <see cref="Replicated"/> all copies.</summary>
 public sealed record HorizonStorage(double Months, Figure Records, Figure Bytes, Figure Replicated);
 
-/// <summary>Storage totals of one owning component at each horizon, and the shards it needs.</summary>
-public sealed record OwnerStorage(string Component, ImmutableArray<Figure> Horizons, Figure ShardsForStorage, Figure ShardsForWrites);
+/// <summary>
+/// Storage totals of one owning component at each horizon, and the shards it needs: for storage at
+/// the longest horizon (<see cref="ShardsForStorage"/>; every horizon in <see cref="ShardsForStorageAt"/>),
+/// each figure named by its horizon, and for writes at today's peak.
+/// </summary>
+public sealed record OwnerStorage(string Component, ImmutableArray<Figure> Horizons, Figure ShardsForStorage, Figure ShardsForWrites)
+{
+    /// <summary>Shards for storage at each horizon, in the order of the estimate's horizons.</summary>
+    public ImmutableArray<Figure> ShardsForStorageAt { get; init; } = [];
+}
 
 /// <summary>A cache's hot working set against its memory.</summary>
 public sealed record CacheSizing(string Component, Figure ReadsPerDay, Figure ItemSize, Figure HotSet, Figure Memory, Figure Fit);

@@ -74,6 +74,8 @@ public static class Estimator
             latency, queueing, [.. context.Notes], sensitivity ? Sensitivity.Run(model) : null)
         {
             Workflows = workflows,
+            Month = model.Month,
+            MonthSource = model.MonthSource,
         };
     }
 }

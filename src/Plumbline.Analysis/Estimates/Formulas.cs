@@ -6,26 +6,6 @@ namespace Plumbline.Analysis.Estimates;
 /// </summary>
 public static class Formulas
 {
-    /// <summary>
-    /// Expected attempts per call when each attempt fails independently with probability
-    /// <paramref name="failure"/> and up to <paramref name="maxRetries"/> retries follow: 1 + f + f^2 + ... + f^max.
-    /// </summary>
-    public static double ExpectedAttempts(double failure, int maxRetries)
-    {
-        var total = 0.0;
-        var term = 1.0;
-        for (var k = 0; k <= maxRetries; k++)
-        {
-            total += term;
-            term *= failure;
-        }
-
-        return total;
-    }
-
-    /// <summary>Attempts per call when the callee fails outright: every retry is used.</summary>
-    public static int WorstCaseAttempts(int maxRetries) => maxRetries + 1;
-
     /// <summary>Instances needed so that peak load runs at the target utilisation; at least 1.</summary>
     public static int InstancesNeeded(double peakLoad, double capacityPerInstance, double targetUtilisation)
     {

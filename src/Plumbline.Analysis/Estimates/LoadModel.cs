@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
+using Plumbline.Analysis.Availability;
 using Plumbline.Analysis.Explain;
 using Plumbline.Analysis.Graph;
 using Plumbline.Design.Model;
+using Plumbline.Design.Units;
 
 namespace Plumbline.Analysis.Estimates;
 
@@ -27,6 +29,9 @@ public sealed class LoadModel
         Design = design;
         Graph = graph;
         Options = options;
+        (Month, MonthSource) = options.Month is { } chosen
+            ? (chosen, FigureSources.Option)
+            : design.Requirements.Month is { } written ? (written, design.Requirements.Path + "/month") : (MonthConvention.Average, FigureSources.Default);
         var map = design.SourceMap;
         var inputs = ImmutableArray.CreateBuilder<EstimateInput>();
         var values = new List<double>();
@@ -48,20 +53,20 @@ public sealed class LoadModel
         Add(InputKind.Users, "users.monthly_active", req.Users.Path + "/monthly_active", req.Users.MonthlyActive?.Value ?? double.NaN);
         Add(InputKind.PeakFactor, "peak_to_average", req.PeakToAverage is null ? FigureSources.Default : req.Path + "/peak_to_average",
             req.PeakToAverage ?? options.DefaultPeakToAverage, sensitive: true);
-        Add(InputKind.Growth, "growth (per month)", req.Path + "/growth", req.Growth is { } g ? g.MonthlyCompoundFactor - 1 : double.NaN);
+        Add(InputKind.Growth, "growth (per month)", req.Path + "/growth", req.Growth is { } g ? g.MonthlyCompoundFactorIn(Month) - 1 : double.NaN);
 
         _workflowRateBase = values.Count;
         foreach (var w in design.Workflows)
         {
             var perUser = w.Rate is null && w.PerUser is not null;
             Add(InputKind.WorkflowRate, $"{w.Name} {(perUser ? "per_user" : "rate")}", w.Path + (perUser ? "/per_user" : "/rate"),
-                (w.Rate ?? w.PerUser)?.PerSecond ?? double.NaN);
+                (w.Rate ?? w.PerUser)?.PerSecondIn(Month) ?? double.NaN);
         }
 
         _workflowPeakBase = values.Count;
         foreach (var w in design.Workflows)
         {
-            Add(InputKind.WorkflowPeakRate, $"{w.Name} peak_rate", w.Path + "/peak_rate", w.PeakRate?.PerSecond ?? double.NaN);
+            Add(InputKind.WorkflowPeakRate, $"{w.Name} peak_rate", w.Path + "/peak_rate", w.PeakRate?.PerSecondIn(Month) ?? double.NaN);
         }
 
         _edgeProbabilityBase = values.Count;
@@ -95,7 +100,7 @@ public sealed class LoadModel
         _newRecordsBase = values.Count;
         foreach (var entity in design.Data)
         {
-            Add(InputKind.NewRecords, $"{entity.Name} new_records", entity.Path + "/new_records", entity.NewRecords?.PerSecond ?? double.NaN);
+            Add(InputKind.NewRecords, $"{entity.Name} new_records", entity.Path + "/new_records", entity.NewRecords?.PerSecondIn(Month) ?? double.NaN);
         }
 
         _baseline = [.. values];
@@ -120,6 +125,18 @@ public sealed class LoadModel
     }
 
     public SystemDesign Design { get; }
+
+    /// <summary>What a month is in this estimate: <c>--month</c>, else the design's <c>requirements.month</c>, else the average month.</summary>
+    public MonthConvention Month { get; }
+
+    /// <summary>Where <see cref="Month"/> came from: <c>option</c>, the design path, or <c>default</c>.</summary>
+    public string MonthSource { get; }
+
+    /// <summary>Seconds in a month under <see cref="Month"/>.</summary>
+    public double SecondsPerMonth => Calendar.SecondsPerMonthIn(Month);
+
+    /// <summary>A rate from the design in events per second under <see cref="Month"/>.</summary>
+    public double PerSecond(Rate rate) => rate.PerSecondIn(Month);
 
     public CallGraph Graph { get; }
 
@@ -194,9 +211,9 @@ public sealed class LoadModel
         return values[_edgeProbabilityBase + edge.Index];
     }
 
-    /// <summary>Expected attempts on an edge at the option's failure probability.</summary>
+    /// <summary>Expected attempts on an edge at the option's failure probability (a queue delivery: 1).</summary>
     public double EdgeAttempts(CallEdge edge) =>
-        edge.Call?.Retries is { } r ? Formulas.ExpectedAttempts(Options.FailureProbability, r.Max) : 1;
+        edge.Call is { } call ? Attempts.Expected(call.Retries, Options.FailureProbability) : 1;
 
     /// <summary>Load carried by one unit of the caller's load along an edge.</summary>
     public double EdgeFactor(double[] values, CallEdge edge) =>

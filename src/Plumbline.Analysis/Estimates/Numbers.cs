@@ -140,7 +140,9 @@ internal static class Numbers
     public static EntityNumbers Entity(LoadModel model, double[] values, int e)
     {
         var entity = model.Design.Data[e];
-        var perMonth = model.NewRecordsPerSecond(values, e) * Calendar.SecondsPerMonth;
+        var perMonth = model.NewRecordsPerSecond(values, e) * model.SecondsPerMonth;
+
+        // Durations are lengths of time: counted in average months, so a year is twelve in every convention.
         var size = model.RecordSize(values, e);
         var retention = entity.Retention is { } r ? r.Seconds / Calendar.SecondsPerMonth : double.PositiveInfinity;
         var owner = entity.Owner is { } o && model.Design.FindComponent(o) is { } c ? c : null;

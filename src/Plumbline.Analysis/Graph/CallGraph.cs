@@ -127,7 +127,8 @@ public sealed class CallGraph
         for (var from = 0; from < operations.Count; from++)
         {
             var op = operations[from];
-            var ownCache = components[componentOf[from]] is { Kind: ComponentKind.Cache, HitRatio: not null } ? componentOf[from] : -1;
+            // A cache or CDN with a hit ratio calls what is behind it only on its misses.
+            var ownCache = components[componentOf[from]] is { Kind: ComponentKind.Cache or ComponentKind.Cdn, HitRatio: not null } ? componentOf[from] : -1;
             var previousCache = -1;
             foreach (var call in op.Calls)
             {
@@ -138,7 +139,7 @@ public sealed class CallGraph
 
                 var calleeComponent = componentOf[to];
 
-                // A read-through cache calls its backing store only on a miss; so does a caller
+                // A read-through cache (or a CDN) calls its origin only on a miss; so does a caller
                 // whose call follows straight after a call to a cache.
                 var backs = ownCache >= 0 ? ownCache : previousCache;
                 var missOf = call.Probability is null ? backs : -1;

@@ -21,13 +21,13 @@ public sealed record RetryShape(int Attempts, double? Timeout, ImmutableArray<do
 
     /// <summary>
     /// A call's shape from its timeout and retries, by the same rules as the timeout budget: attempts
-    /// from <see cref="TimeoutBudget.Attempts"/>, each delay at its largest from <see cref="TimeoutBudget.Delay"/>
+    /// from <see cref="Availability.Attempts.Max(Call)"/>, each delay at its largest from <see cref="TimeoutBudget.Delay"/>
     /// (jitter only spreads delays below it).
     /// </summary>
     public static RetryShape Of(Call call, double errorProbability = 0)
     {
         ArgumentNullException.ThrowIfNull(call);
-        var attempts = TimeoutBudget.Attempts(call);
+        var attempts = Availability.Attempts.Max(call);
         var delays = ImmutableArray.CreateBuilder<double>(attempts - 1);
         for (var k = 1; k < attempts; k++)
         {

@@ -36,10 +36,11 @@ public static class EstimateCommand
         var hotSet = new Option<string>("--hot-set") { Description = "Share of a day's distinct reads a cache should hold.", DefaultValueFactory = _ => "20%" };
         var failure = new Option<string>("--failure-probability") { Description = "Failure probability per attempt, for expected retries.", DefaultValueFactory = _ => "1%" };
         var step = new Option<string>("--step") { Description = "How far --sensitivity moves each input.", DefaultValueFactory = _ => "20%" };
+        var month = new Option<string?>("--month") { Description = "What a month is: average (30.4375 days, the default), 30d, or 2.5M (seconds, as interview arithmetic rounds it); overrides the design's requirements.month." };
 
         var command = new Command("estimate", "Compute the back-of-envelope numbers of a design and show the working.")
         {
-            file, format, explain, sensitivity, horizon, target, hotSet, failure, step,
+            file, format, explain, sensitivity, horizon, target, hotSet, failure, step, month,
         };
         command.SetAction(parse =>
         {
@@ -50,7 +51,10 @@ public static class EstimateCommand
                 HorizonsMonths: horizons,
                 HotSetFraction: ParseShare(parse.GetValue(hotSet)!, "--hot-set", errors, allowZero: true),
                 FailureProbability: ParseShare(parse.GetValue(failure)!, "--failure-probability", errors, allowZero: true),
-                SensitivityStep: ParseShare(parse.GetValue(step)!, "--step", errors, allowZero: false));
+                SensitivityStep: ParseShare(parse.GetValue(step)!, "--step", errors, allowZero: false))
+            {
+                Month = ParseMonth(parse.GetValue(month), errors),
+            };
             if (errors.Count > 0)
             {
                 foreach (var error in errors)
@@ -122,6 +126,22 @@ public static class EstimateCommand
         }
 
         return [.. months.Order()];
+    }
+
+    private static MonthConvention? ParseMonth(string? text, List<string> errors)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (Calendar.TryParseMonth(text, out var month))
+        {
+            return month;
+        }
+
+        errors.Add($"--month: '{text}' is not one of average, 30d, 2.5M");
+        return null;
     }
 
     internal static double ParseShare(string text, string option, List<string> errors, bool allowZero)

@@ -16,7 +16,7 @@ public static class FormatKeys
     {
         ["design"] = ["plumbline", "system", "requirements", "business", "workflows", "api", "data", "regions", "components", "slos", "operations", "security", "cost", "validation", "decisions", "milestones"],
         ["system"] = ["name", "summary", "owners"],
-        ["requirements"] = ["scope", "edge_cases", "personas", "constraints", "users", "growth", "peak_to_average", "dependencies", "open_questions"],
+        ["requirements"] = ["scope", "edge_cases", "personas", "constraints", "users", "growth", "peak_to_average", "month", "dependencies", "open_questions"],
         ["scope"] = ["in", "out", "success_criteria"],
         ["persona"] = ["name", "description", "workflows", "failure_tolerance"],
         ["constraints"] = ["budget", "deadline", "compliance", "other"],
@@ -39,7 +39,7 @@ public static class FormatKeys
         ["capacity"] = ["reads", "writes"],
         ["autoscaling"] = ["min", "max", "target_utilisation", "delay"],
         ["backup"] = ["every", "keep", "restore_tested"],
-        ["operation"] = ["latency", "type", "idempotent", "capacity", "calls"],
+        ["operation"] = ["latency", "type", "idempotent", "capacity", "rows", "response", "calls"],
         ["latency"] = ["p50", "p90", "p99", "p999", "mean"],
         ["call"] = ["to", "probability", "count", "timeout", "retries", "circuit_breaker", "async", "parallel", "fallback"],
         ["fallback"] = ["to", "description"],

@@ -196,6 +196,12 @@ public sealed record Operation(
     string Path)
 {
     public OperationRef Ref => new(Component, Name);
+
+    /// <summary>Records one execution reads or writes (a range scan's page, a batch); null when unstated (one, for a store whose data is only looked up by key).</summary>
+    public double? Rows { get; init; }
+
+    /// <summary>Bytes one execution returns to its caller; null when unstated (a store: rows x record size).</summary>
+    public Units.ByteSize? Response { get; init; }
 }
 
 /// <summary>Service-time percentiles of an operation's own work, excluding the calls it makes.</summary>

@@ -22,6 +22,9 @@ public sealed record Requirements(
     /// <summary>The largest <c>peak_to_average</c> the format accepts: 1000.</summary>
     public const double MaxPeakToAverage = 1000;
 
+    /// <summary>The month the design's arithmetic uses (<c>month:</c>); null when unstated (the average month).</summary>
+    public Units.MonthConvention? Month { get; init; }
+
     public static Requirements Empty { get; } = new(
         Scope.Empty, [], [], Constraints.Empty, UserBase.Empty, null, null, [], [], "/requirements");
 }

@@ -13,6 +13,10 @@ public readonly record struct GrowthRate(Percent Percent, RatePeriod Period)
     /// <summary>What one month multiplies by: (1 + p)^(month / period).</summary>
     public double MonthlyCompoundFactor => FactorOver(Calendar.SecondsPerMonth);
 
+    /// <summary>What one month multiplies by when a month (and a year, twelve of them) is <paramref name="month"/>.</summary>
+    public double MonthlyCompoundFactorIn(MonthConvention month) =>
+        Math.Pow(1 + Percent.Fraction, Calendar.SecondsPerMonthIn(month) / (double)Calendar.SecondsIn(Period, month));
+
     /// <summary>What one year multiplies by: (1 + p)^(year / period).</summary>
     public double AnnualFactor => FactorOver(Calendar.SecondsPerYear);
 

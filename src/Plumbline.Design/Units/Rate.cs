@@ -31,6 +31,9 @@ public readonly record struct Rate : IComparable<Rate>
     /// </summary>
     public double PerSecond => Amount / Calendar.SecondsIn(Period);
 
+    /// <summary>Events per second when a month (and a year, twelve of them) is <paramref name="month"/>; equal to <see cref="PerSecond"/> for rates per second, minute, hour or day.</summary>
+    public double PerSecondIn(MonthConvention month) => Amount / Calendar.SecondsIn(Period, month);
+
     public double PerMinute => Per(RatePeriod.Minute);
 
     public double PerHour => Per(RatePeriod.Hour);

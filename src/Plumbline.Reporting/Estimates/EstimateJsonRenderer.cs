@@ -31,6 +31,12 @@ public static class EstimateJsonRenderer
         w.WriteNumber("failureProbability", report.Options.FailureProbability);
         w.WriteNumber("defaultPeakToAverage", report.Options.DefaultPeakToAverage);
         w.WriteEndObject();
+        w.WriteStartObject("calendar");
+        w.WriteString("month", Design.Units.Calendar.Text(report.Month));
+        w.WriteNumber("secondsPerMonth", Design.Units.Calendar.SecondsPerMonthIn(report.Month));
+        w.WriteString("source", report.MonthSource);
+        w.WriteString("description", Design.Units.Calendar.Describe(report.Month));
+        w.WriteEndObject();
 
         Array(w, "traffic", report.Traffic, t =>
         {
@@ -96,6 +102,7 @@ public static class EstimateJsonRenderer
             Figure(w, "average", o.Average);
             Figure(w, "peak", o.Peak);
             Figure(w, "worstCaseAmplification", o.WorstCaseAmplification);
+            w.WriteString("amplificationPath", o.AmplificationPath);
         });
         Array(w, "components", report.Components, c =>
         {
@@ -148,6 +155,14 @@ public static class EstimateJsonRenderer
 
             w.WriteEndArray();
             Figure(w, "shardsForStorage", o.ShardsForStorage);
+            w.WritePropertyName("shardsForStorageAt");
+            w.WriteStartArray();
+            foreach (var h in o.ShardsForStorageAt)
+            {
+                FigureValue(w, h);
+            }
+
+            w.WriteEndArray();
             Figure(w, "shardsForWrites", o.ShardsForWrites);
         });
         Array(w, "caches", report.Caches, c =>

@@ -11,6 +11,8 @@ public static class EstimateMarkdownRenderer
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(report);
         writer.WriteLine($"# Estimates for {report.SystemName}");
+        writer.WriteLine();
+        writer.WriteLine(Escape(EstimateSections.Calendar(report)));
         foreach (var section in EstimateSections.Build(report))
         {
             if (section.Rows.Count == 0)

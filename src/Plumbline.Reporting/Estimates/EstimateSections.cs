@@ -20,6 +20,18 @@ internal static class EstimateSections
     public static IEnumerable<SensitivityRow> TopSensitivity(SensitivityReport report) =>
         report.Rows.Where(r => r.Score > 0).Take(SensitivityRowsShown);
 
+    /// <summary>"Calendar: a month is 30.4375 days (2,629,800 s), ... (default; choose with requirements.month or --month)".</summary>
+    public static string Calendar(EstimateReport report)
+    {
+        var source = report.MonthSource switch
+        {
+            FigureSources.Default => "the default; requirements.month or --month chooses 30d or 2.5M",
+            FigureSources.Option => "chosen with --month",
+            var path => $"requirements.month, {path}",
+        };
+        return $"Calendar: {Design.Units.Calendar.Describe(report.Month)} ({source})";
+    }
+
     public static List<EstimateSection> Build(EstimateReport report)
     {
         var horizons = report.Options.Horizons;
@@ -35,26 +47,33 @@ internal static class EstimateSections
             new("Load and capacity", ["component", "kind", ">instances", ">avg load", ">peak load", ">capacity", ">util avg", ">util peak", ">needed", ">headroom"],
                 [.. report.Components.Where(c => (c.PeakLoad.Value ?? 0) > 0 || c.Capacity.IsKnown).Select(Capacity)],
                 $"instances needed at {Quantities.Percent(report.Options.TargetUtilisation)} target utilisation; headroom is time until peak load reaches capacity at the stated growth"),
+            new("Load per operation", ["operation", "type", ">average", ">peak", ">worst-case attempts"],
+                [.. report.Operations.Select(o => new EstimateRow(
+                    [o.Operation, Word(o.Type), Quantities.Format(o.Average), Quantities.Format(o.Peak), Quantities.Format(o.WorstCaseAmplification)],
+                    [o.Average, o.Peak, o.WorstCaseAmplification]))],
+                "through the call graph: each workflow's rate enters at its entry, and every call carries its caller's load x probability x count x expected attempts"),
             new("Retry amplification", ["operation", ">worst case", "path"],
                 [.. report.Operations.Where(o => (o.WorstCaseAmplification.Value ?? 1) > 1).OrderByDescending(o => o.WorstCaseAmplification.Value).Take(10)
-                    .Select(o => new EstimateRow([o.Operation, Quantities.Format(o.WorstCaseAmplification), string.Join(" x ", o.WorstCaseAmplification.Inputs.Select(i => Quantities.Format(i.Value, i.Unit)))], [o.WorstCaseAmplification]))],
-                "load on an operation when every callee on its worst path fails outright and every retry is used"),
+                    .Select(o => new EstimateRow([o.Operation, Quantities.Format(o.WorstCaseAmplification), o.AmplificationPath], []))],
+                "attempts an operation gets per request when every layer above it retries to the end; a queue delivery starts a new chain (the same figure check's retry-amplification uses)"),
             new("Storage", ["entity", "owner", ">per month", ">over retention", .. horizons.Select(h => ">" + Horizon(h)), ">copies"],
                 [.. report.Storage.Select(s => new EstimateRow(
                     [s.Entity, s.Owner ?? "-", Quantities.Format(s.NewBytesPerMonth), Quantities.Format(s.AtRetention), .. s.Horizons.Select(h => Quantities.Format(h.Bytes)), Quantities.Significant(s.ReplicationFactor) + "x"],
-                    [s.NewRecordsPerMonth, s.NewBytesPerMonth, s.AtRetention, .. s.Horizons.SelectMany(h => new[] { h.Records, h.Bytes })]))],
+                    [s.NewRecordsPerMonth, s.NewBytesPerMonth, s.AtRetention, .. s.Horizons.SelectMany(h => new[] { h.Records, h.Bytes, h.Replicated })]))],
                 "one copy; the owner's totals below include every copy"),
-            new("Storage by owner", ["component", .. horizons.Select(h => ">" + Horizon(h)), ">shards (storage)", ">shards (writes)"],
+            new("Storage by owner", ["component", .. horizons.Select(h => ">" + Horizon(h)), $">shards (storage, {Horizon(horizons[^1])})", ">shards (writes, now)"],
                 [.. report.StorageByOwner.Select(o => new EstimateRow(
                     [o.Component, .. o.Horizons.Select(Quantities.Format), Quantities.Format(o.ShardsForStorage), Quantities.Format(o.ShardsForWrites)],
-                    [.. o.Horizons, o.ShardsForStorage, o.ShardsForWrites]))]),
+                    [.. o.Horizons, .. o.ShardsForStorageAt, o.ShardsForWrites]))],
+                "shards for storage: one copy at the longest horizon over storage_per_node; for writes: today's peak writes at the target utilisation"),
             new("Caches", ["cache", ">reads/day", ">item", ">hot set", ">memory", ">fit"],
                 [.. report.Caches.Select(c => Row([c.Component], c.ReadsPerDay, c.ItemSize, c.HotSet, c.Memory, c.Fit))],
                 $"hot set = {Quantities.Percent(report.Options.HotSetFraction)} of a day's distinct reads; fit above 100% means the cache is too small"),
             new("Queues", ["queue", ">publish avg", ">publish peak", ">consumers", ">backlog/hour"],
                 [.. report.Queues.Select(q => Row([q.Component], q.PublishAverage, q.PublishPeak, q.ConsumerCapacity, q.BacklogPerHour))]),
             new("Bandwidth (average)", ["component", ">ingress", ">egress"],
-                [.. report.Bandwidth.Select(b => Row([b.Component], b.Ingress, b.Egress))]),
+                [.. report.Bandwidth.Select(b => new EstimateRow([b.Component, Flow(b.Ingress), Flow(b.Egress)], [b.Ingress, b.Egress]))],
+                "requests into workflow entries, rows written, responses and rows read; read requests (keys) are not counted; - is nothing counted, ? a response whose size the design does not give"),
             new("Latency (synchronous path)", ["workflow", ">p50", ">p99", ">p99.9", ">peak p50", ">peak p99", ">peak p99.9", ">queueing", ">at peak"],
                 [.. report.Latency.Select(l => Row([l.Workflow], l.P50, l.P99, l.P999, l.PeakP50, l.PeakP99, l.PeakP999, l.QueueingAverage, l.QueueingPeak))],
                 "own latencies composed as distributions along the calls, with queueing at each component's utilisation; queueing is what it adds to the mean; ? where unknown"),
@@ -79,7 +98,9 @@ internal static class EstimateSections
     private static EstimateRow Capacity(ComponentCapacity c) => new(
         [c.Component, Word(c.Kind), c.Instances.ToString(CultureInfo.InvariantCulture), Quantities.Format(c.AverageLoad), Quantities.Format(c.PeakLoad),
          Quantities.Format(c.Capacity), Quantities.Format(c.AverageUtilisation), Quantities.Format(c.PeakUtilisation), Quantities.Format(c.InstancesNeeded), Headroom(c.HeadroomMonths)],
-        [c.Capacity, c.AverageUtilisation, c.PeakUtilisation, c.InstancesNeeded, c.HeadroomMonths]);
+        [c.AverageLoad, c.PeakLoad, c.PeakReads, c.PeakWrites, c.Capacity, c.AverageUtilisation, c.PeakUtilisation, c.InstancesNeeded, c.HeadroomMonths]);
+
+    private static string Flow(Figure figure) => figure.Value == 0 ? "-" : Quantities.Format(figure);
 
     private static string Headroom(Figure months) => months.Value switch
     {

@@ -12,6 +12,7 @@ public static class EstimateTextRenderer
         ArgumentNullException.ThrowIfNull(report);
         var sections = EstimateSections.Build(report);
         writer.WriteLine($"Estimates for {report.SystemName}");
+        writer.WriteLine($"  {EstimateSections.Calendar(report)}");
         foreach (var section in sections)
         {
             if (section.Rows.Count == 0)
@@ -56,7 +57,7 @@ public static class EstimateTextRenderer
         }
 
         writer.WriteLine();
-        writer.WriteLine($"Egress to the internet: {Quantities.Format(report.InternetEgress)} ({Quantities.Bytes((report.InternetEgress.Value ?? 0) * 2_629_800)}/month)");
+        writer.WriteLine($"Egress to the internet: {Quantities.Format(report.InternetEgress)} ({(report.InternetEgress.Value is { } egress ? Quantities.Bytes(egress * Design.Units.Calendar.SecondsPerMonthIn(report.Month)) : "?")}/month)");
         if (explain)
         {
             foreach (var line in ExplanationWriter.Lines(report.InternetEgress))

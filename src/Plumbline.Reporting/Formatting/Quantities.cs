@@ -79,7 +79,10 @@ public static class Quantities
         return Significant(value);
     }
 
-    /// <summary>A rate in the largest period that keeps the number at least 1: 40/s, 2.5/min, 3/day.</summary>
+    /// <summary>
+    /// A rate in the largest period that keeps the number at least 1: 40/s, 2.5/min, 3/day; rarer than
+    /// once a day stays per day (0.033/day), so no month or year, whose length is a convention, is assumed here.
+    /// </summary>
     public static string Rate(double perSecond)
     {
         if (perSecond == 0)
@@ -92,7 +95,7 @@ public static class Quantities
             return Count(perSecond) + "/s";
         }
 
-        (string Symbol, double Seconds)[] periods = [("min", 60), ("h", 3600), ("day", 86_400), ("month", 2_629_800)];
+        (string Symbol, double Seconds)[] periods = [("min", Design.Units.Calendar.SecondsPerMinute), ("h", Design.Units.Calendar.SecondsPerHour)];
         foreach (var (symbol, seconds) in periods)
         {
             if (Math.Abs(perSecond * seconds) >= 1)
@@ -101,7 +104,7 @@ public static class Quantities
             }
         }
 
-        return Count(perSecond * 31_557_600) + "/year";
+        return Count(perSecond * Design.Units.Calendar.SecondsPerDay) + "/day";
     }
 
     /// <summary>Decimal byte units, as storage is sold: 500 B, 12.7 GB, 3.2 TB.</summary>

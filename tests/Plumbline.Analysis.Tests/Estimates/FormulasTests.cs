@@ -1,4 +1,6 @@
+using Plumbline.Analysis.Availability;
 using Plumbline.Analysis.Estimates;
+using Plumbline.Design.Model;
 using Xunit;
 
 namespace Plumbline.Analysis.Tests.Estimates;
@@ -11,10 +13,15 @@ public sealed class FormulasTests
     [InlineData(0.5, 3, 1.875)]
     [InlineData(1.0, 3, 4.0)]
     public void Expected_attempts_are_the_geometric_sum(double failure, int max, double expected) =>
-        Assert.Equal(expected, Formulas.ExpectedAttempts(failure, max), 9);
+        Assert.Equal(expected, Attempts.Expected(new RetryPolicy(max, null, null, null, null), failure), 9);
 
     [Fact]
-    public void Worst_case_attempts_use_every_retry() => Assert.Equal(4, Formulas.WorstCaseAttempts(3));
+    public void Worst_case_attempts_use_every_retry()
+    {
+        Assert.Equal(4, Attempts.Max(new RetryPolicy(3, null, null, null, null)));
+        Assert.Equal(1, Attempts.Max((RetryPolicy?)null));
+        Assert.Equal(1, Attempts.Expected(null, 0.5));
+    }
 
     [Theory]
     [InlineData(300, 100, 0.7, 5)] // 300 / 70 = 4.29

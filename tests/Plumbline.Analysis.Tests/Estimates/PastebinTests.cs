@@ -40,6 +40,20 @@ public sealed class PastebinTests
     {
         var monthly = Report.Storage.Single(s => s.Entity == "Paste").NewBytesPerMonth;
         Assert.Equal("new records per month x record_size", monthly.Formula);
+        Assert.Equal(Plumbline.Design.Units.MonthConvention.Average, Report.Month);
+        Assert.Equal("default", Report.MonthSource);
         Assert.Contains(monthly.Inputs, i => i.Name == "record_size" && i.Line > 0 && i.Source == "/data/0/record_size");
+    }
+
+    [Fact]
+    public void With_the_primers_2_5_million_second_month_the_figures_are_the_primers_exactly()
+    {
+        // 10M/month / 2.5M s = 4/s; 100M/month = 40/s; 10M a month for 36 months = 360M links.
+        var report = Estimator.Estimate(TestDesigns.Example("pastebin.yaml"), EstimateOptions.Default with { Month = Plumbline.Design.Units.MonthConvention.TwoAndAHalfMillionSeconds });
+
+        Assert.Equal(4, report.Traffic.Single(t => t.Workflow == "write-paste").Average.Value!.Value, 12);
+        Assert.Equal(40, report.Traffic.Single(t => t.Workflow == "read-paste").Average.Value!.Value, 12);
+        Assert.Equal(360e6, report.Storage.Single(s => s.Entity == "Paste").Horizons.Single(h => h.Months == 36).Records.Value!.Value, 1e-3);
+        Assert.Equal("option", report.MonthSource);
     }
 }

@@ -329,4 +329,61 @@ public sealed class PropagationTests
         Assert.Equal(expected * 1000, report.InternetEgress.Value!.Value, 6);
         Assert.Contains(report.Traffic.Single().Average.Inputs, i => i.Name == "monthly_active" && i.Line == 3);
     }
+
+    [Fact]
+    public void A_cdn_sends_only_its_misses_to_the_origin()
+    {
+        // 10/s at the CDN with a 95% hit ratio: 5% of it, 0.5/s, reaches the origin.
+        var report = Estimate("""
+            components:
+              a: { kind: service, operations: { run: { calls: [ { to: cdn.get, timeout: 1s } ] } } }
+              cdn:
+                kind: cdn
+                hit_ratio: 95%
+                operations:
+                  get:
+                    calls:
+                      - { to: origin.get, timeout: 1s }
+              origin: { kind: object_store, operations: { get: {} } }
+            """);
+
+        Assert.Equal(10, Average(report, "cdn.get"), 9);
+        Assert.Equal(0.5, Average(report, "origin.get"), 9);
+    }
+
+    [Fact]
+    public void Retry_amplification_is_one_calculation_and_a_queue_delivery_starts_a_new_chain()
+    {
+        // a.run -(3 attempts)-> api.create -(4 attempts, async)-> queue.publish => 12x at the queue.
+        // The queue delivers to worker.consume: a new chain (a failed publish delivers nothing, and
+        // the consumer retries on its own clock), so worker.consume is 1x and db.insert, behind
+        // 3 attempts, is 3x, not 36x.
+        var design = TestDesigns.Load(Header + """
+            components:
+              a: { kind: service, operations: { run: { calls: [ { to: api.create, timeout: 1s, retries: 2 } ] } } }
+              api: { kind: service, operations: { create: { calls: [ { to: queue.publish, async: true, retries: 3 } ] } } }
+              queue:
+                kind: queue
+                dead_letter: true
+                consumers: [worker.consume]
+                operations: { publish: { type: write, idempotent: true } }
+              worker: { kind: worker, operations: { consume: { calls: [ { to: db.insert, timeout: 1s, retries: 2 } ] } } }
+              db: { kind: database, operations: { insert: { type: write, idempotent: true } } }
+            """);
+        var report = Estimator.Estimate(design);
+        double Amplification(string op) => report.Operations.Single(o => o.Operation == op).WorstCaseAmplification.Value!.Value;
+
+        Assert.Equal(3, Amplification("api.create"));
+        Assert.Equal(12, Amplification("queue.publish"));
+        Assert.Equal(1, Amplification("worker.consume"));
+        Assert.Equal(3, Amplification("db.insert"));
+        Assert.Equal("a.run -> api.create (x3) -> queue.publish (x4) = 12x", report.Operations.Single(o => o.Operation == "queue.publish").AmplificationPath);
+
+        // check flags the same operation at the same figure (threshold 10x), and nothing past the queue.
+        var findings = Plumbline.Analysis.Review.Reviewer.Review(design, new Plumbline.Analysis.Review.ReviewOptions(new DateOnly(2026, 11, 25)))
+            .Findings.Where(f => f.Rule.Id == "retry-amplification").ToList();
+        var finding = Assert.Single(findings);
+        Assert.Equal("retry-amplification@queue.publish", finding.Key);
+        Assert.Contains("queue.publish can get 12 attempts per request", finding.Message, StringComparison.Ordinal);
+    }
 }

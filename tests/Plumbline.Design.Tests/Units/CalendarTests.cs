@@ -35,6 +35,36 @@ public class CalendarTests
         Assert.Equal(Calendar.SecondsPerMonth, Duration.Parse("30.4375d").Value.Seconds);
     }
 
+    [Theory]
+    [InlineData("average", 2_629_800)]
+    [InlineData("30d", 2_592_000)]
+    [InlineData("2.5M", 2_500_000)]
+    public void The_month_is_a_convention_and_a_year_of_rates_is_twelve_of_them(string text, long month)
+    {
+        Assert.True(Calendar.TryParseMonth(text, out var convention));
+        Assert.Equal(text, Calendar.Text(convention));
+        Assert.Equal(month, Calendar.SecondsPerMonthIn(convention));
+        Assert.Equal(month, Calendar.SecondsIn(RatePeriod.Month, convention));
+        Assert.Equal(12 * month, Calendar.SecondsIn(RatePeriod.Year, convention));
+        Assert.Equal(86_400, Calendar.SecondsIn(RatePeriod.Day, convention));
+
+        // 10M/month: 3.80/s, 3.86/s or exactly 4/s.
+        Assert.Equal(10e6 / month, Rate.Parse("10M/month").Value.PerSecondIn(convention), 12);
+        Assert.Equal(200, Rate.Parse("200/s").Value.PerSecondIn(convention));
+
+        // 12%/year compounds to 1.12^(1/12) a month in every convention; 1%/day over the month's days.
+        Assert.Equal(Math.Pow(1.12, 1.0 / 12), GrowthRate.Parse("12%/year").Value.MonthlyCompoundFactorIn(convention), 12);
+        Assert.Equal(Math.Pow(1.01, month / 86_400.0), GrowthRate.Parse("1%/day").Value.MonthlyCompoundFactorIn(convention), 12);
+    }
+
+    [Theory]
+    [InlineData("month")]
+    [InlineData("2.5Ms")]
+    [InlineData("30 days")]
+    [InlineData("")]
+    public void Anything_else_is_not_a_month_convention(string text) =>
+        Assert.False(Calendar.TryParseMonth(text, out _));
+
     [Fact]
     public void An_undefined_period_is_a_programming_error() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => Calendar.SecondsIn((RatePeriod)99));

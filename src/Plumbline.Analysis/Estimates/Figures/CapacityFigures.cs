@@ -10,10 +10,10 @@ internal sealed class CapacityFigures(EstimateContext context) : FigureBuilder(c
     {
         var component = Graph.Components[c];
         var n = Numbers.Component(Model, Loads, c);
-        var avgLoad = new Figure("average load", n.AverageLoad, FigureUnit.Rate, "sum of its operations' average load", []);
-        var peakLoad = new Figure("peak load", n.PeakLoad, FigureUnit.Rate, "sum of its operations' peak load", []);
-        var peakReads = new Figure("peak reads", n.PeakReads, FigureUnit.Rate, "sum of its read operations' peak load", []);
-        var peakWrites = new Figure("peak writes", n.PeakWrites, FigureUnit.Rate, "sum of its write operations' peak load", []);
+        var avgLoad = new Figure("average load", n.AverageLoad, FigureUnit.Rate, "sum of its operations' average load", Operations(c, Loads.Average, null));
+        var peakLoad = new Figure("peak load", n.PeakLoad, FigureUnit.Rate, "sum of its operations' peak load", Operations(c, Loads.Peak, null));
+        var peakReads = new Figure("peak reads", n.PeakReads, FigureUnit.Rate, "sum of its read operations' peak load", Operations(c, Loads.Peak, Plumbline.Design.Model.AccessType.Read));
+        var peakWrites = new Figure("peak writes", n.PeakWrites, FigureUnit.Rate, "sum of its write operations' peak load", Operations(c, Loads.Peak, Plumbline.Design.Model.AccessType.Write));
         if (n.Basis == CapacityBasis.None)
         {
             var unknown = Figure.Unknown("capacity", FigureUnit.Rate, "no capacity stated");
@@ -50,4 +50,8 @@ internal sealed class CapacityFigures(EstimateContext context) : FigureBuilder(c
                 [Derived("peak utilisation", n.PeakUtilisation, FigureUnit.Ratio), GrowthInput()]);
         return new ComponentCapacity(component.Name, component.Kind, component.Instances, avgLoad, peakLoad, peakReads, peakWrites, capacity, avgUtil, peakUtil, needed, headroom);
     }
+
+    /// <summary>Each operation's load (of a type, or all), as derived inputs: the call-graph load behind a component's total.</summary>
+    internal ImmutableArray<FigureInput> Operations(int c, double[] loads, Plumbline.Design.Model.AccessType? type) =>
+        [.. Graph.OperationsOf[c].Where(i => type is null || Model.OperationTypes[i] == type).Select(i => Derived(Graph.Operations[i].Ref.ToString(), loads[i], FigureUnit.Rate))];
 }

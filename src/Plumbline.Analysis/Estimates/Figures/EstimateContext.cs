@@ -3,6 +3,7 @@ using Plumbline.Analysis.Explain;
 using Plumbline.Analysis.Graph;
 using Plumbline.Design.Model;
 
+
 namespace Plumbline.Analysis.Estimates.Figures;
 
 /// <summary>
@@ -73,6 +74,10 @@ internal abstract class FigureBuilder(EstimateContext context)
         Design.Requirements.PeakToAverage is { } p
             ? In("peak_to_average", p, FigureUnit.Factor, Design.Requirements.Path + "/peak_to_average")
             : new FigureInput("peak_to_average", Options.DefaultPeakToAverage, FigureUnit.Factor, FigureSources.Default, 0);
+
+    /// <summary>The seconds in a month this estimate uses, with where the convention came from.</summary>
+    protected FigureInput MonthInput() =>
+        In($"seconds per month ({Plumbline.Design.Units.Calendar.Text(Model.Month)})", Model.SecondsPerMonth, FigureUnit.Count, Model.MonthSource);
 
     protected FigureInput GrowthInput() =>
         In("monthly growth", Growth, FigureUnit.Factor, Design.Requirements.Path + "/growth");

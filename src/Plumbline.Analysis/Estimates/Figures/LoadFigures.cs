@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Plumbline.Analysis.Availability;
 using Plumbline.Analysis.Explain;
 using Plumbline.Analysis.Graph;
 
@@ -42,49 +43,33 @@ internal sealed class LoadFigures(EstimateContext context) : FigureBuilder(conte
         const string formula = "sum of entry workflows + sum over callers of (caller load x probability x count x expected attempts)";
         var average = new Figure("average load", Loads.Average[i], FigureUnit.Rate, formula, inputs.ToImmutable());
         var peak = new Figure("peak load", Loads.Peak[i], FigureUnit.Rate, formula, peakInputs.ToImmutable());
-        return new OperationLoad(op.Ref.ToString(), op.Component, Model.OperationTypes[i], average, peak, Amplification(i));
+        var (amplification, chain) = Amplification(i);
+        return new OperationLoad(op.Ref.ToString(), op.Component, Model.OperationTypes[i], average, peak, amplification) { AmplificationPath = chain };
     }
 
-    private (double[] Amp, int[] Via)? _amplification;
+    private Dictionary<int, AmplifiedOperation>? _amplified;
 
-    private (double[] Amp, int[] Via) ComputeAmplification()
+    /// <summary>The operation's worst-case amplification: the one calculation the review's retry-amplification rule also uses.</summary>
+    private (Figure Figure, string Path) Amplification(int target)
     {
-        // Worst case: every callee on the path fails outright, so every retry is used at every layer.
-        var amp = new double[Graph.Operations.Length];
-        var via = new int[Graph.Operations.Length];
-        Array.Fill(via, -1);
-        Array.Fill(amp, 1);
-        foreach (var op in Graph.Order)
+        _amplified ??= RetryAmplification.Of(Design, Graph).ToDictionary(a => a.Operation);
+        const string name = "worst-case retry amplification";
+        if (!_amplified.TryGetValue(target, out var amplified))
         {
-            foreach (var e in Graph.Outgoing[op])
-            {
-                var edge = Graph.Edges[e];
-                var factor = edge.Call?.Retries is { } r ? Formulas.WorstCaseAttempts(r.Max) : 1;
-                if (amp[op] * factor > amp[edge.To])
-                {
-                    amp[edge.To] = amp[op] * factor;
-                    via[edge.To] = e;
-                }
-            }
+            return (new Figure(name, 1, FigureUnit.Factor, "not reached from any workflow", []), string.Empty);
         }
 
-        return (amp, via);
-    }
-
-    private Figure Amplification(int target)
-    {
-        var (amp, via) = _amplification ??= ComputeAmplification();
         var inputs = ImmutableArray.CreateBuilder<FigureInput>();
-        var steps = 0;
-        for (var e = via[target]; e >= 0 && steps < 64; e = via[Graph.Edges[e].From], steps++)
+        foreach (var edge in amplified.Path)
         {
-            var edge = Graph.Edges[e];
-            if (edge.Call?.Retries is { } r)
+            if (edge.Call is { Retries: { } } call)
             {
-                inputs.Insert(0, In($"{edge.Call.Id} attempts (1 + retries.max)", r.Max + 1, FigureUnit.Factor, edge.Call.Path + "/retries"));
+                inputs.Add(In($"{call.Id} attempts (1 + retries.max)", Attempts.Max(call), FigureUnit.Factor, call.Path + "/retries"));
             }
         }
 
-        return new Figure("worst-case retry amplification", amp[target], FigureUnit.Factor, "product of (1 + retries.max) along the worst path from an entry", inputs.ToImmutable());
+        var figure = new Figure(name, amplified.Factor, FigureUnit.Factor,
+            "product of (1 + retries.max) along the worst chain of calls from a workflow's entry; a queue delivery starts a new chain", inputs.ToImmutable());
+        return (figure, amplified.Path.IsEmpty ? string.Empty : amplified.Describe(Graph));
     }
 }

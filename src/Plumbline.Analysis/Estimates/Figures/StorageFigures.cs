@@ -13,7 +13,7 @@ internal sealed class StorageFigures(EstimateContext context) : FigureBuilder(co
         var sizePath = entity.Path + "/record_size";
         var ratePath = entity.Path + "/new_records";
         var perMonth = entity.NewRecords is { } rate
-            ? new Figure("new records per month", n.RecordsPerMonth, FigureUnit.Count, "new_records per month", [In("new_records", rate.PerSecond, FigureUnit.Rate, ratePath)])
+            ? new Figure("new records per month", n.RecordsPerMonth, FigureUnit.Count, "new_records (per second) x seconds per month", [In("new_records", Model.PerSecond(rate), FigureUnit.Rate, ratePath), MonthInput()])
             : Figure.Unknown("new records per month", FigureUnit.Count, "no new_records stated");
         var sized = entity.RecordSize is not null && entity.NewRecords is not null;
         var bytesPerMonth = sized
@@ -93,21 +93,27 @@ internal sealed class StorageFigures(EstimateContext context) : FigureBuilder(co
                     [.. parts.Select(s => Derived(s.Entity, s.Horizons[h].Replicated.Value!.Value, FigureUnit.Bytes))]));
             }
 
-            var longest = Options.Horizons.Length - 1;
-            var oneCopy = entities.Select(e => storage[e].Horizons[longest].Bytes).Where(f => f.IsKnown).Sum(f => f.Value!.Value);
-            var shardsForStorage = component.StoragePerNode is { } perNode
-                ? new Figure("shards for storage", Formulas.ShardsForStorage(oneCopy, perNode.Bytes), FigureUnit.Count, "ceil(one copy of its data at the longest horizon / storage_per_node)",
-                    [Derived("one copy at the longest horizon", oneCopy, FigureUnit.Bytes), In("storage_per_node", perNode.Bytes, FigureUnit.Bytes, component.Path + "/storage_per_node")])
-                : Figure.Unknown("shards for storage", FigureUnit.Count, "no storage_per_node stated");
+            // Shards for storage at every horizon, each named by its horizon, so the review quotes the same figure.
+            var shardsAt = ImmutableArray.CreateBuilder<Figure>();
+            for (var h = 0; h < Options.Horizons.Length; h++)
+            {
+                var label = Invariant($"{Options.Horizons[h]:0.##} months");
+                var oneCopy = entities.Select(e => storage[e].Horizons[h].Bytes).Where(f => f.IsKnown).Sum(f => f.Value!.Value);
+                shardsAt.Add(component.StoragePerNode is { } perNode
+                    ? new Figure($"shards for storage at {label}", Formulas.ShardsForStorage(oneCopy, perNode.Bytes), FigureUnit.Count, "ceil(one copy of its data at the horizon / storage_per_node)",
+                        [Derived($"one copy at {label}", oneCopy, FigureUnit.Bytes), In("storage_per_node", perNode.Bytes, FigureUnit.Bytes, component.Path + "/storage_per_node")])
+                    : Figure.Unknown($"shards for storage at {label}", FigureUnit.Count, "no storage_per_node stated"));
+            }
+
             var numbers = Numbers.Component(Model, Loads, c);
             var writeCapacity = component.Capacity?.Writes ?? component.Capacity?.Total;
             var shardsForWrites = writeCapacity is { } wc && numbers.PeakWrites > 0
-                ? new Figure("shards for writes", Formulas.InstancesNeeded(numbers.PeakWrites, wc.PerSecond, Options.TargetUtilisation), FigureUnit.Count,
+                ? new Figure("shards for writes at today's peak", Formulas.InstancesNeeded(numbers.PeakWrites, wc.PerSecond, Options.TargetUtilisation), FigureUnit.Count,
                     "ceil(peak writes / (write capacity per node x target utilisation))",
                     [Derived("peak writes", numbers.PeakWrites, FigureUnit.Rate), In("write capacity per node", wc.PerSecond, FigureUnit.Rate, component.Path + "/capacity"),
                      new FigureInput("target utilisation", Options.TargetUtilisation, FigureUnit.Ratio, FigureSources.Option, 0)])
-                : Figure.Unknown("shards for writes", FigureUnit.Count, writeCapacity is null ? "no write capacity stated" : "no writes reach it");
-            result.Add(new OwnerStorage(component.Name, horizons.ToImmutable(), shardsForStorage, shardsForWrites));
+                : Figure.Unknown("shards for writes at today's peak", FigureUnit.Count, writeCapacity is null ? "no write capacity stated" : "no writes reach it");
+            result.Add(new OwnerStorage(component.Name, horizons.ToImmutable(), shardsAt[^1], shardsForWrites) { ShardsForStorageAt = shardsAt.ToImmutable() });
         }
 
         return result.ToImmutable();

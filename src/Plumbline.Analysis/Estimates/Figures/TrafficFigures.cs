@@ -12,12 +12,12 @@ internal sealed class TrafficFigures(EstimateContext context) : FigureBuilder(co
         Figure average;
         if (workflow.Rate is { } rate)
         {
-            average = new Figure("average rate", rate.PerSecond, FigureUnit.Rate, "rate", [In("rate", rate.PerSecond, FigureUnit.Rate, workflow.Path + "/rate")]);
+            average = new Figure("average rate", Model.PerSecond(rate), FigureUnit.Rate, "rate", [In("rate", Model.PerSecond(rate), FigureUnit.Rate, workflow.Path + "/rate")]);
         }
         else if (Design.Requirements.Users.MonthlyActive is { } users && workflow.PerUser is { } perUser)
         {
-            average = new Figure("average rate", perUser.PerSecond * users.Value, FigureUnit.Rate, "per_user x monthly_active",
-                [In("per_user", perUser.PerSecond, FigureUnit.Rate, workflow.Path + "/per_user"), In("monthly_active", users.Value, FigureUnit.Count, Design.Requirements.Users.Path + "/monthly_active")]);
+            average = new Figure("average rate", Model.PerSecond(perUser) * users.Value, FigureUnit.Rate, "per_user x monthly_active",
+                [In("per_user", Model.PerSecond(perUser), FigureUnit.Rate, workflow.Path + "/per_user"), In("monthly_active", users.Value, FigureUnit.Count, Design.Requirements.Users.Path + "/monthly_active")]);
         }
         else
         {
@@ -27,7 +27,7 @@ internal sealed class TrafficFigures(EstimateContext context) : FigureBuilder(co
 
         var peakValue = Model.WorkflowPeak(Values, w);
         var peak = workflow.PeakRate is { } stated
-            ? new Figure("peak rate", stated.PerSecond, FigureUnit.Rate, "peak_rate", [In("peak_rate", stated.PerSecond, FigureUnit.Rate, workflow.Path + "/peak_rate")])
+            ? new Figure("peak rate", Model.PerSecond(stated), FigureUnit.Rate, "peak_rate", [In("peak_rate", Model.PerSecond(stated), FigureUnit.Rate, workflow.Path + "/peak_rate")])
             : average.IsKnown
                 ? new Figure("peak rate", peakValue, FigureUnit.Rate, "average x peak_to_average", [Derived("average", average.Value!.Value, FigureUnit.Rate), PeakFactorInput()])
                 : Figure.Unknown("peak rate", FigureUnit.Rate, "no average rate");

@@ -366,7 +366,11 @@ internal static partial class DesignBinder
                 m.Bool("idempotent"),
                 m.Rate("capacity"),
                 calls.ToImmutable(),
-                path));
+                path)
+            {
+                Rows = m.Number("rows", 0, 1e12),
+                Response = m.Size("response"),
+            });
         }
 
         return builder.ToImmutable();

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
+using Plumbline.Design.Diagnostics;
 using Plumbline.Design.Model;
+using Plumbline.Design.Units;
 using Plumbline.Design.Yaml;
 
 namespace Plumbline.Design.Loading.Binding;
@@ -69,6 +71,26 @@ internal static partial class DesignBinder
             map.Number("peak_to_average", Requirements.MinPeakToAverage, Requirements.MaxPeakToAverage),
             dependencies,
             questions.ToImmutable(),
-            map.Path);
+            map.Path)
+        {
+            Month = ReadMonth(map, context),
+        };
+    }
+
+    /// <summary><c>month: average | 30d | 2.5M</c>: what a month is in the design's arithmetic.</summary>
+    private static MonthConvention? ReadMonth(MapReader map, BindContext context)
+    {
+        if (map.Scalar("month") is not { } scalar)
+        {
+            return null;
+        }
+
+        if (Calendar.TryParseMonth(scalar.Value, out var month))
+        {
+            return month;
+        }
+
+        context.Report(DiagnosticCodes.InvalidEnum(scalar.Span, map.ChildPath("month"), scalar.Value, [.. Calendar.MonthConventions.Select(Calendar.Text)], null));
+        return null;
     }
 }

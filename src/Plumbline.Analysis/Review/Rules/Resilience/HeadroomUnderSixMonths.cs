@@ -20,7 +20,7 @@ public sealed class HeadroomUnderSixMonths : IRule
             yield break;
         }
 
-        var monthly = growth.MonthlyCompoundFactor;
+        var monthly = growth.MonthlyCompoundFactorIn(context.Estimate.Month);
         foreach (var capacity in context.Estimate.Components)
         {
             var component = context.Design.FindComponent(capacity.Component);

@@ -20,7 +20,8 @@ public sealed class DataOutgrowsNode : IRule
         var design = context.Design;
         var estimate = context.Estimate;
         var horizons = estimate.Options.Horizons;
-        var growth = design.Requirements.Growth?.MonthlyCompoundFactor ?? 1;
+        var month = estimate.Month;
+        var growth = design.Requirements.Growth?.MonthlyCompoundFactorIn(month) ?? 1;
         foreach (var component in design.Components)
         {
             if (component.StoragePerNode is not { } perNode || perNode.Bytes <= 0 || component.Kind == ComponentKind.ObjectStore
@@ -62,21 +63,27 @@ public sealed class DataOutgrowsNode : IRule
 
             var months = horizons[over];
             var oneCopy = owned.Sum(i => estimate.Storage[i].Horizons[over].Bytes.Value ?? 0);
-            var month = FirstMonthOver(design, owned, growth, perNode.Bytes * nodes, months);
-            var when = month == 0 ? "from day one" : FormattableString.Invariant($"from month {month}");
+            var first = FirstMonthOver(design, owned, growth, perNode.Bytes * nodes, months, month);
+            var when = first == 0 ? "from day one" : FormattableString.Invariant($"from month {first}");
             var head = FormattableString.Invariant($"{component.Name} holds {StorageFacts.Bytes(oneCopy)} (one copy) at {months:0.##} months");
             var message = sharded
-                ? FormattableString.Invariant($"{head}, {StorageFacts.Bytes(oneCopy / nodes)} on each of its {nodes} instances, more than its {perNode} storage_per_node {when}; it needs {Formulas.ShardsForStorage(oneCopy, perNode.Bytes)} instances")
+                ? FormattableString.Invariant($"{head}, {StorageFacts.Bytes(oneCopy / nodes)} on each of its {nodes} instances, more than its {perNode} storage_per_node {when}; it needs {Shards(estimate, component.Name, over)} instances at {months:0.##} months")
                 : component.Instances > 1
                     ? $"{head}, more than its {perNode} storage_per_node {when}; its {component.Instances} instances have no shard_key, so each holds all of it"
                     : $"{head}, more than its {perNode} storage_per_node {when}, on one instance{(string.IsNullOrWhiteSpace(component.ShardKey) ? " with no shard_key" : $" (shard_key {component.ShardKey} is declared but not yet used)")}";
             yield return Info.At(context.Span(component.Path + "/storage_per_node"), component.Name, message,
-                month <= 12 ? Severity.High : month <= 36 ? Severity.Medium : Severity.Low);
+                first <= 12 ? Severity.High : first <= 36 ? Severity.Medium : Severity.Low);
         }
     }
 
+    /// <summary>The estimate's own shards-for-storage figure at horizon <paramref name="h"/>, so check and estimate quote one number.</summary>
+    private static string Shards(EstimateReport estimate, string component, int h) =>
+        estimate.StorageByOwner.FirstOrDefault(o => o.Component == component) is { } owner && h < owner.ShardsForStorageAt.Length && owner.ShardsForStorageAt[h].Value is { } n
+            ? n.ToString("0", System.Globalization.CultureInfo.InvariantCulture)
+            : "?";
+
     /// <summary>The first whole month at which one copy of the entities exceeds <paramref name="capacity"/>, by the estimate's storage formula; the horizon if rounding hides it.</summary>
-    internal static int FirstMonthOver(SystemDesign design, IReadOnlyList<int> entities, double growth, double capacity, double horizon)
+    internal static int FirstMonthOver(SystemDesign design, IReadOnlyList<int> entities, double growth, double capacity, double horizon, MonthConvention convention = MonthConvention.Average)
     {
         for (var month = 0; month < horizon; month++)
         {
@@ -84,7 +91,7 @@ public sealed class DataOutgrowsNode : IRule
             foreach (var i in entities)
             {
                 var entity = design.Data[i];
-                var perMonth = entity.NewRecords!.Value.PerSecond * Calendar.SecondsPerMonth;
+                var perMonth = entity.NewRecords!.Value.PerSecondIn(convention) * Calendar.SecondsPerMonthIn(convention);
                 var retention = entity.Retention is { } r ? r.Seconds / Calendar.SecondsPerMonth : double.PositiveInfinity;
                 var records = (entity.InitialRecords?.Value ?? 0) + Formulas.RecordsAt(month, perMonth, retention, growth);
                 bytes += records * entity.RecordSize!.Value.Bytes;
