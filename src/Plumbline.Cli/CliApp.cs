@@ -82,6 +82,8 @@ public static class CliApp
             EstimateCommand.Create(console),
             CostCommand.Create(console),
             CheckCommand.Create(console),
+            SloCommand.Create(console),
+            ExportCommand.Create(console),
         };
     }
 

@@ -1,8 +1,11 @@
 using System.Collections.Immutable;
+using Plumbline.Analysis.Availability;
 using Plumbline.Analysis.Cost;
 using Plumbline.Analysis.Estimates;
+using Plumbline.Analysis.Graph;
 using Plumbline.Analysis.Review;
 using Plumbline.Analysis.Review.Custom;
+using Plumbline.Analysis.Slo;
 using Plumbline.Design.Loading;
 using Plumbline.Design.Diagnostics;
 using Plumbline.Design.Model;
@@ -29,6 +32,9 @@ public sealed record CheckResult(LoadResult Design, RuleFileResult TeamRules, Re
 
 /// <summary>An estimate: the design as loaded, and the estimate when the design had no error.</summary>
 public sealed record EstimateResult(LoadResult Design, EstimateReport? Report);
+
+/// <summary>SLOs worked out: the design as loaded, the alert windows file as loaded (when one was given), and the report when neither had an error.</summary>
+public sealed record SloResult(LoadResult Design, AlertingLoadResult? AlertWindows, SloReport? Report);
 
 /// <summary>
 /// A cost: the design as loaded, with the errors of its price catalog and of the names it takes from it
@@ -155,6 +161,36 @@ public sealed class PlumblineEngine(EngineOptions? options = null)
     /// <summary>Estimates a design; with <paramref name="sensitivity"/>, ranks its inputs by how much they matter.</summary>
     public EstimateReport Estimate(SystemDesign design, EstimateOptions? options = null, bool sensitivity = false) =>
         Estimator.Estimate(design, options, sensitivity);
+
+    /// <summary>An alert windows file on disk (the keys of <c>operations.alerting</c>), read like a design file.</summary>
+    public AlertingLoadResult LoadAlertWindowsFile(string path) => AlertingLoader.Load(SourceFile.ReadYaml(path, Limits), path);
+
+    /// <summary>
+    /// Every SLO of a design worked out: error budgets, what the design composes beside each objective, and
+    /// the multi-window burn-rate alerts (from <paramref name="options"/>' windows, the design's, or the shipped ones).
+    /// </summary>
+    public SloReport Slo(SystemDesign design, SloOptions? options = null, EstimateOptions? estimates = null)
+    {
+        ArgumentNullException.ThrowIfNull(design);
+        var graph = CallGraph.Build(design);
+        var estimate = Estimator.Estimate(LoadModel.Compile(design, graph, estimates));
+        return SloAnalyzer.Analyze(design, estimate, new AvailabilityModel(design, graph), options);
+    }
+
+    /// <summary>Loads a design file (and an alert windows file, when given) and works out its SLOs when neither has an error.</summary>
+    public SloResult SloFile(string designPath, string? alertWindowsPath = null)
+    {
+        var loaded = LoadDesignFile(designPath);
+        if (!loaded.Success || loaded.Design is null)
+        {
+            return new SloResult(loaded, null, null);
+        }
+
+        var windows = alertWindowsPath is null ? null : LoadAlertWindowsFile(alertWindowsPath);
+        return windows is { Success: false }
+            ? new SloResult(loaded, windows, null)
+            : new SloResult(loaded, windows, Slo(loaded.Design, new SloOptions(windows?.Alerting)));
+    }
 
     /// <summary>Loads a design file and its team rule files, and reviews it when neither has an error.</summary>
     public CheckResult CheckFile(string designPath, IEnumerable<string> ruleFiles, ReviewOptions options) =>

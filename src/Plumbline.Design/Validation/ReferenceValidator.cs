@@ -65,6 +65,7 @@ internal static class ReferenceValidator
             foreach (var slo in design.Slos)
             {
                 Name(slo.Workflow, slo.Path + "/workflow", "workflow", _workflows, "workflows");
+                Names(slo.Journey, slo.Path + "/journey", "workflow", _workflows, "workflows");
             }
 
             foreach (var persona in design.Requirements.Personas)
@@ -95,6 +96,7 @@ internal static class ReferenceValidator
             foreach (var runbook in design.Operations.Runbooks)
             {
                 Names(runbook.Components, runbook.Path + "/components", "component", _components, "components");
+                Names(runbook.Slos, runbook.Path + "/slos", "SLO", _slos, "slos");
             }
 
             foreach (var tradeoff in design.Business.Tradeoffs)

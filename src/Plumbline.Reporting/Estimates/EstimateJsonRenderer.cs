@@ -285,7 +285,8 @@ public static class EstimateJsonRenderer
         w.WriteEndArray();
     }
 
-    private static void Figure(Utf8JsonWriter w, string name, Figure figure)
+    /// <summary>A figure as JSON: value in base units, display text, formula and inputs (shared with the SLO report).</summary>
+    internal static void Figure(Utf8JsonWriter w, string name, Figure figure)
     {
         w.WritePropertyName(name);
         FigureValue(w, figure);

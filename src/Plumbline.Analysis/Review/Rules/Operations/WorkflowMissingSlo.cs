@@ -28,7 +28,7 @@ public sealed class WorkflowMissingSlo : IRule
             var critical = workflow.Criticality == Criticality.Critical;
             var level = critical ? "critical" : "high-criticality";
             var span = context.KeySpan(workflow.Path);
-            if (!design.Slos.Any(s => s.Workflow == workflow.Name && s.Sli == SliKind.Availability))
+            if (!design.Slos.Any(s => s.Workflows.Contains(workflow.Name) && s.Sli == SliKind.Availability))
             {
                 yield return Info.At(span, $"{workflow.Name}:availability",
                     $"{level} workflow {workflow.Name} has no availability SLO: nothing pages when it fails",
@@ -36,7 +36,7 @@ public sealed class WorkflowMissingSlo : IRule
             }
 
             var batch = design.FindComponent(workflow.Entry.Component)?.Kind is ComponentKind.Worker;
-            if (!batch && !design.Slos.Any(s => s.Workflow == workflow.Name && s.Sli == SliKind.Latency))
+            if (!batch && !design.Slos.Any(s => s.Workflows.Contains(workflow.Name) && s.Sli == SliKind.Latency))
             {
                 yield return Info.At(span, $"{workflow.Name}:latency",
                     $"{level} workflow {workflow.Name} has no latency SLO: it can slow to unusable while every request still succeeds",

@@ -35,7 +35,7 @@ public sealed class BlastRadiusRule : IRule
             }
 
             var availability = context.Availability.Of(component.Name);
-            var strictest = slos.Where(s => s.Sli == SliKind.Availability && radius.Fails.Any(f => f.Workflow == s.Workflow))
+            var strictest = slos.Where(s => s.Sli == SliKind.Availability && radius.Fails.Any(f => s.Workflows.Contains(f.Workflow)))
                 .Select(s => s.Objective.Fraction).DefaultIfEmpty(0).Max();
             var severity = strictest > 0 && availability.Value < strictest
                 ? Severity.Medium
