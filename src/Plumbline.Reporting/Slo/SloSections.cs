@@ -55,7 +55,7 @@ internal static class SloSections
         alert.Window.Long.ToString(),
         alert.Window.Short.ToString(),
         Quantities.Significant(alert.Factor.Value ?? 0) + "x",
-        SloWords.Percent(alert.Threshold.Value ?? 0),
+        Quantities.Percent(alert.Threshold.Value ?? 0),
         alert.FullOutageDetection.Value is { } d ? SloWords.Time(d) : "never",
     ];
 
@@ -69,7 +69,7 @@ internal static class SloSections
                 yield return problem switch
                 {
                     AlertProblem.LongerThanPeriod => $"{alert.Window.Name}: its long window ({alert.Window.Long}) is longer than the SLO's window ({slo.Slo.Window})",
-                    AlertProblem.NeverFires => $"{alert.Window.Name}: its threshold is {SloWords.Percent(alert.Threshold.Value ?? 0)}, so it can never fire",
+                    AlertProblem.NeverFires => $"{alert.Window.Name}: its threshold is {Quantities.Percent(alert.Threshold.Value ?? 0)}, so it can never fire",
                     _ => $"{alert.Window.Name}: a burn rate of {Quantities.Significant(alert.Factor.Value ?? 0)}, below 1: it fires on a burn that would not spend the budget within {SloWords.Span(slo.Slo.Window)}",
                 };
             }
@@ -80,7 +80,7 @@ internal static class SloSections
     {
         var outage = slo.Slo.Sli == SliKind.Latency ? "every request slow" : "full outage";
         var bad = slo.Slo.Sli == SliKind.Latency ? "slow" : "failed";
-        var text = $"{SloWords.Percent(slo.Budget.Value ?? 0)} of {SloWords.Events(slo)}: {SloWords.Time(slo.BudgetTime.Value ?? 0)} of {outage} in {SloWords.Span(slo.Slo.Window)}";
+        var text = $"{Quantities.Percent(slo.Budget.Value ?? 0)} of {SloWords.Events(slo)}: {SloWords.Time(slo.BudgetTime.Value ?? 0)} of {outage} in {SloWords.Span(slo.Slo.Window)}";
         if (slo.BudgetRequestsAverage.Value is { } average && slo.AverageRate.Value is { } rate)
         {
             text += $"; {Quantities.Count(average)} {bad} at the average {Quantities.Rate(rate)}";

@@ -56,7 +56,7 @@ public static class SloWords
         var what = slo.Slo.Sli == SliKind.Latency ? $"finish within {slo.Slo.Threshold}" : "succeed";
         var journey = slo.Slo.IsJourney ? $" ({slo.Subject}: good when every step is)" : string.Empty;
         var composed = slo.Slo.ObjectiveStated ? string.Empty : ", composed from its steps' objectives";
-        return $"{Percent(slo.Objective.Value ?? 0)} of {Events(slo)}{journey} {what} over {Span(slo.Slo.Window)}{composed}";
+        return $"{Quantities.Percent(slo.Objective.Value ?? 0)} of {Events(slo)}{journey} {what} over {Span(slo.Slo.Window)}{composed}";
     }
 
     /// <summary>
@@ -70,7 +70,7 @@ public static class SloWords
         var w = alert.Window;
         var budgetShare = Quantities.Percent(w.Budget.Fraction);
         var text = $"{Verb(w.Severity)} when {budgetShare} of the {Period(slo.Slo.Window)} budget burns within {Span(w.Long)} and is still burning over the last {Span(w.Short)}: "
-            + $"more than {Percent(alert.Threshold.Value ?? 0)} of {Events(slo)} failing, a burn rate of {Quantities.Significant(alert.Factor.Value ?? 0)}";
+            + $"more than {Quantities.Percent(alert.Threshold.Value ?? 0)} of {Events(slo)} failing, a burn rate of {Quantities.Significant(alert.Factor.Value ?? 0)}";
         if (alert.Problems.Contains(AlertProblem.NeverFires))
         {
             return text + ". It can never fire: no error ratio passes 100%.";
@@ -108,9 +108,6 @@ public static class SloWords
     /// <summary>A length of time for people: 25.9s, 2.16m, 7.2h, 2.1 days (days from two days up).</summary>
     public static string Time(double seconds) =>
         seconds >= 2 * Calendar.SecondsPerDay ? Quantities.Significant(seconds / Calendar.SecondsPerDay, 2) + " days" : Quantities.Seconds(seconds);
-
-    /// <summary>A share as a percentage with up to four significant figures, so 99.95% is not printed as 100%.</summary>
-    public static string Percent(double fraction) => Quantities.Significant(fraction * 100, 4) + "%";
 
     /// <summary>"164 failed requests a minute", "3.2 failed requests an hour".</summary>
     private static string Failures(double perSecond)
