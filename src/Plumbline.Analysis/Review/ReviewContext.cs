@@ -3,6 +3,7 @@ using Plumbline.Analysis.Cost;
 using Plumbline.Analysis.Estimates;
 using Plumbline.Analysis.Graph;
 using Plumbline.Analysis.Availability;
+using Plumbline.Analysis.Slo;
 using Plumbline.Design.Model;
 using Plumbline.Design.Text;
 
@@ -25,6 +26,7 @@ public sealed class ReviewContext
     private readonly Lazy<AvailabilityModel> _availability;
     private readonly Lazy<ImmutableArray<CallSite>> _calls;
     private readonly Lazy<CostReport?> _cost;
+    private readonly Lazy<SloReport> _slos;
 
     public ReviewContext(SystemDesign design, ReviewOptions options)
     {
@@ -35,6 +37,7 @@ public sealed class ReviewContext
         Graph = CallGraph.Build(design);
         _estimate = new(() => Estimator.Estimate(LoadModel.Compile(design, Graph, options.Estimates), availability: Availability));
         _availability = new(() => new AvailabilityModel(design, Graph));
+        _slos = new(() => SloAnalyzer.Analyze(design, Estimate, Availability, new SloOptions(options.AlertWindows)));
         _calls = new(() => [.. design.Components.SelectMany(c => c.Operations.SelectMany(o => o.Calls.Select(call => new CallSite(c, o, call))))]);
         _cost = new(() => PriceCatalogFor(design, options) is { } catalog ? CostEstimator.Estimate(design, catalog, options.Cost, options.Estimates) : null);
     }
@@ -51,6 +54,9 @@ public sealed class ReviewContext
 
     /// <summary>The design priced at its catalog, or null when no catalog is at hand (the design names a file the caller did not load).</summary>
     public CostReport? Cost => _cost.Value;
+
+    /// <summary>Every SLO worked out: budgets, alerts and their windows, runbooks and SLI targets.</summary>
+    public SloReport Slos => _slos.Value;
 
     /// <summary>Every call in the design, in file order.</summary>
     public ImmutableArray<CallSite> Calls => _calls.Value;

@@ -18,4 +18,7 @@ public sealed record ReviewOptions(DateOnly Today, double AmplificationThreshold
 
     /// <summary>The cost's assumptions and the thresholds the cost rules flag at; <see cref="CostOptions.Default"/> when null.</summary>
     public CostOptions? Cost { get; init; }
+
+    /// <summary>Alert windows that replace the design's and the shipped ones (a file given on the command line); null for those.</summary>
+    public Design.Model.Alerting? AlertWindows { get; init; }
 }

@@ -16,7 +16,8 @@ namespace Plumbline.Cli.Commands;
 /// <param name="Today">The date acceptances and backups are judged against.</param>
 /// <param name="RuleFiles">Team rule files given with --rules, loaded with those found next to the design.</param>
 /// <param name="DiscoverRules">Whether to load *.rules.yaml and plumbline-rules.yaml from the design's folder.</param>
-public sealed record CheckSettings(string File, string Format, Severity? FailOn, bool Verbose, DateOnly Today, IReadOnlyList<string>? RuleFiles = null, bool DiscoverRules = true);
+/// <param name="AlertWindows">An alert windows file that replaces the design's and the shipped ones, for the SLO rules.</param>
+public sealed record CheckSettings(string File, string Format, Severity? FailOn, bool Verbose, DateOnly Today, IReadOnlyList<string>? RuleFiles = null, bool DiscoverRules = true, string? AlertWindows = null);
 
 /// <summary>
 /// <c>plumbline check FILE</c>: reviews a design the way a senior engineer does in a design review,
@@ -58,10 +59,11 @@ public static class CheckCommand
             AllowMultipleArgumentsPerToken = false,
         };
         var noDiscover = new Option<bool>("--no-rule-discovery") { Description = "Do not load rule files found next to the design." };
+        var windows = SloCommand.AlertWindowsOption();
 
         var command = new Command("check", "Review a design as a senior engineer would: findings by process step, a score per step, accepted risks.")
         {
-            file, format, failOn, verbose, today, rules, noDiscover,
+            file, format, failOn, verbose, today, rules, noDiscover, windows,
         };
         command.SetAction(parse =>
         {
@@ -81,7 +83,7 @@ public static class CheckCommand
             }
 
             return Run(new CheckSettings(parse.GetValue(file)!, parse.GetValue(format)!, ParseFailOn(parse.GetValue(failOn)!), parse.GetValue(verbose), day,
-                parse.GetValue(rules) ?? [], !parse.GetValue(noDiscover)), console);
+                parse.GetValue(rules) ?? [], !parse.GetValue(noDiscover), parse.GetValue(windows)), console);
         });
         return command;
     }
@@ -94,9 +96,28 @@ public static class CheckCommand
         // Finding rule files next to the design is the command line's part; reading and checking them is the engine's.
         var ruleFiles = (settings.RuleFiles ?? []).Concat(settings.DiscoverRules ? RuleFileDiscovery.FindNextTo(settings.File) : [])
             .Distinct(StringComparer.Ordinal).ToList();
-        var result = PlumblineEngine.Default.CheckFile(settings.File, ruleFiles, new ReviewOptions(settings.Today));
-
         var renderer = new DiagnosticTextRenderer(console.UseColor);
+        Plumbline.Design.Model.Alerting? alertWindows = null;
+        if (settings.AlertWindows is { } windowsFile)
+        {
+            var windows = PlumblineEngine.Default.LoadAlertWindowsFile(windowsFile);
+            if (!windows.Success)
+            {
+                foreach (var diagnostic in windows.Diagnostics)
+                {
+                    renderer.Write(console.Error, diagnostic, diagnostic.Span.Path);
+                    console.Error.Write('\n');
+                }
+
+                console.Error.WriteLine("the alert windows file has errors; fix them first.");
+                return ExitCodes.InvalidInput;
+            }
+
+            alertWindows = windows.Alerting;
+        }
+
+        var result = PlumblineEngine.Default.CheckFile(settings.File, ruleFiles, new ReviewOptions(settings.Today) { AlertWindows = alertWindows });
+
         if (!result.Design.Success)
         {
             renderer.WriteEach(console.Error, result.Design.Diagnostics, settings.File);

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Plumbline.Engine;
+using Plumbline.Reporting.Grafana;
+using Plumbline.Reporting.OpenSlo;
 using Plumbline.Reporting.Prometheus;
 
 namespace Plumbline.Cli.Commands;
@@ -8,14 +10,17 @@ namespace Plumbline.Cli.Commands;
 public enum ExportKind
 {
     Prometheus,
+    OpenSlo,
+    Grafana,
 }
 
 /// <summary>What <c>plumbline export</c> was asked to do.</summary>
 public sealed record ExportSettings(string File, ExportKind Kind, string? Output, string? AlertWindows);
 
 /// <summary>
-/// <c>plumbline export FILE --prometheus</c>: writes what a team deploys from a design: a Prometheus rules
-/// file of SLO recording and burn-rate alerting rules. To standard output, or to <c>--output FILE</c>.
+/// <c>plumbline export FILE --prometheus|--openslo|--grafana</c>: writes what a team deploys from a design: a
+/// Prometheus rules file of SLO recording and burn-rate alerting rules, the SLOs as OpenSLO v1 documents, or a
+/// Grafana dashboard over the recording rules. To standard output, or to <c>--output FILE</c>.
 /// Exit 0 when written, 2 when the design or the alert windows file is invalid or the options are wrong.
 /// </summary>
 public static class ExportCommand
@@ -24,11 +29,13 @@ public static class ExportCommand
     {
         var file = new Argument<string>("FILE") { Description = "The design file (YAML)." };
         var prometheus = new Option<bool>("--prometheus") { Description = "Prometheus recording and alerting rules for the SLOs (promtool check rules accepts them)." };
+        var openSlo = new Option<bool>("--openslo") { Description = "OpenSLO v1 documents: a Service, and per SLO its SLI, SLO, alert conditions and policies." };
+        var grafana = new Option<bool>("--grafana") { Description = "A Grafana dashboard: per SLO the SLI, the error budget left and the burn rates, from the recording rules." };
         var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of standard output." };
         var windows = SloCommand.AlertWindowsOption();
-        var command = new Command("export", "Write what a team deploys from a design: SLO rules for Prometheus.")
+        var command = new Command("export", "Write what a team deploys from a design: SLO rules for Prometheus, OpenSLO, a Grafana dashboard.")
         {
-            file, prometheus, output, windows,
+            file, prometheus, openSlo, grafana, output, windows,
         };
         command.SetAction(parse =>
         {
@@ -38,9 +45,19 @@ public static class ExportCommand
                 kinds.Add(ExportKind.Prometheus);
             }
 
+            if (parse.GetValue(openSlo))
+            {
+                kinds.Add(ExportKind.OpenSlo);
+            }
+
+            if (parse.GetValue(grafana))
+            {
+                kinds.Add(ExportKind.Grafana);
+            }
+
             if (kinds.Count != 1)
             {
-                console.Error.WriteLine($"plumbline export: give exactly one of --prometheus{(kinds.Count == 0 ? string.Empty : ", not several")}");
+                console.Error.WriteLine($"plumbline export: give exactly one of --prometheus, --openslo and --grafana{(kinds.Count == 0 ? string.Empty : ", not several")}");
                 return ExitCodes.InvalidInput;
             }
 
@@ -66,6 +83,8 @@ public static class ExportCommand
 
         var text = settings.Kind switch
         {
+            ExportKind.OpenSlo => OpenSloRenderer.Render(report, settings.File, CliApp.Version),
+            ExportKind.Grafana => GrafanaDashboardRenderer.Render(report, settings.File, CliApp.Version),
             _ => PrometheusRulesRenderer.Render(report, settings.File, CliApp.Version),
         };
 

@@ -70,7 +70,7 @@ public static class SloWords
         var w = alert.Window;
         var budgetShare = Quantities.Percent(w.Budget.Fraction);
         var text = $"{Verb(w.Severity)} when {budgetShare} of the {Period(slo.Slo.Window)} budget burns within {Span(w.Long)} and is still burning over the last {Span(w.Short)}: "
-            + $"more than {Quantities.Percent(alert.Threshold.Value ?? 0)} of {Events(slo)} failing, a burn rate of {Quantities.Significant(alert.Factor.Value ?? 0)}";
+            + $"more than {Quantities.Percent(alert.Threshold.Value ?? 0)} of {Events(slo)} {(slo.Slo.Sli == SliKind.Latency ? $"slower than {slo.Slo.Threshold}" : "failing")}, a burn rate of {Quantities.Significant(alert.Factor.Value ?? 0)}";
         if (alert.Problems.Contains(AlertProblem.NeverFires))
         {
             return text + ". It can never fire: no error ratio passes 100%.";
@@ -78,12 +78,12 @@ public static class SloWords
 
         if (slo.AverageRate.Value is { } average && average > 0)
         {
-            text += $". At the average {Quantities.Rate(average)} that is about {Failures((alert.Threshold.Value ?? 0) * average)} for {Span(w.Long)}";
+            text += $". At the average {Quantities.Rate(average)} that is about {Failures((alert.Threshold.Value ?? 0) * average, slo.Slo.Sli == SliKind.Latency ? "slow" : "failed")} for {Span(w.Long)}";
         }
 
         if (alert.FullOutageDetection.Value is { } detection)
         {
-            text += $"; a full outage {Verb(w.Severity)} after about {Time(detection)}, "
+            text += $"; {(slo.Slo.Sli == SliKind.Latency ? "with every request slow it" : "a full outage")} {Verb(w.Severity)} after about {Time(detection)}, "
                 + $"with {Quantities.Percent(alert.BudgetSpentAtDetection.Value ?? 0)} of the budget spent";
         }
 
@@ -109,8 +109,8 @@ public static class SloWords
     public static string Time(double seconds) =>
         seconds >= 2 * Calendar.SecondsPerDay ? Quantities.Significant(seconds / Calendar.SecondsPerDay, 2) + " days" : Quantities.Seconds(seconds);
 
-    /// <summary>"164 failed requests a minute", "3.2 failed requests an hour".</summary>
-    private static string Failures(double perSecond)
+    /// <summary>"164 failed requests a minute", "3.2 slow requests an hour".</summary>
+    private static string Failures(double perSecond, string bad)
     {
         (string Unit, double Seconds)[] units = [("a minute", 60), ("an hour", 3_600)];
         foreach (var (unit, seconds) in units)
@@ -118,11 +118,11 @@ public static class SloWords
             var n = perSecond * seconds;
             if (n >= 1)
             {
-                return $"{Quantities.Count(n)} failed requests {unit}";
+                return $"{Quantities.Count(n)} {bad} requests {unit}";
             }
         }
 
-        return $"{Quantities.Count(perSecond * 86_400)} failed requests a day";
+        return $"{Quantities.Count(perSecond * 86_400)} {bad} requests a day";
     }
 
     private static string Count(double n, string one, string many) => n == 1 ? one : $"{Whole(n)} {many}";

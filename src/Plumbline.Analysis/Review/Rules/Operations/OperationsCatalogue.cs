@@ -12,6 +12,9 @@ public static class OperationsCatalogue
         new WorkflowMissingSlo(),
         new TelemetryIncomplete(),
         new SloWindowUnusual(),
+        new SloWithoutTelemetry(),
+        new SloAlertWithoutRunbook(),
+        new SloAlertWindowsUnfit(),
 
         // On-call readiness
         new NoRunbooks(),
