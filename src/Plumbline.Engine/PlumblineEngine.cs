@@ -1,8 +1,6 @@
 using System.Collections.Immutable;
-using Plumbline.Analysis.Availability;
 using Plumbline.Analysis.Cost;
 using Plumbline.Analysis.Estimates;
-using Plumbline.Analysis.Graph;
 using Plumbline.Analysis.Review;
 using Plumbline.Analysis.Review.Custom;
 using Plumbline.Analysis.Slo;
@@ -172,9 +170,7 @@ public sealed class PlumblineEngine(EngineOptions? options = null)
     public SloReport Slo(SystemDesign design, SloOptions? options = null, EstimateOptions? estimates = null)
     {
         ArgumentNullException.ThrowIfNull(design);
-        var graph = CallGraph.Build(design);
-        var estimate = Estimator.Estimate(LoadModel.Compile(design, graph, estimates));
-        return SloAnalyzer.Analyze(design, estimate, new AvailabilityModel(design, graph), options);
+        return SloAnalyzer.Analyze(design, Estimate(design, estimates), options);
     }
 
     /// <summary>Loads a design file (and an alert windows file, when given) and works out its SLOs when neither has an error.</summary>

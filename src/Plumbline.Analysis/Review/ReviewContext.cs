@@ -37,7 +37,7 @@ public sealed class ReviewContext
         Graph = CallGraph.Build(design);
         _estimate = new(() => Estimator.Estimate(LoadModel.Compile(design, Graph, options.Estimates), availability: Availability));
         _availability = new(() => new AvailabilityModel(design, Graph));
-        _slos = new(() => SloAnalyzer.Analyze(design, Estimate, Availability, new SloOptions(options.AlertWindows)));
+        _slos = new(() => SloAnalyzer.Analyze(design, Estimate, new SloOptions(options.AlertWindows)));
         _calls = new(() => [.. design.Components.SelectMany(c => c.Operations.SelectMany(o => o.Calls.Select(call => new CallSite(c, o, call))))]);
         _cost = new(() => PriceCatalogFor(design, options) is { } catalog ? CostEstimator.Estimate(design, catalog, options.Cost, options.Estimates) : null);
     }

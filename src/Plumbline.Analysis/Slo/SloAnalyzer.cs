@@ -19,22 +19,22 @@ public sealed record SloOptions(Alerting? AlertWindows = null)
 /// requests at the estimate's average and peak traffic; what the design composes beside the objective;
 /// for latency SLOs, the histogram bucket measured; the multi-window burn-rate alerts with their
 /// factors, thresholds and what they mean at this traffic; and the low-traffic case. Pure: the traffic
-/// comes from the estimate and the composed availability from the availability model.
+/// and the composed availability both come from the estimate.
 /// </summary>
 public static class SloAnalyzer
 {
     /// <summary>The share of a budget one failure may burn before the SLO counts as low traffic, when nothing says otherwise: 0.1%.</summary>
     public const double DefaultLowTrafficShare = 0.001;
 
-    public static SloReport Analyze(SystemDesign design, EstimateReport estimate, AvailabilityModel availability, SloOptions? options = null)
+    public static SloReport Analyze(SystemDesign design, EstimateReport estimate, SloOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(design);
         ArgumentNullException.ThrowIfNull(estimate);
-        ArgumentNullException.ThrowIfNull(availability);
         var alerting = AlertingLoader.Resolve(design, (options ?? SloOptions.Default).AlertWindows);
         var lowTraffic = alerting.LowTrafficShare?.Fraction ?? DefaultLowTrafficShare;
         var notes = new List<string>();
         var traffic = estimate.Traffic.ToDictionary(t => t.Workflow, StringComparer.Ordinal);
+        var availability = estimate.Workflows.ToDictionary(w => w.Workflow, w => w.Availability, StringComparer.Ordinal);
         var slos = design.Slos.Select(slo => Analyze(design, slo, traffic, availability, alerting, lowTraffic)).ToImmutableArray();
         if (slos.Any(s => s.Slo.Sli == SliKind.Latency))
         {
@@ -50,13 +50,13 @@ public static class SloAnalyzer
     }
 
     private static SloAnalysis Analyze(
-        SystemDesign design, Design.Model.Slo slo, Dictionary<string, WorkflowTraffic> traffic, AvailabilityModel availability, Alerting alerting, double lowTrafficShare)
+        SystemDesign design, Design.Model.Slo slo, Dictionary<string, WorkflowTraffic> traffic, Dictionary<string, AvailabilityEstimate> availability, Alerting alerting, double lowTrafficShare)
     {
         var inputs = new Inputs(design);
         var objective = ObjectiveFigure(slo, inputs, design);
         var o = slo.Objective.Fraction;
         var periodInput = inputs.Of("window", slo.Window.Seconds, FigureUnit.Seconds, slo.Path + "/window");
-        var objectiveInput = new FigureInput("objective", o, FigureUnit.Ratio, objective.Inputs.Length == 1 ? objective.Inputs[0].Source : FigureSources.Derived, objective.Inputs.Length == 1 ? objective.Inputs[0].Line : 0);
+        var objectiveInput = new FigureInput("objective", o, FigureUnit.Availability, objective.Inputs.Length == 1 ? objective.Inputs[0].Source : FigureSources.Derived, objective.Inputs.Length == 1 ? objective.Inputs[0].Line : 0);
         var budget = new Figure("error budget", ErrorBudget.Fraction(o), FigureUnit.Ratio, "1 - objective", [objectiveInput]);
         var budgetTime = new Figure("error budget as time", ErrorBudget.Seconds(slo.Window, o), FigureUnit.Seconds, "window x (1 - objective)", [periodInput, objectiveInput]);
 
@@ -96,17 +96,17 @@ public static class SloAnalyzer
     {
         if (slo.ObjectiveStated)
         {
-            return new Figure("objective", slo.Objective.Fraction, FigureUnit.Ratio, "objective",
-                [inputs.Of("objective", slo.Objective.Fraction, FigureUnit.Ratio, slo.Path + "/objective")]);
+            return new Figure("objective", slo.Objective.Fraction, FigureUnit.Availability, "objective",
+                [inputs.Of("objective", slo.Objective.Fraction, FigureUnit.Availability, slo.Path + "/objective")]);
         }
 
         var steps = slo.Journey.Select(step => design.Slos
                 .Where(s => !s.IsJourney && s.Workflow == step && s.Sli == slo.Sli && (s.Sli == SliKind.Availability || s.Threshold == slo.Threshold))
                 .MaxBy(s => s.Objective.Fraction)!)
             .ToList();
-        return new Figure("objective", slo.Objective.Fraction, FigureUnit.Ratio,
+        return new Figure("objective", slo.Objective.Fraction, FigureUnit.Availability,
             "product of the steps' objectives: " + string.Join(" x ", steps.Select(s => s.Name)),
-            [.. steps.Select(s => inputs.Of(s.Name, s.Objective.Fraction, FigureUnit.Ratio, s.Path + "/objective"))]);
+            [.. steps.Select(s => inputs.Of(s.Name, s.Objective.Fraction, FigureUnit.Availability, s.Path + "/objective"))]);
     }
 
     /// <summary>The SLO's traffic: its workflow's, or for a journey its least-used step's.</summary>
@@ -135,8 +135,8 @@ public static class SloAnalyzer
         return (average, peak);
     }
 
-    /// <summary>The composed availability beside an availability objective (a journey: the product over its steps).</summary>
-    private static DesignComposition? Compose(Design.Model.Slo slo, AvailabilityModel availability)
+    /// <summary>The estimate's composed availability beside an availability objective (a journey: the product over its steps).</summary>
+    private static DesignComposition? Compose(Design.Model.Slo slo, Dictionary<string, AvailabilityEstimate> availability)
     {
         if (slo.Sli != SliKind.Availability)
         {
@@ -147,21 +147,22 @@ public static class SloAnalyzer
         var parts = new List<string>();
         foreach (var workflow in slo.Workflows)
         {
-            if (availability.OfWorkflow(workflow) is not { Factors.IsEmpty: false } composed)
+            if (availability.GetValueOrDefault(workflow) is not { Availability.Value: { } value, Detail: { } detail } || (detail.Factors.IsEmpty && detail.Expression.Length == 0))
             {
                 return null;
             }
 
-            steps.Add((workflow, composed.Value));
-            parts.Add(slo.IsJourney ? $"{workflow} {AvailabilityModel.Percent(composed.Value)}" : composed.Arithmetic);
+            steps.Add((workflow, value));
+            parts.Add(slo.IsJourney ? $"{workflow} {Nines.Percent(value)}" : detail.Arithmetic);
         }
 
-        var value = AvailabilityModel.Series(steps.Select(s => s.Item2));
-        var arithmetic = slo.IsJourney ? string.Join(" x ", parts) + $" = {AvailabilityModel.Percent(value)}" : parts[0];
-        var figure = new Figure("composed availability", value, FigureUnit.Ratio,
-            slo.IsJourney ? "product of the steps' composed availability" : "composed availability of the synchronous path",
-            [.. steps.Select(s => Derived(s.Item1, s.Item2, FigureUnit.Ratio))]);
-        return new DesignComposition(figure, [.. steps], arithmetic, value >= slo.Objective.Fraction);
+        var composed = AvailabilityModel.Series(steps.Select(s => s.Item2));
+        var arithmetic = slo.IsJourney ? string.Join(" x ", parts) + $" = {Nines.Percent(composed)}" : parts[0];
+        var figure = new Figure("composed availability", composed, FigureUnit.Availability,
+            slo.IsJourney ? "product of the steps' composed availability" : "composed availability of the synchronous path (the estimate)",
+            [.. steps.Select(s => Derived(s.Item1, s.Item2, FigureUnit.Availability))]);
+        var (_, _, equal) = Nines.Compare(composed, slo.Objective.Fraction);
+        return new DesignComposition(figure, [.. steps], arithmetic, equal || composed >= slo.Objective.Fraction);
     }
 
     private static BurnRateAlert Alert(

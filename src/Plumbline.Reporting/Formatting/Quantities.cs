@@ -121,21 +121,8 @@ public static class Quantities
         return Significant(value) + " " + ByteUnits[unit];
     }
 
-    /// <summary>
-    /// A share as a percentage: 15%, 0.5%, 152%. Shares between 99% and 100% keep three significant figures of what
-    /// they miss, so nines stay visible: 99.95%, 99.999%, 99.9899% (not 100%).
-    /// </summary>
-    public static string Percent(double fraction)
-    {
-        if (fraction > 0.99 && fraction < 1)
-        {
-            var missing = (1 - fraction) * 100;
-            var decimals = Math.Min(15, Math.Max(0, 2 - (int)Math.Floor(Math.Log10(missing))));
-            return Math.Round(fraction * 100, decimals, MidpointRounding.AwayFromZero).ToString("0.###############", System.Globalization.CultureInfo.InvariantCulture) + "%";
-        }
-
-        return Significant(fraction * 100) + "%";
-    }
+    /// <summary>A share as a percentage: 15%, 0.5%, 152%.</summary>
+    public static string Percent(double fraction) => Significant(fraction * 100) + "%";
 
     /// <summary>Months, or years beyond two years: 4.2 months, 3.5 years.</summary>
     public static string Months(double months) =>

@@ -137,7 +137,7 @@ public static class PrometheusRulesRenderer
         Record(yaml, SloRecords.BudgetRemaining, $"1 - {SloRecords.PeriodBurnRate}{selector}", Labels(report, slo));
         Record(yaml, SloRecords.Info, "vector(1)", Labels(report, slo,
             ("sli", slo.Slo.Sli == SliKind.Latency ? "latency" : "availability"),
-            ("objective", Quantities.Percent(slo.Objective.Value ?? 0)),
+            ("objective", Quantities.Format(slo.Objective)),
             ("period", period)));
 
         foreach (var alert in slo.Alerts.Where(a => !a.Problems.Contains(AlertProblem.NeverFires)))

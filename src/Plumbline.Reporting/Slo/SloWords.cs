@@ -56,7 +56,7 @@ public static class SloWords
         var what = slo.Slo.Sli == SliKind.Latency ? $"finish within {slo.Slo.Threshold}" : "succeed";
         var journey = slo.Slo.IsJourney ? $" ({slo.Subject}: good when every step is)" : string.Empty;
         var composed = slo.Slo.ObjectiveStated ? string.Empty : ", composed from its steps' objectives";
-        return $"{Quantities.Percent(slo.Objective.Value ?? 0)} of {Events(slo)}{journey} {what} over {Span(slo.Slo.Window)}{composed}";
+        return $"{Quantities.Format(slo.Objective)} of {Events(slo)}{journey} {what} over {Span(slo.Slo.Window)}{composed}";
     }
 
     /// <summary>

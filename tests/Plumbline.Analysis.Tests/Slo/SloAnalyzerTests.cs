@@ -1,6 +1,4 @@
-using Plumbline.Analysis.Availability;
 using Plumbline.Analysis.Estimates;
-using Plumbline.Analysis.Graph;
 using Plumbline.Analysis.Slo;
 using Plumbline.Design.Model;
 using Xunit;
@@ -47,7 +45,7 @@ public sealed class SloAnalyzerTests
     private static SloReport Analyze(string yaml, SloOptions? options = null)
     {
         var design = TestDesigns.Load(yaml);
-        return SloAnalyzer.Analyze(design, Estimator.Estimate(design), new AvailabilityModel(design, CallGraph.Build(design)), options);
+        return SloAnalyzer.Analyze(design, Estimator.Estimate(design), options);
     }
 
     private static void Near(double expected, double? actual, double relative = 1e-12) =>
@@ -121,8 +119,8 @@ public sealed class SloAnalyzerTests
     {
         var browse = Analyze(Shop).Slos.Single(s => s.Name == "browse-availability");
 
-        // Two instances at 99.9% in one zone: (1 - 0.001^2) x 99.99% = 99.9899...%, above 99.9%.
-        Near((1 - (0.001 * 0.001)) * 0.9999, browse.Composed!.Value.Value);
+        // Two instances at 99.9%, no zones listed: 1 - 0.001^2 = 99.9999%, above 99.9%.
+        Near(1 - (0.001 * 0.001), browse.Composed!.Value.Value);
         Assert.True(browse.Composed.MeetsObjective);
     }
 
@@ -213,5 +211,29 @@ public sealed class SloAnalyzerTests
         Near(1.44, quick.Threshold.Value);
         Assert.Contains(AlertProblem.NeverFires, quick.Problems);
         Assert.False(quick.FullOutageDetection.IsKnown);
+    }
+
+    [Fact]
+    public void A_journey_tighter_than_its_steps_can_compose_is_a_finding()
+    {
+        // Each step runs on one instance at 99.9% (no zones): the journey composes 99.9%^2 = 99.8001%, below 99.9%.
+        var design = TestDesigns.Load("""
+            plumbline: 1
+            system: { name: accounts }
+            workflows:
+              register: { entry: web.register, rate: 2/s, type: write }
+              verify: { entry: web.verify, rate: 1/s, type: write }
+            components:
+              web: { kind: service, availability: 99.9%, operations: { register: { type: write }, verify: { type: write } } }
+            slos:
+              - { name: sign-up, journey: [register, verify], sli: availability, objective: 99.9% }
+            """);
+
+        var signUp = SloAnalyzer.Analyze(design, Estimator.Estimate(design)).Slos.Single();
+        Near(0.999 * 0.999, signUp.Composed!.Value.Value);
+        Assert.False(signUp.Composed.MeetsObjective);
+        var findings = Plumbline.Analysis.Review.Reviewer.Review(design, new Plumbline.Analysis.Review.ReviewOptions(new DateOnly(2026, 11, 25))).Findings;
+        var finding = Assert.Single(findings, f => f.Key == "slo-unreachable-availability@sign-up");
+        Assert.Contains("99.8001%", finding.Message, StringComparison.Ordinal);
     }
 }

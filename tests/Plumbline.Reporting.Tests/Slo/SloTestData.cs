@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Plumbline.Analysis.Availability;
 using Plumbline.Analysis.Estimates;
-using Plumbline.Analysis.Graph;
 using Plumbline.Analysis.Slo;
 using Plumbline.Design.Loading;
 using Plumbline.Reporting.Tests.Review;
@@ -28,8 +26,7 @@ internal static partial class SloTestData
         var loaded = DesignLoader.LoadText(file, yaml);
         Assert.True(loaded.Success && loaded.Design is not null, $"{file} does not load: {string.Join("; ", loaded.Diagnostics.Select(d => d.Message))}");
         var design = loaded.Design;
-        var graph = CallGraph.Build(design);
-        return SloAnalyzer.Analyze(design, Estimator.Estimate(LoadModel.Compile(design, graph)), new AvailabilityModel(design, graph));
+        return SloAnalyzer.Analyze(design, Estimator.Estimate(design));
     }
 
     /// <summary>

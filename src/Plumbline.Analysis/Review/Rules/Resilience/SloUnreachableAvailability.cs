@@ -13,9 +13,16 @@ public sealed class SloUnreachableAvailability : IRule
 
     public IEnumerable<Finding> Check(ReviewContext context)
     {
+        foreach (var journey in context.Slos.Slos.Where(s => s.Slo.IsJourney && s.Composed is { MeetsObjective: false }))
+        {
+            var (reach, asks, _) = Nines.Compare(journey.Composed!.Value.Value ?? 0, journey.Slo.Objective.Fraction);
+            yield return Info.At(context.Span(journey.Slo.Path + (journey.Slo.ObjectiveStated ? "/objective" : "/journey")), journey.Name,
+                $"{journey.Name} asks {asks} of the journey {journey.Subject}, but its steps' synchronous paths reach only {reach} together: {journey.Composed.Arithmetic}");
+        }
+
         foreach (var slo in context.Design.Slos)
         {
-            if (slo.Sli != SliKind.Availability || context.Availability.OfWorkflow(slo.Workflow) is not { } workflow || workflow.Factors.IsEmpty)
+            if (slo.Sli != SliKind.Availability || slo.IsJourney || context.Availability.OfWorkflow(slo.Workflow) is not { } workflow || workflow.Factors.IsEmpty)
             {
                 continue;
             }
