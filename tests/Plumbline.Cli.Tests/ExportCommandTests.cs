@@ -62,6 +62,12 @@ public sealed class ExportCommandTests
               api: { kind: service, operations: { op: {} } }
             slos:
               - { name: "x\"} or vector(1) #{{ $value }}", workflow: w, sli: availability, objective: 99% }
+              - name: lat
+                workflow: w
+                sli: latency
+                threshold: 300ms
+                objective: 99%
+                query: { histogram: 'http_request_duration_seconds{job="edge"}', bucket: 1s }
             """);
         var rules = dir.File("rules.yml");
 
@@ -70,6 +76,8 @@ public sealed class ExportCommandTests
         Assert.True(run.Exit == 0, run.Error);
         var check = Promtool.Run("check", "rules", rules);
         Assert.True(check.Exit == 0, check.Output);
-        Assert.Contains("slo=\"x\\\"} or vector(1) #{{ $value }}\"", File.ReadAllText(rules), StringComparison.Ordinal);
+        var text = File.ReadAllText(rules);
+        Assert.Contains("slo=\"x\\\"} or vector(1) #{{ $value }}\"", text, StringComparison.Ordinal);
+        Assert.Contains("http_request_duration_seconds_bucket{job=\"edge\",le=~\"1(\\\\.0)?\"}", text, StringComparison.Ordinal);
     }
 }

@@ -86,30 +86,80 @@ public sealed class PrometheusExportTests
     }
 
     private static void Case(StringBuilder tests, Dictionary<string, (string Summary, string Description, string Severity, string Long, string Short)> annotations,
-        double errorRatio, int minutes, string[] at, string[] firing)
+        double errorRatio, int minutes, string[] at, string[] firing) =>
+        Case(tests, annotations, [("POST", "/orders", errorRatio)], minutes, at, firing,
+            "CheckoutAvailabilityBudgetBurn", "shop", "checkout-availability", "checkout", "https://runbooks.example.com/checkout");
+
+    private static void Case(StringBuilder tests, Dictionary<string, (string Summary, string Description, string Severity, string Long, string Short)> annotations,
+        (string Method, string Route, double ErrorRatio)[] routes, int minutes, string[] at, string[] firing,
+        string alert, string system, string slo, string workflow, string? runbook)
     {
-        const double PerMinute = 600; // 10/s
-        var errors = PerMinute * errorRatio;
-        var ok = PerMinute - errors;
-        var route = "http_request_method=\"POST\",http_route=\"/orders\"";
+        const double PerMinute = 600; // 10/s on each route
         tests.Append("  - interval: 1m\n    input_series:\n");
-        tests.Append(Invariant($"      - series: 'http_server_request_duration_seconds_count{{{route},http_response_status_code=\"200\"}}'\n        values: '0+{ok}x{minutes}'\n"));
-        tests.Append(Invariant($"      - series: 'http_server_request_duration_seconds_count{{{route},http_response_status_code=\"500\"}}'\n        values: '0+{errors}x{minutes}'\n"));
+        foreach (var (method, path, errorRatio) in routes)
+        {
+            var errors = PerMinute * errorRatio;
+            var ok = PerMinute - errors;
+            var route = $"http_request_method=\"{method}\",http_route=\"{path}\"";
+            tests.Append(Invariant($"      - series: 'http_server_request_duration_seconds_count{{{route},http_response_status_code=\"200\"}}'\n        values: '0+{ok}x{minutes}'\n"));
+            tests.Append(Invariant($"      - series: 'http_server_request_duration_seconds_count{{{route},http_response_status_code=\"500\"}}'\n        values: '0+{errors}x{minutes}'\n"));
+        }
+
         tests.Append("    alert_rule_test:\n");
         foreach (var time in at)
         {
-            tests.Append(Invariant($"      - eval_time: {time}\n        alertname: CheckoutAvailabilityBudgetBurn\n        exp_alerts:{(firing.Length == 0 ? " []" : string.Empty)}\n"));
+            tests.Append(Invariant($"      - eval_time: {time}\n        alertname: {alert}\n        exp_alerts:{(firing.Length == 0 ? " []" : string.Empty)}\n"));
             foreach (var window in firing)
             {
                 var a = annotations[window];
                 tests.Append("          - exp_labels:\n");
-                tests.Append(Invariant($"              severity: {a.Severity}\n              system: shop\n              slo: checkout-availability\n              workflow: checkout\n"));
+                tests.Append(Invariant($"              severity: {a.Severity}\n              system: {system}\n              slo: {slo}\n              workflow: {Quote(workflow)}\n"));
                 tests.Append(Invariant($"              alert_window: {window}\n              long_window: {a.Long}\n              short_window: {a.Short}\n"));
                 tests.Append("            exp_annotations:\n");
                 tests.Append($"              summary: {Quote(a.Summary)}\n              description: {Quote(a.Description)}\n");
-                tests.Append("              runbook_url: https://runbooks.example.com/checkout\n");
+                if (runbook is not null)
+                {
+                    tests.Append($"              runbook_url: {runbook}\n");
+                }
             }
         }
+    }
+
+    [Fact]
+    public void A_journey_fails_when_any_step_does()
+    {
+        // Two steps at 1% errors each: the journey fails 1 - 0.99 x 0.99 = 1.99% of the time, above page-quick's
+        // 1.44% for a 99.9% journey; an average of the two steps' ratios (1%) would not page quick. One step at
+        // 0.8% and the other clean: 0.8%, which pages slow (0.6%) and not quick.
+        using var dir = new TempFolder();
+        var design = dir.Write("accounts.yaml", """
+            plumbline: 1
+            system: { name: accounts }
+            workflows:
+              register: { entry: api.register, rate: 10/s, type: write }
+              verify: { entry: api.verify, rate: 10/s, type: write }
+            api:
+              endpoints:
+                - { name: register, route: POST /users, workflow: register }
+                - { name: verify, route: POST /verifications, workflow: verify }
+            components:
+              api: { kind: service, instances: 2, operations: { register: { type: write }, verify: { type: write } } }
+            slos:
+              - { name: sign-up, journey: [register, verify], sli: availability, objective: 99.9% }
+            """);
+        var rules = dir.File("rules.yml");
+        var run = CliRun.Of("export", design, "--prometheus", "--output", rules);
+        Assert.True(run.Exit == 0, run.Error);
+
+        var tests = new StringBuilder("rule_files:\n  - rules.yml\nevaluation_interval: 5m\ntests:\n");
+        Case(tests, Annotations(rules), [("POST", "/users", 0.01), ("POST", "/verifications", 0.01)], 60, ["10m", "1h"],
+            ["page-quick", "page-slow", "ticket-quick", "ticket-slow"], "SignUpBudgetBurn", "accounts", "sign-up", "register + verify", null);
+        Case(tests, Annotations(rules), [("POST", "/users", 0.008), ("POST", "/verifications", 0.0)], 60, ["1h"],
+            ["page-slow", "ticket-quick", "ticket-slow"], "SignUpBudgetBurn", "accounts", "sign-up", "register + verify", null);
+        File.WriteAllText(dir.File("tests.yml"), tests.ToString());
+
+        var result = Promtool.Run("test", "rules", dir.File("tests.yml"));
+        Assert.True(result.Exit == 0, result.Output);
     }
 
     /// <summary>Each alert's labels and annotations as the rules file has them, by alert window.</summary>

@@ -35,10 +35,11 @@ public static class SloAnalyzer
         var notes = new List<string>();
         var traffic = estimate.Traffic.ToDictionary(t => t.Workflow, StringComparer.Ordinal);
         var availability = estimate.Workflows.ToDictionary(w => w.Workflow, w => w.Availability, StringComparer.Ordinal);
-        var slos = design.Slos.Select(slo => Analyze(design, slo, traffic, availability, alerting, lowTraffic)).ToImmutableArray();
-        if (slos.Any(s => s.Slo.Sli == SliKind.Latency))
+        var latency = estimate.Latency.SelectMany(l => l.Objectives).ToDictionary(o => o.Slo, StringComparer.Ordinal);
+        var slos = design.Slos.Select(slo => Analyze(design, slo, traffic, availability, latency, alerting, lowTraffic)).ToImmutableArray();
+        if (slos.Any(s => s.Slo.Sli == SliKind.Latency && s.Slo.IsJourney))
         {
-            notes.Add("Composed latency per workflow is not in the estimate yet, so latency SLOs are not compared with what the design can deliver.");
+            notes.Add("A latency journey is not compared with the design: the estimate composes latency per workflow, and a journey's share within the threshold needs every step's whole distribution.");
         }
 
         if (slos.Any(s => s.Slo.IsJourney))
@@ -50,7 +51,8 @@ public static class SloAnalyzer
     }
 
     private static SloAnalysis Analyze(
-        SystemDesign design, Design.Model.Slo slo, Dictionary<string, WorkflowTraffic> traffic, Dictionary<string, AvailabilityEstimate> availability, Alerting alerting, double lowTrafficShare)
+        SystemDesign design, Design.Model.Slo slo, Dictionary<string, WorkflowTraffic> traffic, Dictionary<string, AvailabilityEstimate> availability,
+        Dictionary<string, LatencyObjective> latency, Alerting alerting, double lowTrafficShare)
     {
         var inputs = new Inputs(design);
         var objective = ObjectiveFigure(slo, inputs, design);
@@ -80,7 +82,7 @@ public static class SloAnalyzer
             peak,
             budgetAverage,
             budgetPeak,
-            Compose(slo, availability),
+            slo.Sli == SliKind.Latency ? ComposeLatency(slo, latency) : Compose(slo, availability),
             slo.Sli == SliKind.Latency && slo.Threshold is not null ? LatencyBuckets.For(slo, design) : null,
             [.. slo.Workflows.Select(w => new SliTarget(w, [.. design.Api.Endpoints.Where(e => e.Workflow == w && IsHttp(e.Method))]))],
             design.Operations.Runbooks.FirstOrDefault(r => r.Slos.Contains(slo.Name, StringComparer.Ordinal)),
@@ -164,6 +166,22 @@ public static class SloAnalyzer
         var (_, _, equal) = Nines.Compare(composed, slo.Objective.Fraction);
         return new DesignComposition(figure, [.. steps], arithmetic, equal || composed >= slo.Objective.Fraction);
     }
+
+    /// <summary>The estimate's latency of the workflow's path at the objective's percentile, beside the threshold.</summary>
+    private static DesignComposition? ComposeLatency(Design.Model.Slo slo, Dictionary<string, LatencyObjective> latency)
+    {
+        if (slo.IsJourney || latency.GetValueOrDefault(slo.Name) is not { Average.Value: { } average } objective || objective.Meets is not { } meets)
+        {
+            return null;
+        }
+
+        var level = "p" + (objective.Objective * 100).ToString("0.####", System.Globalization.CultureInfo.InvariantCulture);
+        var peak = objective.Peak.Value is { } p ? $" ({Seconds(p)} at peak load)" : string.Empty;
+        return new DesignComposition(objective.Average, [],
+            $"the synchronous path's {level} is {Seconds(average)} at average load{peak}, against {Seconds(objective.Threshold)}", meets);
+    }
+
+    private static string Seconds(double seconds) => TimeoutBudget.Format(seconds);
 
     private static BurnRateAlert Alert(
         Design.Model.Slo slo, AlertWindow window, Alerting alerting, Inputs inputs, FigureInput period, FigureInput objective, Figure average)

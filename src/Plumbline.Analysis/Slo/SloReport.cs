@@ -49,10 +49,11 @@ public sealed record SloAnalysis(
 
 /// <summary>
 /// What the design composes for an SLO, from the estimate, beside its objective: the workflow's
-/// availability, or the share of its requests within the threshold; for a journey, the product over its steps.
+/// availability (for a journey, the product over its steps), or the latency of its path at the
+/// objective's percentile.
 /// </summary>
-/// <param name="Value">The composed figure, 0..1.</param>
-/// <param name="Steps">Per workflow, its figure (one for an SLO on one workflow).</param>
+/// <param name="Value">The composed figure: an availability, 0..1, or a latency in seconds.</param>
+/// <param name="Steps">Per workflow, its availability (one for an SLO on one workflow; none for latency).</param>
 /// <param name="Arithmetic">How it is composed, in one line.</param>
 public sealed record DesignComposition(Figure Value, ImmutableArray<(string Workflow, double Value)> Steps, string Arithmetic, bool MeetsObjective);
 

@@ -26,7 +26,9 @@ internal static class SloSections
         yield return ("budget", Budget(slo), [slo.Budget, slo.BudgetTime, slo.BudgetRequestsAverage, slo.BudgetRequestsPeak]);
         if (slo.Composed is { } composed)
         {
-            var verdict = composed.MeetsObjective ? "composes enough to meet it" : "composes LESS than the objective, so it cannot meet it";
+            var verdict = slo.Slo.Sli == SliKind.Latency
+                ? composed.MeetsObjective ? "fast enough to meet it" : "TOO SLOW to meet it"
+                : composed.MeetsObjective ? "composes enough to meet it" : "composes LESS than the objective, so it cannot meet it";
             yield return ("design", $"{verdict}: {composed.Arithmetic}", [composed.Value]);
         }
 

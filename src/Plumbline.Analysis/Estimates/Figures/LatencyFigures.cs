@@ -116,7 +116,7 @@ internal sealed class LatencyFigures(EstimateContext context) : FigureBuilder(co
         return new WorkflowLatency(workflow.Name, p50, p99, p999, peakP50, peakP99, peakP999, queueAverage, queuePeak, objectives);
     }
 
-    private Figure Objective(PathLatency paths, int entry, Slo slo, string load, List<int> path, QueueingDelay?[] queues)
+    private Figure Objective(PathLatency paths, int entry, Design.Model.Slo slo, string load, List<int> path, QueueingDelay?[] queues)
     {
         var level = slo.Objective.Fraction;
         var figure = Quantile(paths, entry, level, $"latency {Label(level)}{load} ({slo.Name})", path, queues);
