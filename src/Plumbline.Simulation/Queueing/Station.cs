@@ -62,7 +62,13 @@ public sealed class Station
     public long Completed { get; private set; }
 
     /// <summary>A job arrives at <paramref name="now"/>: it starts service, waits, or is rejected.</summary>
-    public Admission Arrive(int job, double now)
+    public Admission Arrive(int job, double now) => Arrive(job, now, mayReject: true);
+
+    /// <summary>
+    /// A job arrives at <paramref name="now"/>: it starts service or waits; when <paramref name="mayReject"/>, it is
+    /// rejected if the queue is full. A job that may not be rejected (a message a broker holds) waits whatever the queue holds.
+    /// </summary>
+    public Admission Arrive(int job, double now, bool mayReject)
     {
         Advance(now);
         Arrivals++;
@@ -72,7 +78,7 @@ public sealed class Station
             return Admission.Started;
         }
 
-        if (_waitingCount >= QueueCapacity)
+        if (mayReject && _waitingCount >= QueueCapacity)
         {
             Rejected++;
             return Admission.Rejected;
@@ -111,6 +117,20 @@ public sealed class Station
 
         Busy--;
         return -1;
+    }
+
+    /// <summary>Busy server-seconds since the statistics were reset, up to <paramref name="now"/>.</summary>
+    public double BusyTime(double now)
+    {
+        Advance(now);
+        return _busyArea;
+    }
+
+    /// <summary>Job-seconds spent waiting since the statistics were reset, up to <paramref name="now"/>.</summary>
+    public double WaitingTime(double now)
+    {
+        Advance(now);
+        return _queueArea;
     }
 
     /// <summary>Starts the statistics afresh at <paramref name="now"/> (the end of a warm-up).</summary>

@@ -1,0 +1,1153 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using HdrHistogram;
+using Plumbline.Analysis.Graph;
+using Plumbline.Analysis.Latency;
+using Plumbline.Design.Model;
+using Plumbline.Simulation.Engine;
+using Plumbline.Simulation.Queueing;
+using Plumbline.Simulation.Randomness;
+using Plumbline.Simulation.Resilience;
+
+namespace Plumbline.Simulation.Designs;
+
+/// <summary>
+/// One replication of a design under one scenario: requests arrive per workflow (Poisson, thinned to the scenario's
+/// shape), each operation waits for a slot on an instance its caller's load balancer picks, does its own work, then
+/// makes its calls in order (parallel ones together), each through its breaker, timeout, retries and fallback; async
+/// calls and queue deliveries start work nobody waits for. A timed-out call's work carries on at the callee.
+/// </summary>
+/// <remarks>
+/// Requests, operations in progress ("frames") and calls in progress live in pooled arrays of structs, so the hot path
+/// allocates nothing once the pools have grown to the run's largest backlog; a stale timer or a late answer is
+/// recognised by a generation number and ignored.
+/// </remarks>
+internal sealed class DesignRun
+{
+    private const int ArrivalEvent = 0;
+    private const int OwnDoneEvent = 1;
+    private const int SlotFreeEvent = 2;
+    private const int TimeoutEvent = 3;
+    private const int RetryEvent = 4;
+    private const int WindowEvent = 5;
+    private const int FaultStartEvent = 6;
+    private const int FaultEndEvent = 7;
+
+    /// <summary>Largest latency an HDR histogram keeps, microseconds (24 hours).</summary>
+    private const long HighestMicroseconds = 86_400_000_000;
+
+    private readonly DesignModel _model;
+    private readonly CallGraph _graph;
+    private readonly SimulationScenario _scenario;
+    private readonly SimulationOptions _options;
+    private readonly Simulator _sim = new(1024);
+    private readonly Xoshiro256StarStar _rng;
+    private readonly double _duration;
+    private readonly double _warmUp;
+    private readonly double _window;
+    private readonly int _replication;
+
+    // Operations and edges.
+    private readonly int[] _opComponent;
+    private readonly bool[] _opWrite;
+    private readonly ServiceTime[] _own;
+    private readonly int[][] _outgoing;
+    private readonly CallEdge[] _edges;
+    private readonly double[] _edgeProbability;
+    private readonly int[] _timeoutChannel;
+    private readonly CircuitBreaker?[] _breakers;
+
+    // Components and instances.
+    private readonly SimulatedComponent[] _components;
+    private readonly int[] _firstInstance;
+    private readonly int[] _instanceComponent;
+    private readonly Station?[] _stations;
+    private readonly int[] _down;
+    private readonly int[] _upCount;
+    private readonly int[] _outstanding;
+    private readonly int[] _roundRobin;
+    private readonly double[] _addSeconds;
+    private readonly double[] _errorRate;
+    private int _activeFaults;
+    private bool _faultInWindow;
+
+    // Workflows.
+    private readonly int[] _entry;
+    private readonly double[] _candidateRate;
+    private readonly bool[] _shaped;
+    private readonly double _maxMultiple;
+
+    // Pools.
+    private Frame[] _frames = new Frame[1024];
+    private int[] _freeFrames = new int[1024];
+    private int _freeFrameCount;
+    private int _framesAllocated;
+    private CallSlot[] _calls = new CallSlot[1024];
+    private int[] _freeCalls = new int[1024];
+    private int _freeCallCount;
+    private int _callsAllocated;
+    private int _inFlight;
+    private string? _stoppedBy;
+
+    // Figures.
+    private readonly WorkflowTally[] _tallies;
+    private readonly LongHistogram[] _histograms;
+    private readonly LongHistogram[] _windowHistograms;
+    private readonly long[] _windowCompleted;
+    private readonly long[] _windowFailed;
+    private readonly long[] _componentOps;
+    private readonly long[] _componentRejected;
+    private readonly double[] _busyAtWarmUp;
+    private readonly double[] _waitingAtWarmUp;
+    private readonly double[] _busyAtWindow;
+    private readonly EdgeTally[] _edgeTallies;
+    private readonly List<SeriesWindow> _series = [];
+    private readonly Slo[] _slos;
+    private readonly int[] _sloWorkflow;
+    private readonly List<(long Good, long Valid)>[] _sloWindows;
+    private readonly long[] _sloWindowGood;
+    private readonly long[] _sloWindowValid;
+    private bool _warmedUp;
+
+    public DesignRun(DesignModel model, SimulationScenario scenario, SimulationOptions options, int replication)
+    {
+        _model = model;
+        _graph = model.Graph;
+        _scenario = scenario;
+        _options = options;
+        _replication = replication;
+        _duration = scenario.Duration ?? options.Duration;
+        _warmUp = Math.Min(options.WarmUp, _duration / 2);
+        _window = Math.Max(options.Window, _duration / SimulationOptions.MaxWindows);
+        _rng = Xoshiro256StarStar.ForStream(options.Seed, replication);
+
+        _opComponent = [.. _graph.ComponentOf];
+        _opWrite = [.. model.Writes];
+        _own = [.. model.OwnTimes];
+        _outgoing = [.. _graph.Outgoing.Select(o => o.ToArray())];
+        _edges = [.. _graph.Edges];
+        _edgeProbability = [.. model.EdgeProbabilities];
+        _timeoutChannel = new int[_edges.Length];
+        _breakers = new CircuitBreaker?[_edges.Length];
+        _edgeTallies = new EdgeTally[_edges.Length];
+        for (var e = 0; e < _edges.Length; e++)
+        {
+            var call = _edges[e].Call;
+            _timeoutChannel[e] = call?.Timeout is { } t && _edges[e].Kind == EdgeKind.Sync ? _sim.AddChannel(t.Seconds) : -1;
+            _breakers[e] = call?.CircuitBreaker is { } policy && _edges[e].Kind == EdgeKind.Sync ? new CircuitBreaker(policy) : null;
+        }
+
+        _components = [.. model.Components];
+        _firstInstance = new int[_components.Length + 1];
+        for (var c = 0; c < _components.Length; c++)
+        {
+            _firstInstance[c + 1] = _firstInstance[c] + _components[c].Instances;
+        }
+
+        var instances = _firstInstance[^1];
+        _instanceComponent = new int[instances];
+        _stations = new Station?[instances];
+        _down = new int[instances];
+        _outstanding = new int[instances];
+        _upCount = new int[_components.Length];
+        for (var c = 0; c < _components.Length; c++)
+        {
+            _upCount[c] = _components[c].Instances;
+            for (var i = _firstInstance[c]; i < _firstInstance[c + 1]; i++)
+            {
+                _instanceComponent[i] = c;
+                var replica = i - _firstInstance[c] >= _components[c].Primaries;
+                _stations[i] = _components[c].Limited
+                    ? new Station(replica ? _components[c].ReplicaSlots : _components[c].Slots, options.QueuePerInstance)
+                    : null;
+            }
+        }
+
+        _roundRobin = new int[_components.Length];
+        _addSeconds = new double[_components.Length];
+        _errorRate = new double[_components.Length];
+        _componentOps = new long[_components.Length];
+        _componentRejected = new long[_components.Length];
+        _busyAtWarmUp = new double[_components.Length];
+        _waitingAtWarmUp = new double[_components.Length];
+        _busyAtWindow = new double[_components.Length];
+
+        var workflows = model.Design.Workflows;
+        _entry = new int[workflows.Length];
+        _candidateRate = new double[workflows.Length];
+        _shaped = new bool[workflows.Length];
+        _maxMultiple = Math.Max(scenario.MaxMultiple, 1e-12);
+        for (var w = 0; w < workflows.Length; w++)
+        {
+            _entry[w] = _graph.IndexOf(workflows[w].Entry);
+            _shaped[w] = scenario.Shapes(workflows[w].Name);
+            _candidateRate[w] = _entry[w] < 0 ? 0 : _shaped[w] ? model.WorkflowAverages[w] * _maxMultiple : model.WorkflowRates[w];
+        }
+
+        _tallies = new WorkflowTally[workflows.Length];
+        _histograms = new LongHistogram[workflows.Length];
+        _windowHistograms = new LongHistogram[workflows.Length];
+        for (var w = 0; w < workflows.Length; w++)
+        {
+            _histograms[w] = new LongHistogram(HighestMicroseconds, 3);
+            _windowHistograms[w] = new LongHistogram(HighestMicroseconds, 2);
+        }
+
+        _windowCompleted = new long[workflows.Length];
+        _windowFailed = new long[workflows.Length];
+
+        _slos = [.. model.Design.Slos.Where(s => workflows.Any(w => w.Name == s.Workflow))];
+        _sloWorkflow = [.. _slos.Select(s => workflows.IndexOf(workflows.First(w => w.Name == s.Workflow)))];
+        _sloWindows = [.. _slos.Select(_ => new List<(long, long)>())];
+        _sloWindowGood = new long[_slos.Length];
+        _sloWindowValid = new long[_slos.Length];
+    }
+
+    /// <summary>Runs the replication, reporting the share of simulated time done to <paramref name="progress"/>.</summary>
+    public SimulationRun Run(Action<double>? progress = null)
+    {
+        for (var w = 0; w < _entry.Length; w++)
+        {
+            ScheduleArrival(w);
+        }
+
+        _sim.ScheduleAt(Math.Min(_window, _duration), WindowEvent);
+        for (var f = 0; f < _scenario.Faults.Length; f++)
+        {
+            var fault = _scenario.Faults[f];
+            if (fault.Start < _duration)
+            {
+                _sim.ScheduleAt(Math.Max(0, fault.Start), FaultStartEvent, f);
+                if (fault.End < _duration)
+                {
+                    _sim.ScheduleAt(Math.Max(fault.Start, fault.End), FaultEndEvent, f);
+                }
+            }
+        }
+
+        var handler = new Handler(this);
+        var chunk = Math.Max(_window, _duration / 100);
+        var until = 0.0;
+        while (until < _duration && _stoppedBy is null)
+        {
+            until = Math.Min(_duration, until + chunk);
+            if (!_warmedUp && until >= _warmUp)
+            {
+                // Stop at the end of the warm-up exactly, to take the baselines there.
+                _sim.Run(ref handler, _warmUp);
+                WarmUpEnds();
+            }
+
+            _sim.Run(ref handler, until);
+            if (_sim.EventsHandled >= _options.MaxEvents && _stoppedBy is null && until < _duration)
+            {
+                _stoppedBy = string.Create(CultureInfo.InvariantCulture, $"the event limit ({_options.MaxEvents}) at {_sim.Now:0.###}s");
+            }
+
+            progress?.Invoke(until / _duration);
+        }
+
+        return Results();
+    }
+
+    private void WarmUpEnds()
+    {
+        _warmedUp = true;
+        var now = _sim.Now;
+        for (var c = 0; c < _components.Length; c++)
+        {
+            (_busyAtWarmUp[c], _waitingAtWarmUp[c]) = (BusyTime(c, now), WaitingTime(c, now));
+        }
+    }
+
+    private void Handle(in SimEvent e)
+    {
+        switch (e.Kind)
+        {
+            case ArrivalEvent:
+                Arrive(e.Target);
+                break;
+            case OwnDoneEvent:
+                OwnDone(e.Target);
+                break;
+            case SlotFreeEvent:
+                SlotFree(e.Target);
+                break;
+            case TimeoutEvent:
+                if (_calls[e.Target].Gen == e.Tag && _calls[e.Target].InUse)
+                {
+                    AttemptResult(e.Target, e.Tag, FailureCause.Timeout, false);
+                }
+
+                break;
+            case RetryEvent:
+                if (_calls[e.Target].Gen == e.Tag && _calls[e.Target].InUse)
+                {
+                    Attempt(e.Target);
+                }
+
+                break;
+            case WindowEvent:
+                CloseWindow();
+                break;
+            case FaultStartEvent:
+                ApplyFault(_scenario.Faults[e.Target], +1);
+                break;
+            case FaultEndEvent:
+                ApplyFault(_scenario.Faults[e.Target], -1);
+                break;
+        }
+    }
+
+    // ---- Arrivals ----
+
+    private void ScheduleArrival(int w)
+    {
+        var rate = _candidateRate[w];
+        if (rate > 0)
+        {
+            var gap = -Math.Log(_rng.NextDoubleNonZero()) / rate;
+            if (_sim.Now + gap < _duration)
+            {
+                _sim.Schedule(gap, ArrivalEvent, w);
+            }
+        }
+    }
+
+    private void Arrive(int w)
+    {
+        ScheduleArrival(w);
+        if (_shaped[w] && _rng.NextDouble() * _maxMultiple >= _scenario.Multiple(_sim.Now))
+        {
+            return; // thinned: the shape's rate is below its maximum now
+        }
+
+        var frame = NewFrame(_entry[w], -1, 0);
+        if (frame < 0)
+        {
+            return;
+        }
+
+        ref var f = ref _frames[frame];
+        f.Workflow = w;
+        f.Start = _sim.Now;
+        f.Measured = _warmedUp;
+        if (f.Measured)
+        {
+            _tallies[w].InFlight++;
+        }
+
+        Invoke(frame);
+    }
+
+    // ---- Operations ----
+
+    private void Invoke(int frame)
+    {
+        ref var f = ref _frames[frame];
+        var c = _opComponent[f.Op];
+        if (_warmedUp)
+        {
+            _componentOps[c]++;
+        }
+
+        var instance = PickInstance(c, _opWrite[f.Op]);
+        if (instance < 0)
+        {
+            Complete(frame, FailureCause.Unavailable);
+            return;
+        }
+
+        f.Instance = instance;
+        _outstanding[instance]++;
+        if (_stations[instance] is { } station)
+        {
+            switch (station.Arrive(frame, _sim.Now, !f.Delivered))
+            {
+                case Admission.Started:
+                    StartOwn(frame);
+                    break;
+                case Admission.Rejected:
+                    _outstanding[instance]--;
+                    f.Instance = -1;
+                    if (_warmedUp)
+                    {
+                        _componentRejected[c]++;
+                    }
+
+                    Complete(frame, FailureCause.Rejected);
+                    break;
+            }
+
+            return;
+        }
+
+        StartOwn(frame);
+    }
+
+    private void StartOwn(int frame)
+    {
+        ref var f = ref _frames[frame];
+        var c = _opComponent[f.Op];
+        var own = _own[f.Op].Sample(_rng.NextDouble()) + _addSeconds[c];
+        _sim.Schedule(own, OwnDoneEvent, frame);
+        var component = _components[c];
+        if (component.Limited)
+        {
+            var replica = f.Instance - _firstInstance[c] >= component.Primaries;
+            var (factor, capacity) = replica ? (component.ReplicaHold, component.ReplicaCapacity) : (component.Hold, component.CapacityPerInstance);
+            var hold = factor > 0
+                ? own * factor
+                : (-Math.Log(_rng.NextDoubleNonZero()) / capacity) + _addSeconds[c];
+            _sim.Schedule(hold, SlotFreeEvent, f.Instance);
+        }
+    }
+
+    private void SlotFree(int instance)
+    {
+        var next = _stations[instance]!.Complete(_sim.Now);
+        if (next >= 0)
+        {
+            StartOwn(next);
+        }
+    }
+
+    private void OwnDone(int frame)
+    {
+        ref var f = ref _frames[frame];
+        _outstanding[f.Instance]--;
+        var rate = _errorRate[_opComponent[f.Op]];
+        if (rate > 0 && _rng.NextDouble() < rate)
+        {
+            Complete(frame, FailureCause.Error);
+            return;
+        }
+
+        Advance(frame);
+    }
+
+    /// <summary>Makes the frame's next calls: async ones and deliveries at once, then the next synchronous call or parallel group.</summary>
+    private void Advance(int frame)
+    {
+        var outgoing = _outgoing[_frames[frame].Op];
+        while (_frames[frame].Cursor < outgoing.Length)
+        {
+            var e = outgoing[_frames[frame].Cursor++];
+            var edge = _edges[e];
+            if (edge.Kind == EdgeKind.Delivery)
+            {
+                Spawn(edge.To, delivered: true);
+                continue;
+            }
+
+            var copies = Copies(e);
+            if (copies == 0)
+            {
+                continue;
+            }
+
+            if (edge.Kind == EdgeKind.Async)
+            {
+                for (var k = 0; k < copies; k++)
+                {
+                    Spawn(edge.To, delivered: false);
+                }
+
+                continue;
+            }
+
+            if (!edge.Call!.Parallel)
+            {
+                _frames[frame].Pending = 1;
+                StartCall(frame, e, copies);
+                return;
+            }
+
+            // A parallel group: this call's copies and every following parallel call's, all at once.
+            var started = 0;
+            _frames[frame].Pending = int.MaxValue / 2; // held up until every call of the group has started
+            for (var k = 0; k < copies; k++)
+            {
+                started++;
+                StartCall(frame, e, 1);
+            }
+
+            while (_frames[frame].Cursor < outgoing.Length && _edges[outgoing[_frames[frame].Cursor]] is { Kind: EdgeKind.Sync, Call.Parallel: true })
+            {
+                var next = outgoing[_frames[frame].Cursor++];
+                var n = Copies(next);
+                for (var k = 0; k < n; k++)
+                {
+                    started++;
+                    StartCall(frame, next, 1);
+                }
+            }
+
+            // Calls that finished while the group was starting have already counted down from the hold.
+            ref var f = ref _frames[frame];
+            f.Pending -= (int.MaxValue / 2) - started;
+            if (f.Pending > 0)
+            {
+                return;
+            }
+
+            if (f.Failure != FailureCause.None)
+            {
+                Complete(frame, f.Failure);
+                return;
+            }
+        }
+
+        Complete(frame, FailureCause.None);
+    }
+
+    private int Copies(int e)
+    {
+        var edge = _edges[e];
+        var probability = _edgeProbability[e];
+        if (probability < 1 && _rng.NextDouble() >= probability)
+        {
+            return 0;
+        }
+
+        var count = edge.Call?.Count ?? 1;
+        var whole = (int)Math.Floor(count);
+        var fraction = count - whole;
+        return whole + (fraction > 0 && _rng.NextDouble() < fraction ? 1 : 0);
+    }
+
+    private void Spawn(int op, bool delivered)
+    {
+        var frame = NewFrame(op, -1, 0);
+        if (frame >= 0)
+        {
+            _frames[frame].Delivered = delivered;
+            Invoke(frame);
+        }
+    }
+
+    /// <summary>An operation finished (or failed): answer its caller, or record its request.</summary>
+    private void Complete(int frame, FailureCause failure)
+    {
+        ref var f = ref _frames[frame];
+        var (parentCall, parentGen, workflow, degraded) = (f.ParentCall, f.ParentGen, f.Workflow, f.Degraded);
+        if (workflow >= 0)
+        {
+            Record(workflow, f.Start, f.Measured, failure, degraded);
+        }
+
+        FreeFrame(frame);
+        if (parentCall >= 0)
+        {
+            AttemptResult(parentCall, parentGen, failure, degraded);
+        }
+    }
+
+    // ---- Calls ----
+
+    private void StartCall(int frame, int e, int copies)
+    {
+        var call = NewCall();
+        ref var c = ref _calls[call];
+        c.Frame = frame;
+        c.Edge = e;
+        c.CopiesLeft = copies;
+        c.Attempt = 0;
+        c.FallbackOp = -1;
+        c.Decorrelated = 0;
+        c.Degraded = false;
+        c.Measured = _warmedUp;
+        if (c.Measured)
+        {
+            _edgeTallies[e].Calls += copies;
+        }
+
+        Attempt(call);
+    }
+
+    private void Attempt(int call)
+    {
+        ref var c = ref _calls[call];
+        var fallback = c.FallbackOp >= 0;
+        var breaker = fallback ? null : _breakers[c.Edge];
+        if (c.Measured && !fallback)
+        {
+            _edgeTallies[c.Edge].Attempts++;
+        }
+
+        c.Admitted = false;
+        if (breaker is not null)
+        {
+            if (!breaker.TryAcquire(_sim.Now))
+            {
+                AttemptResult(call, c.Gen, FailureCause.CircuitOpen, false);
+                return;
+            }
+
+            c.Admitted = true;
+        }
+
+        var op = fallback ? c.FallbackOp : _edges[c.Edge].To;
+        var gen = c.Gen;
+        var frame = NewFrame(op, call, gen);
+        if (frame < 0)
+        {
+            return;
+        }
+
+        if (!fallback && _timeoutChannel[_calls[call].Edge] is var channel and >= 0)
+        {
+            _sim.ScheduleOnChannel(channel, TimeoutEvent, call, gen);
+        }
+
+        Invoke(frame);
+    }
+
+    /// <summary>An attempt's outcome (the callee's answer, a timeout, a refusal); stale ones were filtered out by the caller or here.</summary>
+    private void AttemptResult(int call, int gen, FailureCause failure, bool degraded)
+    {
+        ref var c = ref _calls[call];
+        if (!c.InUse || c.Gen != gen)
+        {
+            return; // an answer after the caller gave up on this attempt
+        }
+
+        c.Gen++;
+        var edge = c.Edge;
+        if (c.Admitted && _breakers[edge] is { } breaker)
+        {
+            if (failure == FailureCause.None)
+            {
+                breaker.RecordSuccess(_sim.Now);
+            }
+            else
+            {
+                breaker.RecordFailure(_sim.Now);
+            }
+        }
+
+        c.Admitted = false;
+        c.Degraded |= degraded;
+        if (failure == FailureCause.None)
+        {
+            if (--c.CopiesLeft > 0)
+            {
+                c.Attempt = 0;
+                c.Decorrelated = 0;
+                c.FallbackOp = -1;
+                Attempt(call);
+                return;
+            }
+
+            CallDone(call, FailureCause.None);
+            return;
+        }
+
+        var callSpec = _edges[edge].Call!;
+        if (c.FallbackOp < 0 && failure != FailureCause.CircuitOpen && callSpec.Retries is { } retries && c.Attempt < retries.Max)
+        {
+            var delay = RetryDelays.Delay(retries, c.Attempt, _rng.NextDouble(), ref c.Decorrelated);
+            c.Attempt++;
+            if (delay > 0)
+            {
+                _sim.Schedule(delay, RetryEvent, call, c.Gen);
+            }
+            else
+            {
+                Attempt(call);
+            }
+
+            return;
+        }
+
+        if (c.FallbackOp < 0 && _model.Fallbacks[edge] >= 0)
+        {
+            c.FallbackOp = _model.Fallbacks[edge];
+            c.Degraded = true;
+            Attempt(call);
+            return;
+        }
+
+        if (c.FallbackOp < 0 && !string.IsNullOrEmpty(callSpec.Fallback) && callSpec.FallbackTo is null)
+        {
+            // A fallback in words: the caller carries on with a degraded answer.
+            c.Degraded = true;
+            CallDone(call, FailureCause.None);
+            return;
+        }
+
+        CallDone(call, failure);
+    }
+
+    private void CallDone(int call, FailureCause failure)
+    {
+        ref var c = ref _calls[call];
+        var (frame, degraded, measured, edge) = (c.Frame, c.Degraded, c.Measured, c.Edge);
+        FreeCall(call);
+        if (measured && failure != FailureCause.None)
+        {
+            _edgeTallies[edge].Failed++;
+        }
+
+        ref var f = ref _frames[frame];
+        f.Degraded |= degraded;
+        if (failure != FailureCause.None && f.Failure == FailureCause.None)
+        {
+            f.Failure = failure;
+        }
+
+        if (--f.Pending > 0)
+        {
+            return;
+        }
+
+        if (f.Pending < 0)
+        {
+            f.Pending = 0;
+        }
+
+        if (f.Failure != FailureCause.None)
+        {
+            Complete(frame, f.Failure);
+        }
+        else
+        {
+            Advance(frame);
+        }
+    }
+
+    // ---- Instances ----
+
+    /// <summary>An up instance of component <paramref name="c"/> by its load balancing (a write: a primary), or -1 when none is up.</summary>
+    private int PickInstance(int c, bool write)
+    {
+        var first = _firstInstance[c];
+        var n = write ? _components[c].Primaries : _firstInstance[c + 1] - first;
+        if (_upCount[c] == 0)
+        {
+            return -1;
+        }
+
+        if (n == 1)
+        {
+            return _down[first] == 0 ? first : -1;
+        }
+
+        switch (_components[c].Balancing)
+        {
+            case LoadBalancing.LeastOutstanding:
+            {
+                var best = -1;
+                for (var i = first; i < first + n; i++)
+                {
+                    if (_down[i] == 0 && (best < 0 || _outstanding[i] < _outstanding[best]))
+                    {
+                        best = i;
+                    }
+                }
+
+                return best;
+            }
+
+            case LoadBalancing.TwoChoices:
+            {
+                var a = UpFrom(first, n, _rng.NextInt(n));
+                var b = UpFrom(first, n, _rng.NextInt(n));
+                return _outstanding[b] < _outstanding[a] ? b : a;
+            }
+
+            case LoadBalancing.Random:
+                return UpFrom(first, n, _rng.NextInt(n));
+            default:
+            {
+                var start = _roundRobin[c];
+                _roundRobin[c] = (start + 1) % n;
+                return UpFrom(first, n, start);
+            }
+        }
+    }
+
+    /// <summary>The first up instance from offset <paramref name="k"/> on, wrapping.</summary>
+    private int UpFrom(int first, int n, int k)
+    {
+        for (var j = 0; j < n; j++)
+        {
+            var i = first + ((k + j) % n);
+            if (_down[i] == 0)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private void ApplyFault(SimulatedFault fault, int sign)
+    {
+        _activeFaults += sign;
+        _faultInWindow = true;
+        switch (fault.Kind)
+        {
+            case FaultKind.ZoneDown:
+                for (var i = 0; i < _instanceComponent.Length; i++)
+                {
+                    var c = _instanceComponent[i];
+                    if (_components[c].Zones[i - _firstInstance[c]] == fault.Target)
+                    {
+                        SetDown(i, sign);
+                    }
+                }
+
+                break;
+            case FaultKind.InstanceDown when _graph.ComponentIndex.TryGetValue(fault.Target, out var target):
+                var count = Math.Min(fault.Instances ?? _components[target].Instances, _components[target].Instances);
+                for (var i = 0; i < count; i++)
+                {
+                    SetDown(_firstInstance[target] + i, sign);
+                }
+
+                break;
+            case FaultKind.Slow when _graph.ComponentIndex.TryGetValue(fault.Target, out var slow):
+                _addSeconds[slow] = Math.Max(0, _addSeconds[slow] + (sign * fault.AddSeconds));
+                break;
+            case FaultKind.Fail when _graph.ComponentIndex.TryGetValue(fault.Target, out var failing):
+                _errorRate[failing] = Math.Clamp(_errorRate[failing] + (sign * fault.ErrorRate), 0, 1);
+                break;
+        }
+    }
+
+    private void SetDown(int instance, int sign)
+    {
+        var c = _instanceComponent[instance];
+        var wasUp = _down[instance] == 0;
+        _down[instance] = Math.Max(0, _down[instance] + sign);
+        var isUp = _down[instance] == 0;
+        if (wasUp != isUp)
+        {
+            _upCount[c] += isUp ? 1 : -1;
+        }
+    }
+
+    // ---- Figures ----
+
+    private void Record(int w, double start, bool measured, FailureCause failure, bool degraded)
+    {
+        var latency = _sim.Now - start;
+        _windowCompleted[w]++;
+        var micros = (long)Math.Clamp(Math.Round(latency * 1e6), 0, HighestMicroseconds);
+        if (failure == FailureCause.None)
+        {
+            _windowHistograms[w].RecordValue(micros);
+        }
+        else
+        {
+            _windowFailed[w]++;
+        }
+
+        for (var s = 0; s < _slos.Length; s++)
+        {
+            if (_sloWorkflow[s] != w)
+            {
+                continue;
+            }
+
+            var slo = _slos[s];
+            if (slo.Sli == SliKind.Availability)
+            {
+                _sloWindowValid[s]++;
+                _sloWindowGood[s] += failure == FailureCause.None ? 1 : 0;
+            }
+            else if (failure == FailureCause.None && slo.Threshold is { } threshold)
+            {
+                _sloWindowValid[s]++;
+                _sloWindowGood[s] += latency <= threshold.Seconds ? 1 : 0;
+            }
+        }
+
+        if (!measured)
+        {
+            return;
+        }
+
+        ref var t = ref _tallies[w];
+        t.InFlight--;
+        t.Requests++;
+        switch (failure)
+        {
+            case FailureCause.None:
+                t.Succeeded++;
+                t.Degraded += degraded ? 1 : 0;
+                _histograms[w].RecordValue(micros);
+                break;
+            case FailureCause.Timeout:
+                t.Timeouts++;
+                break;
+            case FailureCause.Rejected:
+                t.Rejected++;
+                break;
+            case FailureCause.Unavailable:
+                t.Unavailable++;
+                break;
+            case FailureCause.Error:
+                t.Errors++;
+                break;
+            case FailureCause.CircuitOpen:
+                t.CircuitOpen++;
+                break;
+        }
+    }
+
+    private void CloseWindow()
+    {
+        var now = _sim.Now;
+        var start = _series.Count * _window;
+        var span = now - start;
+        var workflows = ImmutableArray.CreateBuilder<WorkflowWindow>(_entry.Length);
+        for (var w = 0; w < _entry.Length; w++)
+        {
+            var h = _windowHistograms[w];
+            var ok = h.TotalCount > 0;
+            workflows.Add(new WorkflowWindow(_windowCompleted[w], _windowFailed[w],
+                ok ? h.GetValueAtPercentile(50) / 1e6 : double.NaN, ok ? h.GetValueAtPercentile(99) / 1e6 : double.NaN));
+            if (ok)
+            {
+                h.Reset();
+            }
+
+            _windowCompleted[w] = 0;
+            _windowFailed[w] = 0;
+        }
+
+        var utilisation = ImmutableArray.CreateBuilder<double>(_components.Length);
+        for (var c = 0; c < _components.Length; c++)
+        {
+            var busy = BusyTime(c, now);
+            var slots = (double)_components[c].TotalSlots;
+            utilisation.Add(_components[c].Limited && span > 0 ? (busy - _busyAtWindow[c]) / (slots * span) : double.NaN);
+            _busyAtWindow[c] = busy;
+        }
+
+        _series.Add(new SeriesWindow(start, workflows.MoveToImmutable(), utilisation.MoveToImmutable(), _faultInWindow));
+        _faultInWindow = _activeFaults > 0;
+        var measured = start >= _warmUp - 1e-9;
+        for (var s = 0; s < _slos.Length; s++)
+        {
+            _sloWindows[s].Add(measured ? (_sloWindowGood[s], _sloWindowValid[s]) : (-1, -1));
+            _sloWindowGood[s] = 0;
+            _sloWindowValid[s] = 0;
+        }
+
+        var next = (_series.Count + 1) * _window;
+        if (now < _duration - 1e-9)
+        {
+            _sim.ScheduleAt(Math.Min(next, _duration), WindowEvent);
+        }
+    }
+
+    private double BusyTime(int c, double now)
+    {
+        var total = 0.0;
+        for (var i = _firstInstance[c]; i < _firstInstance[c + 1]; i++)
+        {
+            total += _stations[i]?.BusyTime(now) ?? 0;
+        }
+
+        return total;
+    }
+
+    private double WaitingTime(int c, double now)
+    {
+        var total = 0.0;
+        for (var i = _firstInstance[c]; i < _firstInstance[c + 1]; i++)
+        {
+            total += _stations[i]?.WaitingTime(now) ?? 0;
+        }
+
+        return total;
+    }
+
+    private SimulationRun Results()
+    {
+        var end = _sim.Now;
+        if (_stoppedBy is null && (_series.Count == 0 || _series[^1].Start + _window < end - 1e-9))
+        {
+            CloseWindow();
+        }
+
+        var measured = Math.Max(end - _warmUp, 1e-9);
+        var workflows = ImmutableArray.CreateBuilder<WorkflowResult>();
+        for (var w = 0; w < _entry.Length; w++)
+        {
+            var t = _tallies[w];
+            workflows.Add(new WorkflowResult(_model.Design.Workflows[w].Name, t.Requests, t.Succeeded, t.Timeouts, t.Rejected, t.Unavailable,
+                t.Errors, t.CircuitOpen, t.Degraded, t.InFlight, t.Succeeded / measured, Percentiles(_histograms[w])));
+        }
+
+        var components = ImmutableArray.CreateBuilder<ComponentResult>();
+        for (var c = 0; c < _components.Length; c++)
+        {
+            var sc = _components[c];
+            var slots = (double)sc.TotalSlots;
+            components.Add(new ComponentResult(sc.Name, sc.Instances, sc.Slots, sc.CapacityPerInstance,
+                sc.Limited ? (BusyTime(c, end) - _busyAtWarmUp[c]) / (slots * measured) : double.NaN,
+                sc.Limited ? (WaitingTime(c, end) - _waitingAtWarmUp[c]) / measured : 0,
+                _componentOps[c], _componentRejected[c]));
+        }
+
+        var calls = ImmutableArray.CreateBuilder<CallResult>();
+        for (var e = 0; e < _edges.Length; e++)
+        {
+            if (_edges[e] is { Kind: EdgeKind.Sync, Call: { } call })
+            {
+                var t = _edgeTallies[e];
+                calls.Add(new CallResult(call.Id, t.Calls, t.Attempts, t.Failed, _breakers[e]?.Opened ?? 0, _breakers[e]?.Refused ?? 0));
+            }
+        }
+
+        var faultEnd = _scenario.Faults.IsDefaultOrEmpty ? (double?)null : _scenario.Faults.Max(f => Math.Min(f.End, end));
+        var slos = ImmutableArray.CreateBuilder<SloResult>();
+        for (var s = 0; s < _slos.Length; s++)
+        {
+            slos.Add(SloJudge.Judge(_slos[s], _sloWindows[s], _window, faultEnd));
+        }
+
+        return new SimulationRun(_replication, end, _warmUp, _window, _sim.EventsHandled, _stoppedBy, workflows.ToImmutable(), components.ToImmutable(),
+            calls.ToImmutable(), [.. _series], slos.ToImmutable())
+        {
+            Histograms = [.. _histograms],
+            SloWindows = [.. _sloWindows.Select(l => l.ToImmutableArray())],
+            SloDefinitions = [.. _slos],
+        };
+    }
+
+    internal static LatencyPercentiles Percentiles(LongHistogram h) =>
+        h.TotalCount == 0
+            ? LatencyPercentiles.Empty
+            : new LatencyPercentiles(h.TotalCount, h.GetMean() / 1e6, h.GetValueAtPercentile(50) / 1e6, h.GetValueAtPercentile(90) / 1e6,
+                h.GetValueAtPercentile(99) / 1e6, h.GetValueAtPercentile(99.9) / 1e6, h.GetMaxValue() / 1e6);
+
+    // ---- Pools ----
+
+    private int NewFrame(int op, int parentCall, int parentGen)
+    {
+        if (_inFlight >= _options.MaxInFlight)
+        {
+            _stoppedBy ??= string.Create(CultureInfo.InvariantCulture, $"the in-flight limit ({_options.MaxInFlight}) at {_sim.Now:0.###}s: the backlog grows without bound");
+            _sim.Stop();
+            return -1;
+        }
+
+        int frame;
+        if (_freeFrameCount > 0)
+        {
+            frame = _freeFrames[--_freeFrameCount];
+        }
+        else
+        {
+            if (_framesAllocated == _frames.Length)
+            {
+                Array.Resize(ref _frames, _frames.Length * 2);
+                Array.Resize(ref _freeFrames, _frames.Length);
+            }
+
+            frame = _framesAllocated++;
+        }
+
+        _inFlight++;
+        _frames[frame] = new Frame { Op = op, ParentCall = parentCall, ParentGen = parentGen, Workflow = -1, Instance = -1 };
+        return frame;
+    }
+
+    private void FreeFrame(int frame)
+    {
+        _inFlight--;
+        _freeFrames[_freeFrameCount++] = frame;
+    }
+
+    private int NewCall()
+    {
+        int call;
+        if (_freeCallCount > 0)
+        {
+            call = _freeCalls[--_freeCallCount];
+        }
+        else
+        {
+            if (_callsAllocated == _calls.Length)
+            {
+                Array.Resize(ref _calls, _calls.Length * 2);
+                Array.Resize(ref _freeCalls, _calls.Length);
+            }
+
+            call = _callsAllocated++;
+        }
+
+        _calls[call].InUse = true;
+        return call;
+    }
+
+    private void FreeCall(int call)
+    {
+        _calls[call].InUse = false;
+        _calls[call].Gen++;
+        _freeCalls[_freeCallCount++] = call;
+    }
+
+    /// <summary>An operation in progress on one instance.</summary>
+    private struct Frame
+    {
+        public int Op;
+        public int Instance;
+        public int ParentCall;
+        public int ParentGen;
+        public int Workflow;
+        public int Cursor;
+        public int Pending;
+        public double Start;
+        public FailureCause Failure;
+        public bool Degraded;
+        public bool Delivered;
+        public bool Measured;
+    }
+
+    /// <summary>A call in progress: its attempts, retries, copies and fallback.</summary>
+    private struct CallSlot
+    {
+        public int Frame;
+        public int Edge;
+        public int Gen;
+        public int Attempt;
+        public int CopiesLeft;
+        public int FallbackOp;
+        public double Decorrelated;
+        public bool InUse;
+        public bool Admitted;
+        public bool Degraded;
+        public bool Measured;
+    }
+
+    private struct WorkflowTally
+    {
+        public long Requests;
+        public long Succeeded;
+        public long Timeouts;
+        public long Rejected;
+        public long Unavailable;
+        public long Errors;
+        public long CircuitOpen;
+        public long Degraded;
+        public long InFlight;
+    }
+
+    private struct EdgeTally
+    {
+        public long Calls;
+        public long Attempts;
+        public long Failed;
+    }
+
+    private readonly struct Handler(DesignRun run) : IModel
+    {
+        public void Handle(Simulator simulator, in SimEvent e) => run.Handle(e);
+    }
+}
