@@ -162,6 +162,199 @@ public sealed class PrometheusExportTests
         Assert.True(result.Exit == 0, result.Output);
     }
 
+    [Fact]
+    public void Latency_alerts_count_the_requests_above_the_bucket_the_threshold_is_measured_at()
+    {
+        // Three latency SLOs of 99% on one route at 10/s: within 50ms (a bucket boundary), within 300ms (not one:
+        // measured at le=0.25, so it counts 250-300ms as slow) and within 1s (an integer boundary, which Prometheus 3
+        // writes le="1.0" and Prometheus 2 le="1"; the series here use "1.0"). Thresholds for 99% over 30 days:
+        // page at 14.4% (1h and 5m) and 6% (6h and 30m); ticket at 3% (1d and 2h) and 1% (3d and 6h).
+        using var dir = new TempFolder();
+        var design = dir.Write("links.yaml", """
+            plumbline: 1
+            system: { name: links }
+            workflows:
+              redirect: { entry: api.resolve, rate: 10/s, type: read }
+            api:
+              endpoints:
+                - { name: resolve, route: GET /r, workflow: redirect }
+            components:
+              api: { kind: service, instances: 2, operations: { resolve: { type: read } } }
+            slos:
+              - { name: redirect-fast, workflow: redirect, sli: latency, threshold: 50ms, objective: 99% }
+              - { name: redirect-300, workflow: redirect, sli: latency, threshold: 300ms, objective: 99% }
+              - { name: redirect-1s, workflow: redirect, sli: latency, threshold: 1s, objective: 99% }
+            """);
+        var rules = dir.File("rules.yml");
+        var run = CliRun.Of("export", design, "--prometheus", "--output", rules);
+        Assert.True(run.Exit == 0, run.Error);
+        var alerts = Alerts(rules);
+        string[] all = ["page-quick", "page-slow", "ticket-quick", "ticket-slow"];
+
+        var tests = new StringBuilder("rule_files:\n  - rules.yml\nevaluation_interval: 5m\ntests:\n");
+        // 20% of requests take 50-250ms: slow for the 50ms SLO (every window fires), fast for the other two.
+        Histogram(tests, fast50: 480, fast250: 600, fast500: 600, fast1s: 600);
+        Expect(tests, alerts, "1h", ("redirect-fast", all), ("redirect-300", []), ("redirect-1s", []));
+        // 2% take more than 1s: slow for all three, above the ticket-slow threshold (1%) only.
+        Histogram(tests, fast50: 588, fast250: 588, fast500: 588, fast1s: 588);
+        Expect(tests, alerts, "1h", ("redirect-fast", ["ticket-slow"]), ("redirect-300", ["ticket-slow"]), ("redirect-1s", ["ticket-slow"]));
+        // 20% take 250-500ms: the 300ms SLO, measured at le=0.25, counts them all as slow and pages.
+        Histogram(tests, fast50: 480, fast250: 480, fast500: 600, fast1s: 600);
+        Expect(tests, alerts, "1h", ("redirect-fast", all), ("redirect-300", all), ("redirect-1s", []));
+        File.WriteAllText(dir.File("tests.yml"), tests.ToString());
+
+        var result = Promtool.Run("test", "rules", dir.File("tests.yml"));
+        Assert.True(result.Exit == 0, result.Output);
+        Assert.Contains("SUCCESS", result.Output, StringComparison.Ordinal);
+    }
+
+    /// <summary>One test case of 600 requests a minute on GET /r for an hour, each bucket counting the requests at or below it.</summary>
+    private static void Histogram(StringBuilder tests, int fast50, int fast250, int fast500, int fast1s)
+    {
+        tests.Append("  - interval: 1m\n    input_series:\n");
+        const string Route = "http_request_method=\"GET\",http_route=\"/r\"";
+        foreach (var (le, perMinute) in new[] { ("0.05", fast50), ("0.25", fast250), ("0.5", fast500), ("1.0", fast1s), ("+Inf", 600) })
+        {
+            tests.Append(Invariant($"      - series: 'http_server_request_duration_seconds_bucket{{{Route},le=\"{le}\"}}'\n        values: '0+{perMinute}x60'\n"));
+        }
+
+        tests.Append(Invariant($"      - series: 'http_server_request_duration_seconds_count{{{Route}}}'\n        values: '0+600x60'\n"));
+        tests.Append("    alert_rule_test:\n");
+    }
+
+    /// <summary>At <paramref name="at"/>, each SLO's alert fires for exactly the windows named, with the labels and annotations of the rules file.</summary>
+    private static void Expect(StringBuilder tests, List<Alert> alerts, string at, params (string Slo, string[] Firing)[] expected)
+    {
+        foreach (var (slo, firing) in expected)
+        {
+            var mine = alerts.Where(a => a.Labels["slo"] == slo).ToList();
+            Assert.Equal(4, mine.Count);
+            tests.Append(Invariant($"      - eval_time: {at}\n        alertname: {mine[0].Name}\n        exp_alerts:{(firing.Length == 0 ? " []" : string.Empty)}\n"));
+            foreach (var alert in mine.Where(a => firing.Contains(a.Labels["alert_window"])))
+            {
+                tests.Append("          - exp_labels:\n");
+                foreach (var (key, value) in alert.Labels)
+                {
+                    tests.Append($"              {key}: {Quote(value)}\n");
+                }
+
+                tests.Append("            exp_annotations:\n");
+                foreach (var (key, value) in alert.Annotations)
+                {
+                    tests.Append($"              {key}: {Quote(value)}\n");
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void The_period_error_ratio_weighs_every_request_alike()
+    {
+        // Two busy hours at 100/s without errors, then a quiet hour at 1/s with 10% errors. Over the three hours
+        // 360 of 723,600 requests failed; sampled every 5 minutes, 12 quiet samples of 0.1/s errors in 1/s and 24
+        // busy ones of 100/s: 1.2 / 2,412 = 0.0497512%. An average of the 36 five-minute ratios (as Sloth's
+        // optimized rule takes it) says 1.2 / 36 = 3.33%, 67 times as much: a quiet night's few failures
+        // would spend the month's budget.
+        using var dir = new TempFolder();
+        var design = dir.Write("shop.yaml", Checkout);
+        var rules = dir.File("rules.yml");
+        var run = CliRun.Of("export", design, "--prometheus", "--output", rules);
+        Assert.True(run.Exit == 0, run.Error);
+
+        const string Selector = "{system=\"shop\",slo=\"checkout-availability\"}";
+        const string Route = "http_request_method=\"POST\",http_route=\"/orders\"";
+        var tests = new StringBuilder("rule_files:\n  - rules.yml\nevaluation_interval: 5m\ntests:\n  - interval: 1m\n    input_series:\n");
+        tests.Append($"      - series: 'http_server_request_duration_seconds_count{{{Route},http_response_status_code=\"200\"}}'\n        values: '0+6000x120 720054+54x59'\n");
+        tests.Append($"      - series: 'http_server_request_duration_seconds_count{{{Route},http_response_status_code=\"500\"}}'\n        values: '0+0x120 6+6x59'\n");
+        tests.Append("    promql_expr_test:\n");
+        Near(tests, "3h", $"slo:sli_error:ratio_rate30d{Selector}", 1.2 / 2412);
+        Near(tests, "3h", $"slo:period_burn_rate:ratio{Selector}", 1.2 / 2412 / 0.001);
+        Near(tests, "3h", $"slo:period_error_budget_remaining:ratio{Selector}", 1 - (1.2 / 2412 / 0.001));
+        Near(tests, "3h", $"sum_over_time(slo:sli_error:ratio_rate5m{Selector}[30d]) / count_over_time(slo:sli_error:ratio_rate5m{Selector}[30d])", 1.2 / 36);
+        File.WriteAllText(dir.File("tests.yml"), tests.ToString());
+
+        var result = Promtool.Run("test", "rules", dir.File("tests.yml"));
+        Assert.True(result.Exit == 0, result.Output);
+    }
+
+    [Fact]
+    public void Every_dashboard_query_gives_one_series_with_the_hand_computed_value()
+    {
+        // 10/s with a steady 0.05% error ratio for three hours, against a 99.9% SLO: the SLI is 99.95% over every
+        // window, the burn rate 0.05% / 0.1% = 0.5 over every window, the budget remaining 1 - 0.5 = 50%.
+        using var dir = new TempFolder();
+        var design = dir.Write("shop.yaml", Checkout);
+        var rules = dir.File("rules.yml");
+        Assert.Equal(0, CliRun.Of("export", design, "--prometheus", "--output", rules).Exit);
+        var dashboard = CliRun.Of("export", design, "--grafana");
+        Assert.True(dashboard.Exit == 0, dashboard.Error);
+
+        var targets = new List<(string Expr, string Legend)>();
+        using (var json = System.Text.Json.JsonDocument.Parse(dashboard.Out))
+        {
+            foreach (var panel in json.RootElement.GetProperty("panels").EnumerateArray().Where(p => p.TryGetProperty("targets", out _)))
+            {
+                targets.AddRange(panel.GetProperty("targets").EnumerateArray()
+                    .Select(t => (t.GetProperty("expr").GetString()!, t.GetProperty("legendFormat").GetString()!)));
+            }
+        }
+
+        // SLI (30 days and 5 minutes), budget remaining, objective, and the burn rate over 7 windows and the period.
+        Assert.Equal(12, targets.Count);
+        var tests = new StringBuilder("rule_files:\n  - rules.yml\nevaluation_interval: 5m\ntests:\n  - interval: 1m\n    input_series:\n");
+        const string Route = "http_request_method=\"POST\",http_route=\"/orders\"";
+        tests.Append($"      - series: 'http_server_request_duration_seconds_count{{{Route},http_response_status_code=\"200\"}}'\n        values: '0+599.7x180'\n");
+        tests.Append($"      - series: 'http_server_request_duration_seconds_count{{{Route},http_response_status_code=\"500\"}}'\n        values: '0+0.3x180'\n");
+        tests.Append("    promql_expr_test:\n");
+        foreach (var (expr, legend) in targets)
+        {
+            var expected = legend switch
+            {
+                "SLI" => 0.9995,
+                "remaining" => 0.5,
+                "objective" => 0.999,
+                _ => 0.5, // a burn rate, by window
+            };
+            Near(tests, "3h", expr, expected);
+        }
+
+        File.WriteAllText(dir.File("tests.yml"), tests.ToString());
+        var result = Promtool.Run("test", "rules", dir.File("tests.yml"));
+        Assert.True(result.Exit == 0, result.Output);
+    }
+
+    /// <summary>
+    /// A promtool expression test that <paramref name="expr"/> gives exactly one series, within 1e-9 of
+    /// <paramref name="expected"/>: promtool 2.x compares sample values exactly, so the test counts instead.
+    /// </summary>
+    private static void Near(StringBuilder tests, string at, string expr, double expected)
+    {
+        tests.Append(Invariant($"      - expr: {Quote($"count({expr})")}\n        eval_time: {at}\n        exp_samples:\n          - labels: '{{}}'\n            value: 1\n"));
+        tests.Append(Invariant($"      - expr: {Quote($"count(abs(({expr}) - {expected:R}) < 1e-9)")}\n        eval_time: {at}\n        exp_samples:\n          - labels: '{{}}'\n            value: 1\n"));
+    }
+
+    internal sealed record Alert(string Name, List<(string Key, string Value)> LabelList, List<(string Key, string Value)> Annotations)
+    {
+        public Dictionary<string, string> Labels { get; } = LabelList.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+    }
+
+    /// <summary>Every alerting rule of a rules file, with its labels and annotations in file order.</summary>
+    private static List<Alert> Alerts(string rules)
+    {
+        var yaml = new YamlStream();
+        using (var reader = new StreamReader(rules))
+        {
+            yaml.Load(reader);
+        }
+
+        var groups = (YamlSequenceNode)((YamlMappingNode)yaml.Documents[0].RootNode)["groups"];
+        static List<(string, string)> Pairs(YamlMappingNode map) =>
+            [.. map.Children.Select(p => (((YamlScalarNode)p.Key).Value!, ((YamlScalarNode)p.Value).Value!))];
+        return [.. groups.Children.Cast<YamlMappingNode>().SelectMany(g => ((YamlSequenceNode)g["rules"]).Children.Cast<YamlMappingNode>())
+            .Where(r => r.Children.ContainsKey("alert"))
+            .Select(r => new Alert(((YamlScalarNode)r["alert"]).Value!, Pairs((YamlMappingNode)r["labels"]), Pairs((YamlMappingNode)r["annotations"])))];
+    }
+
     /// <summary>Each alert's labels and annotations as the rules file has them, by alert window.</summary>
     private static Dictionary<string, (string Summary, string Description, string Severity, string Long, string Short)> Annotations(string rules)
     {
