@@ -280,10 +280,27 @@ public sealed class PrometheusExportTests
     [Fact]
     public void Every_dashboard_query_gives_one_series_with_the_hand_computed_value()
     {
-        // 10/s with a steady 0.05% error ratio for three hours, against a 99.9% SLO: the SLI is 99.95% over every
-        // window, the burn rate 0.05% / 0.1% = 0.5 over every window, the budget remaining 1 - 0.5 = 50%.
+        // Two steps at 10/s, each with a steady 0.05% error ratio for three hours. register's 99.9% SLO: the SLI is
+        // 99.95% over every window, the burn rate 0.05% / 0.1% = 0.5, the budget remaining 1 - 0.5 = 50%. The 99.9%
+        // sign-up journey fails when either step does: 1 - 0.9995 x 0.9995 = 0.099975% of the time, an SLI of
+        // 99.900025%, a burn rate of 0.99975 and 0.025% of the budget remaining.
         using var dir = new TempFolder();
-        var design = dir.Write("shop.yaml", Checkout);
+        var design = dir.Write("accounts.yaml", """
+            plumbline: 1
+            system: { name: accounts }
+            workflows:
+              register: { entry: api.register, rate: 10/s, type: write }
+              verify: { entry: api.verify, rate: 10/s, type: write }
+            api:
+              endpoints:
+                - { name: register, route: POST /users, workflow: register }
+                - { name: verify, route: POST /verifications, workflow: verify }
+            components:
+              api: { kind: service, instances: 2, operations: { register: { type: write }, verify: { type: write } } }
+            slos:
+              - { name: register-availability, workflow: register, sli: availability, objective: 99.9% }
+              - { name: sign-up, journey: [register, verify], sli: availability, objective: 99.9% }
+            """);
         var rules = dir.File("rules.yml");
         Assert.Equal(0, CliRun.Of("export", design, "--prometheus", "--output", rules).Exit);
         var dashboard = CliRun.Of("export", design, "--grafana");
@@ -299,21 +316,26 @@ public sealed class PrometheusExportTests
             }
         }
 
-        // SLI (30 days and 5 minutes), budget remaining, objective, and the burn rate over 7 windows and the period.
-        Assert.Equal(12, targets.Count);
+        // Per SLO: the SLI (30 days and 5 minutes), budget remaining, objective, and the burn rate over 7 windows and the period.
+        Assert.Equal(24, targets.Count);
         var tests = new StringBuilder("rule_files:\n  - rules.yml\nevaluation_interval: 5m\ntests:\n  - interval: 1m\n    input_series:\n");
-        const string Route = "http_request_method=\"POST\",http_route=\"/orders\"";
-        tests.Append($"      - series: 'http_server_request_duration_seconds_count{{{Route},http_response_status_code=\"200\"}}'\n        values: '0+599.7x180'\n");
-        tests.Append($"      - series: 'http_server_request_duration_seconds_count{{{Route},http_response_status_code=\"500\"}}'\n        values: '0+0.3x180'\n");
+        foreach (var route in new[] { "/users", "/verifications" })
+        {
+            var labels = $"http_request_method=\"POST\",http_route=\"{route}\"";
+            tests.Append($"      - series: 'http_server_request_duration_seconds_count{{{labels},http_response_status_code=\"200\"}}'\n        values: '0+599.7x180'\n");
+            tests.Append($"      - series: 'http_server_request_duration_seconds_count{{{labels},http_response_status_code=\"500\"}}'\n        values: '0+0.3x180'\n");
+        }
+
         tests.Append("    promql_expr_test:\n");
         foreach (var (expr, legend) in targets)
         {
+            var errorRatio = expr.Contains("slo=\"sign-up\"", StringComparison.Ordinal) ? 1 - (0.9995 * 0.9995) : 0.0005;
             var expected = legend switch
             {
-                "SLI" => 0.9995,
-                "remaining" => 0.5,
+                "SLI" => 1 - errorRatio,
+                "remaining" => 1 - (errorRatio / 0.001),
                 "objective" => 0.999,
-                _ => 0.5, // a burn rate, by window
+                _ => errorRatio / 0.001, // a burn rate, by window
             };
             Near(tests, "3h", expr, expected);
         }
