@@ -44,7 +44,7 @@ public static class SloRecords
 /// error ratio over every window its alerts use and over its period, metadata (objective, budget,
 /// period, burn rates, budget remaining), and one multi-window burn-rate alert per window pair, with
 /// severity, SLO and workflow labels, a summary, a description in plain words and the runbook link.
-/// Names follow Sloth's, so dashboards made for Sloth read them.
+/// The recorded series have Sloth's names, with Plumbline's labels (system, slo, workflow, window).
 /// </summary>
 public static class PrometheusRulesRenderer
 {
