@@ -30,6 +30,7 @@ public static class CostEstimator
         private readonly SystemDesign _design = model.Design;
         private readonly LoadVectors _loads = model.Propagate(model.BaselineValues());
         private readonly List<string> _notes = [];
+        private readonly SortedDictionary<string, SortedSet<string>> _used = new(StringComparer.Ordinal);
         private readonly CatalogConventions _conventions = catalog.Conventions;
 
         private decimal Hours => _conventions.HoursPerMonth;
@@ -59,7 +60,10 @@ public static class CostEstimator
 
             return new CostReport(
                 _design.System.Name, catalog.Currency, Summary(), horizons, UnitCosts(now.Total), Idle(pricing, now),
-                budget, _design.Cost.Budget?.ToString(), [.. _design.Cost.Alerts.Select(a => (decimal)a.Fraction)], [.. _notes.Distinct()]);
+                budget, _design.Cost.Budget?.ToString(), [.. _design.Cost.Alerts.Select(a => (decimal)a.Fraction)], [.. _notes.Distinct()])
+            {
+                SourcesUsed = [.. _used.Select(u => catalog.FindSource(u.Key) is { } s ? new SourceUse(s.Name, s.Url, s.ReadOn, [.. u.Value]) : null).OfType<SourceUse>()],
+            };
         }
 
         private static PricingSpec Spec(Component component) =>
@@ -103,8 +107,23 @@ public static class CostEstimator
             return new HorizonCost(months, components, null);
         }
 
+        /// <summary>Notes that the bill prices <paramref name="item"/> from the catalog's <paramref name="source"/>, unless the design overrode it.</summary>
+        private void Use(string? source, string item, string? overriddenAt = null)
+        {
+            if (source is { Length: > 0 } && overriddenAt is null)
+            {
+                if (!_used.TryGetValue(source, out var items))
+                {
+                    _used[source] = items = new SortedSet<string>(StringComparer.Ordinal);
+                }
+
+                items.Add(item);
+            }
+        }
+
         private CostLine Compute(int c, InstanceType instance, double growth, double months)
         {
+            Use(instance.Source, instance.Name, instance.OverriddenAt);
             var component = _design.Components[c];
             var (count, inputs, formula) = InstanceCount(c, growth, months);
             var price = Price(instance);
@@ -181,6 +200,12 @@ public static class CostEstimator
             var component = _design.Components[c];
             var n = Numbers.Component(model, _loads, c);
             var g = D(growth);
+            Use(service.Source, service.Name);
+            if (service.Requests is { Source: { } requestSource })
+            {
+                Use(requestSource, service.Name + " requests");
+            }
+
             if (service.PerHour is { } perHour)
             {
                 yield return new CostLine(CostDriver.Service, service.Name, perHour * Hours, "price per hour x hours per month",
@@ -259,6 +284,7 @@ public static class CostEstimator
                     continue;
                 }
 
+                Use(price.Source ?? storage.Source, $"{storage.Name} {key}");
                 var charge = PriceMath.Tiered(price.Price, count, _conventions.FreeAllowances);
                 yield return Tiered(CostDriver.Requests, $"{storage.Name} {key}", $"{key} a month, priced through the tiers", count, charge, storage.Path + "/" + key, $"{key} a month", D(growth), months);
             }
@@ -283,6 +309,7 @@ public static class CostEstimator
                 return new CostLine(CostDriver.Storage, "storage", null, "no storage class in the catalog for this component", []);
             }
 
+            Use(storage.Source, storage.Name, storage.OverriddenAt);
             var data = owned.Horizons[h].Value ?? 0;
             var gb = Gigabytes(data);
             var inputs = ImmutableArray.CreateBuilder<CostInput>();
@@ -339,6 +366,7 @@ public static class CostEstimator
                 yield break;
             }
 
+            Use(transfer.Source, transfer.Name, transfer.OverriddenAt);
             var total = byComponent.Values.Sum();
             var totalGb = GigabytesPerMonth(total * growth);
             var charge = PriceMath.Tiered(transfer.PerGb, totalGb, _conventions.FreeAllowances);
@@ -367,9 +395,12 @@ public static class CostEstimator
                 }
 
                 var target = model.Options.TargetUtilisation;
-                var (provisioned, needed) = component.Autoscaling is { } auto
+                var (provisioned, forLoad) = component.Autoscaling is { } auto
                     ? (auto.Min, Formulas.InstancesNeeded(n.BasisAverageLoad, n.CapacityPerInstance, target))
                     : (component.Instances + (n.Basis == CapacityBasis.Reads ? component.Replicas : 0), Formulas.InstancesNeeded(n.BasisPeakLoad, n.CapacityPerInstance, target));
+
+                // One instance per listed zone is kept: losing a zone must not take the component down.
+                var needed = Math.Max(forLoad, component.Zones.Length);
                 if (provisioned <= needed)
                 {
                     continue;
@@ -380,7 +411,8 @@ public static class CostEstimator
                 var compute = now.Components[c].TotalOf(CostDriver.Compute);
                 result.Add(new IdleCompute(component.Name, instance.Name, provisioned, needed, saving, compute == 0 ? 0 : saving / compute,
                     [In(component.Autoscaling is null ? "instances" : "autoscaling.min", provisioned, CostUnit.Count, component.Path + (component.Autoscaling is null ? "/instances" : "/autoscaling/min")),
-                     new CostInput(component.Autoscaling is null ? "instances needed at peak" : "instances needed at average load", needed, CostUnit.Count, CostSources.Estimate, 0),
+                     new CostInput(component.Autoscaling is null ? "instances needed at peak" : "instances needed at average load", forLoad, CostUnit.Count, CostSources.Estimate, 0),
+                     In("zones (one instance each)", component.Zones.Length, CostUnit.Count, component.Path + "/zones"),
                      new CostInput("target utilisation", D(target), CostUnit.Ratio, CostSources.Option, 0),
                      Price(instance), HoursInput()]));
             }

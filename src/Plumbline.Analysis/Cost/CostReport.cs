@@ -121,6 +121,9 @@ public sealed record BudgetCheck(decimal MonthlyBudget, decimal Share, Immutable
 /// <param name="Share">Idle cost / the component's compute cost.</param>
 public sealed record IdleCompute(string Component, string InstanceType, int Provisioned, int Needed, decimal MonthlySaving, decimal Share, ImmutableArray<CostInput> Inputs);
 
+/// <summary>A price source the bill uses, and the items of the bill priced from it.</summary>
+public sealed record SourceUse(string Name, string Url, DateOnly ReadOn, ImmutableArray<string> Items);
+
 /// <summary>The catalog a cost used: its name, where it came from, its conventions, and its oldest price.</summary>
 public sealed record CatalogSummary(string Name, string Origin, string? Provider, string? Region, CatalogConventions Conventions, DateOnly OldestReadOn, string OldestSource);
 
@@ -148,4 +151,7 @@ public sealed record CostReport(
     ImmutableArray<string> Notes)
 {
     public HorizonCost Now => Horizons[0];
+
+    /// <summary>The catalog's sources the bill's prices come from (not the design's own prices), by name.</summary>
+    public ImmutableArray<SourceUse> SourcesUsed { get; init; } = [];
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Plumbline.Analysis.Review.Rules;
 using Plumbline.Analysis.Review.Rules.Completeness;
+using Plumbline.Analysis.Review.Rules.Cost;
 using Plumbline.Analysis.Review.Rules.Operations;
 using Plumbline.Analysis.Review.Rules.Resilience;
 using Plumbline.Analysis.Review.Rules.Storage;
@@ -23,6 +24,7 @@ public static class RuleRegistry
         .. ResilienceCatalogue.Rules,
         .. StorageCatalogue.Rules,
         .. OperationsCatalogue.Rules,
+        .. CostCatalogue.Rules,
     ];
 
     /// <summary>The rule with this id, or null.</summary>

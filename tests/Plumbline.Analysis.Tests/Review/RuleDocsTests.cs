@@ -47,8 +47,8 @@ public sealed partial class RuleDocsTests
     [MemberData(nameof(RuleIds))]
     public void The_docs_failing_design_fires_the_rule(string id)
     {
-        var (fails, _) = Snippets(id);
-        var findings = Review(fails);
+        var (fails, _, catalog) = Snippets(id);
+        var findings = Review(fails, catalog);
         Assert.True(findings.Any(f => f.Rule.Id == id), $"docs/rules/{id}.md: the 'Fails' design does not fire {id}; it fires: {string.Join(", ", findings.Select(f => f.Key).Distinct())}");
         Assert.All(findings.Where(f => f.Rule.Id == id), f => Assert.True(f.Span.Start.Line > 0, $"{f.Key} has no position"));
     }
@@ -57,8 +57,8 @@ public sealed partial class RuleDocsTests
     [MemberData(nameof(RuleIds))]
     public void The_docs_passing_design_does_not_fire_the_rule(string id)
     {
-        var (_, passes) = Snippets(id);
-        var findings = Review(passes).Where(f => f.Rule.Id == id).ToList();
+        var (_, passes, catalog) = Snippets(id);
+        var findings = Review(passes, catalog).Where(f => f.Rule.Id == id).ToList();
         Assert.True(findings.Count == 0, $"docs/rules/{id}.md: the 'Passes' design fires {id}: {string.Join("; ", findings.Select(f => f.Message))}");
     }
 
@@ -76,10 +76,19 @@ public sealed partial class RuleDocsTests
 
     internal static string Step(ProcessStep step) => Design.Text.EnumNames.ToSnake(step);
 
-    internal static IReadOnlyList<Finding> Review(string yaml)
+    /// <summary>Reviews a docs design; with a page's Catalog block, priced at that catalog (the price file the design names) with its own prices applied.</summary>
+    internal static IReadOnlyList<Finding> Review(string yaml, string? catalog = null)
     {
         var design = TestDesigns.Load(yaml);
-        return Reviewer.Review(design, new ReviewOptions(Today)).Findings;
+        var options = new ReviewOptions(Today);
+        if (catalog is not null)
+        {
+            var loaded = Design.Pricing.CatalogLoader.LoadText("catalog.yaml", catalog);
+            Assert.True(loaded.Success, string.Join(Environment.NewLine, loaded.Diagnostics));
+            options = options with { Prices = Design.Pricing.DesignPricing.WithOverrides(loaded.Catalog!, design.Cost.Prices) };
+        }
+
+        return Reviewer.Review(design, options).Findings;
     }
 
     private static string Page(string id)
@@ -89,10 +98,10 @@ public sealed partial class RuleDocsTests
         return File.ReadAllText(path);
     }
 
-    private static (string Fails, string Passes) Snippets(string id)
+    private static (string Fails, string Passes, string? Catalog) Snippets(string id)
     {
         var text = Page(id);
-        return (Block(text, "## Fails", id), Block(text, "## Passes", id));
+        return (Block(text, "## Fails", id), Block(text, "## Passes", id), text.Contains("\n## Catalog\n", StringComparison.Ordinal) ? Block(text, "## Catalog", id) : null);
     }
 
     private static string Block(string text, string heading, string id)
