@@ -157,7 +157,7 @@ public static class CostEstimator
                     component.Replicas > 0 ? "instances + replicas (no capacity stated, so the count does not follow load)" : "instances (no capacity stated, so the count does not follow load)");
             }
 
-            var target = model.Options.TargetUtilisation;
+            var target = Target(component);
             var servingReplicas = n.Basis == CapacityBasis.Reads ? component.Replicas : 0;
             var extraReplicas = component.Replicas - servingReplicas;
             if (months > 0)
@@ -165,7 +165,7 @@ public static class CostEstimator
                 inputs.Add(new CostInput("growth since now", D(growth), CostUnit.Factor, _design.Requirements.Path + "/growth", Line(_design.Requirements.Path + "/growth")));
             }
 
-            inputs.Add(new CostInput("target utilisation", D(target), CostUnit.Ratio, CostSources.Option, 0));
+            inputs.Add(TargetInput(component));
             if (component.Autoscaling is { } auto)
             {
                 var atAverage = Formulas.InstancesNeeded(n.BasisAverageLoad * growth, n.CapacityPerInstance, target);
@@ -382,6 +382,12 @@ public static class CostEstimator
             }
         }
 
+        /// <summary>
+        /// Instances (or autoscaling.min) beyond what the component needs now: its peak load (an
+        /// autoscaled component: its average load) at the target utilisation, one instance per listed
+        /// zone, and for a store the shards its data needs at the longest horizon. Replicas are not
+        /// judged (they are there for availability), nor caches (sized by what they hold).
+        /// </summary>
         private ImmutableArray<IdleCompute> Idle(ImmutableArray<ComponentPricing> pricing, HorizonCost now)
         {
             var result = ImmutableArray.CreateBuilder<IdleCompute>();
@@ -389,18 +395,19 @@ public static class CostEstimator
             {
                 var component = _design.Components[c];
                 var n = Numbers.Component(model, _loads, c);
-                if (pricing[c].Kind != PricingKind.Instances || n.Basis == CapacityBasis.None)
+                if (pricing[c].Kind != PricingKind.Instances || n.Basis == CapacityBasis.None || component.Kind == ComponentKind.Cache)
                 {
                     continue;
                 }
 
-                var target = model.Options.TargetUtilisation;
-                var (provisioned, forLoad) = component.Autoscaling is { } auto
-                    ? (auto.Min, Formulas.InstancesNeeded(n.BasisAverageLoad, n.CapacityPerInstance, target))
-                    : (component.Instances + (n.Basis == CapacityBasis.Reads ? component.Replicas : 0), Formulas.InstancesNeeded(n.BasisPeakLoad, n.CapacityPerInstance, target));
+                var auto = component.Autoscaling;
+                var target = Target(component);
+                var provisioned = auto?.Min ?? component.Instances;
+                var forLoad = Formulas.InstancesNeeded(auto is null ? n.BasisPeakLoad : n.BasisAverageLoad, n.CapacityPerInstance, target);
+                var shards = estimate.StorageByOwner.FirstOrDefault(o => o.Component == component.Name)?.ShardsForStorage.Value is { } s ? (int)s : 0;
 
                 // One instance per listed zone is kept: losing a zone must not take the component down.
-                var needed = Math.Max(forLoad, component.Zones.Length);
+                var needed = Math.Max(Math.Max(forLoad, component.Zones.Length), shards);
                 if (provisioned <= needed)
                 {
                     continue;
@@ -409,16 +416,32 @@ public static class CostEstimator
                 var instance = pricing[c].Instance!;
                 var saving = PriceMath.InstanceMonth(instance.PerHour, provisioned - needed, Hours);
                 var compute = now.Components[c].TotalOf(CostDriver.Compute);
-                result.Add(new IdleCompute(component.Name, instance.Name, provisioned, needed, saving, compute == 0 ? 0 : saving / compute,
-                    [In(component.Autoscaling is null ? "instances" : "autoscaling.min", provisioned, CostUnit.Count, component.Path + (component.Autoscaling is null ? "/instances" : "/autoscaling/min")),
-                     new CostInput(component.Autoscaling is null ? "instances needed at peak" : "instances needed at average load", forLoad, CostUnit.Count, CostSources.Estimate, 0),
-                     In("zones (one instance each)", component.Zones.Length, CostUnit.Count, component.Path + "/zones"),
-                     new CostInput("target utilisation", D(target), CostUnit.Ratio, CostSources.Option, 0),
-                     Price(instance), HoursInput()]));
+                var inputs = ImmutableArray.CreateBuilder<CostInput>();
+                inputs.Add(In(auto is null ? "instances" : "autoscaling.min", provisioned, CostUnit.Count, component.Path + (auto is null ? "/instances" : "/autoscaling/min")));
+                inputs.Add(new CostInput(auto is null ? "instances needed at peak" : "instances needed at average load", forLoad, CostUnit.Count, CostSources.Estimate, 0));
+                inputs.Add(In("zones (one instance each)", component.Zones.Length, CostUnit.Count, component.Path + "/zones"));
+                if (shards > 0)
+                {
+                    inputs.Add(new CostInput("shards for storage at the longest horizon", shards, CostUnit.Count, CostSources.Estimate, 0));
+                }
+
+                inputs.Add(TargetInput(component));
+                inputs.Add(Price(instance));
+                inputs.Add(HoursInput());
+                result.Add(new IdleCompute(component.Name, instance.Name, provisioned, needed, saving, compute == 0 ? 0 : saving / compute, inputs.ToImmutable()));
             }
 
             return result.ToImmutable();
         }
+
+        /// <summary>The utilisation instances are sized to: an autoscaled component's own target, otherwise the option's.</summary>
+        private double Target(Component component) =>
+            component.Autoscaling?.TargetUtilisation?.Fraction ?? model.Options.TargetUtilisation;
+
+        private CostInput TargetInput(Component component) =>
+            component.Autoscaling?.TargetUtilisation is { } stated
+                ? In("autoscaling.target_utilisation", D(stated.Fraction), CostUnit.Ratio, component.Path + "/autoscaling/target_utilisation")
+                : new CostInput("target utilisation", D(model.Options.TargetUtilisation), CostUnit.Ratio, CostSources.Option, 0);
 
         private UnitCosts UnitCosts(decimal total)
         {
