@@ -227,7 +227,7 @@ public sealed class PrometheusExportTests
     {
         foreach (var (slo, firing) in expected)
         {
-            var mine = alerts.Where(a => a.Labels["slo"] == slo).ToList();
+            var mine = alerts.Where(a => a.Labels["slo"] == slo && a.Labels.ContainsKey("alert_window")).ToList();
             Assert.Equal(4, mine.Count);
             tests.Append(Invariant($"      - eval_time: {at}\n        alertname: {mine[0].Name}\n        exp_alerts:{(firing.Length == 0 ? " []" : string.Empty)}\n"));
             foreach (var alert in mine.Where(a => firing.Contains(a.Labels["alert_window"])))
@@ -244,6 +244,91 @@ public sealed class PrometheusExportTests
                     tests.Append($"              {key}: {Quote(value)}\n");
                 }
             }
+        }
+    }
+
+    [Fact]
+    public void An_sli_with_no_series_alerts_after_ten_minutes()
+    {
+        // The burn-rate alerts cannot fire on an SLI that is not measured at all. register (10/s: 10 requests take
+        // 1 s, so the shortest hold, 10 minutes) pages when its requests have had no series for 10 minutes: pending
+        // before, firing after, silent while the series exist. In the sign-up journey each step is watched: verify's
+        // series missing fires the alert for that step only. export (6 an hour: 10 requests take 100 minutes) opens a
+        // ticket after 100 minutes; audit (one a day: 10 take 10 days) gets no such alert, and the file says why.
+        using var dir = new TempFolder();
+        var design = dir.Write("accounts.yaml", """
+            plumbline: 1
+            system: { name: accounts }
+            workflows:
+              register: { entry: api.register, rate: 10/s, type: write }
+              verify: { entry: api.verify, rate: 10/s, type: write }
+              export: { entry: api.export, rate: 6/h, type: read }
+              audit: { entry: api.audit, rate: 1/day, type: read }
+            api:
+              endpoints:
+                - { name: register, route: POST /users, workflow: register }
+                - { name: verify, route: POST /verifications, workflow: verify }
+                - { name: export, route: GET /export, workflow: export }
+                - { name: audit, route: GET /audit, workflow: audit }
+            components:
+              api: { kind: service, instances: 2, operations: { register: { type: write }, verify: { type: write }, export: { type: read }, audit: { type: read } } }
+            slos:
+              - { name: register-availability, workflow: register, sli: availability, objective: 99.9% }
+              - { name: sign-up, journey: [register, verify], sli: availability, objective: 99.9% }
+              - { name: export-availability, workflow: export, sli: availability, objective: 99% }
+              - { name: audit-availability, workflow: audit, sli: availability, objective: 90% }
+            """);
+        var rules = dir.File("rules.yml");
+        var run = CliRun.Of("export", design, "--prometheus", "--output", rules);
+        Assert.True(run.Exit == 0, run.Error);
+        var absent = Alerts(rules).Where(a => !a.Labels.ContainsKey("alert_window")).ToDictionary(a => a.Labels["slo"], StringComparer.Ordinal);
+        Assert.Equal(3, absent.Count);
+        Assert.Equal("page", absent["register-availability"].Labels["severity"]);
+        Assert.Equal("page", absent["sign-up"].Labels["severity"]);
+        Assert.Equal("ticket", absent["export-availability"].Labels["severity"]);
+        Assert.Contains("# No alert on a missing SLI for audit-availability: at the average 1/day, 10 requests take longer than a day", File.ReadAllText(rules), StringComparison.Ordinal);
+        var holds = File.ReadAllLines(rules).Where(l => l.TrimStart().StartsWith("for:", StringComparison.Ordinal)).Select(l => l.Trim()).ToList();
+        Assert.Equal(["for: '10m'", "for: '10m'", "for: '100m'"], holds);
+
+        var tests = new StringBuilder("rule_files:\n  - rules.yml\nevaluation_interval: 1m\ntests:\n");
+        // Nothing measured at all.
+        tests.Append("  - interval: 1m\n    input_series:\n      - series: 'up{job=\"other\"}'\n        values: '1x120'\n    alert_rule_test:\n");
+        Absent(tests, absent["register-availability"], "5m", null);
+        Absent(tests, absent["register-availability"], "15m", []);
+        Absent(tests, absent["export-availability"], "15m", null);
+        Absent(tests, absent["export-availability"], "105m", []);
+        // register measured, verify not: register's SLO is quiet, the journey's alert names the step.
+        tests.Append("  - interval: 1m\n    input_series:\n");
+        tests.Append("      - series: 'http_server_request_duration_seconds_count{http_request_method=\"POST\",http_route=\"/users\",http_response_status_code=\"200\"}'\n        values: '0+600x30'\n");
+        tests.Append("    alert_rule_test:\n");
+        Absent(tests, absent["register-availability"], "15m", null);
+        Absent(tests, absent["sign-up"], "15m", [("step", "verify")]);
+        File.WriteAllText(dir.File("tests.yml"), tests.ToString());
+
+        var result = Promtool.Run("test", "rules", dir.File("tests.yml"));
+        Assert.True(result.Exit == 0, result.Output);
+        Assert.Contains("SUCCESS", result.Output, StringComparison.Ordinal);
+    }
+
+    /// <summary>At <paramref name="at"/>, the alert is silent (<paramref name="extra"/> null) or fires once with its labels and these.</summary>
+    private static void Absent(StringBuilder tests, Alert alert, string at, (string Key, string Value)[]? extra)
+    {
+        tests.Append(Invariant($"      - eval_time: {at}\n        alertname: {alert.Name}\n        exp_alerts:{(extra is null ? " []" : string.Empty)}\n"));
+        if (extra is null)
+        {
+            return;
+        }
+
+        tests.Append("          - exp_labels:\n");
+        foreach (var (key, value) in alert.LabelList.Concat(extra))
+        {
+            tests.Append($"              {key}: {Quote(value)}\n");
+        }
+
+        tests.Append("            exp_annotations:\n");
+        foreach (var (key, value) in alert.Annotations)
+        {
+            tests.Append($"              {key}: {Quote(value)}\n");
         }
     }
 
@@ -390,12 +475,12 @@ public sealed class PrometheusExportTests
         var groups = (YamlSequenceNode)((YamlMappingNode)yaml.Documents[0].RootNode)["groups"];
         foreach (var rule in groups.Children.Cast<YamlMappingNode>().SelectMany(g => ((YamlSequenceNode)g["rules"]).Children.Cast<YamlMappingNode>()))
         {
-            if (!rule.Children.ContainsKey("alert"))
+            var labels = rule.Children.ContainsKey("alert") ? (YamlMappingNode)rule["labels"] : null;
+            if (labels is null || !labels.Children.ContainsKey("alert_window"))
             {
                 continue;
             }
 
-            var labels = (YamlMappingNode)rule["labels"];
             var notes = (YamlMappingNode)rule["annotations"];
             string S(YamlMappingNode map, string key) => ((YamlScalarNode)map[key]).Value!;
             result[S(labels, "alert_window")] = (S(notes, "summary"), S(notes, "description"), S(labels, "severity"), S(labels, "long_window"), S(labels, "short_window"));

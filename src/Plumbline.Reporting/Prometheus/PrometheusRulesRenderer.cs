@@ -65,6 +65,11 @@ public static class PrometheusRulesRenderer
             yaml.Comment($"Left out: {skipped.Name}: {SkipReason(skipped)}");
         }
 
+        foreach (var slo in report.Slos.Where(s => !SliQueries.Parts(s).IsEmpty && SliAbsence.Hold(s.AverageRate.Value) is null))
+        {
+            yaml.Comment($"No alert on a missing SLI for {slo.Name}: {SloWords.NoAbsentAlert(slo)}.");
+        }
+
         yaml.StartMap();
         yaml.Key("groups");
         yaml.StartList();
@@ -145,6 +150,11 @@ public static class PrometheusRulesRenderer
             WriteAlert(yaml, report, slo, alert, selector);
         }
 
+        if (SliAbsence.Hold(slo.AverageRate.Value) is { } hold)
+        {
+            WriteAbsentAlert(yaml, report, slo, parts, selector, hold);
+        }
+
         yaml.EndList();
         yaml.EndMap();
     }
@@ -177,6 +187,42 @@ public static class PrometheusRulesRenderer
         yaml.Pair("summary", PromText.Template(
             $"{slo.Name}: {Quantities.Percent(alert.Window.Budget.Fraction)} of the {SloWords.Period(slo.Slo.Window)} error budget is burning within {SloWords.Span(alert.Window.Long)} ({severity})"));
         yaml.Pair("description", PromText.Template($"{SloWords.Objective(slo)}. This alert {SloWords.Alert(slo, alert)}"));
+        if (slo.Runbook?.Link is { } link)
+        {
+            yaml.Pair("runbook_url", PromText.Template(link));
+        }
+
+        yaml.EndMap();
+        yaml.EndMap();
+    }
+
+    /// <summary>
+    /// The alert on an SLI with no series: its request rate (each step's, for a journey) has been absent for
+    /// <paramref name="hold"/>, so the burn-rate alerts cannot fire.
+    /// </summary>
+    private static void WriteAbsentAlert(YamlWriter yaml, SloReport report, SloAnalysis slo, ImmutableArray<SliPart> parts, string selector, Duration hold)
+    {
+        var severity = SliAbsence.Severity(hold) == AlertSeverity.Page ? "page" : "ticket";
+        var expr = string.Join("\nor\n", parts.Select(p =>
+            $"absent({SloRecords.Requests}{(p.Step is null ? selector : selector[..^1] + $",step={PromText.String(p.Step)}}}")})"));
+        yaml.StartMap();
+        yaml.Pair("alert", PromText.Pascal(slo.Name) + "SliAbsent");
+        yaml.Key("expr");
+        yaml.Block(expr);
+        yaml.Pair("for", PromText.Duration(hold));
+        yaml.Key("labels");
+        yaml.StartMap();
+        yaml.Pair("severity", severity);
+        foreach (var (key, value) in Labels(report, slo))
+        {
+            yaml.Pair(key, PromText.Template(value));
+        }
+
+        yaml.EndMap();
+        yaml.Key("annotations");
+        yaml.StartMap();
+        yaml.Pair("summary", PromText.Template($"{slo.Name}: no SLI data for {SloWords.Span(hold)}, so its burn-rate alerts cannot fire ({severity})"));
+        yaml.Pair("description", PromText.Template($"{SloWords.Objective(slo)}. This alert {SloWords.Absent(slo, hold)}"));
         if (slo.Runbook?.Link is { } link)
         {
             yaml.Pair("runbook_url", PromText.Template(link));

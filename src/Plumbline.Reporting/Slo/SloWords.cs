@@ -90,6 +90,39 @@ public static class SloWords
         return text + $". At this burn rate the whole budget lasts {Time(alert.TimeToExhaust.Value ?? 0)}.";
     }
 
+    /// <summary>
+    /// The alert on an SLI with no series, in words: "pages when the SLI has measured no redirect requests for
+    /// 10 minutes: ... At the average 380/s, 10 minutes hold about 228K requests, so none at all is not quiet traffic".
+    /// </summary>
+    public static string Absent(SloAnalysis slo, Duration hold)
+    {
+        ArgumentNullException.ThrowIfNull(slo);
+        var severity = SliAbsence.Severity(hold);
+        var text = $"{Verb(severity)} when {(slo.Slo.IsJourney ? "one of its steps has measured no requests" : $"the SLI has measured no {Events(slo)}")} for {Span(hold)}: "
+            + "its burn-rate alerts read nothing and cannot fire, even in a full outage that takes the service's metrics with it";
+        if (slo.AverageRate.Value is { } average && average > 0)
+        {
+            var expected = average * hold.Seconds;
+            text += $". At the average {Quantities.Rate(average)}, {Span(hold)} hold about {Quantities.Count(expected)} requests, so none at all is not quiet traffic: "
+                + "the service is down, Prometheus no longer scrapes it, or its route or metric changed";
+            if (severity == AlertSeverity.Ticket)
+            {
+                text += $". It waits for the time {Quantities.Count(SliAbsence.ExpectedRequests)} requests take, so it opens a ticket rather than paging";
+            }
+        }
+
+        return text + ".";
+    }
+
+    /// <summary>Why an SLO has no alert on a missing SLI: its traffic is too low, or unknown, to tell a missing SLI from a quiet one.</summary>
+    public static string NoAbsentAlert(SloAnalysis slo)
+    {
+        ArgumentNullException.ThrowIfNull(slo);
+        return slo.AverageRate.Value is { } average && average > 0
+            ? $"at the average {Quantities.Rate(average)}, {Quantities.Count(SliAbsence.ExpectedRequests)} requests take longer than {Span(SliAbsence.Longest)}, so a missing SLI cannot be told from quiet traffic"
+            : "the design states no traffic for it, so a missing SLI cannot be told from quiet traffic";
+    }
+
     /// <summary>"one failed request burns 13.9% of the budget (more than the 0.1% set for low traffic); 1 failure within an hour pages".</summary>
     public static string LowTraffic(SloAnalysis slo, LowTrafficWarning warning)
     {

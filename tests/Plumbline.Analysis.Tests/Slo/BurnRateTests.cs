@@ -1,4 +1,5 @@
 using Plumbline.Analysis.Slo;
+using Plumbline.Design.Model;
 using Plumbline.Design.Units;
 using Xunit;
 
@@ -111,5 +112,35 @@ public sealed class BurnRateTests
     {
         Near(180_000, BurnRate.SecondsToExhaust(14.4, Days(30)));   // 50 hours
         Near(2_592_000, BurnRate.SecondsToExhaust(1, Days(30)));    // the whole period
+    }
+}
+
+/// <summary>
+/// How long the alert on an SLI with no series waits: the time 10 requests take at average traffic, in whole
+/// minutes, at least 10 minutes (a page), at most a day (a ticket); quieter workflows get none.
+/// </summary>
+public sealed class SliAbsenceTests
+{
+    [Theory]
+    [InlineData(380.0, 600.0)]              // url-shortener's redirects: 10 requests in 26ms, held the shortest 10 minutes
+    [InlineData(1.0 / 60, 600.0)]           // one a minute: 10 in exactly 10 minutes
+    [InlineData(0.01, 1_020.0)]             // 10 in 1,000 s = 16.7 minutes, rounded up to 17
+    [InlineData(1.0 / 3_600, 36_000.0)]     // one an hour: 10 hours
+    [InlineData(10.0 / 86_400, 86_400.0)]   // ten a day: a day, the longest
+    public void The_hold_is_the_time_ten_requests_take(double perSecond, double seconds) =>
+        Assert.Equal(seconds, SliAbsence.Hold(perSecond)!.Value.Seconds, 6);
+
+    [Theory]
+    [InlineData(1.0 / 86_400)]              // one a day: 10 days
+    [InlineData(0.0)]
+    [InlineData(null)]                      // traffic unknown
+    public void Quieter_or_unknown_traffic_gets_no_alert(double? perSecond) =>
+        Assert.Null(SliAbsence.Hold(perSecond));
+
+    [Fact]
+    public void The_shortest_hold_pages_and_longer_ones_open_tickets()
+    {
+        Assert.Equal(AlertSeverity.Page, SliAbsence.Severity(Duration.FromMinutes(10)));
+        Assert.Equal(AlertSeverity.Ticket, SliAbsence.Severity(Duration.FromMinutes(17)));
     }
 }
