@@ -80,6 +80,7 @@ public static class CliApp
             ValidateCommand.Create(console),
             InitCommand.Create(console),
             EstimateCommand.Create(console),
+            SimulateCommand.Create(console),
             CostCommand.Create(console),
             CheckCommand.Create(console),
             SloCommand.Create(console),

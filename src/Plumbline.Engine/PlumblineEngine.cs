@@ -10,6 +10,7 @@ using Plumbline.Design.Model;
 using Plumbline.Design.Pricing;
 using Plumbline.Design.Yaml;
 using Plumbline.Engine.Files;
+using Plumbline.Simulation.Designs;
 
 namespace Plumbline.Engine;
 
@@ -201,6 +202,42 @@ public sealed class PlumblineEngine(EngineOptions? options = null)
     {
         var loaded = LoadDesignFile(designPath);
         return new EstimateResult(loaded, loaded is { Success: true, Design: { } design } ? Estimate(design, options, sensitivity) : null);
+    }
+
+    /// <summary>
+    /// Simulates a loaded design (one without errors): its steady traffic, one named scenario, or all of them
+    /// (<see cref="SimulationRequest"/>), with the estimate's figures beside the simulation's. Bounded in simulated time,
+    /// events and memory; the same design, request and seed give the same report.
+    /// </summary>
+    /// <param name="progress">Given the scenario's name and the share of it done, from any thread.</param>
+    /// <exception cref="ArgumentException">The request names no scenario of the design, or its options are unusable (check with <see cref="SimulationProblem"/>).</exception>
+    public SimulationReport Simulate(SystemDesign design, SimulationRequest request, Action<string, double>? progress = null, CancellationToken cancellation = default) =>
+        DesignSimulation.Simulate(design, request, progress, cancellation: cancellation);
+
+    /// <summary>Null when <paramref name="request"/> can simulate <paramref name="design"/>; else what is wrong, in the command's words.</summary>
+    public string? SimulationProblem(SystemDesign design, SimulationRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(design);
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Options.Problem() is { } problem)
+        {
+            return problem;
+        }
+
+        if (request.Replications is < 1 or > DesignSimulation.MaxReplications)
+        {
+            return $"the replications must be from 1 to {DesignSimulation.MaxReplications}";
+        }
+
+        var names = SimulationRequest.Names(design);
+        if (request.Scenario is null or SimulationRequest.All || names.Contains(request.Scenario))
+        {
+            return null;
+        }
+
+        return names.IsEmpty
+            ? $"the design has no scenario named '{request.Scenario}' (it has no validation scenarios)"
+            : $"the design has no scenario named '{request.Scenario}'; it has: {string.Join(", ", names)} (or 'all')";
     }
 
     /// <summary>Reviews a loaded design with its price catalog (so the cost rules price it), when the design, its catalog and the rules have no error.</summary>

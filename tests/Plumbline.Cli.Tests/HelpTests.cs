@@ -9,6 +9,7 @@ public sealed class HelpTests
     [InlineData("help-validate.txt", new[] { "validate", "--help" })]
     [InlineData("help-init.txt", new[] { "init", "--help" })]
     [InlineData("help-cost.txt", new[] { "cost", "--help" })]
+    [InlineData("help-simulate.txt", new[] { "simulate", "--help" })]
     [InlineData("help-slo.txt", new[] { "slo", "--help" })]
     [InlineData("help-export.txt", new[] { "export", "--help" })]
     public void Help_text_matches_the_golden_file(string golden, string[] args)

@@ -9,7 +9,7 @@ namespace Plumbline.Simulation.Designs;
 
 /// <summary>How one component is simulated: its instances, and how many requests one instance works on at once.</summary>
 /// <param name="Name">The component's name.</param>
-/// <param name="Instances">Copies that serve: <c>instances</c>, plus <c>replicas</c> for a stateful component (its read copies).</param>
+/// <param name="Instances">Copies that serve: <c>instances</c>, plus <c>replicas</c> for a stateful component that states a read capacity or none (its read copies).</param>
 /// <param name="Primaries">The first <see cref="Instances"/> that take writes (<c>instances</c>); reads go to any copy.</param>
 /// <param name="CapacityPerInstance">What a primary sustains per second (writes, else the total, else reads); 0 for none stated (unlimited).</param>
 /// <param name="ReplicaCapacity">What a replica sustains per second (reads, else the total, else writes).</param>
@@ -58,8 +58,9 @@ public sealed record SimulatedComponent(
 /// time. Utilisation (busy slots over slots) is then load / capacity, the estimate's figure, at any load; a request's
 /// latency is its own time when slots are free, as the estimate composes it; and when they are not, it waits in a FIFO
 /// queue in front of k slots (an M/G/k queue), which is where the simulation and the estimate's Erlang C part.
-/// A stateful component's replicas are copies that serve reads (writes go to its primaries, the <c>instances</c>), as the
-/// availability model counts its units; a primary's slots come from its write capacity, a replica's from its read capacity.
+/// A stateful component's replicas are copies that serve reads (writes go to its primaries, the <c>instances</c>) when it
+/// states a read capacity or none, as the estimate counts them; a primary's slots come from its write capacity, a
+/// replica's from its read capacity. Otherwise its replicas are standbys, which the simulation does not route to.
 /// An operation with no stated latency takes no time of its own; its component's slot is then held for an exponential
 /// time of mean 1 / capacity on one slot per instance: exactly the estimate's M/M/c server.
 /// </remarks>
@@ -166,7 +167,10 @@ public sealed class DesignModel
 
             var meanOwn = weightSum > 0 ? weighted / weightSum : ops.Length > 0 ? ops.Average(op => own[op].Mean) : 0;
             var primaries = Math.Max(1, component.Instances);
-            var copies = primaries + (component.IsStateful ? Math.Max(0, component.Replicas) : 0);
+            // Replicas serve reads where the estimate counts them as serving reads: a store that states a read capacity
+            // (or no capacity at all); otherwise they are standbys the simulation does not route to.
+            var readsOnReplicas = component.IsStateful && (component.Capacity is null ? numbers.Basis == CapacityBasis.None : component.Capacity.Reads is not null);
+            var copies = primaries + (readsOnReplicas ? Math.Max(0, component.Replicas) : 0);
             double primaryCapacity = 0, replicaCapacity = 0;
             if (numbers.Basis != CapacityBasis.None)
             {
