@@ -751,20 +751,52 @@ internal sealed class DesignRun
 
             case LoadBalancing.TwoChoices:
             {
-                var a = UpFrom(first, n, _rng.NextInt(n));
-                var b = UpFrom(first, n, _rng.NextInt(n));
+                var a = NthUp(first, n, c, write);
+                var b = NthUp(first, n, c, write);
                 return _outstanding[b] < _outstanding[a] ? b : a;
             }
 
             case LoadBalancing.Random:
-                return UpFrom(first, n, _rng.NextInt(n));
+                return NthUp(first, n, c, write);
             default:
             {
+                // The next up instance after the last one chosen, so the up instances share the load evenly.
                 var start = _roundRobin[c];
-                _roundRobin[c] = (start + 1) % n;
-                return UpFrom(first, n, start);
+                for (var j = 0; j < n; j++)
+                {
+                    var k = (start + j) % n;
+                    if (_down[first + k] == 0)
+                    {
+                        _roundRobin[c] = (k + 1) % n;
+                        return first + k;
+                    }
+                }
+
+                return -1;
             }
         }
+    }
+
+    /// <summary>An up instance among the first <paramref name="n"/>, uniformly at random.</summary>
+    private int NthUp(int first, int n, int c, bool write)
+    {
+        var up = write ? n : _upCount[c];
+        if (up == n || write)
+        {
+            // All up (or a write, whose primaries are few): draw, and probe on from a down one.
+            return UpFrom(first, n, _rng.NextInt(n));
+        }
+
+        var target = _rng.NextInt(up);
+        for (var i = first; i < first + n; i++)
+        {
+            if (_down[i] == 0 && target-- == 0)
+            {
+                return i;
+            }
+        }
+
+        return UpFrom(first, n, 0);
     }
 
     /// <summary>The first up instance from offset <paramref name="k"/> on, wrapping.</summary>
