@@ -12,7 +12,8 @@ namespace Plumbline.Benchmarks;
 /// <c>-- quick [filter]</c> runs the fast self-timed harness over <see cref="QuickCases.Suites"/>, optionally only
 /// the cases whose name contains <c>filter</c>. <c>-- cold</c> times the first load in fresh processes
 /// (<see cref="LoadColdRuns"/>), which is what a CLI user waits for. <c>-- sim [rounds]</c> runs the simulator's
-/// benchmark (<see cref="Simulation.SimulationBenchmark"/>).
+/// benchmark (<see cref="Simulation.SimulationBenchmark"/>); <c>-- sim-design [rounds]</c> a design simulated
+/// (<see cref="Simulation.DesignBenchmark"/>).
 /// </summary>
 /// <remarks>
 /// To add a benchmark for another stage (estimates, review): add a <c>[Benchmark]</c> class, which the switcher
@@ -38,6 +39,11 @@ public static class Program
         if (args.Length > 0 && args[0] == "sim")
         {
             return Simulation.SimulationBenchmark.Run(args);
+        }
+
+        if (args.Length > 0 && args[0] == "sim-design")
+        {
+            return Simulation.DesignBenchmark.Run(args);
         }
 
         if (args.Length > 0 && args[0] == "cold")
