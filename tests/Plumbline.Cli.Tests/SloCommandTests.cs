@@ -50,6 +50,24 @@ public sealed class SloCommandTests
         Assert.Equal([0.0072, 0.003, 0.0015, 0.0005], alerts.Select(a => Math.Round(a.GetProperty("errorRatioThreshold").GetProperty("value").GetDouble(), 15)));
         Assert.Equal("page", alerts[0].GetProperty("severity").GetString());
         Assert.Equal(25.92, alerts[0].GetProperty("fullOutageDetectionSeconds").GetProperty("value").GetDouble(), 9);
+        // 380/s brings 10 requests in 26 ms: the alert on a missing SLI waits the shortest 10 minutes, and pages.
+        var absent = redirect.GetProperty("absentAlert");
+        Assert.Equal("page", absent.GetProperty("severity").GetString());
+        Assert.Equal(600, absent.GetProperty("holdSeconds").GetDouble());
+    }
+
+    [Fact]
+    public void A_workflow_too_quiet_to_tell_a_missing_sli_from_quiet_traffic_gets_no_absent_alert()
+    {
+        // payments-ledger reconciles once a day: 10 requests take 10 days, longer than the day the alert may wait.
+        var run = CliRun.Of("slo", Example("payments-ledger.yaml"), "--format", "json");
+
+        Assert.Equal(0, run.Exit);
+        using var json = JsonDocument.Parse(run.Out);
+        var reconcile = json.RootElement.GetProperty("slos").EnumerateArray().Single(s => s.GetProperty("name").GetString() == "reconcile-availability");
+        var absent = reconcile.GetProperty("absentAlert");
+        Assert.Equal(JsonValueKind.Null, absent.GetProperty("severity").ValueKind);
+        Assert.Contains("10 requests take longer than a day", absent.GetProperty("explanation").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

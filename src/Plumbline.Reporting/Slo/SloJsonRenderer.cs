@@ -193,6 +193,21 @@ public static class SloJsonRenderer
         }
 
         w.WriteEndArray();
+        w.WriteStartObject("absentAlert");
+        if (SliAbsence.Hold(slo.AverageRate.Value) is { } hold && !Prometheus.SliQueries.Parts(slo).IsEmpty)
+        {
+            w.WriteString("severity", Severity(SliAbsence.Severity(hold)));
+            w.WriteNumber("holdSeconds", hold.Seconds);
+            w.WriteString("explanation", SloWords.Absent(slo, hold));
+        }
+        else
+        {
+            w.WriteNull("severity");
+            w.WriteNull("holdSeconds");
+            w.WriteString("explanation", SloWords.NoAbsentAlert(slo));
+        }
+
+        w.WriteEndObject();
         if (slo.LowTraffic is { } low)
         {
             w.WriteStartObject("lowTraffic");

@@ -43,6 +43,7 @@ internal static class SloSections
         yield return ("runbook", slo.Runbook is { } runbook
             ? runbook.Link is { } link ? $"{link} ({runbook.Failure})" : $"{runbook.Failure} (no link)"
             : "none: no runbook lists this SLO in operations.runbooks[].slos", []);
+        yield return ("absent", SloWords.AbsentLine(slo), []);
         if (slo.LowTraffic is { } low)
         {
             yield return ("warning", SloWords.LowTraffic(slo, low), [low.SharePerFailure]);

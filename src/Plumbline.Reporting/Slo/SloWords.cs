@@ -114,10 +114,32 @@ public static class SloWords
         return text + ".";
     }
 
+    /// <summary>
+    /// The alert on a missing SLI in one line, for the reports: "pages after 10 minutes with no series for the SLI
+    /// (about 228K requests expected in that time)", or why there is none.
+    /// </summary>
+    public static string AbsentLine(SloAnalysis slo)
+    {
+        ArgumentNullException.ThrowIfNull(slo);
+        if (SliAbsence.Hold(slo.AverageRate.Value) is not { } hold || Prometheus.SliQueries.Parts(slo).IsEmpty)
+        {
+            return "no alert: " + NoAbsentAlert(slo);
+        }
+
+        var expected = (slo.AverageRate.Value ?? 0) * hold.Seconds;
+        return $"{Verb(SliAbsence.Severity(hold))} after {Span(hold)} with no series for the {(slo.Slo.IsJourney ? "SLI of a step" : "SLI")}, "
+            + $"when its burn-rate alerts cannot fire (about {Quantities.Count(expected)} requests expected in that time)";
+    }
+
     /// <summary>Why an SLO has no alert on a missing SLI: its traffic is too low, or unknown, to tell a missing SLI from a quiet one.</summary>
     public static string NoAbsentAlert(SloAnalysis slo)
     {
         ArgumentNullException.ThrowIfNull(slo);
+        if (Prometheus.SliQueries.Parts(slo).IsEmpty)
+        {
+            return "there is no SLI query to watch (see sli)";
+        }
+
         return slo.AverageRate.Value is { } average && average > 0
             ? $"at the average {Quantities.Rate(average)}, {Quantities.Count(SliAbsence.ExpectedRequests)} requests take longer than {Span(SliAbsence.Longest)}, so a missing SLI cannot be told from quiet traffic"
             : "the design states no traffic for it, so a missing SLI cannot be told from quiet traffic";
