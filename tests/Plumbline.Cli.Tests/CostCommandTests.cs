@@ -31,6 +31,33 @@ public sealed class CostCommandTests
         GoldenFile.Verify($"cost-{name}.txt", run.Out);
     }
 
+    /// <summary>The examples but the deliberately weak one.</summary>
+    public static TheoryData<string> GoodExamples()
+    {
+        var data = new TheoryData<string>();
+        foreach (var name in Examples().Select(row => row.Data).Where(n => !n.StartsWith("weak", StringComparison.Ordinal)))
+        {
+            data.Add(name);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(GoodExamples))]
+    public void Every_good_examples_budget_fits_what_it_runs(string name)
+    {
+        // Realistic: the cost now uses 40% to 90% of the budget (a budget two and a half times the
+        // bill says nothing, one the bill fills leaves no room), and a year of the stated growth fits in it.
+        var run = CliRun.Of("cost", Example(name + ".yaml"), "--format", "json");
+        Assert.Equal(0, run.Exit);
+        using var json = JsonDocument.Parse(run.Out);
+        var shares = json.RootElement.GetProperty("horizons").EnumerateArray()
+            .ToDictionary(h => h.GetProperty("months").GetDouble(), h => h.GetProperty("budget").GetProperty("share").GetDecimal());
+        Assert.InRange(shares[0], 0.4m, 0.9m);
+        Assert.True(shares[12] <= 1m, $"{name}: after a year the design costs {shares[12]:P1} of its budget");
+    }
+
     [Fact]
     public void Explain_shows_each_lines_formula_and_where_each_input_comes_from()
     {
@@ -76,6 +103,18 @@ public sealed class CostCommandTests
         Assert.Equal(horizons[0].GetProperty("total").GetDecimal(), byDriver.EnumerateObject().Sum(p => p.Value.GetDecimal()));
         Assert.Equal(730, json.RootElement.GetProperty("catalog").GetProperty("hoursPerMonth").GetDecimal());
         Assert.True(json.RootElement.GetProperty("units").GetProperty("perThousandRequests").GetDecimal() > 0);
+
+        // Every instance type the bill prices names the source it was read from, with the day it was read.
+        var sources = json.RootElement.GetProperty("sources").EnumerateArray().ToList();
+        Assert.All(sources, s => Assert.StartsWith("https://", s.GetProperty("url").GetString(), StringComparison.Ordinal));
+        Assert.All(sources, s => Assert.True(DateOnly.TryParseExact(s.GetProperty("readOn").GetString(), "yyyy-MM-dd", out _)));
+        var sourced = sources.SelectMany(s => s.GetProperty("items").EnumerateArray().Select(i => i.GetString())).ToHashSet(StringComparer.Ordinal);
+        var instanceTypes = horizons[0].GetProperty("components").EnumerateArray()
+            .SelectMany(c => c.GetProperty("lines").EnumerateArray())
+            .Where(l => l.GetProperty("driver").GetString() == "compute")
+            .Select(l => l.GetProperty("item").GetString()).ToList();
+        Assert.NotEmpty(instanceTypes);
+        Assert.All(instanceTypes, t => Assert.Contains(t, sourced));
     }
 
     [Fact]

@@ -29,7 +29,8 @@ internal sealed record PricingSpec(string? RunsOn, int? Vcpu, ByteSize? Memory, 
 /// <summary>Chooses what each component is priced as, from what the design says or, where it says nothing, a stated default.</summary>
 internal static class ComponentPricingRules
 {
-    public static ComponentPricing Resolve(Component component, PricingSpec spec, PriceCatalog catalog, CostOptions options)
+    /// <param name="ownInstances">The design states the component's instances: a queue, load balancer or CDN with its own nodes (a Kafka cluster, an HAProxy pair) runs on instances, not as a managed service.</param>
+    public static ComponentPricing Resolve(Component component, PricingSpec spec, PriceCatalog catalog, CostOptions options, bool ownInstances = false)
     {
         if (spec.RunsOn is { } name)
         {
@@ -63,17 +64,18 @@ internal static class ComponentPricingRules
             case ComponentKind.ObjectStore:
                 return new(PricingKind.ObjectStorage, null, null, "object storage", Assumed: true);
             case ComponentKind.Cdn or ComponentKind.LoadBalancer or ComponentKind.Queue
-                when catalog.Services.FirstOrDefault(s => s.Kind == component.Kind) is { } service:
+                when !ownInstances && catalog.Services.FirstOrDefault(s => s.Kind == component.Kind) is { } service:
                 return new(PricingKind.Service, null, service, $"{service.Name}, the catalog's first {Kind(component.Kind)} service", Assumed: true);
-            case ComponentKind.Cdn:
+            case ComponentKind.Cdn when !ownInstances:
                 return new(PricingKind.None, null, null, "the catalog has no cdn service", Assumed: true);
         }
 
         var (defaultVcpu, defaultMemory, why) = component.Kind switch
         {
-            ComponentKind.Cache when component.Memory is { } m => (options.DefaultVcpu, m, "its memory"),
+            _ when component.Memory is { } m => (options.DefaultVcpu, m, "its memory"),
             ComponentKind.Cache or ComponentKind.Database => (options.DefaultVcpu, ByteSize.FromGibibytes(options.DefaultMemoryGiB * 2), $"the default for a {Kind(component.Kind)}"),
-            _ => (options.DefaultVcpu, ByteSize.FromGibibytes(options.DefaultMemoryGiB), $"the default for a {Kind(component.Kind)}"),
+            _ => (options.DefaultVcpu, ByteSize.FromGibibytes(options.DefaultMemoryGiB),
+                $"the default for a {Kind(component.Kind)}" + (component.Kind is ComponentKind.Cdn or ComponentKind.LoadBalancer or ComponentKind.Queue ? " on its own instances" : string.Empty)),
         };
         return Cheapest(catalog, defaultVcpu, defaultMemory) is { } assumed
             ? new(PricingKind.Instances, assumed, null, $"{assumed.Name}, the cheapest type with at least {defaultVcpu} vCPU and {defaultMemory} ({why})", Assumed: true)

@@ -41,7 +41,7 @@ public static class CostEstimator
 
         public CostReport Build()
         {
-            var pricing = _design.Components.Select(c => ComponentPricingRules.Resolve(c, Spec(c), catalog, options)).ToImmutableArray();
+            var pricing = _design.Components.Select(c => ComponentPricingRules.Resolve(c, Spec(c), catalog, options, _design.SourceMap.Has(c.Path + "/instances"))).ToImmutableArray();
             foreach (var (component, p) in _design.Components.Zip(pricing))
             {
                 if (p.Assumed && p.Kind != PricingKind.None)

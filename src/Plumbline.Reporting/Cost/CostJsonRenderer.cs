@@ -32,6 +32,26 @@ public static class CostJsonRenderer
         w.WriteString("oldestSource", c.OldestSource);
         w.WriteEndObject();
 
+        // The catalog's sources the bill's prices come from, and the items priced from each.
+        w.WriteStartArray("sources");
+        foreach (var source in report.SourcesUsed)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", source.Name);
+            w.WriteString("url", source.Url);
+            w.WriteString("readOn", source.ReadOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            w.WriteStartArray("items");
+            foreach (var item in source.Items)
+            {
+                w.WriteStringValue(item);
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+
         if (report.Budget is { } budget)
         {
             w.WriteStartObject("budget");

@@ -192,4 +192,43 @@ public sealed class CostEstimatorTests
         Assert.Null(report.Now.Budget);
         Assert.Contains(report.Notes, n => n.Contains("in EUR", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_queue_with_its_own_instances_is_priced_as_instances_and_one_without_as_the_managed_service()
+    {
+        const string Queues = """
+            plumbline: 1
+            system: { name: events }
+            workflows:
+              publish: { entry: api.publish, rate: 10/s }
+            components:
+              api:
+                kind: service
+                instances: 2
+                operations: { publish: { calls: [{ to: log.append, async: true }, { to: jobs.send, async: true }] } }
+              log: { kind: queue, engine: kafka, instances: 3, memory: 8GiB, operations: { append: { type: write } } }
+              jobs: { kind: queue, operations: { send: { type: write } } }
+            """;
+        var catalog = TestCatalog + """
+
+            services:
+              queue-service:
+                kind: queue
+                requests: { price: 0.40 USD, per: 1M, free: 1M, per_message: 3, chunk: 64KiB }
+                source: page
+            """;
+        var loaded = CatalogLoader.LoadText("test-prices.yaml", catalog);
+        Assert.True(loaded.Success, string.Join(Environment.NewLine, loaded.Diagnostics));
+        var now = CostEstimator.Estimate(TestDesigns.Load(Queues), loaded.Catalog!).Now;
+
+        // Kafka on 3 brokers of at least 2 vCPU and 8 GiB: m5.large, 3 x 0.096 x 730 = 210.24.
+        var log = now.Components.Single(c => c.Component == "log");
+        Assert.Equal("m5.large", log.Lines.Single(l => l.Driver == CostDriver.Compute).Item);
+        Assert.Equal(210.24m, PriceMath.Cents(log.Total));
+        // The managed queue: 10/s x 2,628,000 s = 26,280,000 messages x 3 requests = 78,840,000;
+        // 1M free; 77,840,000 x 0.40 / 1M = 31.136.
+        var jobs = now.Components.Single(c => c.Component == "jobs");
+        Assert.Equal("queue-service", jobs.PricedAs.Split(',')[0]);
+        Assert.Equal(31.14m, PriceMath.Cents(jobs.Total));
+    }
 }
