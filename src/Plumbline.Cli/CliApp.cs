@@ -19,6 +19,13 @@ public static class CliApp
     /// <summary>The product version, without build metadata: <c>0.1.0</c>.</summary>
     public static string Version { get; } = ReadVersion();
 
+    /// <summary>
+    /// How arguments are parsed. Response files are off: System.CommandLine would otherwise read any argument
+    /// starting with '@' as a file of more arguments (unbounded, and a design named '@design.yaml' could not be
+    /// given), so every argument is taken as written.
+    /// </summary>
+    private static readonly ParserConfiguration ParserConfiguration = new() { ResponseFileTokenReplacer = null };
+
     /// <summary>Runs the CLI with these arguments against this console and returns the exit code.</summary>
     public static int Run(string[] args, CliConsole console) => Run(args, console, CreateRootCommand);
 
@@ -31,7 +38,7 @@ public static class CliApp
         try
         {
             var root = createRootCommand(console);
-            var result = root.Parse(args);
+            var result = root.Parse(args, ParserConfiguration);
             if (result.Action is ParseErrorAction)
             {
                 return ReportUsageErrors(result, console);

@@ -121,6 +121,7 @@ public static class CheckCommand
         if (!result.Design.Success)
         {
             renderer.WriteEach(console.Error, result.Design.Diagnostics, settings.File);
+            renderer.WriteOmitted(console.Error, result.Design.Omitted, settings.File);
             console.Error.WriteLine($"{settings.File}: the design has errors; fix them (plumbline validate) before reviewing.");
             return ExitCodes.InvalidInput;
         }
@@ -132,6 +133,8 @@ public static class CheckCommand
             renderer.Write(console.Error, diagnostic, diagnostic.Span.Path);
             console.Error.Write('\n');
         }
+
+        renderer.WriteOmitted(console.Error, result.TeamRules.Omitted);
 
         if (result.Report is not { } report)
         {

@@ -77,7 +77,9 @@ public static class EstimateCommand
         var result = PlumblineEngine.Default.EstimateFile(settings.File, settings.Options, settings.Sensitivity);
         if (result.Report is not { } report)
         {
-            new DiagnosticTextRenderer(console.UseColor).WriteEach(console.Error, result.Design.Diagnostics, settings.File);
+            var renderer = new DiagnosticTextRenderer(console.UseColor);
+            renderer.WriteEach(console.Error, result.Design.Diagnostics, settings.File);
+            renderer.WriteOmitted(console.Error, result.Design.Omitted, settings.File);
             console.Error.WriteLine($"{settings.File}: the design has errors; fix them (plumbline validate) before estimating.");
             return ExitCodes.InvalidInput;
         }

@@ -56,7 +56,7 @@ public static class ValidateCommand
         ArgumentNullException.ThrowIfNull(console);
         var results = settings.Files.Select(f => (File: f, Result: PlumblineEngine.Default.LoadDesignFile(f))).ToList();
         var summary = results.Aggregate(new DiagnosticSummary(0, 0, 0),
-            (sum, r) => sum.Add(DiagnosticSummary.Of(r.Result.Diagnostics, files: 1)));
+            (sum, r) => sum.Add(DiagnosticSummary.Of(r.Result.Diagnostics, files: 1).Add(r.Result.Omitted)));
 
         if (settings.Format == FormatOption.Json)
         {
@@ -83,6 +83,8 @@ public static class ValidateCommand
                 output.Write('\n');
                 anyDiagnostics = true;
             }
+
+            renderer.WriteOmitted(output, result.Omitted, file);
 
             if (result.Success && result.Design is { } design)
             {
@@ -123,8 +125,11 @@ public static class ValidateCommand
                     json.WriteNumber("workflows", design.Workflows.Length);
                 }
 
-                json.WriteNumber("errors", result.Diagnostics.Count(d => d.IsError));
-                json.WriteNumber("warnings", result.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning));
+                json.WriteNumber("errors", result.Diagnostics.Count(d => d.IsError) + result.Omitted.Errors);
+                json.WriteNumber("warnings", result.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning) + result.Omitted.Warnings);
+
+                // Past the first 100 diagnostics of a file, the rest are counted here, not listed.
+                json.WriteNumber("unlisted", result.Omitted.Count);
                 json.WriteEndObject();
             }
 

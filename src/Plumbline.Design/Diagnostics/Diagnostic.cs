@@ -11,7 +11,8 @@ public enum DiagnosticSeverity
 
 /// <summary>
 /// A problem found while reading or validating a design: where it is, a stable code, what is
-/// wrong and how to fix it. Codes come from <see cref="DiagnosticCodes"/> only.
+/// wrong and how to fix it. Codes come from <see cref="DiagnosticCodes"/> only. A message, help or path
+/// that echoes a very long name or value from the file keeps a window of it (<see cref="TextWindow"/>).
 /// </summary>
 /// <param name="Code">Stable code such as <c>PL2001</c>.</param>
 /// <param name="Severity">Error or warning.</param>
@@ -27,6 +28,21 @@ public sealed record Diagnostic(
     string Message,
     string? Help = null)
 {
+    /// <summary>The longest message kept whole, in characters; a longer one keeps its start and end.</summary>
+    public const int MaxMessageLength = 240;
+
+    /// <summary>The longest help kept whole (it may list every key an object has), in characters.</summary>
+    public const int MaxHelpLength = 400;
+
+    /// <summary>The longest path kept whole, in characters.</summary>
+    public const int MaxPathLength = 200;
+
+    public string YamlPath { get; init; } = TextWindow.Cut(YamlPath ?? string.Empty, MaxPathLength);
+
+    public string Message { get; init; } = TextWindow.Cut(Message ?? string.Empty, MaxMessageLength);
+
+    public string? Help { get; init; } = Help is null ? null : TextWindow.Cut(Help, MaxHelpLength);
+
     public bool IsError => Severity == DiagnosticSeverity.Error;
 
     public override string ToString()

@@ -43,9 +43,13 @@ public static partial class DiagnosticCodes
             "use letters, digits, '-' and '_', starting with a letter or digit (no dots or spaces)");
 
     /// <summary>PL2008: a format version this build does not read.</summary>
-    public static Diagnostic UnsupportedVersion(SourceSpan span, string path, string version, int supported) =>
-        Error("PL2008", span, path, $"format version {version} is not supported; this Plumbline reads version {supported}",
-            $"write 'plumbline: {supported}' or upgrade Plumbline");
+    /// <param name="span">The version's value.</param>
+    /// <param name="path">Its path, <c>/plumbline</c>.</param>
+    /// <param name="read">What the file says, as a phrase: "2", "the text \"1\" (in quotes), not a number".</param>
+    /// <param name="supported">The version this build reads.</param>
+    public static Diagnostic UnsupportedVersion(SourceSpan span, string path, string read, int supported) =>
+        Error("PL2008", span, path, $"the format version is {read}; this Plumbline reads version {supported}",
+            $"write 'plumbline: {supported}' (a number, without quotes), or upgrade Plumbline if the design was written for a newer one");
 
     /// <summary>PL2009: two keys given where only one may be.</summary>
     public static Diagnostic MutuallyExclusive(SourceSpan span, string path, string a, string b) =>

@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using Plumbline.Design.Diagnostics;
 using Plumbline.Design.Loading.Binding;
+using Plumbline.Design.Model;
+using Plumbline.Design.Text;
 using Plumbline.Design.Validation;
 using Plumbline.Design.Yaml;
 
@@ -33,7 +35,7 @@ public static class DesignLoader
         ArgumentNullException.ThrowIfNull(read);
         if (read.Root is null || read.Source is null || read.Diagnostics.Any(d => d.IsError))
         {
-            return new LoadResult(null, read.Source, Sort(read.Diagnostics));
+            return Result(null, read.Source, read.Diagnostics, OmittedDiagnostics.None);
         }
 
         var context = new BindContext(read.Source, read.Root);
@@ -44,10 +46,13 @@ public static class DesignLoader
             CallGraphValidator.Validate(design, context);
         }
 
-        var all = read.Diagnostics.AddRange(context.Diagnostics);
-        return new LoadResult(design, read.Source, Sort(all));
+        return Result(design, read.Source, read.Diagnostics.AddRange(context.Diagnostics), context.Omitted);
     }
 
-    private static ImmutableArray<Diagnostic> Sort(ImmutableArray<Diagnostic> diagnostics) =>
-        [.. diagnostics.OrderBy(d => d.Span.Offset).ThenBy(d => d.Code, StringComparer.Ordinal)];
+    /// <summary>The result with its diagnostics in file order, at most <see cref="DiagnosticLimits.MaxListed"/> of them.</summary>
+    private static LoadResult Result(SystemDesign? design, SourceText? source, ImmutableArray<Diagnostic> diagnostics, OmittedDiagnostics omitted)
+    {
+        var (listed, left) = DiagnosticLimits.Cap(diagnostics);
+        return new LoadResult(design, source, listed) { Omitted = omitted.Add(left) };
+    }
 }

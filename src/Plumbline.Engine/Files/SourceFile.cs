@@ -27,6 +27,18 @@ public static partial class SourceFile
     {
         ArgumentNullException.ThrowIfNull(path);
         limits ??= YamlLimits.Default;
+
+        // .NET's own messages for these name the parameter ("The value cannot be an empty string. (Parameter 'path')").
+        if (path.Length == 0)
+        {
+            return Failed(path, DiagnosticCodes.FileUnreadable(FileStart(path), "no file name was given (the path is empty)"));
+        }
+
+        if (path.Contains('\0', StringComparison.Ordinal))
+        {
+            return Failed(path, DiagnosticCodes.FileUnreadable(FileStart(path), "the path contains a NUL character, which no file name can"));
+        }
+
         try
         {
             if (Directory.Exists(path))

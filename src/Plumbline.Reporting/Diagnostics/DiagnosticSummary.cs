@@ -26,6 +26,9 @@ public readonly record struct DiagnosticSummary(int Errors, int Warnings, int Fi
         return new DiagnosticSummary(errors, warnings, files);
     }
 
+    /// <summary>Counts of diagnostics found but not listed, added to these.</summary>
+    public DiagnosticSummary Add(OmittedDiagnostics omitted) => this with { Errors = Errors + omitted.Errors, Warnings = Warnings + omitted.Warnings };
+
     public DiagnosticSummary Add(DiagnosticSummary other) =>
         new(Errors + other.Errors, Warnings + other.Warnings, Files + other.Files);
 

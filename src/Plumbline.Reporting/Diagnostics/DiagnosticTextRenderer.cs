@@ -96,6 +96,26 @@ public sealed class DiagnosticTextRenderer(bool useColor = false)
         }
     }
 
+    /// <summary>
+    /// After a file's listed diagnostics, the line that says how many more there are:
+    /// <c>... and 99,900 more errors, not listed (the first 100 of a file are)</c>. Nothing when none were left out.
+    /// </summary>
+    public void WriteOmitted(TextWriter writer, OmittedDiagnostics omitted, string? file = null)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        if (omitted.IsEmpty)
+        {
+            return;
+        }
+
+        var counts = string.Join(" and ", new[] { (omitted.Errors, "error"), (omitted.Warnings, "warning") }
+            .Where(c => c.Item1 > 0)
+            .Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Item1:N0} more {c.Item2}{(c.Item1 == 1 ? string.Empty : "s")}")));
+        var where = string.IsNullOrEmpty(file) ? string.Empty : $"{file}: ";
+        writer.Write(Paint(omitted.Errors > 0 ? Red : Yellow, $"{where}... and {counts}, not listed"));
+        writer.Write(string.Create(CultureInfo.InvariantCulture, $" (only the first {DiagnosticLimits.MaxListed} of a file are; fix those and run again)\n\n"));
+    }
+
     /// <summary>Writes a summary line such as <c>2 errors, 1 warning in 1 file</c>, coloured by the worst severity.</summary>
     public void WriteSummary(TextWriter writer, DiagnosticSummary summary)
     {
@@ -111,7 +131,7 @@ public sealed class DiagnosticTextRenderer(bool useColor = false)
         ArgumentNullException.ThrowIfNull(diagnostic);
         var span = diagnostic.Span;
         var path = span.IsNone || string.IsNullOrEmpty(span.Path) ? fallbackPath ?? string.Empty : span.Path;
-        if (span.IsNone)
+        if (span.IsNone || path.Length == 0)
         {
             return path.Length == 0 ? "plumbline" : path;
         }

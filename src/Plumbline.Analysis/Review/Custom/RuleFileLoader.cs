@@ -74,15 +74,17 @@ public static partial class RuleFileLoader
         var seen = new Dictionary<string, SourceSpan>(StringComparer.Ordinal);
         var rules = ImmutableArray.CreateBuilder<IRule>();
         var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
+        var omitted = OmittedDiagnostics.None;
         foreach (var file in files)
         {
             var result = Bind(file, seen);
             rules.AddRange(result.Rules);
             diagnostics.AddRange(result.Diagnostics);
+            omitted = omitted.Add(result.Omitted);
         }
 
         var all = diagnostics.ToImmutable();
-        return new RuleFileResult(all.Any(d => d.IsError) ? [] : rules.ToImmutable(), all, null);
+        return new RuleFileResult(all.Any(d => d.IsError) || omitted.Errors > 0 ? [] : rules.ToImmutable(), all, null) { Omitted = omitted };
     }
 
     private static RuleFileResult Bind(YamlReadResult read, Dictionary<string, SourceSpan> seen)
@@ -95,11 +97,8 @@ public static partial class RuleFileLoader
         var reader = new Reader(seen);
         reader.Diagnostics.AddRange(read.Diagnostics);
         var rules = reader.ReadFile(read.Root);
-        var diagnostics = reader.Diagnostics
-            .OrderBy(d => d.Span.Offset)
-            .ThenBy(d => d.Code, StringComparer.Ordinal)
-            .ToImmutableArray();
-        return new RuleFileResult(diagnostics.Any(d => d.IsError) ? [] : rules, diagnostics, read.Source);
+        var (diagnostics, omitted) = DiagnosticLimits.Cap(reader.Diagnostics);
+        return new RuleFileResult(diagnostics.Any(d => d.IsError) || omitted.Errors > 0 ? [] : rules, diagnostics, read.Source) { Omitted = omitted };
     }
 
     /// <summary>Kebab-case: lower-case letters and digits in words joined by '-', starting with a letter.</summary>
@@ -113,7 +112,8 @@ public static partial class RuleFileLoader
 
         public List<Diagnostic> Diagnostics { get; } = [];
 
-        private int ErrorCount => Diagnostics.Count(d => d.IsError);
+        /// <summary>Errors reported so far, counted as they come (counting the list per rule would be quadratic).</summary>
+        private int ErrorCount { get; set; }
 
         public ImmutableArray<IRule> ReadFile(YamlNode root)
         {
@@ -559,7 +559,11 @@ public static partial class RuleFileLoader
             return null;
         }
 
-        private void Report(Diagnostic diagnostic) => Diagnostics.Add(diagnostic);
+        private void Report(Diagnostic diagnostic)
+        {
+            Diagnostics.Add(diagnostic);
+            ErrorCount += diagnostic.IsError ? 1 : 0;
+        }
 
         /// <summary>The value of a key, or null when absent or a YAML null (<c>key:</c> with nothing after it).</summary>
         private static YamlNode? Value(YamlMapping mapping, string key) =>

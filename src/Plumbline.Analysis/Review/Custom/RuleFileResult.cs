@@ -13,6 +13,9 @@ namespace Plumbline.Analysis.Review.Custom;
 /// <param name="Source">The decoded text, or null when the file could not be read or decoded (or several files were loaded).</param>
 public sealed record RuleFileResult(ImmutableArray<IRule> Rules, ImmutableArray<Diagnostic> Diagnostics, SourceText? Source)
 {
+    /// <summary>Diagnostics found but not listed, past <see cref="DiagnosticLimits.MaxListed"/> in a file. Default none.</summary>
+    public OmittedDiagnostics Omitted { get; init; }
+
     /// <summary>True when there is no error (warnings, such as an empty file, are fine).</summary>
-    public bool Success => !Diagnostics.Any(d => d.IsError);
+    public bool Success => Omitted.Errors == 0 && !Diagnostics.Any(d => d.IsError);
 }

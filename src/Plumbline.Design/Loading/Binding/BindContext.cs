@@ -10,11 +10,25 @@ internal sealed class BindContext(SourceText source, YamlNode root)
 {
     public SourceText Source { get; } = source;
 
+    /// <summary>The diagnostics kept, at most <see cref="DiagnosticLimits.MaxCollected"/>, so a file of errors costs bounded memory.</summary>
     public List<Diagnostic> Diagnostics { get; } = [];
+
+    /// <summary>Diagnostics reported past <see cref="DiagnosticLimits.MaxCollected"/>, counted only.</summary>
+    public OmittedDiagnostics Omitted { get; private set; }
 
     public SourceMap SourceMap { get; } = new(source, root);
 
-    public void Report(Diagnostic diagnostic) => Diagnostics.Add(diagnostic);
+    public void Report(Diagnostic diagnostic)
+    {
+        if (Diagnostics.Count < DiagnosticLimits.MaxCollected)
+        {
+            Diagnostics.Add(diagnostic);
+        }
+        else
+        {
+            Omitted = Omitted.Add(diagnostic);
+        }
+    }
 
     /// <summary>The span of the value at a path, or of its nearest ancestor.</summary>
     public SourceSpan BuildSpan(string path) => SourceMap.ValueSpan(path);

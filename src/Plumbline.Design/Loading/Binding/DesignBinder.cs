@@ -55,9 +55,12 @@ internal static partial class DesignBinder
             return FormatKeys.CurrentVersion;
         }
 
-        if (!scalar.IsPlain || !int.TryParse(scalar.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var version) || version != FormatKeys.CurrentVersion)
+        // Say what was read: a quoted "1" is text, not the number 1, and "version 1 is not supported; this reads 1" helps no one.
+        var isNumber = int.TryParse(scalar.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var version);
+        if (!scalar.IsPlain || !isNumber || version != FormatKeys.CurrentVersion)
         {
-            context.Report(DiagnosticCodes.UnsupportedVersion(scalar.Span, "/plumbline", scalar.Value, FormatKeys.CurrentVersion));
+            var read = !scalar.IsPlain ? $"the text \"{scalar.Value}\" (in quotes), not a number" : isNumber ? version.ToString(CultureInfo.InvariantCulture) : $"'{scalar.Value}', which is not a number";
+            context.Report(DiagnosticCodes.UnsupportedVersion(scalar.Span, "/plumbline", read, FormatKeys.CurrentVersion));
             return FormatKeys.CurrentVersion;
         }
 
