@@ -1,3 +1,5 @@
+using Plumbline.Reporting.Terminal;
+
 namespace Plumbline.Cli;
 
 /// <summary>
@@ -7,8 +9,19 @@ namespace Plumbline.Cli;
 /// <param name="Out">Command output: results, JSON, interview prompts.</param>
 /// <param name="Error">Usage errors and progress.</param>
 /// <param name="In">Answers to interview questions, read line by line.</param>
+/// <remarks>
+/// <see cref="Out"/> and <see cref="Error"/> are always <see cref="TerminalWriter"/>s over the writers given: whatever
+/// a command prints, a name or path from a file, an argument echoed in an error, no control character or
+/// bidirectional override reaches the terminal raw. Colour comes only from the renderers' palette.
+/// </remarks>
 public sealed record CliConsole(TextWriter Out, TextWriter Error, TextReader In)
 {
+    /// <summary>Command output, through the sanitising writer.</summary>
+    public TextWriter Out { get; init => field = TerminalWriter.Over(value); } = TerminalWriter.Over(Out);
+
+    /// <summary>Errors and progress, through the sanitising writer.</summary>
+    public TextWriter Error { get; init => field = TerminalWriter.Over(value); } = TerminalWriter.Over(Error);
+
     /// <summary>True when a person can answer questions: input and output are a terminal. Default false.</summary>
     public bool IsInteractive { get; init; }
 

@@ -52,7 +52,7 @@ public sealed class ExportCommandTests
         using var dir = new TempFolder();
         var design = dir.Write("odd.yaml", """
             plumbline: 1
-            system: { name: "odd {{ $x }}" }
+            system: { name: odd }
             workflows:
               w: { entry: api.op, rate: 1/s }
             api:

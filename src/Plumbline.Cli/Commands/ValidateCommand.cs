@@ -6,6 +6,7 @@ using Plumbline.Design.Diagnostics;
 using Plumbline.Design.Loading;
 using Plumbline.Engine;
 using Plumbline.Reporting.Diagnostics;
+using Plumbline.Reporting.Terminal;
 
 namespace Plumbline.Cli.Commands;
 
@@ -88,9 +89,10 @@ public static class ValidateCommand
 
             if (result.Success && result.Design is { } design)
             {
-                var valid = console.UseColor ? "\u001b[1;32mvalid\u001b[0m" : "valid";
-                output.Write(string.Create(CultureInfo.InvariantCulture,
-                    $"{file}: {valid} ({Plural(design.Components.Length, "component")}, {Plural(design.Workflows.Length, "workflow")})\n"));
+                new TerminalBuilder(console.UseColor)
+                    .Append(file).Append(": ").Append(TerminalStyle.Green, "valid")
+                    .Append($" ({Plural(design.Components.Length, "component")}, {Plural(design.Workflows.Length, "workflow")})\n")
+                    .WriteTo(output);
             }
             else if (!result.Diagnostics.Any(d => d.IsError))
             {

@@ -38,9 +38,16 @@ public static partial class DiagnosticCodes
             suggestion is null ? null : $"did you mean '{suggestion}'?");
 
     /// <summary>PL2007: a name with characters that cannot be referenced.</summary>
-    public static Diagnostic InvalidName(SourceSpan span, string path, string name, string what) =>
+    /// <param name="span">The name.</param>
+    /// <param name="path">Its path.</param>
+    /// <param name="name">The name as written.</param>
+    /// <param name="what">What it names: "component", "system"...</param>
+    /// <param name="dots">True where '.' is allowed (the system's name).</param>
+    public static Diagnostic InvalidName(SourceSpan span, string path, string name, string what, bool dots = false) =>
         Error("PL2007", span, path, $"'{name}' is not a valid {what} name",
-            "use letters, digits, '-' and '_', starting with a letter or digit (no dots or spaces)");
+            dots
+                ? "use ASCII letters, digits, '-', '_' and '.', starting with a letter or digit, at most 100 characters (no spaces)"
+                : "use ASCII letters, digits, '-' and '_', starting with a letter or digit, at most 100 characters (no dots or spaces)");
 
     /// <summary>PL2008: a format version this build does not read.</summary>
     /// <param name="span">The version's value.</param>

@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Text;
 using Plumbline.Design.Diagnostics;
 using Plumbline.Design.Text;
+using Plumbline.Reporting.Terminal;
 
 namespace Plumbline.Reporting.Diagnostics;
 
@@ -18,13 +18,12 @@ namespace Plumbline.Reporting.Diagnostics;
 /// </summary>
 public sealed class DiagnosticTextRenderer(bool useColor = false)
 {
-    private const string Reset = "\u001b[0m";
-    private const string Bold = "\u001b[1m";
-    private const string Red = "\u001b[1;31m";
-    private const string Yellow = "\u001b[1;33m";
-    private const string Cyan = "\u001b[36m";
-    private const string Blue = "\u001b[1;34m";
-    private const string Dim = "\u001b[2m";
+    private const TerminalStyle Bold = TerminalStyle.Bold;
+    private const TerminalStyle Red = TerminalStyle.Red;
+    private const TerminalStyle Yellow = TerminalStyle.Yellow;
+    private const TerminalStyle Cyan = TerminalStyle.Cyan;
+    private const TerminalStyle Blue = TerminalStyle.Blue;
+    private const TerminalStyle Dim = TerminalStyle.Dim;
 
     /// <summary>True when the output carries ANSI colour codes.</summary>
     public bool UseColor { get; } = useColor;
@@ -40,12 +39,12 @@ public sealed class DiagnosticTextRenderer(bool useColor = false)
 
         var span = diagnostic.Span;
         var severityColor = diagnostic.IsError ? Red : Yellow;
-        var sb = new StringBuilder();
+        var sb = new TerminalBuilder(UseColor);
 
-        sb.Append(Paint(Bold, Location(diagnostic, fallbackPath))).Append(": ");
-        sb.Append(Paint(severityColor, SeverityName(diagnostic.Severity))).Append(' ');
-        sb.Append(Paint(Bold, diagnostic.Code)).Append(": ");
-        sb.Append(diagnostic.Message).Append('\n');
+        sb.Append(Bold, Location(diagnostic, fallbackPath)).Append(": ");
+        sb.Append(severityColor, SeverityName(diagnostic.Severity)).Append(' ');
+        sb.Append(Bold, diagnostic.Code).Append(": ");
+        sb.Append(TerminalText.Escape(diagnostic.Message)).Append('\n');
 
         // An empty source (a file that could not be read) has no line worth showing.
         if (!span.IsNone && span.Source is { Text.Length: > 0 } source && span.Start.Line >= 1 && span.Start.Line <= source.LineCount)
@@ -55,15 +54,15 @@ public sealed class DiagnosticTextRenderer(bool useColor = false)
 
         if (!string.IsNullOrEmpty(diagnostic.Help))
         {
-            sb.Append("  ").Append(Paint(Cyan, "help")).Append(": ").Append(diagnostic.Help).Append('\n');
+            sb.Append("  ").Append(Cyan, "help").Append(": ").Append(TerminalText.Escape(diagnostic.Help)).Append('\n');
         }
 
         if (!string.IsNullOrEmpty(diagnostic.YamlPath))
         {
-            sb.Append("  ").Append(Paint(Dim, "at: " + diagnostic.YamlPath)).Append('\n');
+            sb.Append("  ").Append(Dim, "at: " + TerminalText.Escape(diagnostic.YamlPath)).Append('\n');
         }
 
-        writer.Write(sb.ToString());
+        sb.WriteTo(writer);
     }
 
     /// <summary>Writes every diagnostic in order, a blank line between them.</summary>
@@ -111,9 +110,11 @@ public sealed class DiagnosticTextRenderer(bool useColor = false)
         var counts = string.Join(" and ", new[] { (omitted.Errors, "error"), (omitted.Warnings, "warning") }
             .Where(c => c.Item1 > 0)
             .Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Item1:N0} more {c.Item2}{(c.Item1 == 1 ? string.Empty : "s")}")));
-        var where = string.IsNullOrEmpty(file) ? string.Empty : $"{file}: ";
-        writer.Write(Paint(omitted.Errors > 0 ? Red : Yellow, $"{where}... and {counts}, not listed"));
-        writer.Write(string.Create(CultureInfo.InvariantCulture, $" (only the first {DiagnosticLimits.MaxListed} of a file are; fix those and run again)\n\n"));
+        var where = string.IsNullOrEmpty(file) ? string.Empty : $"{TerminalText.Escape(file)}: ";
+        new TerminalBuilder(UseColor)
+            .Append(omitted.Errors > 0 ? Red : Yellow, $"{where}... and {counts}, not listed")
+            .Append(string.Create(CultureInfo.InvariantCulture, $" (only the first {DiagnosticLimits.MaxListed} of a file are; fix those and run again)\n\n"))
+            .WriteTo(writer);
     }
 
     /// <summary>Writes a summary line such as <c>2 errors, 1 warning in 1 file</c>, coloured by the worst severity.</summary>
@@ -121,8 +122,7 @@ public sealed class DiagnosticTextRenderer(bool useColor = false)
     {
         ArgumentNullException.ThrowIfNull(writer);
         var color = summary.Errors > 0 ? Red : summary.Warnings > 0 ? Yellow : Bold;
-        writer.Write(Paint(color, summary.ToString()));
-        writer.Write('\n');
+        new TerminalBuilder(UseColor).Append(color, summary.ToString()).Append('\n').WriteTo(writer);
     }
 
     /// <summary><c>path:line:col</c>, or the path alone when there is no position.</summary>
@@ -145,21 +145,21 @@ public sealed class DiagnosticTextRenderer(bool useColor = false)
     /// <summary>Source lines longer than this are shown as a window around the problem.</summary>
     private const int MaxExcerptWidth = 120;
 
-    private void AppendExcerpt(StringBuilder sb, SourceText source, SourceSpan span, string color)
+    private static void AppendExcerpt(TerminalBuilder sb, SourceText source, SourceSpan span, TerminalStyle color)
     {
         var start = span.Start;
         var line = source.GetLine(start.Line);
         var gutter = start.Line.ToString(CultureInfo.InvariantCulture);
         var pad = new string(' ', gutter.Length);
 
-        // Tabs would shift the caret by a terminal-dependent amount, and other control characters
-        // (from a binary file, say) would drive the terminal: one visible column each keeps the caret under the text.
+        // Tabs would shift the caret by a terminal-dependent amount, and other control characters (from a binary
+        // file, say) or bidirectional overrides would drive the terminal: one visible column each keeps the caret under the text.
         var shown = string.Create(line.Length, line, static (chars, source) =>
         {
             for (var i = 0; i < source.Length; i++)
             {
                 var c = source[i];
-                chars[i] = c == '\t' ? ' ' : char.IsControl(c) ? '?' : c;
+                chars[i] = c == '\t' ? ' ' : TerminalText.IsUnsafe(c) ? '?' : c;
             }
         });
         var firstColumn = Math.Clamp(start.Column, 1, shown.Length + 1);
@@ -180,11 +180,9 @@ public sealed class DiagnosticTextRenderer(bool useColor = false)
             width = Math.Max(1, Math.Min(width, shown.Length - firstColumn + 1));
         }
 
-        sb.Append(' ').Append(Paint(Blue, gutter + " |")).Append(' ').Append(shown.TrimEnd()).Append('\n');
-        sb.Append(' ').Append(Paint(Blue, pad + " |")).Append(' ')
+        sb.Append(' ').Append(Blue, gutter + " |").Append(' ').Append(shown.TrimEnd()).Append('\n');
+        sb.Append(' ').Append(Blue, pad + " |").Append(' ')
           .Append(' ', firstColumn - 1)
-          .Append(Paint(color, new string('^', width))).Append('\n');
+          .Append(color, new string('^', width)).Append('\n');
     }
-
-    private string Paint(string code, string text) => UseColor ? code + text + Reset : text;
 }

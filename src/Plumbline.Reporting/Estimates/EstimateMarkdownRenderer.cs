@@ -1,5 +1,6 @@
 using Plumbline.Analysis.Estimates;
 using Plumbline.Reporting.Formatting;
+using Plumbline.Reporting.Terminal;
 
 namespace Plumbline.Reporting.Estimates;
 
@@ -10,7 +11,8 @@ public static class EstimateMarkdownRenderer
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(report);
-        writer.WriteLine($"# Estimates for {report.SystemName}");
+        writer = TerminalWriter.Over(writer);
+        writer.WriteLine($"# Estimates for {Escape(TerminalText.Escape(report.SystemName))}");
         writer.WriteLine();
         writer.WriteLine(Escape(EstimateSections.Calendar(report)));
         foreach (var section in EstimateSections.Build(report))

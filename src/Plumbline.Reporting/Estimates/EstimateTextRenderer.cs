@@ -1,5 +1,6 @@
 using Plumbline.Analysis.Estimates;
 using Plumbline.Reporting.Formatting;
+using Plumbline.Reporting.Terminal;
 
 namespace Plumbline.Reporting.Estimates;
 
@@ -10,8 +11,11 @@ public static class EstimateTextRenderer
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(report);
+
+        // Names, notes and paths come from the file: everything goes out through the terminal's sanitising writer.
+        writer = TerminalWriter.Over(writer);
         var sections = EstimateSections.Build(report);
-        writer.WriteLine($"Estimates for {report.SystemName}");
+        writer.WriteLine($"Estimates for {TerminalText.Escape(report.SystemName)}");
         writer.WriteLine($"  {EstimateSections.Calendar(report)}");
         foreach (var section in sections)
         {

@@ -1,4 +1,5 @@
 using System.Text;
+using Plumbline.Reporting.Terminal;
 
 namespace Plumbline.Reporting.Formatting;
 
@@ -30,7 +31,8 @@ public sealed class TextTable
             throw new ArgumentException($"expected {_headers.Length} cells, got {cells.Length}", nameof(cells));
         }
 
-        _rows.Add(cells);
+        // A cell is one value on one line: a line break or control character from a file is escaped, not obeyed.
+        _rows.Add([.. cells.Select(TerminalText.Escape)]);
         return this;
     }
 

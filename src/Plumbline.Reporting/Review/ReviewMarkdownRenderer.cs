@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using Plumbline.Analysis.Review;
 
+using Plumbline.Reporting.Terminal;
+
 namespace Plumbline.Reporting.Review;
 
 /// <summary>
@@ -99,7 +101,8 @@ public static class ReviewMarkdownRenderer
             }
         }
 
-        writer.Write(sb.ToString());
+        // Names, messages and reasons come from files: the document goes out through the terminal's sanitising writer.
+        TerminalWriter.Over(writer).Write(sb.ToString());
     }
 
     /// <summary>Escapes text so Markdown shows it as written, in a list item or a table cell, on one line.</summary>

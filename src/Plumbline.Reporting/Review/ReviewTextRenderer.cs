@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Text;
 using Plumbline.Analysis.Review;
 using Plumbline.Reporting.Formatting;
+using Plumbline.Reporting.Terminal;
 
 namespace Plumbline.Reporting.Review;
 
@@ -20,12 +20,12 @@ public sealed class ReviewTextRenderer(bool useColor = false, bool verbose = fal
     /// <summary>Why and fix are wrapped to this many columns, so the report reads the same in any terminal or log.</summary>
     public const int Width = 100;
 
-    private const string Reset = "\u001b[0m";
-    private const string Bold = "\u001b[1m";
-    private const string Red = "\u001b[1;31m";
-    private const string Yellow = "\u001b[1;33m";
-    private const string Cyan = "\u001b[36m";
-    private const string Dim = "\u001b[2m";
+    private const TerminalStyle Bold = TerminalStyle.Bold;
+    private const TerminalStyle Red = TerminalStyle.Red;
+    private const TerminalStyle Yellow = TerminalStyle.Yellow;
+    private const TerminalStyle Cyan = TerminalStyle.Cyan;
+    private const TerminalStyle Dim = TerminalStyle.Dim;
+    private const TerminalStyle Plain = TerminalStyle.Plain;
 
     /// <summary>Findings' detail lines sit under the path: two spaces, the widest label, two spaces.</summary>
     private const string DetailIndent = "          ";
@@ -43,7 +43,7 @@ public sealed class ReviewTextRenderer(bool useColor = false, bool verbose = fal
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(file);
-        var sb = new StringBuilder();
+        var sb = new TerminalBuilder(UseColor);
         WriteHeader(sb, report, file);
         WriteScoreboard(sb, report);
         WriteFindings(sb, report, file);
@@ -54,7 +54,7 @@ public sealed class ReviewTextRenderer(bool useColor = false, bool verbose = fal
             sb.Append('\n').Append("Accept a finding by its key under security.accepted_risks (finding, reason, until); see docs/review.md.\n");
         }
 
-        writer.Write(sb.ToString());
+        sb.WriteTo(writer);
     }
 
     /// <summary>A completeness bar of ten cells and a percentage, rounded down so 100% means complete: <c>[#######---]  70%</c>.</summary>
@@ -71,7 +71,7 @@ public sealed class ReviewTextRenderer(bool useColor = false, bool verbose = fal
     public static string Counts(int high, int medium, int low, int info) =>
         string.Create(CultureInfo.InvariantCulture, $"{high} high, {medium} medium, {low} low, {info} info");
 
-    private void WriteHeader(StringBuilder sb, ReviewReport report, string file)
+    private static void WriteHeader(TerminalBuilder sb, ReviewReport report, string file)
     {
         var high = report.Count(Severity.High);
         var medium = report.Count(Severity.Medium);
@@ -80,18 +80,18 @@ public sealed class ReviewTextRenderer(bool useColor = false, bool verbose = fal
         var passed = report.Scores.Sum(s => s.RulesPassed);
         var rules = report.Scores.Sum(s => s.Rules);
 
-        sb.Append(Paint(Bold, $"Design review: {report.SystemName}")).Append(" (").Append(file).Append(")\n");
+        sb.Append(Bold, $"Design review: {TerminalText.Escape(report.SystemName)}").Append(" (").Append(TerminalText.Escape(file)).Append(")\n");
         sb.Append("Open findings: ");
-        sb.Append(Paint(high > 0 ? Red : string.Empty, Count(high, "high"))).Append(", ");
-        sb.Append(Paint(medium > 0 ? Yellow : string.Empty, Count(medium, "medium"))).Append(", ");
+        sb.Append(high > 0 ? Red : Plain, Count(high, "high")).Append(", ");
+        sb.Append(medium > 0 ? Yellow : Plain, Count(medium, "medium")).Append(", ");
         sb.Append(Count(low, "low")).Append(", ").Append(Count(info, "info"));
         sb.Append(string.Create(CultureInfo.InvariantCulture,
             $". Accepted: {report.Accepted.Length}. Rules passed: {passed} of {rules}.\n"));
     }
 
-    private void WriteScoreboard(StringBuilder sb, ReviewReport report)
+    private static void WriteScoreboard(TerminalBuilder sb, ReviewReport report)
     {
-        sb.Append('\n').Append(Paint(Bold, "Scoreboard")).Append('\n');
+        sb.Append('\n').Append(Bold, "Scoreboard").Append('\n');
         var table = new TextTable("step", ">rules", "complete", ">high", ">medium", ">low", ">info");
         foreach (var score in Ordered(report.Scores))
         {
@@ -107,10 +107,10 @@ public sealed class ReviewTextRenderer(bool useColor = false, bool verbose = fal
 
         using var writer = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
         table.Write(writer);
-        sb.Append(writer);
+        sb.Append(writer.ToString());
     }
 
-    private void WriteFindings(StringBuilder sb, ReviewReport report, string file)
+    private void WriteFindings(TerminalBuilder sb, ReviewReport report, string file)
     {
         if (report.Findings.IsEmpty)
         {
@@ -120,28 +120,28 @@ public sealed class ReviewTextRenderer(bool useColor = false, bool verbose = fal
 
         foreach (var group in report.Findings.GroupBy(f => f.Rule.Step).OrderBy(g => StepNames.Rank(g.Key)))
         {
-            sb.Append('\n').Append(Paint(Bold, StepNames.Name(group.Key))).Append("  (").Append(StepCounts(group)).Append(")\n");
+            sb.Append('\n').Append(Bold, StepNames.Name(group.Key)).Append("  (").Append(StepCounts(group)).Append(")\n");
             var explained = new HashSet<string>(StringComparer.Ordinal);
             foreach (var finding in group)
             {
                 var label = StepNames.SeverityLabel(finding.Severity);
-                sb.Append("  ").Append(Paint(SeverityColor(finding.Severity), label)).Append(' ', 8 - label.Length);
-                sb.Append(Paint(Bold, FindingPlace.Of(finding, file).ToString())).Append("  ").Append(OneLine(finding.Message)).Append('\n');
-                sb.Append(DetailIndent).Append(Paint(Dim, "key: " + finding.Key)).Append('\n');
+                sb.Append("  ").Append(SeverityColor(finding.Severity), label).Append(' ', 8 - label.Length);
+                sb.Append(Bold, TerminalText.Escape(FindingPlace.Of(finding, file).ToString())).Append("  ").Append(OneLine(finding.Message)).Append('\n');
+                sb.Append(DetailIndent).Append(Dim, "key: " + OneLine(finding.Key)).Append('\n');
                 if (Verbose || explained.Add(finding.Rule.Id))
                 {
-                    AppendWrapped(sb, Paint(Cyan, "why") + ": ", finding.Rule.Why);
-                    AppendWrapped(sb, Paint(Cyan, "fix") + ": ", finding.Rule.Fix);
+                    AppendWrapped(sb, Cyan, "why", finding.Rule.Why);
+                    AppendWrapped(sb, Cyan, "fix", finding.Rule.Fix);
                     if (RuleDocs.Uri(finding.Rule) is { } docs)
                     {
-                        sb.Append(DetailIndent).Append(Paint(Dim, "docs: " + docs)).Append('\n');
+                        sb.Append(DetailIndent).Append(Dim, "docs: " + OneLine(docs.ToString())).Append('\n');
                     }
                 }
             }
         }
     }
 
-    private void WriteBlastRadius(StringBuilder sb, ReviewReport report)
+    private static void WriteBlastRadius(TerminalBuilder sb, ReviewReport report)
     {
         var widest = report.BlastRadius.Where(b => b.FailedTrafficShare > 0 || !b.Fails.IsEmpty).Take(BlastRadiusText.Shown).ToList();
         if (widest.Count == 0)
@@ -149,11 +149,11 @@ public sealed class ReviewTextRenderer(bool useColor = false, bool verbose = fal
             return;
         }
 
-        sb.Append('\n').Append(Paint(Bold, "Blast radius")).Append("  (if one component fails: the traffic that fails with it)\n");
-        var width = widest.Max(b => b.Component.Length);
+        sb.Append('\n').Append(Bold, "Blast radius").Append("  (if one component fails: the traffic that fails with it)\n");
+        var width = widest.Max(b => OneLine(b.Component).Length);
         foreach (var radius in widest)
         {
-            sb.Append("  ").Append(radius.Component.PadRight(width)).Append("  ")
+            sb.Append("  ").Append(OneLine(radius.Component).PadRight(width)).Append("  ")
               .Append(BlastRadiusText.Share(radius.FailedTrafficShare).PadLeft(4)).Append(" fails");
             if (radius.DegradedTrafficShare > 0)
             {
@@ -161,42 +161,40 @@ public sealed class ReviewTextRenderer(bool useColor = false, bool verbose = fal
             }
 
             sb.Append('\n');
-            AppendWrapped(sb, "fails: ", BlastRadiusText.Workflows(radius.Fails), "    ");
+            AppendWrapped(sb, Plain, "fails", BlastRadiusText.Workflows(radius.Fails), "    ");
         }
     }
 
-    private void WriteAccepted(StringBuilder sb, ReviewReport report)
+    private static void WriteAccepted(TerminalBuilder sb, ReviewReport report)
     {
         if (report.Accepted.IsEmpty)
         {
             return;
         }
 
-        sb.Append('\n').Append(Paint(Bold, Invariant($"Accepted ({report.Accepted.Length})"))).Append('\n');
+        sb.Append('\n').Append(Bold, Invariant($"Accepted ({report.Accepted.Length})")).Append('\n');
         foreach (var accepted in report.Accepted)
         {
             var until = accepted.Acceptance.Until is { } date
                 ? "until " + date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
                 : "no end date";
-            sb.Append("  ").Append(accepted.Finding.Key).Append("  (").Append(until);
+            sb.Append("  ").Append(OneLine(accepted.Finding.Key)).Append("  (").Append(until);
             if (!string.IsNullOrWhiteSpace(accepted.Acceptance.Owner))
             {
                 sb.Append(", owner ").Append(OneLine(accepted.Acceptance.Owner));
             }
 
             sb.Append(")\n");
-            AppendWrapped(sb, "reason: ", accepted.Acceptance.Reason, "    ");
+            AppendWrapped(sb, Plain, "reason", accepted.Acceptance.Reason, "    ");
         }
     }
 
-    /// <summary>Wraps text after a label at <see cref="Width"/> columns, continuation lines under the text.</summary>
-    private void AppendWrapped(StringBuilder sb, string label, string text, string indent = DetailIndent)
+    /// <summary>Wraps text after a label (<c>why: </c>) at <see cref="Width"/> columns, continuation lines under the text.</summary>
+    private static void AppendWrapped(TerminalBuilder sb, TerminalStyle labelStyle, string label, string text, string indent = DetailIndent)
     {
-        // The label may carry colour codes; only its visible characters count for the width.
-        var visibleLabel = UseColor ? StripAnsi(label) : label;
-        var hanging = indent + new string(' ', visibleLabel.Length);
-        var line = new StringBuilder(indent).Append(label);
-        var lineLength = indent.Length + visibleLabel.Length;
+        var hanging = indent + new string(' ', label.Length + 2);
+        var line = new TerminalBuilder(sb.UseColor).Append(indent).Append(labelStyle, label).Append(": ");
+        var lineLength = hanging.Length;
         var empty = true;
         foreach (var word in OneLine(text).Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
@@ -229,7 +227,7 @@ public sealed class ReviewTextRenderer(bool useColor = false, bool verbose = fal
 
     private static IEnumerable<StepScore> Ordered(IEnumerable<StepScore> scores) => scores.OrderBy(s => StepNames.Rank(s.Step));
 
-    private static string SeverityColor(Severity severity) => severity switch
+    private static TerminalStyle SeverityColor(Severity severity) => severity switch
     {
         Severity.High => Red,
         Severity.Medium => Yellow,
@@ -240,30 +238,10 @@ public sealed class ReviewTextRenderer(bool useColor = false, bool verbose = fal
 
     private static string Invariant(FormattableString text) => FormattableString.Invariant(text);
 
-    /// <summary>Messages and reasons come from the design file; a line break in one would break the layout.</summary>
+    /// <summary>
+    /// Messages and reasons come from the design or a rule file: line breaks and tabs become spaces (they would
+    /// break the layout), and any other control character or bidirectional override is escaped.
+    /// </summary>
     private static string OneLine(string text) =>
-        string.Join(' ', text.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-
-    private static string StripAnsi(string text)
-    {
-        var sb = new StringBuilder(text.Length);
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (text[i] == '\u001b')
-            {
-                while (i < text.Length && text[i] != 'm')
-                {
-                    i++;
-                }
-
-                continue;
-            }
-
-            sb.Append(text[i]);
-        }
-
-        return sb.ToString();
-    }
-
-    private string Paint(string code, string text) => UseColor && code.Length > 0 ? code + text + Reset : text;
+        TerminalText.Escape(string.Join(' ', text.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
 }

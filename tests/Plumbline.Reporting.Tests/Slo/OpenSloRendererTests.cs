@@ -101,7 +101,7 @@ public sealed class OpenSloRendererTests
     {
         var report = SloTestData.Analyze("odd.yaml", """
             plumbline: 1
-            system: { name: "Odd System!" }
+            system: { name: Odd.System_1 }
             workflows:
               w: { entry: api.op, rate: 1/s }
             api:

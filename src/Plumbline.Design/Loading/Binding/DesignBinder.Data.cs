@@ -29,7 +29,7 @@ internal static partial class DesignBinder
             }
 
             return new Entity(
-                m.RequiredString("entity", "the entity's name, such as Link"),
+                m.RequiredName("entity", "the entity's name, such as Link", "entity"),
                 m.String("description"),
                 m.String("owner"),
                 m.Size("record_size"),

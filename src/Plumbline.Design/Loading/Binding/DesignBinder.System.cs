@@ -18,7 +18,7 @@ internal static partial class DesignBinder
             return new SystemInfo(string.Empty, null, [], "/system");
         }
 
-        var name = map.RequiredString("name", "the system's name");
+        var name = map.RequiredName("name", "the system's name", "system", dots: true);
         return new SystemInfo(name, map.String("summary"), map.StringList("owners", allowSingle: true), map.Path);
     }
 }

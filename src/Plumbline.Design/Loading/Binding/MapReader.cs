@@ -157,6 +157,21 @@ internal sealed class MapReader
         return value;
     }
 
+    /// <summary>
+    /// A required name (<see cref="Names"/>): the system's name when <paramref name="dots"/> (which allows '.'),
+    /// else an entity's; one that breaks the rule is PL2007 and is returned as it is, so binding goes on.
+    /// </summary>
+    public string RequiredName(string key, string what, string kind, bool dots = false)
+    {
+        var value = RequiredString(key, what);
+        if (!string.IsNullOrWhiteSpace(value) && !Names.IsValid(value, dots))
+        {
+            _context.Report(DiagnosticCodes.InvalidName(ValueSpan(key), ChildPath(key), value, kind, dots));
+        }
+
+        return value;
+    }
+
     public string RequiredString(string key, string what)
     {
         var value = String(key);
@@ -434,7 +449,7 @@ internal sealed class MapReader
 
     /// <summary>Entries of a mapping of names to objects (components, workflows, operations); names are checked.</summary>
     public IEnumerable<(YamlScalar Key, YamlNode Value, string Path)> NamedEntries(string key, string what) =>
-        NamedEntries(key, what, Names.IsValid, DiagnosticCodes.InvalidName);
+        NamedEntries(key, what, name => Names.IsValid(name), (span, path, name, kind) => DiagnosticCodes.InvalidName(span, path, name, kind));
 
     /// <summary>Entries of a mapping of names to objects; each name is checked with <paramref name="isValid"/> and reported with <paramref name="invalid"/>.</summary>
     public IEnumerable<(YamlScalar Key, YamlNode Value, string Path)> NamedEntries(
@@ -510,22 +525,26 @@ internal sealed record KeyTable(IReadOnlyDictionary<string, IReadOnlyList<string
     public static KeyTable Catalog { get; } = new(Pricing.CatalogKeys.All, Pricing.CatalogKeys.Sets);
 }
 
-/// <summary>The rule for names of components, workflows and operations.</summary>
+/// <summary>The rule for names of components, workflows, operations and entities, and for the system's name.</summary>
 internal static class Names
 {
-    private static readonly FrozenSet<char> Extra = FrozenSet.ToFrozenSet(['-', '_']);
+    /// <summary>The longest name: 100 characters.</summary>
+    public const int MaxLength = 100;
 
-    /// <summary>Letters, digits, '-' and '_', starting with a letter or digit; no dots, since '.' separates component and operation.</summary>
-    public static bool IsValid(string name)
+    /// <summary>
+    /// ASCII letters, digits, '-' and '_', starting with a letter or digit, at most <see cref="MaxLength"/> characters;
+    /// no dots, since '.' separates component and operation, unless <paramref name="dots"/> (the system's name).
+    /// </summary>
+    public static bool IsValid(string name, bool dots = false)
     {
-        if (name.Length == 0 || name.Length > 100 || !char.IsAsciiLetterOrDigit(name[0]))
+        if (name.Length == 0 || name.Length > MaxLength || !char.IsAsciiLetterOrDigit(name[0]))
         {
             return false;
         }
 
         foreach (var c in name)
         {
-            if (!char.IsAsciiLetterOrDigit(c) && !Extra.Contains(c))
+            if (!char.IsAsciiLetterOrDigit(c) && c is not ('-' or '_') && !(dots && c == '.'))
             {
                 return false;
             }
