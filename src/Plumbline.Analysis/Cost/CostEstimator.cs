@@ -140,7 +140,7 @@ public static class CostEstimator
         /// utilisation needs after growth when that is more; an autoscaled component follows average
         /// load within its bounds. Replicas are added as stated.
         /// </summary>
-        private (int Count, ImmutableArray<CostInput> Inputs, string Formula) InstanceCount(int c, double growth, double months)
+        private (decimal Count, ImmutableArray<CostInput> Inputs, string Formula) InstanceCount(int c, double growth, double months)
         {
             var component = _design.Components[c];
             var n = Numbers.Component(model, _loads, c);
@@ -171,27 +171,27 @@ public static class CostEstimator
                 var atAverage = Formulas.InstancesNeeded(n.BasisAverageLoad * growth, n.CapacityPerInstance, target);
                 var atPeak = Formulas.InstancesNeeded(n.BasisPeakLoad * growth, n.CapacityPerInstance, target);
                 var scaled = Math.Clamp(atAverage, auto.Min, Math.Max(auto.Min, auto.Max));
-                inputs.Add(new CostInput("instances needed at average load", atAverage, CostUnit.Count, CostSources.Estimate, 0));
+                inputs.Add(new CostInput("instances needed at average load", D(atAverage), CostUnit.Count, CostSources.Estimate, 0));
                 inputs.Add(In("autoscaling.min", auto.Min, CostUnit.Count, component.Path + "/autoscaling/min"));
                 inputs.Add(In("autoscaling.max", auto.Max, CostUnit.Count, component.Path + "/autoscaling/max"));
                 if (atPeak > auto.Max)
                 {
-                    _notes.Add($"{component.Name}: {atPeak} instances are needed at peak{At(months)}, more than autoscaling.max {auto.Max}.");
+                    _notes.Add($"{component.Name}: {Whole(atPeak)} instances are needed at peak{At(months)}, more than autoscaling.max {auto.Max}.");
                 }
 
-                return (scaled + extraReplicas, inputs.ToImmutable(),
+                return (D(scaled) + extraReplicas, inputs.ToImmutable(),
                     "instances needed at average load, kept within autoscaling.min and autoscaling.max" + (extraReplicas > 0 ? ", + replicas" : string.Empty));
             }
 
             var needed = Formulas.InstancesNeeded(n.BasisPeakLoad * growth, n.CapacityPerInstance, target);
-            inputs.Add(new CostInput("instances needed at peak", needed, CostUnit.Count, CostSources.Estimate, 0));
+            inputs.Add(new CostInput("instances needed at peak", D(needed), CostUnit.Count, CostSources.Estimate, 0));
             var stated = component.Instances + servingReplicas;
             if (needed > stated)
             {
-                _notes.Add($"{component.Name}: {needed} instances are needed at peak{At(months)}, more than the {stated} stated; the cost prices {needed}.");
+                _notes.Add($"{component.Name}: {Whole(needed)} instances are needed at peak{At(months)}, more than the {stated} stated; the cost prices {Whole(Math.Min(needed, 1e24))}.");
             }
 
-            return (Math.Max(stated, needed) + extraReplicas, inputs.ToImmutable(),
+            return (D(Math.Max(stated, needed)) + extraReplicas, inputs.ToImmutable(),
                 (servingReplicas > 0 ? "max(instances + replicas, instances needed at peak)" : "max(instances, instances needed at peak)") + (extraReplicas > 0 ? " + replicas" : string.Empty));
         }
 
@@ -404,7 +404,7 @@ public static class CostEstimator
                 var target = Target(component);
                 var provisioned = auto?.Min ?? component.Instances;
                 var forLoad = Formulas.InstancesNeeded(auto is null ? n.BasisPeakLoad : n.BasisAverageLoad, n.CapacityPerInstance, target);
-                var shards = estimate.StorageByOwner.FirstOrDefault(o => o.Component == component.Name)?.ShardsForStorage.Value is { } s ? (int)s : 0;
+                var shards = estimate.StorageByOwner.FirstOrDefault(o => o.Component == component.Name)?.ShardsForStorage.Value is { } s ? s : 0;
 
                 // One instance per listed zone is kept: losing a zone must not take the component down.
                 var needed = Math.Max(Math.Max(forLoad, component.Zones.Length), shards);
@@ -414,15 +414,15 @@ public static class CostEstimator
                 }
 
                 var instance = pricing[c].Instance!;
-                var saving = PriceMath.InstanceMonth(instance.PerHour, provisioned - needed, Hours);
+                var saving = PriceMath.InstanceMonth(instance.PerHour, D(provisioned - needed), Hours);
                 var compute = now.Components[c].TotalOf(CostDriver.Compute);
                 var inputs = ImmutableArray.CreateBuilder<CostInput>();
                 inputs.Add(In(auto is null ? "instances" : "autoscaling.min", provisioned, CostUnit.Count, component.Path + (auto is null ? "/instances" : "/autoscaling/min")));
-                inputs.Add(new CostInput(auto is null ? "instances needed at peak" : "instances needed at average load", forLoad, CostUnit.Count, CostSources.Estimate, 0));
+                inputs.Add(new CostInput(auto is null ? "instances needed at peak" : "instances needed at average load", D(forLoad), CostUnit.Count, CostSources.Estimate, 0));
                 inputs.Add(In("zones (one instance each)", component.Zones.Length, CostUnit.Count, component.Path + "/zones"));
                 if (shards > 0)
                 {
-                    inputs.Add(new CostInput("shards for storage at the longest horizon", shards, CostUnit.Count, CostSources.Estimate, 0));
+                    inputs.Add(new CostInput("shards for storage at the longest horizon", D(shards), CostUnit.Count, CostSources.Estimate, 0));
                 }
 
                 inputs.Add(TargetInput(component));
@@ -548,8 +548,16 @@ public static class CostEstimator
 
         private static string At(double months) => months > 0 ? FormattableString.Invariant($" after {months:0.##} months") : string.Empty;
 
-        /// <summary>A figure as a decimal; a magnitude past what money can hold is capped so a bill prints rather than fails.</summary>
+        /// <summary>A whole count for a note: 4,300,000,000,000; past a thousand trillion, 1.2e18.</summary>
+        private static string Whole(double count) => Explain.Magnitude.Format(count, "#,0");
+
+        /// <summary>
+        /// A figure as a decimal; a magnitude past what money can hold is capped so a bill prints rather than fails. The cap
+        /// is 1e20 (a hundred billion billion bytes, requests or instances), far past any real bill, and low enough that a
+        /// capped figure times the seconds of a month (2.6e6) and a price, summed over the lines of a design, still fits a
+        /// decimal (7.9e28).
+        /// </summary>
         private static decimal D(double value) =>
-            double.IsNaN(value) || value <= 0 ? 0 : value >= 1e24 ? 1e24m : (decimal)value;
+            double.IsNaN(value) || value <= 0 ? 0 : value >= 1e20 ? 1e20m : (decimal)value;
     }
 }

@@ -119,7 +119,7 @@ public sealed record BudgetCheck(decimal MonthlyBudget, decimal Share, Immutable
 /// <param name="Provisioned">Instances priced (replicas not counted: they are there for availability).</param>
 /// <param name="Needed">Instances needed at peak at the target utilisation (for an autoscaled component, at average load).</param>
 /// <param name="Share">Idle cost / the component's compute cost.</param>
-public sealed record IdleCompute(string Component, string InstanceType, int Provisioned, int Needed, decimal MonthlySaving, decimal Share, ImmutableArray<CostInput> Inputs);
+public sealed record IdleCompute(string Component, string InstanceType, int Provisioned, double Needed, decimal MonthlySaving, decimal Share, ImmutableArray<CostInput> Inputs);
 
 /// <summary>A price source the bill uses, and the items of the bill priced from it.</summary>
 public sealed record SourceUse(string Name, string Url, DateOnly ReadOn, ImmutableArray<string> Items);

@@ -30,6 +30,9 @@ public sealed record EstimateReport(
 
     /// <summary>Per-workflow figures beyond traffic (composed availability; latency joins it), in design order.</summary>
     public ImmutableArray<WorkflowEstimate> Workflows { get; init; } = [];
+
+    /// <summary>Figures past the largest number a double holds, with why; each is also a note. Empty for most designs.</summary>
+    public ImmutableArray<OverflowExplanation> Overflows { get; init; } = [];
 }
 
 /// <summary>What one workflow gets end to end: its composed availability.</summary>

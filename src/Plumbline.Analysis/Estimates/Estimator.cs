@@ -69,6 +69,10 @@ public static class Estimator
             context.Notes.Add($"No capacity stated for {unsized.Count} loaded component(s), so their utilisation is unknown: {string.Join(", ", unsized.Take(8))}{(unsized.Count > 8 ? ", ..." : string.Empty)}.");
         }
 
+        // A figure past the largest double prints as infinite; the note says why, so it is never left unexplained.
+        var overflows = Overflow.Explain(model, context.Loads, components, storage);
+        context.Notes.AddRange(overflows.Select(o => char.ToUpperInvariant(o.Message[0]) + o.Message[1..] + "."));
+
         return new EstimateReport(
             design.System.Name, context.Options, traffic, operations, components, storage, owners, caches, queues, bandwidth, egress,
             latency, queueing, [.. context.Notes], sensitivity ? Sensitivity.Run(model) : null)
@@ -76,6 +80,7 @@ public static class Estimator
             Workflows = workflows,
             Month = model.Month,
             MonthSource = model.MonthSource,
+            Overflows = overflows,
         };
     }
 }

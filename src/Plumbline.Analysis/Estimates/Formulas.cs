@@ -6,15 +6,19 @@ namespace Plumbline.Analysis.Estimates;
 /// </summary>
 public static class Formulas
 {
-    /// <summary>Instances needed so that peak load runs at the target utilisation; at least 1.</summary>
-    public static int InstancesNeeded(double peakLoad, double capacityPerInstance, double targetUtilisation)
+    /// <summary>
+    /// Instances needed so that peak load runs at the target utilisation; at least 1. A whole number held as a
+    /// double, so it cannot wrap: a load no int could count gives its true size (4.3e12), and a load past any
+    /// number gives infinity, which reports print as such.
+    /// </summary>
+    public static double InstancesNeeded(double peakLoad, double capacityPerInstance, double targetUtilisation)
     {
         if (capacityPerInstance <= 0 || targetUtilisation <= 0)
         {
             return 0;
         }
 
-        return Math.Max(1, (int)Math.Ceiling(peakLoad / (capacityPerInstance * targetUtilisation) - 1e-9));
+        return Math.Max(1, Math.Ceiling((peakLoad / (capacityPerInstance * targetUtilisation)) - 1e-9));
     }
 
     /// <summary>
@@ -51,13 +55,20 @@ public static class Formulas
             return perMonth * (horizonMonths - from);
         }
 
+        // r g^from (g^(H - from) - 1) / ln g: the same integral, written so that a growth too fast for a double gives
+        // infinity (which reports print as such) rather than infinity minus infinity, which is not a number.
+        if (perMonth == 0)
+        {
+            return 0;
+        }
+
         var ln = Math.Log(monthlyGrowthFactor);
-        return perMonth * (Math.Pow(monthlyGrowthFactor, horizonMonths) - Math.Pow(monthlyGrowthFactor, from)) / ln;
+        return perMonth * Math.Pow(monthlyGrowthFactor, from) * (Math.Pow(monthlyGrowthFactor, horizonMonths - from) - 1) / ln;
     }
 
-    /// <summary>Nodes needed to hold <paramref name="bytes"/> at <paramref name="bytesPerNode"/> each; at least 1.</summary>
-    public static int ShardsForStorage(double bytes, double bytesPerNode) =>
-        bytesPerNode <= 0 ? 0 : Math.Max(1, (int)Math.Ceiling(bytes / bytesPerNode - 1e-9));
+    /// <summary>Nodes needed to hold <paramref name="bytes"/> at <paramref name="bytesPerNode"/> each; at least 1. A whole number held as a double, so it cannot wrap.</summary>
+    public static double ShardsForStorage(double bytes, double bytesPerNode) =>
+        bytesPerNode <= 0 ? 0 : Math.Max(1, Math.Ceiling((bytes / bytesPerNode) - 1e-9));
 
     /// <summary>Copies of the data: each primary and its share of the replicas.</summary>
     public static double ReplicationFactor(int instances, int replicas) =>

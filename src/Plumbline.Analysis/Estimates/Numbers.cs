@@ -134,7 +134,7 @@ internal static class Numbers
             basis == CapacityBasis.Operation ? bindingOp : -1);
     }
 
-    public static int InstancesNeeded(ComponentNumbers n, double target) =>
+    public static double InstancesNeeded(ComponentNumbers n, double target) =>
         n.Basis == CapacityBasis.None ? 0 : Formulas.InstancesNeeded(n.BasisPeakLoad, n.CapacityPerInstance, target);
 
     public static EntityNumbers Entity(LoadModel model, double[] values, int e)

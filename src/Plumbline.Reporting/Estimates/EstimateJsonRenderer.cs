@@ -68,7 +68,7 @@ public static class EstimateJsonRenderer
             w.WriteString("expression", d.Expression);
             w.WriteNumber("independent", d.Independent);
             w.WriteNumber("states", d.States);
-            w.WriteNumber("uncertainty", d.Uncertainty);
+            Number(w, "uncertainty", d.Uncertainty);
             w.WriteStartArray("sharedDomains");
             foreach (var domain in d.SharedDomains)
             {
@@ -80,10 +80,10 @@ public static class EstimateJsonRenderer
             {
                 w.WriteString("operation", f.Operation);
                 w.WriteString("component", f.Component);
-                w.WriteNumber("share", f.Share);
-                w.WriteNumber("calls", f.Calls);
-                w.WriteNumber("componentAvailability", f.ComponentValue);
-                w.WriteNumber("factor", f.Factor);
+                Number(w, "share", f.Share);
+                Number(w, "calls", f.Calls);
+                Number(w, "componentAvailability", f.ComponentValue);
+                Number(w, "factor", f.Factor);
             });
             w.WriteStartArray("assumptions");
             foreach (var assumption in d.Assumptions)
@@ -134,10 +134,10 @@ public static class EstimateJsonRenderer
             Figure(w, "newRecordsPerMonth", s.NewRecordsPerMonth);
             Figure(w, "newBytesPerMonth", s.NewBytesPerMonth);
             Figure(w, "atRetention", s.AtRetention);
-            w.WriteNumber("replicationFactor", s.ReplicationFactor);
+            Number(w, "replicationFactor", s.ReplicationFactor);
             Array(w, "horizons", s.Horizons, h =>
             {
-                w.WriteNumber("months", h.Months);
+                Number(w, "months", h.Months);
                 Figure(w, "records", h.Records);
                 Figure(w, "bytes", h.Bytes);
                 Figure(w, "replicated", h.Replicated);
@@ -240,7 +240,7 @@ public static class EstimateJsonRenderer
             Array(w, "headlines", sensitivity.Headlines, h =>
             {
                 w.WriteString("name", h.Name);
-                w.WriteNumber("value", h.Value);
+                Number(w, "value", h.Value);
                 w.WriteString("display", Quantities.Format(h.Value, h.Unit));
                 w.WriteString("subject", h.Subject);
             });
@@ -250,8 +250,8 @@ public static class EstimateJsonRenderer
                 w.WriteString("kind", EstimateSections.Word(r.Input.Kind));
                 w.WriteString("source", r.Input.Path);
                 w.WriteNumber("line", r.Input.Line);
-                w.WriteNumber("baseline", r.Input.Baseline);
-                w.WriteNumber("score", r.Score);
+                Number(w, "baseline", r.Input.Baseline);
+                Number(w, "score", r.Score);
                 Numbers(w, "down", r.Down);
                 Numbers(w, "up", r.Up);
             });
@@ -274,12 +274,16 @@ public static class EstimateJsonRenderer
         w.WriteEndArray();
     }
 
+    private static void Number(Utf8JsonWriter w, string name, double value) => JsonNumbers.Write(w, name, value);
+
+    private static void NumberValue(Utf8JsonWriter w, double value) => JsonNumbers.WriteValue(w, value);
+
     private static void Numbers(Utf8JsonWriter w, string name, IEnumerable<double> values)
     {
         w.WriteStartArray(name);
         foreach (var v in values)
         {
-            w.WriteNumberValue(v);
+            NumberValue(w, v);
         }
 
         w.WriteEndArray();
@@ -312,7 +316,7 @@ public static class EstimateJsonRenderer
         {
             w.WriteStartObject();
             w.WriteString("name", input.Name);
-            w.WriteNumber("value", double.IsFinite(input.Value) ? input.Value : 0);
+            Number(w, "value", input.Value);
             w.WriteString("unit", EstimateSections.Word(input.Unit));
             w.WriteString("display", Quantities.Format(input.Value, input.Unit));
             w.WriteString("source", input.Source);

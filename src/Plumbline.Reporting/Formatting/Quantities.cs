@@ -34,7 +34,16 @@ public static class Quantities
         _ => Significant(value),
     };
 
-    /// <summary>Three significant figures at most, no trailing zeros, no exponent: 12.7, 458, 3.8, 0.0312.</summary>
+    /// <summary>A figure past this (after scaling to the largest unit) is written in scientific notation: 1e6.</summary>
+    public const double ScientificFrom = 1e6;
+
+    /// <summary>How an infinite figure (one past the largest number a double holds) prints: it is not a typo for 0.</summary>
+    public const string Infinite = "infinite";
+
+    /// <summary>
+    /// Three significant figures at most, no trailing zeros: 12.7, 458, 3.8, 0.0312; from a million up (a figure
+    /// past its largest unit), scientific notation with the same digits: 1.5e8; an infinite figure is "infinite".
+    /// </summary>
     public static string Significant(double value, int digits = 3)
     {
         if (double.IsNaN(value))
@@ -44,7 +53,7 @@ public static class Quantities
 
         if (double.IsInfinity(value))
         {
-            return value > 0 ? "inf" : "-inf";
+            return value > 0 ? Infinite : "-" + Infinite;
         }
 
         if (value == 0)
@@ -53,6 +62,19 @@ public static class Quantities
         }
 
         var magnitude = (int)Math.Floor(Math.Log10(Math.Abs(value)));
+        if (Math.Abs(value) >= ScientificFrom)
+        {
+            // The mantissa rounds like any figure; 9.996e6 rounds up to 10, which is 1e7.
+            var mantissa = Math.Round(value / Math.Pow(10, magnitude), digits - 1, MidpointRounding.AwayFromZero);
+            if (Math.Abs(mantissa) >= 10)
+            {
+                mantissa /= 10;
+                magnitude++;
+            }
+
+            return mantissa.ToString("0.##", CultureInfo.InvariantCulture) + "e" + magnitude.ToString(CultureInfo.InvariantCulture);
+        }
+
         var decimals = Math.Max(0, digits - 1 - magnitude);
         var rounded = Math.Round(value, Math.Min(decimals, 15), MidpointRounding.AwayFromZero);
         if (decimals == 0)
@@ -64,10 +86,15 @@ public static class Quantities
         return rounded.ToString("0.###############", CultureInfo.InvariantCulture);
     }
 
-    /// <summary>A count with K, M, B, T suffixes from ten thousand up: 250, 3800, 12.7K, 360M.</summary>
+    /// <summary>A count with K, M, B, T suffixes from ten thousand up: 250, 3800, 12.7K, 360M; past 999T, 1.2e15.</summary>
     public static string Count(double value)
     {
         var abs = Math.Abs(value);
+        if (!double.IsFinite(value) || abs >= 999.5e12)
+        {
+            return Significant(value);
+        }
+
         foreach (var (suffix, size) in CountSuffixes)
         {
             if (abs >= size * (size == 1e3 ? 10 : 1))
@@ -90,7 +117,7 @@ public static class Quantities
             return "0/s";
         }
 
-        if (Math.Abs(perSecond) >= 1)
+        if (Math.Abs(perSecond) >= 1 || !double.IsFinite(perSecond))
         {
             return Count(perSecond) + "/s";
         }
@@ -110,9 +137,14 @@ public static class Quantities
     /// <summary>Decimal byte units, as storage is sold: 500 B, 12.7 GB, 3.2 TB.</summary>
     public static string Bytes(double bytes)
     {
+        if (!double.IsFinite(bytes))
+        {
+            return Significant(bytes);
+        }
+
         var unit = 0;
         var value = bytes;
-        while (Math.Abs(value) >= 999.5 && unit < ByteUnits.Length - 1)
+        while (Math.Abs(value) >= 999.5 && unit < ByteUnits.Length - 1 && double.IsFinite(value))
         {
             value /= 1000;
             unit++;
@@ -122,7 +154,7 @@ public static class Quantities
     }
 
     /// <summary>A share as a percentage: 15%, 0.5%, 152%.</summary>
-    public static string Percent(double fraction) => Significant(fraction * 100) + "%";
+    public static string Percent(double fraction) => double.IsInfinity(fraction) ? Significant(fraction) : Significant(fraction * 100) + "%";
 
     /// <summary>Months, or years beyond two years: 4.2 months, 3.5 years.</summary>
     public static string Months(double months) =>
@@ -131,6 +163,8 @@ public static class Quantities
     /// <summary>A duration in µs below a millisecond (and "0" below a nanosecond), ms below a second, else seconds, minutes or hours.</summary>
     public static string Seconds(double seconds) => seconds switch
     {
+        double.NaN => "?",
+        double.PositiveInfinity or double.NegativeInfinity => Significant(seconds),
         0 => "0",
         < 1e-9 => "<0.001µs",
         < 1e-3 => Significant(seconds * 1e6) + "µs",

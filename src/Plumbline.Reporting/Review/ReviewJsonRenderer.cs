@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Plumbline.Analysis.Review;
 using Plumbline.Reporting.Diagnostics;
+using Plumbline.Reporting.Formatting;
 
 namespace Plumbline.Reporting.Review;
 
@@ -73,8 +74,8 @@ public static class ReviewJsonRenderer
         {
             w.WriteStartObject();
             w.WriteString("component", radius.Component);
-            w.WriteNumber("failedTrafficShare", radius.FailedTrafficShare);
-            w.WriteNumber("degradedTrafficShare", radius.DegradedTrafficShare);
+            JsonNumbers.Write(w, "failedTrafficShare", radius.FailedTrafficShare);
+            JsonNumbers.Write(w, "degradedTrafficShare", radius.DegradedTrafficShare);
             w.WriteBoolean("trafficKnown", radius.TrafficKnown);
             WriteImpacts(w, "fails", radius.Fails);
             WriteImpacts(w, "degrades", radius.Degrades);
@@ -157,10 +158,10 @@ public static class ReviewJsonRenderer
             w.WriteStartObject();
             w.WriteString("workflow", impact.Workflow);
             w.WriteString("criticality", Design.Text.EnumNames.ToSnake(impact.Criticality));
-            w.WriteNumber("share", impact.Share);
+            JsonNumbers.Write(w, "share", impact.Share);
             if (impact.Rate is { } rate)
             {
-                w.WriteNumber("rate", rate);
+                JsonNumbers.Write(w, "rate", rate);
             }
             else
             {

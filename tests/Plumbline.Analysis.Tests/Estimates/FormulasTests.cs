@@ -28,8 +28,27 @@ public sealed class FormulasTests
     [InlineData(280, 100, 0.7, 4)] // exactly 4
     [InlineData(1, 100, 0.7, 1)]   // never below one
     [InlineData(9000, 5000, 0.7, 3)]
-    public void Instances_needed_round_up_at_the_target(double peak, double capacity, double target, int expected) =>
+    public void Instances_needed_round_up_at_the_target(double peak, double capacity, double target, double expected) =>
         Assert.Equal(expected, Formulas.InstancesNeeded(peak, capacity, target));
+
+    [Fact]
+    public void Instances_needed_past_what_an_int_holds_are_the_true_count_not_a_wrapped_one()
+    {
+        // 3e12/s at 1/s per instance and 70%: ceil(3e12 / 0.7) = ceil(4,285,714,285,714.29) = 4,285,714,285,715.
+        Assert.Equal(4_285_714_285_715, Formulas.InstancesNeeded(3e12, 1, 0.7));
+        Assert.Equal(double.PositiveInfinity, Formulas.InstancesNeeded(double.PositiveInfinity, 1, 0.7));
+        Assert.Equal(1e300, Formulas.ShardsForStorage(1e301, 10), 1e285);
+    }
+
+    [Fact]
+    public void Records_under_growth_too_fast_for_a_double_are_infinite_not_a_non_number()
+    {
+        // 100%/day is a factor of 2^30.4375 a month; over 60 months 2^1826, past the largest double, with or without a retention.
+        var monthly = Math.Pow(2, 30.4375);
+        Assert.Equal(double.PositiveInfinity, Formulas.RecordsAt(60, 1000, double.PositiveInfinity, monthly));
+        Assert.Equal(double.PositiveInfinity, Formulas.RecordsAt(60, 1000, 1.0 / 30.4375, monthly));
+        Assert.Equal(0, Formulas.RecordsAt(60, 0, 1, monthly));
+    }
 
     [Fact]
     public void Headroom_at_half_utilisation_and_doubling_yearly_is_twelve_months()
@@ -65,7 +84,7 @@ public sealed class FormulasTests
     [InlineData(10e12, 4e12, 3)]
     [InlineData(8e12, 4e12, 2)]
     [InlineData(1, 4e12, 1)]
-    public void Shards_for_storage_round_up(double bytes, double perNode, int expected) =>
+    public void Shards_for_storage_round_up(double bytes, double perNode, double expected) =>
         Assert.Equal(expected, Formulas.ShardsForStorage(bytes, perNode));
 
     [Theory]

@@ -36,6 +36,7 @@ public static class ResilienceCatalogue
         new QueueBacklogGrows(),
         new CapacityUnstated(),
         new AutoscalingMaxBelowPeak(),
+        new FigureOverflow(),
 
         // Architecture
         new StatefulService(),

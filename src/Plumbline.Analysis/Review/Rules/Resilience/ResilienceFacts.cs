@@ -1,7 +1,7 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using Plumbline.Analysis.Graph;
 using Plumbline.Analysis.Availability;
+using Plumbline.Analysis.Explain;
 using Plumbline.Design.Model;
 
 namespace Plumbline.Analysis.Review.Rules.Resilience;
@@ -137,13 +137,10 @@ internal sealed class ResilienceFacts
     public static string Name(Criticality criticality) => criticality.ToString().ToLowerInvariant();
 
     /// <summary>A share of traffic for messages: "91.2%".</summary>
-    public static string Share(double fraction) => string.Create(CultureInfo.InvariantCulture, $"{fraction * 100:0.#}%");
+    public static string Share(double fraction) => double.IsInfinity(fraction) ? "an infinite share" : Magnitude.Format(fraction * 100, "0.#") + "%";
 
     /// <summary>A rate per second for messages: "1,140/s", "3.8/s".</summary>
-    public static string Rate(double perSecond) =>
-        perSecond >= 100
-            ? string.Create(CultureInfo.InvariantCulture, $"{perSecond:#,0}/s")
-            : string.Create(CultureInfo.InvariantCulture, $"{perSecond:0.##}/s");
+    public static string Rate(double perSecond) => Magnitude.Format(perSecond, perSecond >= 100 ? "#,0" : "0.##") + "/s";
 
     /// <summary>A size for messages, in decimal units: "12.3GB".</summary>
     public static string Bytes(double bytes)
@@ -156,10 +153,10 @@ internal sealed class ResilienceFacts
             unit++;
         }
 
-        return string.Create(CultureInfo.InvariantCulture, $"{bytes:0.#}{units[unit]}");
+        return Magnitude.Format(bytes, "0.#") + units[unit];
     }
 
-    public static string Number(double value) => string.Create(CultureInfo.InvariantCulture, $"{value:0.##}");
+    public static string Number(double value) => Magnitude.Format(value, "0.##");
 
     private Criticality? Most(Func<int, bool> matches)
     {

@@ -1,5 +1,6 @@
-using System.Globalization;
 using Plumbline.Design.Model;
+
+using Plumbline.Analysis.Explain;
 
 namespace Plumbline.Analysis.Review.Rules.Storage;
 
@@ -88,9 +89,6 @@ internal static class StorageFacts
         return Significant(value) + units[unit];
     }
 
-    private static string Significant(double value)
-    {
-        var format = Math.Abs(value) >= 100 ? "0" : Math.Abs(value) >= 10 ? "0.#" : "0.##";
-        return value.ToString(format, CultureInfo.InvariantCulture);
-    }
+    private static string Significant(double value) =>
+        Magnitude.Format(value, Math.Abs(value) >= 100 ? "0" : Math.Abs(value) >= 10 ? "0.#" : "0.##");
 }
