@@ -18,8 +18,13 @@ namespace Plumbline.Engine;
 /// <param name="Limits">Size, depth, node and value limits for every design and rule file; <see cref="YamlLimits.Default"/> when null.</param>
 /// <param name="CatalogFiles">Whether a design may name a price file (<c>cost.catalog: ./prices.yaml</c>) for the engine to read; a server
 /// holding designs from others turns it off, so only the shipped catalog is used. Default true.</param>
-public sealed record EngineOptions(YamlLimits? Limits = null, bool CatalogFiles = true)
+/// <param name="TeamRuleTimeBudget">The time all team rules of one review may take together; when it runs out the rest are skipped and
+/// the review says which (<c>team-rules-time-budget</c>). Null for the default, <see cref="DefaultTeamRuleTimeBudget"/>.</param>
+public sealed record EngineOptions(YamlLimits? Limits = null, bool CatalogFiles = true, TimeSpan? TeamRuleTimeBudget = null)
 {
+    /// <summary>The team rules' time budget per review unless set: 5 seconds.</summary>
+    public static readonly TimeSpan DefaultTeamRuleTimeBudget = TimeSpan.FromSeconds(5);
+
     public static EngineOptions Default { get; } = new();
 }
 
@@ -51,7 +56,8 @@ public sealed record PriceCatalogResult(PriceCatalog? Catalog, ImmutableArray<Di
 /// The one entry point to Plumbline's work, for the CLI, the server and the workbench alike: load a design
 /// (from text, bytes or a file), load team rules (given as texts or files; finding them is the caller's part),
 /// review, estimate. Every file is read through <see cref="SourceFile"/>: bounded, regular files only. Nothing
-/// here writes, prints or reads the clock; the review's date comes in with <see cref="ReviewOptions"/>.
+/// here writes or prints, and the clock is read only as the team rules' time budget (a timer); the review's date
+/// comes in with <see cref="ReviewOptions"/>.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822:Mark members as static",
     Justification = "One instance API, so a server injects one engine and every call goes through it, whether or not it reads the limits.")]
@@ -153,9 +159,24 @@ public sealed class PlumblineEngine(EngineOptions? options = null)
         return RuleFileLoader.LoadAll(paths.Select(p => SourceFile.ReadYaml(p, Limits)));
     }
 
-    /// <summary>Reviews a design with the built-in rules and <paramref name="teamRules"/>.</summary>
-    public ReviewReport Review(SystemDesign design, ReviewOptions options, IEnumerable<IRule>? teamRules = null) =>
-        Reviewer.Review(design, options, teamRules);
+    /// <summary>
+    /// Reviews a design with the built-in rules and <paramref name="teamRules"/>. Team rules share one time budget
+    /// (<see cref="EngineOptions.TeamRuleTimeBudget"/>), unless <paramref name="options"/> brings its own deadline: this
+    /// timer is the only clock the engine reads, and no rule reads any.
+    /// </summary>
+    public ReviewReport Review(SystemDesign design, ReviewOptions options, IEnumerable<IRule>? teamRules = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var team = teamRules?.ToList() ?? [];
+        if (team.Count == 0 || options.TeamRuleDeadline.CanBeCanceled)
+        {
+            return Reviewer.Review(design, options, team);
+        }
+
+        var budget = Options.TeamRuleTimeBudget ?? EngineOptions.DefaultTeamRuleTimeBudget;
+        using var deadline = new CancellationTokenSource(budget);
+        return Reviewer.Review(design, options with { TeamRuleDeadline = deadline.Token, TeamRuleTimeBudget = budget }, team);
+    }
 
     /// <summary>Estimates a design; with <paramref name="sensitivity"/>, ranks its inputs by how much they matter.</summary>
     public EstimateReport Estimate(SystemDesign design, EstimateOptions? options = null, bool sensitivity = false) =>

@@ -89,6 +89,20 @@ public sealed class PlumblineEngineTests : IDisposable
     }
 
     [Fact]
+    public void The_team_rules_share_the_engines_time_budget_and_a_spent_budget_is_a_finding()
+    {
+        var spent = new PlumblineEngine(new EngineOptions(TeamRuleTimeBudget: TimeSpan.Zero));
+        var report = spent.Check("design.yaml", Design, [new RuleSource("team.rules.yaml", TeamRule)], Options).Report!;
+        Assert.DoesNotContain(report.Findings, f => f.Key == "team-owner-required@web");
+        var budget = Assert.Single(report.Findings, f => f.Rule == TeamRuleBudget.Info);
+        Assert.StartsWith("team rules ran out of their 0 s time budget: 1 of 1 did not finish (team-owner-required)", budget.Message, StringComparison.Ordinal);
+
+        var ample = PlumblineEngine.Default.Check("design.yaml", Design, [new RuleSource("team.rules.yaml", TeamRule)], Options).Report!;
+        Assert.Contains(ample.Findings, f => f.Key == "team-owner-required@web");
+        Assert.Equal(TimeSpan.FromSeconds(5), EngineOptions.DefaultTeamRuleTimeBudget);
+    }
+
+    [Fact]
     public void A_design_with_errors_is_not_reviewed_and_its_rules_are_not_read()
     {
         var result = PlumblineEngine.Default.CheckFile(Path.Combine(_folder, "missing.yaml"), [Path.Combine(_folder, "missing.rules.yaml")], Options);

@@ -21,4 +21,14 @@ public sealed record ReviewOptions(DateOnly Today, double AmplificationThreshold
 
     /// <summary>Alert windows that replace the design's and the shipped ones (a file given on the command line); null for those.</summary>
     public Design.Model.Alerting? AlertWindows { get; init; }
+
+    /// <summary>
+    /// Signalled when the team rules' time budget is spent: team rules not finished by then are skipped and the
+    /// review says which (<see cref="Custom.TeamRuleBudget"/>). Rules read no clock; the caller's token is the
+    /// budget (the engine signals it after <see cref="TeamRuleTimeBudget"/>). Default: never signalled.
+    /// </summary>
+    public CancellationToken TeamRuleDeadline { get; init; }
+
+    /// <summary>The time budget <see cref="TeamRuleDeadline"/> stands for, named in the finding when it runs out; null when none was set.</summary>
+    public TimeSpan? TeamRuleTimeBudget { get; init; }
 }

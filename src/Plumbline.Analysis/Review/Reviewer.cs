@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Plumbline.Analysis.Availability;
+using Plumbline.Analysis.Review.Custom;
 using Plumbline.Analysis.Review.Rules;
 using Plumbline.Design.Model;
 
@@ -15,12 +16,40 @@ public static class Reviewer
     {
         ArgumentNullException.ThrowIfNull(design);
         ArgumentNullException.ThrowIfNull(options);
-        var rules = RuleRegistry.All.AddRange(extraRules ?? []);
+        var team = (extraRules ?? []).ToList();
+        var rules = RuleRegistry.All.AddRange(team);
         var context = new ReviewContext(design, options);
         var raw = new List<Finding>();
-        foreach (var rule in rules)
+        foreach (var rule in RuleRegistry.All)
         {
             raw.AddRange(rule.Check(context));
+        }
+
+        // Team rules come from files, so they share a time budget: once it is spent the rest are skipped, and one
+        // finding names them. Built-in rules cost what the design's size allows (docs/format.md's design limits).
+        var deadline = options.TeamRuleDeadline;
+        var unfinished = new List<IRule>();
+        foreach (var rule in team)
+        {
+            if (deadline.IsCancellationRequested)
+            {
+                unfinished.Add(rule);
+                continue;
+            }
+
+            try
+            {
+                raw.AddRange(rule.Check(context).ToList());
+            }
+            catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+            {
+                unfinished.Add(rule);
+            }
+        }
+
+        if (unfinished.Count > 0)
+        {
+            raw.Add(TeamRuleBudget.Exceeded(unfinished, team.Count, options.TeamRuleTimeBudget));
         }
 
         // Keys are unique: a rule that finds the same subject twice reports it once, at the first place.

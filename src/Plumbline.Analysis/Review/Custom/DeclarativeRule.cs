@@ -50,8 +50,11 @@ public sealed class DeclarativeRule : IRule
         }
 
         var findings = new List<Finding>();
+        var deadline = context.Options.TeamRuleDeadline;
         foreach (var element in RuleTargets.Elements(Target, context))
         {
+            // The team rules' time budget: stop between elements once it is spent (the reviewer reports the rule as unfinished).
+            deadline.ThrowIfCancellationRequested();
             var node = tree.Find(element.Path);
             if (_when.Any(c => c.Failure(node, Target, element.Subject) is not null))
             {

@@ -21,8 +21,11 @@ public static partial class RuleFileLoader
     /// <summary>The key holding the format version, first in the file.</summary>
     public const string VersionKey = "plumbline-rules";
 
-    /// <summary>How long one <c>matches</c> may run on one value before it counts as not matching.</summary>
-    public static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(100);
+    /// <summary>
+    /// How a <c>matches</c> pattern runs: with the non-backtracking engine, whose time is linear in the value's
+    /// length whatever the pattern, so no pattern can run for minutes (<c>(a+)+$</c> over a long name would).
+    /// </summary>
+    public const RegexOptions PatternOptions = RegexOptions.CultureInvariant | RegexOptions.NonBacktracking;
 
     private const int MaxIdLength = 100;
 
@@ -488,11 +491,18 @@ public static partial class RuleFileLoader
         {
             try
             {
-                return new Regex(scalar.Value, RegexOptions.CultureInvariant, MatchTimeout);
+                return new Regex(scalar.Value, PatternOptions);
             }
             catch (ArgumentException ex)
             {
                 Report(RuleFileDiagnostics.InvalidRegex(scalar.Span, path, scalar.Value, RegexError(ex)));
+                return null;
+            }
+            catch (NotSupportedException)
+            {
+                // Backreferences, lookarounds, atomic groups and conditionals need backtracking, which can take exponential time.
+                Report(RuleFileDiagnostics.InvalidRegex(scalar.Span, path, scalar.Value,
+                    "team rules run patterns in linear time, which rules out backreferences (\\1), lookarounds ((?=...), (?<=...)), atomic groups and conditionals, or the pattern is too large"));
                 return null;
             }
         }

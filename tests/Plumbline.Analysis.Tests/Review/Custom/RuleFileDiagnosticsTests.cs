@@ -210,6 +210,18 @@ public sealed class RuleFileDiagnosticsTests
         Assert.StartsWith("'(' is not a valid regular expression: insufficient closing parentheses", d.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(@"'(a)\1'")]
+    [InlineData("'^(?=a)a'")]
+    [InlineData("'(?<=a)b'")]
+    [InlineData("'(?>a+)b'")]
+    public void PL4011_a_pattern_that_needs_backtracking_is_refused_at_load(string pattern)
+    {
+        // Patterns run in linear time (the non-backtracking engine); constructs that need backtracking cannot.
+        var d = Only(With(9, $"    require: {{ name: {{ matches: {pattern} }} }}"), "9:33 PL4011");
+        Assert.EndsWith("team rules run patterns in linear time, which rules out backreferences (\\1), lookarounds ((?=...), (?<=...)), atomic groups and conditionals, or the pattern is too large", d.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void PL4012_an_empty_list_matches_nothing()
     {
