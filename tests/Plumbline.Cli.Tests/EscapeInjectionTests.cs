@@ -71,6 +71,17 @@ public sealed class EscapeInjectionTests : IDisposable
         decisions:
           - id: {Hostile}
             title: {Hostile}
+        api:
+          endpoints:
+            - name: {Hostile}
+              route: GET /items
+              workflow: browse
+        slos:
+          - name: {Hostile}
+            workflow: browse
+            sli: availability
+            objective: 99.9%
+            description: {Hostile}
         """;
 
     private static readonly string Rules = $"""
@@ -117,7 +128,14 @@ public sealed class EscapeInjectionTests : IDisposable
         "cost {design} --explain",
         "cost {design} --format json",
         "cost {design} --format markdown --explain",
+        "slo {design} --explain",
+        "slo {design} --format json",
+        "slo {design} --format markdown --explain",
+        "export {design} --prometheus",
+        "export {design} --openslo",
+        "export {design} --grafana",
         "cost {invalid}",
+        "slo {invalid}",
         "validate {invalid}",
         "validate {invalid} --format json",
         "check {invalid}",

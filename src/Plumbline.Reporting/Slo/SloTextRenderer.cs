@@ -2,6 +2,7 @@ using Plumbline.Analysis.Explain;
 using Plumbline.Analysis.Slo;
 using Plumbline.Reporting.Estimates;
 using Plumbline.Reporting.Formatting;
+using Plumbline.Reporting.Terminal;
 
 namespace Plumbline.Reporting.Slo;
 
@@ -16,15 +17,15 @@ public static class SloTextRenderer
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(report);
-        writer.WriteLine($"SLOs for {report.SystemName}: {report.Slos.Length} SLO{(report.Slos.Length == 1 ? string.Empty : "s")}");
+        writer.WriteLine($"SLOs for {T(report.SystemName)}: {report.Slos.Length} SLO{(report.Slos.Length == 1 ? string.Empty : "s")}");
         writer.WriteLine($"Alert windows: {SloSections.WindowsLine(report)}");
         foreach (var slo in report.Slos)
         {
             writer.WriteLine();
-            writer.WriteLine(slo.Name);
+            writer.WriteLine(T(slo.Name));
             foreach (var (label, text, figures) in SloSections.Lines(slo))
             {
-                writer.WriteLine($"  {label,-10}  {text}");
+                writer.WriteLine($"  {label,-10}  {T(text)}");
                 if (explain)
                 {
                     WriteExplanations(writer, figures);
@@ -47,7 +48,7 @@ public static class SloTextRenderer
             table.Write(writer, "    ");
             foreach (var problem in SloSections.Problems(slo))
             {
-                writer.WriteLine($"    ! {problem}");
+                writer.WriteLine($"    ! {T(problem)}");
             }
 
             if (explain)
@@ -55,7 +56,7 @@ public static class SloTextRenderer
                 foreach (var alert in slo.Alerts)
                 {
                     writer.WriteLine();
-                    writer.WriteLine($"    {alert.Name} {SloWords.Alert(slo, alert)}");
+                    writer.WriteLine($"    {T(alert.Name)} {T(SloWords.Alert(slo, alert))}");
                     WriteExplanations(writer, [alert.Factor, alert.Threshold, alert.FailuresPerMinute, alert.FullOutageDetection, alert.BudgetSpentAtDetection, alert.TimeToExhaust]);
                 }
             }
@@ -67,7 +68,7 @@ public static class SloTextRenderer
             writer.WriteLine("Notes");
             foreach (var note in report.Notes)
             {
-                writer.WriteLine($"  - {note}");
+                writer.WriteLine($"  - {T(note)}");
             }
         }
     }
@@ -82,4 +83,7 @@ public static class SloTextRenderer
             }
         }
     }
+
+    /// <summary>One value from the design on one line, its control characters escaped.</summary>
+    private static string T(string text) => TerminalText.Escape(text);
 }
