@@ -115,10 +115,25 @@ public sealed class AvailabilityModel
     {
         var share = new double[graph.Operations.Length];
         var calls = new double[graph.Operations.Length];
+        Spread(graph, entry, graph.Order, follow, share, calls);
+        return (share, calls);
+    }
+
+    /// <summary>
+    /// <see cref="Spread(CallGraph, int, Func{CallEdge, bool})"/> into arrays the caller owns, all zero where the
+    /// request can reach, walking <paramref name="order"/>: the graph's order, or the part of it the entry reaches.
+    /// </summary>
+    internal static void Spread(CallGraph graph, int entry, IReadOnlyList<int> order, Func<CallEdge, bool> follow, double[] share, double[]? calls)
+    {
         share[entry] = 1;
-        calls[entry] = 1;
-        foreach (var op in graph.Order)
+        if (calls is not null)
         {
+            calls[entry] = 1;
+        }
+
+        for (var i = 0; i < order.Count; i++)
+        {
+            var op = order[i];
             if (share[op] <= 0)
             {
                 continue;
@@ -135,11 +150,12 @@ public sealed class AvailabilityModel
                 var p = Probability(graph, edge);
                 var count = edge.Call?.Count ?? 1;
                 share[edge.To] = 1 - ((1 - share[edge.To]) * (1 - (share[op] * p * Math.Min(count, 1))));
-                calls[edge.To] += calls[op] * p * count;
+                if (calls is not null)
+                {
+                    calls[edge.To] += calls[op] * p * count;
+                }
             }
         }
-
-        return (share, calls);
     }
 
     /// <summary>The probability a call is made: stated, else the miss ratio of the cache called just before it, else 1.</summary>

@@ -31,6 +31,9 @@ public sealed record ComponentBlastRadius(
 /// <summary>Blast radius as a pure function of the design, so reports can show it beside the findings.</summary>
 public static class BlastRadius
 {
+    /// <summary>The workflows' weights, once per estimate (or per graph when there is none), not once per component.</summary>
+    private static readonly ConditionalWeakTable<object, Weights> WeightsCache = [];
+
     /// <summary>
     /// The blast radius of <paramref name="component"/>. Workflow rates come from the estimate's
     /// average traffic; when none is known every workflow weighs the same.
@@ -44,122 +47,38 @@ public static class BlastRadius
             return new ComponentBlastRadius(component, [], [], 0, 0, false);
         }
 
-        var rates = design.Workflows.Select((w, i) => estimate is not null && i < estimate.Traffic.Length ? estimate.Traffic[i].Average.Value : null).ToList();
-        var known = rates.Any(r => r is > 0);
-        var weights = rates.Select(r => known ? r ?? 0 : 1).ToList();
-        var total = weights.Sum();
+        var (rates, weights, total, known) = WeightsCache.GetValue((object?)estimate ?? graph, _ => Weigh(design, estimate));
 
-        var spreads = Spreads.For(design, graph);
         var fails = ImmutableArray.CreateBuilder<WorkflowImpact>();
         var degrades = ImmutableArray.CreateBuilder<WorkflowImpact>();
         double failed = 0, degraded = 0;
-        for (var w = 0; w < design.Workflows.Length; w++)
+        foreach (var touch in WorkflowSpreads.For(design, graph).Touches(target))
         {
+            var w = touch.Workflow;
             var workflow = design.Workflows[w];
-            if (spreads.Hard[w] is not { } hardShare)
+            if (touch.Hard > 0)
             {
+                fails.Add(new WorkflowImpact(workflow.Name, workflow.Criticality, touch.Hard, rates[w]));
+                failed += weights[w] * touch.Hard;
                 continue;
             }
 
-            var hard = Touch(spreads.OperationsOf[target], hardShare);
-            if (hard > 0)
-            {
-                fails.Add(new WorkflowImpact(workflow.Name, workflow.Criticality, hard, rates[w]));
-                failed += weights[w] * hard;
-                continue;
-            }
-
-            if (spreads.OperationsOf[target].Any(op => spreads.Reached[w]![op]))
-            {
-                var any = Touch(spreads.OperationsOf[target], spreads.Any[w]!);
-                var share = any > 0 ? any : 1;
-                degrades.Add(new WorkflowImpact(workflow.Name, workflow.Criticality, share, rates[w]));
-                degraded += weights[w] * share;
-            }
+            var share = touch.Any > 0 ? touch.Any : 1;
+            degrades.Add(new WorkflowImpact(workflow.Name, workflow.Criticality, share, rates[w]));
+            degraded += weights[w] * share;
         }
 
         return new ComponentBlastRadius(component, fails.ToImmutable(), degrades.ToImmutable(),
             total > 0 ? failed / total : 0, total > 0 ? degraded / total : 0, known);
     }
 
-    /// <summary>Share of requests that run at least one of the component's operations.</summary>
-    private static double Touch(List<int> operations, double[] share)
+    private static Weights Weigh(SystemDesign design, EstimateReport? estimate)
     {
-        var none = 1.0;
-        foreach (var op in operations)
-        {
-            none *= 1 - share[op];
-        }
-
-        return 1 - none;
+        var rates = design.Workflows.Select((w, i) => estimate is not null && i < estimate.Traffic.Length ? estimate.Traffic[i].Average.Value : null).ToArray();
+        var known = rates.Any(r => r is > 0);
+        var weights = rates.Select(r => known ? r ?? 0 : 1).ToArray();
+        return new Weights(rates, weights, weights.Sum(), known);
     }
 
-    /// <summary>Each workflow's shares through hard dependencies and through any edge, computed once per call graph.</summary>
-    private sealed class Spreads
-    {
-        private static readonly ConditionalWeakTable<CallGraph, Spreads> Cache = [];
-
-        private Spreads(SystemDesign design, CallGraph graph)
-        {
-            var n = design.Workflows.Length;
-            Hard = new double[]?[n];
-            Any = new double[]?[n];
-            Reached = new bool[]?[n];
-            for (var w = 0; w < n; w++)
-            {
-                var entry = graph.IndexOf(design.Workflows[w].Entry);
-                if (entry < 0)
-                {
-                    continue;
-                }
-
-                Hard[w] = AvailabilityModel.Spread(graph, entry, AvailabilityModel.IsHardDependency).Share;
-                Any[w] = AvailabilityModel.Spread(graph, entry, _ => true).Share;
-                Reached[w] = Reach(graph, entry);
-            }
-
-            OperationsOf = new List<int>[graph.Components.Length];
-            for (var c = 0; c < OperationsOf.Length; c++)
-            {
-                OperationsOf[c] = [];
-            }
-
-            for (var op = 0; op < graph.Operations.Length; op++)
-            {
-                OperationsOf[graph.ComponentOf[op]].Add(op);
-            }
-        }
-
-        public double[]?[] Hard { get; }
-
-        public double[]?[] Any { get; }
-
-        public bool[]?[] Reached { get; }
-
-        public List<int>[] OperationsOf { get; }
-
-        /// <summary>The spreads of a design's graph; a graph belongs to one design, so the graph is the key.</summary>
-        public static Spreads For(SystemDesign design, CallGraph graph) => Cache.GetValue(graph, g => new Spreads(design, g));
-
-        private static bool[] Reach(CallGraph graph, int entry)
-        {
-            var seen = new bool[graph.Operations.Length];
-            seen[entry] = true;
-            var queue = new Queue<int>();
-            queue.Enqueue(entry);
-            while (queue.Count > 0)
-            {
-                foreach (var e in graph.Outgoing[queue.Dequeue()])
-                {
-                    if (!seen[graph.Edges[e].To])
-                    {
-                        seen[graph.Edges[e].To] = true;
-                        queue.Enqueue(graph.Edges[e].To);
-                    }
-                }
-            }
-
-            return seen;
-        }
-    }
+    private sealed record Weights(double?[] Rates, double[] Values, double Total, bool Known);
 }

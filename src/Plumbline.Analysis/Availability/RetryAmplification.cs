@@ -110,6 +110,7 @@ public static class RetryAmplification
         }
 
         var result = ImmutableArray.CreateBuilder<AmplifiedOperation>();
+        var seen = new int[graph.Edges.Length];
         for (var op = 0; op < n; op++)
         {
             if (!reached[op])
@@ -117,13 +118,16 @@ public static class RetryAmplification
                 continue;
             }
 
+            // Walked back from the operation, then reversed: a path of d calls costs d, not d squared.
             var path = new List<CallEdge>();
-            var seen = new HashSet<int>();
-            for (var e = via[op]; e >= 0 && seen.Add(e); e = via[graph.Edges[e].From])
+            var generation = op + 1;
+            for (var e = via[op]; e >= 0 && seen[e] != generation; e = via[graph.Edges[e].From])
             {
-                path.Insert(0, graph.Edges[e]);
+                seen[e] = generation;
+                path.Add(graph.Edges[e]);
             }
 
+            path.Reverse();
             result.Add(new AmplifiedOperation(op, amp[op], [.. path]));
         }
 

@@ -50,4 +50,8 @@ public static partial class DiagnosticCodes
         return Error("PL3007", span, path, $"zone '{zone}' is not a zone of any region",
             suggestion is not null ? $"did you mean '{suggestion}'?" : $"add it to a region's zones under regions (zones listed: {string.Join(", ", list)})");
     }
+
+    /// <summary>PL3020: a design past one of its limits (<see cref="Loading.DesignLimits"/>): more components, operations, workflows, deliveries or nested calls than analysis is bounded for.</summary>
+    public static Diagnostic DesignLimit(SourceSpan span, string path, string message, string help) =>
+        Error("PL3020", span, path, message, help + " (limits: docs/format.md, Limits for untrusted input)");
 }

@@ -10,7 +10,7 @@ namespace Plumbline.Design.Loading;
 
 /// <summary>
 /// Reads a design held in memory (reading files is the engine's part): safe YAML, then binding to the
-/// model with shape, type and unit checks, then reference and call-graph checks. Never throws on bad input: every problem is a diagnostic.
+/// model with shape, type and unit checks, then reference and call-graph checks, then the design limits. Never throws on bad input: every problem is a diagnostic.
 /// </summary>
 public static class DesignLoader
 {
@@ -19,18 +19,21 @@ public static class DesignLoader
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(text);
         var read = SafeYamlReader.ReadText(path, text, (options ?? LoadOptions.Default).Limits);
-        return Load(read);
+        return Load(read, options?.DesignLimits);
     }
 
     public static LoadResult LoadBytes(string path, ReadOnlySpan<byte> bytes, LoadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         var read = SafeYamlReader.Read(path, bytes, (options ?? LoadOptions.Default).Limits);
-        return Load(read);
+        return Load(read, options?.DesignLimits);
     }
 
-    /// <summary>Binds and validates a file already read as YAML (the engine reads files from disk, bounded).</summary>
-    public static LoadResult Load(YamlReadResult read)
+    /// <summary>
+    /// Binds and validates a file already read as YAML (the engine reads files from disk, bounded), within
+    /// <paramref name="limits"/> (<see cref="DesignLimits.Default"/> when null).
+    /// </summary>
+    public static LoadResult Load(YamlReadResult read, DesignLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(read);
         if (read.Root is null || read.Source is null || read.Diagnostics.Any(d => d.IsError))
@@ -44,6 +47,7 @@ public static class DesignLoader
         {
             ReferenceValidator.Validate(design, context);
             CallGraphValidator.Validate(design, context);
+            DesignLimitsValidator.Validate(design, context, limits ?? DesignLimits.Default);
         }
 
         return Result(design, read.Source, read.Diagnostics.AddRange(context.Diagnostics), context.Omitted);

@@ -6,4 +6,7 @@ namespace Plumbline.Design.Loading;
 public sealed record LoadOptions(YamlLimits? Limits = null)
 {
     public static LoadOptions Default { get; } = new();
+
+    /// <summary>Limits on what the design describes; <see cref="DesignLimits.Default"/> when null.</summary>
+    public DesignLimits? DesignLimits { get; init; }
 }

@@ -13,15 +13,12 @@ internal sealed class LoadFigures(EstimateContext context) : FigureBuilder(conte
         var op = Graph.Operations[i];
         var inputs = ImmutableArray.CreateBuilder<FigureInput>();
         var peakInputs = ImmutableArray.CreateBuilder<FigureInput>();
-        for (var w = 0; w < Design.Workflows.Length; w++)
+        foreach (var w in WorkflowsEnteringAt(i))
         {
             var workflow = Design.Workflows[w];
-            if (Graph.IndexOf(workflow.Entry) == i)
-            {
-                var avg = Model.WorkflowAverage(Values, w);
-                inputs.Add(In($"workflow {workflow.Name}", double.IsNaN(avg) ? 0 : avg, FigureUnit.Rate, workflow.Path + "/entry"));
-                peakInputs.Add(In($"workflow {workflow.Name} at peak", double.IsNaN(avg) ? 0 : Model.WorkflowPeak(Values, w), FigureUnit.Rate, workflow.Path + "/entry"));
-            }
+            var avg = Model.WorkflowAverage(Values, w);
+            inputs.Add(In($"workflow {workflow.Name}", double.IsNaN(avg) ? 0 : avg, FigureUnit.Rate, workflow.Path + "/entry"));
+            peakInputs.Add(In($"workflow {workflow.Name} at peak", double.IsNaN(avg) ? 0 : Model.WorkflowPeak(Values, w), FigureUnit.Rate, workflow.Path + "/entry"));
         }
 
         foreach (var e in Graph.Incoming[i])
@@ -48,6 +45,28 @@ internal sealed class LoadFigures(EstimateContext context) : FigureBuilder(conte
     }
 
     private Dictionary<int, AmplifiedOperation>? _amplified;
+
+    private List<int>[]? _workflowsByEntry;
+
+    /// <summary>The workflows entering at operation <paramref name="op"/>, in design order; indexed once, not once per operation.</summary>
+    private List<int> WorkflowsEnteringAt(int op)
+    {
+        if (_workflowsByEntry is null)
+        {
+            var byEntry = new List<int>[Graph.Operations.Length];
+            for (var w = 0; w < Design.Workflows.Length; w++)
+            {
+                if (Graph.IndexOf(Design.Workflows[w].Entry) is var entry and >= 0)
+                {
+                    (byEntry[entry] ??= []).Add(w);
+                }
+            }
+
+            _workflowsByEntry = byEntry;
+        }
+
+        return _workflowsByEntry[op] ?? [];
+    }
 
     /// <summary>The operation's worst-case amplification: the one calculation the review's retry-amplification rule also uses.</summary>
     private (Figure Figure, string Path) Amplification(int target)

@@ -17,6 +17,7 @@ public sealed class DeepSyncChain : IRule
     public IEnumerable<Finding> Check(ReviewContext context)
     {
         var graph = context.Graph;
+        int[]? next = null;
         foreach (var workflow in context.Design.Workflows)
         {
             if (workflow.Criticality is not (Criticality.Critical or Criticality.High) || graph.IndexOf(workflow.Entry) is var entry && entry < 0)
@@ -24,7 +25,8 @@ public sealed class DeepSyncChain : IRule
                 continue;
             }
 
-            var chain = Longest(graph, entry);
+            next ??= Next(graph);
+            var chain = Chain(next, entry);
             if (chain.Count - 1 <= MaxHops)
             {
                 continue;
@@ -36,8 +38,11 @@ public sealed class DeepSyncChain : IRule
         }
     }
 
-    /// <summary>The longest path of synchronous calls from the entry, as operations; callees first in reverse graph order, so no recursion.</summary>
-    internal static List<int> Longest(CallGraph graph, int entry)
+    /// <summary>
+    /// For each operation, the callee that starts its longest chain of synchronous calls (-1 for none), callees first
+    /// in reverse graph order, so no recursion: one pass serves every workflow.
+    /// </summary>
+    private static int[] Next(CallGraph graph)
     {
         var length = new int[graph.Operations.Length];
         var next = new int[graph.Operations.Length];
@@ -57,6 +62,12 @@ public sealed class DeepSyncChain : IRule
             }
         }
 
+        return next;
+    }
+
+    /// <summary>The longest path of synchronous calls from the entry, as operations.</summary>
+    private static List<int> Chain(int[] next, int entry)
+    {
         var chain = new List<int>();
         var seen = new HashSet<int>();
         for (var op = entry; op >= 0 && seen.Add(op); op = next[op])

@@ -26,11 +26,12 @@ public sealed class NoDegradationPath : IRule
             var syncCalls = 0;
             var alternative = false;
             var dependencies = new List<string>();
-            for (var op = 0; op < graph.Operations.Length && !alternative; op++)
+            var listed = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var op in facts.WaitedOn(w))
             {
-                if (!facts.WaitsOn(w, op))
+                if (alternative)
                 {
-                    continue;
+                    break;
                 }
 
                 foreach (var e in graph.Outgoing[op])
@@ -44,7 +45,7 @@ public sealed class NoDegradationPath : IRule
                     }
 
                     syncCalls++;
-                    if (!dependencies.Contains(callee.Name))
+                    if (listed.Add(callee.Name))
                     {
                         dependencies.Add(callee.Name);
                     }

@@ -15,55 +15,39 @@ internal sealed class ResilienceFacts
 {
     private static readonly ConditionalWeakTable<ReviewContext, ResilienceFacts> Cache = [];
 
-    private readonly bool[][] _sync;
-    private readonly double[][] _hard;
-    private readonly bool[][] _any;
-    private readonly List<int>[] _hardWorkflowsByComponent;
-    private readonly SortedSet<string>[] _hardZones;
+    private readonly WorkflowSpreads _spreads;
+    private readonly Criticality?[] _syncCriticality;
+    private readonly Criticality?[] _hardCriticality;
+    private readonly SortedSet<string>?[] _hardZones;
     private readonly Dictionary<string, int> _workflowIndex = new(StringComparer.Ordinal);
 
     private ResilienceFacts(ReviewContext context)
     {
         Design = context.Design;
         Graph = context.Graph;
+        _spreads = WorkflowSpreads.For(Design, Graph);
         var workflows = Design.Workflows;
-        _sync = new bool[workflows.Length][];
-        _hard = new double[workflows.Length][];
-        _any = new bool[workflows.Length][];
+        _syncCriticality = new Criticality?[Graph.Operations.Length];
+        _hardCriticality = new Criticality?[Graph.Operations.Length];
+        _hardZones = new SortedSet<string>?[workflows.Length];
         for (var w = 0; w < workflows.Length; w++)
         {
             _workflowIndex.TryAdd(workflows[w].Name, w);
-            var entry = Graph.IndexOf(workflows[w].Entry);
-            _sync[w] = Reach(entry, e => e.Kind == EdgeKind.Sync);
-            _any[w] = Reach(entry, _ => true);
-            _hard[w] = entry < 0 ? new double[Graph.Operations.Length] : AvailabilityModel.Spread(Graph, entry, AvailabilityModel.IsHardDependency).Share;
-        }
-
-        _hardWorkflowsByComponent = new List<int>[Graph.Components.Length];
-        for (var c = 0; c < Graph.Components.Length; c++)
-        {
-            _hardWorkflowsByComponent[c] = [];
-        }
-
-        _hardZones = new SortedSet<string>[workflows.Length];
-        for (var w = 0; w < workflows.Length; w++)
-        {
-            _hardZones[w] = new SortedSet<string>(StringComparer.Ordinal);
-            for (var op = 0; op < Graph.Operations.Length; op++)
+            var criticality = workflows[w].Criticality;
+            foreach (var op in _spreads.WaitedOn(w))
             {
-                if (_hard[w][op] <= 0)
+                if (_syncCriticality[op] is not { } best || criticality < best)
                 {
-                    continue;
+                    _syncCriticality[op] = criticality;
                 }
+            }
 
-                var c = Graph.ComponentOf[op];
-                var list = _hardWorkflowsByComponent[c];
-                if (list.Count == 0 || list[^1] != w)
+            foreach (var op in _spreads.FailingOperations(w))
+            {
+                if (_hardCriticality[op] is not { } best || criticality < best)
                 {
-                    list.Add(w);
+                    _hardCriticality[op] = criticality;
                 }
-
-                _hardZones[w].UnionWith(Graph.Components[c].Zones);
             }
         }
     }
@@ -74,23 +58,44 @@ internal sealed class ResilienceFacts
 
     public static ResilienceFacts For(ReviewContext context) => Cache.GetValue(context, c => new ResilienceFacts(c));
 
-    /// <summary>Whether workflow <paramref name="w"/> waits on operation <paramref name="op"/> (synchronous calls, with or without fallback).</summary>
-    public bool WaitsOn(int w, int op) => _sync[w][op];
+    /// <summary>The operations workflow <paramref name="w"/> waits on (synchronous calls, with or without fallback), in operation order.</summary>
+    public IEnumerable<int> WaitedOn(int w) => _spreads.WaitedOn(w);
 
-    /// <summary>Share of workflow <paramref name="w"/>'s requests that fail when operation <paramref name="op"/> fails (synchronous calls without a fallback).</summary>
-    public double HardShare(int w, int op) => _hard[w][op];
+    /// <summary>The operations whose failure fails some of workflow <paramref name="w"/>'s requests (synchronous calls without a fallback), in operation order.</summary>
+    public IEnumerable<int> FailingOperations(int w) => _spreads.FailingOperations(w);
 
     /// <summary>The most critical workflow that waits on the operation, or null.</summary>
-    public Criticality? SyncCriticality(int op) => Most(w => _sync[w][op]);
+    public Criticality? SyncCriticality(int op) => _syncCriticality[op];
 
     /// <summary>The most critical workflow that fails when the operation fails, or null.</summary>
-    public Criticality? HardCriticality(int op) => Most(w => _hard[w][op] > 0);
+    public Criticality? HardCriticality(int op) => _hardCriticality[op];
 
     /// <summary>The workflows that fail when any operation of the component fails, in design order.</summary>
-    public List<Workflow> HardWorkflowsOf(int component) => [.. _hardWorkflowsByComponent[component].Select(w => Design.Workflows[w])];
+    public List<Workflow> HardWorkflowsOf(int component) =>
+        [.. _spreads.Touches(component).Where(t => t.Fails).Select(t => Design.Workflows[t.Workflow])];
 
     /// <summary>The zones listed by the components workflow <paramref name="w"/> fails without, sorted.</summary>
-    public IReadOnlySet<string> HardZones(int w) => _hardZones[w];
+    public IReadOnlySet<string> HardZones(int w)
+    {
+        if (_hardZones[w] is { } known)
+        {
+            return known;
+        }
+
+        var zones = new SortedSet<string>(StringComparer.Ordinal);
+        var last = -1;
+        foreach (var op in _spreads.FailingOperations(w))
+        {
+            var c = Graph.ComponentOf[op];
+            if (c != last)
+            {
+                zones.UnionWith(Graph.Components[c].Zones);
+                last = c;
+            }
+        }
+
+        return _hardZones[w] = zones;
+    }
 
     /// <summary>The API endpoints whose workflows reach the operation, in design order.</summary>
     public List<Endpoint> EndpointsReaching(int op)
@@ -101,7 +106,7 @@ internal sealed class ResilienceFacts
             if (endpoint.Workflow is { } name)
             {
                 var w = IndexOfWorkflow(name);
-                if (w >= 0 && _any[w][op])
+                if (w >= 0 && _spreads.Reaches(w, op))
                 {
                     result.Add(endpoint);
                 }
@@ -157,46 +162,4 @@ internal sealed class ResilienceFacts
     }
 
     public static string Number(double value) => Magnitude.Format(value, "0.##");
-
-    private Criticality? Most(Func<int, bool> matches)
-    {
-        Criticality? best = null;
-        for (var w = 0; w < Design.Workflows.Length; w++)
-        {
-            if (matches(w) && (best is null || Design.Workflows[w].Criticality < best))
-            {
-                best = Design.Workflows[w].Criticality;
-            }
-        }
-
-        return best;
-    }
-
-    private bool[] Reach(int entry, Func<CallEdge, bool> follow)
-    {
-        var seen = new bool[Graph.Operations.Length];
-        if (entry < 0)
-        {
-            return seen;
-        }
-
-        var queue = new Queue<int>();
-        seen[entry] = true;
-        queue.Enqueue(entry);
-        while (queue.Count > 0)
-        {
-            var op = queue.Dequeue();
-            foreach (var e in Graph.Outgoing[op])
-            {
-                var edge = Graph.Edges[e];
-                if (follow(edge) && !seen[edge.To])
-                {
-                    seen[edge.To] = true;
-                    queue.Enqueue(edge.To);
-                }
-            }
-        }
-
-        return seen;
-    }
 }

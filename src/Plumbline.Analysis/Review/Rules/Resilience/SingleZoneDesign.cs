@@ -24,16 +24,17 @@ public sealed class SingleZoneDesign : IRule
 
             var zones = new SortedSet<string>(StringComparer.Ordinal);
             var components = new List<string>();
-            for (var op = 0; op < graph.Operations.Length; op++)
+            var listed = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var op in facts.FailingOperations(w))
             {
                 var component = graph.Components[graph.ComponentOf[op]];
-                if (facts.HardShare(w, op) <= 0 || component.Kind is ComponentKind.Client or ComponentKind.External)
+                if (component.Kind is ComponentKind.Client or ComponentKind.External)
                 {
                     continue;
                 }
 
                 zones.UnionWith(component.Zones);
-                if (!components.Contains(component.Name))
+                if (listed.Add(component.Name))
                 {
                     components.Add(component.Name);
                 }
