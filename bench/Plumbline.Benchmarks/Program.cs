@@ -13,7 +13,8 @@ namespace Plumbline.Benchmarks;
 /// the cases whose name contains <c>filter</c>. <c>-- cold</c> times the first load in fresh processes
 /// (<see cref="LoadColdRuns"/>), which is what a CLI user waits for. <c>-- sim [rounds]</c> runs the simulator's
 /// benchmark (<see cref="Simulation.SimulationBenchmark"/>); <c>-- sim-design [rounds]</c> a design simulated
-/// (<see cref="Simulation.DesignBenchmark"/>).
+/// (<see cref="Simulation.DesignBenchmark"/>). <c>-- shapes [filter]</c> runs the CLI on the pathological shapes at 1x
+/// to 8x (<see cref="ShapeRuns"/>); <c>-- shapes-write FOLDER</c> writes them.
 /// </summary>
 /// <remarks>
 /// To add a benchmark for another stage (estimates, review): add a <c>[Benchmark]</c> class, which the switcher
@@ -34,6 +35,16 @@ public static class Program
             // Writes the generated design, to try the CLI on it: plumbline check big.yaml
             File.WriteAllText(args[1], LoadInputs.Text(LoadInputs.GeneratedName));
             return 0;
+        }
+
+        if (args.Length > 0 && args[0] == "shapes")
+        {
+            return ShapeRuns.Run(args.Length > 1 ? args[1] : null);
+        }
+
+        if (args.Length > 1 && args[0] == "shapes-write")
+        {
+            return ShapeRuns.Write(args[1]);
         }
 
         if (args.Length > 0 && args[0] == "sim")

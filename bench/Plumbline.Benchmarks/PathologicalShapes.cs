@@ -1,0 +1,234 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using static System.FormattableString;
+
+namespace Plumbline.Benchmarks;
+
+/// <summary>
+/// The design shapes that once cost minutes and gigabytes, each at 1x, 2x, 4x and 8x, where 8x is at (or just
+/// under) the design limits of docs/format.md. The point is the growth from 1x to 8x: near-linear, with 8x
+/// checked in under 2 s and 1 GB.
+/// </summary>
+public static class PathologicalShapes
+{
+    /// <summary>The sizes each shape is measured at.</summary>
+    public static readonly int[] Scales = [1, 2, 4, 8];
+
+    /// <summary>The shapes by name, each a function from scale to design text.</summary>
+    public static IReadOnlyList<(string Name, string What, Func<int, string> Design)> All { get; } =
+    [
+        ("queue-fanout", "one queue with 110 x sqrt(s) operations and as many consumers, so its deliveries grow as s (8x: 311 x 311 = 96,721, under the 100,000 limit)", QueueFanOut),
+        ("workflows-one-service", "125 x s workflows, each entering its own operation of one service (8x: 1,000)", WorkflowsOnOneService),
+        ("retry-chains", "39 x s chains of 64 services, each calling the next with retries: 1 (8x: 19,968 operations)", RetryChains),
+        ("everyone-reaches-everything", "125 x sqrt(s) workflows, each reaching one hub that fans out to 990 x sqrt(s) operations, so the operations they reach grow as s (8x: 354 x 2,802 = 991,908, under the 1,000,000 limit)", FanOutReach),
+    ];
+
+    /// <summary>A queue whose every operation is delivered to every consumer: one edge per operation x consumer, bounded by the deliveries limit.</summary>
+    public static string QueueFanOut(int scale)
+    {
+        var n = (int)Math.Round(110 * Math.Sqrt(scale));
+        var sb = Header("queue-fanout");
+        sb.Append("workflows:\n  publish:\n    entry: api.publish\n    rate: 100/s\n    type: write\ncomponents:\n");
+        sb.Append("  api:\n    kind: service\n    instances: 2\n    capacity: 1000/s\n    operations:\n      publish:\n        calls:\n");
+        sb.Append("          - { to: q.op0, async: true }\n");
+        sb.Append("  q:\n    kind: queue\n    dead_letter: true\n    consumers: [").AppendJoin(", ", Enumerable.Range(0, n).Select(i => Invariant($"w{i}.handle"))).Append("]\n    operations:\n");
+        for (var i = 0; i < n; i++)
+        {
+            sb.Append(Invariant($"      op{i}: {{}}\n"));
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            sb.Append(Invariant($"  w{i}:\n    kind: worker\n    capacity: 100/s\n    operations: {{ handle: {{}} }}\n"));
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>Many workflows entering one service, each at its own operation: once a dense array per workflow per operation.</summary>
+    public static string WorkflowsOnOneService(int scale)
+    {
+        var n = 125 * scale;
+        var sb = Header("workflows-one-service");
+        sb.Append("workflows:\n");
+        for (var i = 0; i < n; i++)
+        {
+            sb.Append(Invariant($"  f{i}: {{ entry: api.op{i}, rate: 1/s }}\n"));
+        }
+
+        sb.Append("components:\n  api:\n    kind: service\n    instances: 3\n    capacity: 5000/s\n    operations:\n");
+        for (var i = 0; i < n; i++)
+        {
+            sb.Append(Invariant($"      op{i}: {{ calls: [{{ to: db.query, timeout: 100ms }}] }}\n"));
+        }
+
+        sb.Append("  db:\n    kind: database\n    model: oltp\n    instances: 3\n    capacity: 20000/s\n    operations: { query: {} }\n");
+        return sb.ToString();
+    }
+
+    /// <summary>Chains of services at the depth limit, each call retried once: once each path rebuilt by inserting at its front.</summary>
+    public static string RetryChains(int scale)
+    {
+        const int depth = 64;
+        var chains = 39 * scale;
+        var sb = Header("retry-chains");
+        sb.Append("workflows:\n");
+        for (var c = 0; c < chains; c++)
+        {
+            sb.Append(Invariant($"  f{c}: {{ entry: c{c}s0.op, rate: 1/s }}\n"));
+        }
+
+        sb.Append("components:\n");
+        for (var c = 0; c < chains; c++)
+        {
+            for (var s = 0; s < depth; s++)
+            {
+                var call = s + 1 < depth ? Invariant($"{{ calls: [{{ to: c{c}s{s + 1}.op, timeout: {depth - s}s, retries: 1 }}] }}") : "{}";
+                sb.Append(Invariant($"  c{c}s{s}:\n    kind: service\n    instances: 2\n    capacity: 100/s\n    operations: {{ op: {call} }}\n"));
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>Every workflow reaches every operation: the per-workflow facts are as large as they can be.</summary>
+    public static string FanOutReach(int scale)
+    {
+        var workflows = (int)Math.Round(125 * Math.Sqrt(scale));
+        var backends = (int)Math.Round(990 * Math.Sqrt(scale));
+        var sb = Header("everyone-reaches-everything");
+        sb.Append("workflows:\n");
+        for (var i = 0; i < workflows; i++)
+        {
+            sb.Append(Invariant($"  f{i}: {{ entry: gw.op{i}, rate: 1/s }}\n"));
+        }
+
+        sb.Append("components:\n  gw:\n    kind: gateway\n    instances: 2\n    capacity: 100000/s\n    operations:\n");
+        for (var i = 0; i < workflows; i++)
+        {
+            sb.Append(Invariant($"      op{i}: {{ calls: [{{ to: hub.all, timeout: 1s }}] }}\n"));
+        }
+
+        sb.Append("  hub:\n    kind: service\n    instances: 2\n    capacity: 100000/s\n    operations:\n      all:\n        calls:\n");
+        for (var b = 0; b < backends; b++)
+        {
+            sb.Append(Invariant($"          - {{ to: be.op{b}, timeout: 100ms, probability: 0.001 }}\n"));
+        }
+
+        sb.Append("  be:\n    kind: service\n    instances: 2\n    capacity: 100000/s\n    operations:\n");
+        for (var b = 0; b < backends; b++)
+        {
+            sb.Append(Invariant($"      op{b}: {{}}\n"));
+        }
+
+        return sb.ToString();
+    }
+
+    private static StringBuilder Header(string name) =>
+        new StringBuilder("plumbline: 1\nsystem:\n  name: ").Append(name).Append("\nrequirements:\n  peak_to_average: 3\n  growth: 50%/year\n");
+}
+
+/// <summary>
+/// <c>shapes [filter]</c>: writes each pathological shape at each scale and runs the CLI on it (<c>validate</c>,
+/// <c>estimate</c>, <c>estimate --sensitivity</c>, <c>check</c>) under <c>/usr/bin/time</c>, printing wall time and peak
+/// resident memory per command. The CLI is <c>.plumbline/bin/plumbline</c> (build it with <c>./plumbline --version</c>)
+/// or the path in PLUMBLINE_CLI (a <c>.dll</c> runs with <c>dotnet</c>). A command is stopped after 120 s.
+/// <c>shapes-write FOLDER</c> writes the designs only, to run another build on them.
+/// </summary>
+public static class ShapeRuns
+{
+    private static readonly string[][] Commands = [["validate"], ["estimate"], ["estimate", "--sensitivity"], ["check", "--today", "2026-11-25", "--fail-on", "none"]];
+
+    public static int Run(string? filter)
+    {
+        var cli = Environment.GetEnvironmentVariable("PLUMBLINE_CLI") is { Length: > 0 } given ? given : FindCli();
+        if (cli is null || !File.Exists(cli))
+        {
+            Console.Error.WriteLine("shapes: no native CLI found; run ./plumbline --version at the repository root first, or set PLUMBLINE_CLI");
+            return 2;
+        }
+
+        var folder = Directory.CreateTempSubdirectory("plumbline-shapes-").FullName;
+        try
+        {
+            Console.WriteLine(Invariant($"CLI: {cli}; {Environment.ProcessorCount} cores; wall time (s) and peak resident memory (MiB) per command, from /usr/bin/time"));
+            Console.WriteLine(Invariant($"{"shape",-28} {"scale",5} {"file KB",8} {"ops",6} {"command",-22} {"exit",4} {"time s",7} {"peak MiB",9}"));
+            foreach (var (name, _, design) in PathologicalShapes.All.Where(s => filter is null || s.Name.Contains(filter, StringComparison.OrdinalIgnoreCase)))
+            {
+                foreach (var scale in PathologicalShapes.Scales)
+                {
+                    var text = design(scale);
+                    var path = Path.Combine(folder, Invariant($"{name}-{scale}x.yaml"));
+                    File.WriteAllText(path, text);
+                    var operations = text.Split('\n').Count(l => l.StartsWith("      op", StringComparison.Ordinal) || l.StartsWith("    operations: {", StringComparison.Ordinal));
+                    foreach (var command in Commands)
+                    {
+                        var (exit, seconds, peakKb) = Time(cli, [command[0], path, .. command.Skip(1)]);
+                        Console.WriteLine(Invariant(
+                            $"{name,-28} {scale + "x",5} {text.Length / 1024.0,8:0} {operations,6} {string.Join(' ', command.Take(2)),-22} {exit,4} {seconds,7:0.00} {peakKb / 1024.0,9:0}"));
+                    }
+                }
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        return 0;
+    }
+
+    /// <summary>Writes every shape at every scale into <paramref name="folder"/>, named <c>shape-Nx.yaml</c>.</summary>
+    public static int Write(string folder)
+    {
+        Directory.CreateDirectory(folder);
+        foreach (var (name, _, design) in PathologicalShapes.All)
+        {
+            foreach (var scale in PathologicalShapes.Scales)
+            {
+                File.WriteAllText(Path.Combine(folder, Invariant($"{name}-{scale}x.yaml")), design(scale));
+            }
+        }
+
+        return 0;
+    }
+
+    private static (string Exit, double Seconds, long PeakKb) Time(string cli, string[] args)
+    {
+        var start = new ProcessStartInfo("/usr/bin/time") { RedirectStandardOutput = true, RedirectStandardError = true };
+        string[] command = cli.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) ? ["dotnet", cli] : [cli];
+        foreach (var a in (string[])["-f", "TIME %e %M", "timeout", "-s", "KILL", "120", .. command, .. args])
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        _ = stdout.Result;
+        var line = stderr.Split('\n').LastOrDefault(l => l.StartsWith("TIME ", StringComparison.Ordinal));
+        if (line is null)
+        {
+            return ("?", double.NaN, 0);
+        }
+
+        var parts = line.Split(' ');
+        var exit = process.ExitCode == 137 ? "kill" : process.ExitCode.ToString(CultureInfo.InvariantCulture);
+        return (exit, double.Parse(parts[1], CultureInfo.InvariantCulture), long.Parse(parts[2], CultureInfo.InvariantCulture));
+    }
+
+    private static string? FindCli()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Plumbline.slnx")))
+            {
+                return Path.Combine(dir.FullName, ".plumbline", "bin", "plumbline");
+            }
+        }
+
+        return null;
+    }
+}
