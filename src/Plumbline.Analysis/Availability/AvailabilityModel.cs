@@ -25,13 +25,13 @@ public sealed class AvailabilityModel
     public const double DefaultInstanceAvailability = 0.999;
 
     /// <summary>Joint states enumerated exactly; beyond this, states below <see cref="PruneBelow"/> are left out and bounded.</summary>
-    public const long ExactStates = 1 << 16;
+    public const long ExactStates = 1 << 10;
 
     /// <summary>Probability under which a joint state is left out when there are too many to enumerate.</summary>
     public const double PruneBelow = 1e-14;
 
     /// <summary>States evaluated at most per workflow, after which the rest are bounded.</summary>
-    public const int StateBudget = 200_000;
+    public const int StateBudget = 20_000;
 
     private readonly CallGraph _graph;
     private readonly ComponentUnits?[] _units;
@@ -436,6 +436,7 @@ public sealed class AvailabilityModel
         private int[] _pathComponents = [];
         private readonly Dictionary<int, double> _up = [];    // unconditioned component -> P(up) in the current domain state
         private readonly Dictionary<int, int> _need = [];     // unconditioned component -> units its one operation needs
+        private readonly Dictionary<(int Component, int Need, long States), double> _upCache = [];
         private double[][] _levelProbability = [];
         private int[] _level = [];
         private int[] _levelOfOp = [];                        // local op -> level its component needs (conditioned), else 0
@@ -684,7 +685,7 @@ public sealed class AvailabilityModel
                 if (_conditionedIndex.TryGetValue(c, out var j))
                 {
                     var needs = _thresholds[j];
-                    var atLeast = needs.Select(k => units?.UpAtLeast(k, _state) ?? _model.Components[c].Value).ToArray();
+                    var atLeast = needs.Select(k => Up(c, units, k)).ToArray();
                     var levels = new double[needs.Length + 1];
                     levels[0] = 1 - atLeast[0];
                     for (var l = 1; l <= needs.Length; l++)
@@ -696,9 +697,46 @@ public sealed class AvailabilityModel
                 }
                 else
                 {
-                    _up[c] = units?.UpAtLeast(_need[c], _state) ?? _model.Components[c].Value;
+                    _up[c] = Up(c, units, _need[c]);
                 }
             }
+        }
+
+        /// <summary>
+        /// A component's probability of having <paramref name="need"/> units up in the current domain
+        /// states; it depends only on the states of its own domains, so it is computed once per
+        /// combination of them and looked up after.
+        /// </summary>
+        private double Up(int c, ComponentUnits? units, int need)
+        {
+            if (units is null)
+            {
+                return _model.Components[c].Value;
+            }
+
+            var key = 0L;
+            var bit = 0;
+            foreach (var d in units.Domains)
+            {
+                if (bit >= 62)
+                {
+                    return units.UpAtLeast(need, _state);
+                }
+
+                if (_state[d] >= 0)
+                {
+                    key |= (1L + _state[d]) << bit;
+                    bit += 2;
+                }
+            }
+
+            if (!_upCache.TryGetValue((c, need, key), out var value))
+            {
+                value = units.UpAtLeast(need, _state);
+                _upCache[(c, need, key)] = value;
+            }
+
+            return value;
         }
 
         private void Component(int j, double probability)

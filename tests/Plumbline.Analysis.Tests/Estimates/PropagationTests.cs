@@ -386,4 +386,46 @@ public sealed class PropagationTests
         Assert.Equal("retry-amplification@queue.publish", finding.Key);
         Assert.Contains("queue.publish can get 12 attempts per request", finding.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_range_scan_returns_the_rows_it_declares_and_a_response_size_wins()
+    {
+        // 10/s read 50 rows of 200 B from the store: 10 x 50 x 200 = 100 KB/s out of the store, into a;
+        // b.get states a 2 KB response: 10 x 2 KB = 20 KB/s out of b, into a.
+        var report = Estimate("""
+            components:
+              a: { kind: service, operations: { run: { calls: [ { to: db.history, timeout: 1s }, { to: b.get, timeout: 1s } ] } } }
+              b: { kind: service, operations: { get: { type: read, response: 2KB } } }
+              db: { kind: database, operations: { history: { type: read, rows: 50 } } }
+            data:
+              - { entity: Event, owner: db, record_size: 200B, access: ["range_scan(user, time)"] }
+            """);
+        double Egress(string c) => report.Bandwidth.Single(b => b.Component == c).Egress.Value!.Value;
+
+        Assert.Equal(100_000, Egress("db"), 6);
+        Assert.Equal(20_000, Egress("b"), 6);
+        Assert.Equal(120_000, report.Bandwidth.Single(b => b.Component == "a").Ingress.Value!.Value, 6);
+    }
+
+    [Fact]
+    public void A_response_that_cannot_be_sized_is_unknown_not_zero()
+    {
+        // A range scan without rows, and a service without a response size: both unknown, and said why.
+        var report = Estimate("""
+            components:
+              a: { kind: service, operations: { run: { calls: [ { to: db.history, timeout: 1s }, { to: b.get, timeout: 1s } ] } } }
+              b: { kind: service, operations: { get: { type: read } } }
+              db: { kind: database, operations: { history: { type: read } } }
+            data:
+              - { entity: Event, owner: db, record_size: 200B, access: ["range_scan(user, time)"] }
+            """);
+        var db = report.Bandwidth.Single(b => b.Component == "db").Egress;
+        var b = report.Bandwidth.Single(b => b.Component == "b").Egress;
+
+        Assert.Null(db.Value);
+        Assert.Contains("db.history reads a range (range_scan(user, time)) and states no rows or response", db.Formula, StringComparison.Ordinal);
+        Assert.Null(b.Value);
+        Assert.Contains("b.get states no response size", b.Formula, StringComparison.Ordinal);
+        Assert.Null(report.Bandwidth.Single(x => x.Component == "a").Ingress.Value);
+    }
 }

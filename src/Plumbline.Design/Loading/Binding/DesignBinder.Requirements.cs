@@ -90,7 +90,8 @@ internal static partial class DesignBinder
             return month;
         }
 
-        context.Report(DiagnosticCodes.InvalidEnum(scalar.Span, map.ChildPath("month"), scalar.Value, [.. Calendar.MonthConventions.Select(Calendar.Text)], null));
+        string[] names = [.. Calendar.MonthConventions.Select(Calendar.Text)];
+        context.Report(DiagnosticCodes.InvalidEnum(scalar.Span, map.ChildPath("month"), scalar.Value, names, Text.Suggestions.Closest(scalar.Value, names)));
         return null;
     }
 }

@@ -44,7 +44,27 @@ public sealed class DataOutgrowsNodeTests
         Assert.Equal(Severity.Low, finding.Severity);
         Assert.Contains("6TB (one copy) at 60 months, 1.5TB on each of its 4 instances", finding.Message, StringComparison.Ordinal);
         Assert.Contains("from month 41", finding.Message, StringComparison.Ordinal);
-        Assert.Contains("it needs 6 instances", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("it needs 6 instances at 60 months", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_quotes_the_estimates_shards_at_the_horizon_it_names()
+    {
+        // 100 GB a month on 4 shards of 290 GB: 1.2 TB at 12 months is 300 GB a shard, already over, so the
+        // finding is at 12 months and needs ceil(1.2 TB / 290 GB) = 5 instances: the estimate's "shards for
+        // storage at 12 months". The estimate's table shows the longest horizon, 6 TB at 60 months: 21.
+        var store = "    kind: database\n    engine: postgresql\n    instances: 4\n    shard_key: device\n    storage_per_node: 290GB";
+        var yaml = StorageKit.Design(Entity("100M/month", "1KB"), store);
+        var finding = Assert.Single(StorageKit.Findings(yaml, "data-outgrows-node"));
+        var estimate = Plumbline.Analysis.Estimates.Estimator.Estimate(TestDesigns.Load(yaml));
+        var owner = estimate.StorageByOwner.Single(o => o.Component == "store");
+
+        Assert.Contains("at 12 months", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("it needs 5 instances at 12 months", finding.Message, StringComparison.Ordinal);
+        Assert.Equal("shards for storage at 12 months", owner.ShardsForStorageAt[0].Name);
+        Assert.Equal(5, owner.ShardsForStorageAt[0].Value);
+        Assert.Equal("shards for storage at 60 months", owner.ShardsForStorage.Name);
+        Assert.Equal(21, owner.ShardsForStorage.Value);
     }
 
     [Fact]
