@@ -99,6 +99,12 @@ public sealed record Component(
     /// <summary>Copies of a shard that must answer for a read or a write to succeed; null when unstated (one copy).</summary>
     public Quorum? Quorum { get; init; }
 
+    /// <summary>How it keeps its copies (<c>replication:</c>); null when unstated. See <c>docs/recovery.md</c>.</summary>
+    public Replication? Replication { get; init; }
+
+    /// <summary>How it takes over from a lost primary (<c>failover:</c>); null when unstated.</summary>
+    public Failover? Failover { get; init; }
+
     /// <summary>The operation with this name, or null.</summary>
     public Operation? FindOperation(string name)
     {
@@ -180,7 +186,14 @@ public sealed record RateLimit(Rate Rate, string Scope);
 public sealed record Autoscaling(int Min, int Max, Percent? TargetUtilisation, Duration? Delay);
 
 /// <summary>How often a stateful component is backed up, how long backups are kept, and when a restore was last tested.</summary>
-public sealed record Backup(Duration? Every, Duration? Keep, DateOnly? RestoreTested);
+public sealed record Backup(Duration? Every, Duration? Keep, DateOnly? RestoreTested)
+{
+    /// <summary>How fast a backup of this store restores; null when unstated (assumed, see <c>docs/recovery.md</c>).</summary>
+    public Throughput? RestoreRate { get; init; }
+
+    /// <summary>Whether backups are kept in another region, so a region's loss leaves them; null when unstated (assumed not).</summary>
+    public bool? CrossRegion { get; init; }
+}
 
 /// <summary>One operation a component serves, its latency, and the calls it makes.</summary>
 /// <param name="Type">Read or write; null means unstated (taken from the operation's name in analysis).</param>

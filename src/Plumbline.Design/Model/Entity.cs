@@ -56,4 +56,11 @@ public sealed record Entity(
     ImmutableArray<AccessPattern> Access,
     Consistency? Consistency,
     string? Source,
-    string Path);
+    string Path)
+{
+    /// <summary>The recovery point and time objectives for this data (<c>rpo</c>, <c>rto</c>); none when unstated.</summary>
+    public RecoveryTargets Recovery { get; init; } = RecoveryTargets.None;
+
+    /// <summary>The share of this data promised to survive a year (<c>durability: 99.999999999%</c>); null when none is promised.</summary>
+    public Percent? Durability { get; init; }
+}

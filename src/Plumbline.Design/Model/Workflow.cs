@@ -41,4 +41,8 @@ public sealed record Workflow(
     ByteSize? Response,
     AccessType Type,
     Criticality Criticality,
-    string Path);
+    string Path)
+{
+    /// <summary>The recovery point and time objectives of the stores this workflow writes and waits on (<c>rpo</c>, <c>rto</c>); none when unstated.</summary>
+    public RecoveryTargets Recovery { get; init; } = RecoveryTargets.None;
+}

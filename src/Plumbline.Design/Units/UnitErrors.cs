@@ -25,6 +25,11 @@ public static class UnitErrors
         return trimmed.Length <= MaxQuoted ? $"\"{trimmed}\"" : $"\"{trimmed[..MaxQuoted]}...\"";
     }
 
+    public static string NotAThroughput(string? text) =>
+        $"{Quote(text)} is not a throughput; write a byte size per period: 500GB/h, 100MB/s (periods: /s, /min, /h, /day)";
+
+    public static string ZeroThroughput(string? text) => $"{Quote(text)} moves nothing; a throughput is more than zero bytes per period, such as 500GB/h";
+
     public static string NotADuration(string? text) => $"{Quote(text)} is not a duration; {DurationHelp}";
 
     public static string DurationWithoutUnit(string? text) => $"{Quote(text)} has no unit; {DurationHelp}";

@@ -297,6 +297,14 @@ public sealed partial class SchemaTests
     [InlineData("count", "10m")]
     [InlineData("count", "-5")]
     [InlineData("count", "10 users")]
+    [InlineData("throughput", "500GB/h")]
+    [InlineData("throughput", "100 MB / s")]
+    [InlineData("throughput", "1.5TB/day")]
+    [InlineData("throughput", "64MiB/min")]
+    [InlineData("throughput", "0/s")]
+    [InlineData("throughput", "500GB/month")]
+    [InlineData("throughput", "500GB")]
+    [InlineData("throughput", "500/h")]
     [InlineData("rate", "200/s")]
     [InlineData("rate", "100/min")]
     [InlineData("rate", "5/h")]
@@ -359,6 +367,7 @@ public sealed partial class SchemaTests
             "ratio" => DesignUnits.Ratio.Parse(text).Success,
             "growth" => DesignUnits.GrowthRate.Parse(text).Success,
             "money" => DesignUnits.Money.Parse(text).Success,
+            "throughput" => DesignUnits.Throughput.Parse(text).Success,
             "date" => DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
             _ => throw new ArgumentOutOfRangeException(nameof(def), def, null),
         };

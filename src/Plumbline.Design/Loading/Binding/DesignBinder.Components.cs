@@ -40,9 +40,10 @@ internal static partial class DesignBinder
             var autoscaling = ReadAutoscaling(m, context);
             var replicas = m.Int("replicas", 0, 1000) ?? 0;
             var quorum = ReadQuorum(m, context);
+            var replication = ReadReplication(m, instances, replicas, context);
             if (Array.IndexOf(StoreKinds, k) >= 0)
             {
-                CheckQuorum(m, quorum, instances, replicas, context);
+                CheckQuorum(m, quorum, instances, replicas, replication?.Copies, context);
             }
             var multiRegion = m.Enum<MultiRegionMode>("multi_region");
             builder.Add(new Component(
@@ -77,6 +78,8 @@ internal static partial class DesignBinder
                 Hosting = ReadHosting(m, context),
                 MultiRegion = multiRegion,
                 Quorum = quorum,
+                Replication = replication,
+                Failover = ReadFailover(m, context),
             });
         }
 
@@ -140,10 +143,10 @@ internal static partial class DesignBinder
         }
     }
 
-    /// <summary>A quorum counts the copies of one shard: 1 + replicas / instances.</summary>
-    private static void CheckQuorum(MapReader m, Quorum? quorum, int instances, int replicas, BindContext context)
+    /// <summary>A quorum counts the copies of one shard: <c>replication.copies</c> when stated, else 1 + replicas / instances.</summary>
+    private static void CheckQuorum(MapReader m, Quorum? quorum, int instances, int replicas, int? statedCopies, BindContext context)
     {
-        var copies = 1 + (replicas / instances);
+        var copies = statedCopies ?? 1 + (replicas / instances);
         foreach (var (key, value) in new[] { ("reads", quorum?.Reads), ("writes", quorum?.Writes) })
         {
             if (value is not { } q || q.N == copies)
@@ -153,8 +156,10 @@ internal static partial class DesignBinder
 
             var path = m.Node("quorum") is YamlScalar ? m.ChildPath("quorum") : m.ChildPath("quorum") + "/" + key;
             context.Report(DiagnosticCodes.Inconsistent(context.BuildSpan(path), path,
-                $"quorum {q} counts {q.N} copies, but {instances} instance(s) with {replicas} replica(s) keep {copies} cop{(copies == 1 ? "y" : "ies")} of each shard",
-                "a quorum counts the copies of one shard (1 + replicas / instances); make N match, or change replicas"));
+                statedCopies is null
+                    ? $"quorum {q} counts {q.N} copies, but {instances} instance(s) with {replicas} replica(s) keep {copies} cop{(copies == 1 ? "y" : "ies")} of each shard"
+                    : $"quorum {q} counts {q.N} copies, but replication.copies says {copies}",
+                "a quorum counts the copies of one shard (replication.copies, or 1 + replicas / instances); make N match"));
             break;
         }
     }
@@ -192,6 +197,8 @@ internal static partial class DesignBinder
         Only("runs_on", "every kind but client and external", [.. Enum.GetValues<ComponentKind>().Where(k => k is not (ComponentKind.Client or ComponentKind.External))]);
         Only("size", "every kind but client and external", [.. Enum.GetValues<ComponentKind>().Where(k => k is not (ComponentKind.Client or ComponentKind.External))]);
         Only("quorum", "stores", StoreKinds);
+        Only("replication", "stores", StoreKinds);
+        Only("failover", "stores", StoreKinds);
     }
 
     private static ImmutableArray<string> ReadZones(MapReader m, BindContext context)
@@ -303,7 +310,11 @@ internal static partial class DesignBinder
     private static Backup? ReadBackup(MapReader m)
     {
         var map = m.Map("backup", "backup");
-        return map is null ? null : new Backup(map.Duration("every"), map.Duration("keep"), map.Date("restore_tested"));
+        return map is null ? null : new Backup(map.Duration("every"), map.Duration("keep"), map.Date("restore_tested"))
+        {
+            RestoreRate = ReadThroughput(map, "restore_rate"),
+            CrossRegion = map.Bool("cross_region"),
+        };
     }
 
     private static ImmutableArray<OperationRef> ReadOperationRefs(MapReader m, string key, BindContext context)

@@ -42,7 +42,11 @@ internal static partial class DesignBinder
                 ReadAccessPatterns(m, context),
                 m.Enum<Consistency>("consistency"),
                 m.String("source"),
-                m.Path);
+                m.Path)
+            {
+                Recovery = ReadRecoveryTargets(m),
+                Durability = m.Percent("durability"),
+            };
         });
 
     private static ImmutableArray<AccessPattern> ReadAccessPatterns(MapReader m, BindContext context)

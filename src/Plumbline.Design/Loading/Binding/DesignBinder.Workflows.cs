@@ -53,7 +53,10 @@ internal static partial class DesignBinder
                 m.Size("response"),
                 m.Enum<AccessType>("type") ?? AccessType.Read,
                 m.Enum<Criticality>("criticality") ?? Criticality.Medium,
-                path));
+                path)
+            {
+                Recovery = ReadRecoveryTargets(m),
+            });
         }
 
         return builder.ToImmutable();

@@ -255,7 +255,7 @@ public sealed class RuleFileDiagnosticsTests
     {
         var d = Only(With(9, "    require: { backup.evry: present }"), "9:16 PL4015");
         Assert.Equal("'backup' has no field 'evry' (in 'backup.evry')", d.Message);
-        Assert.Equal("did you mean 'every'? 'backup' has: every, keep, restore_tested", d.Help);
+        Assert.Equal("did you mean 'every'? 'backup' has: every, keep, restore_tested, restore_rate, cross_region", d.Help);
     }
 
     [Fact]
