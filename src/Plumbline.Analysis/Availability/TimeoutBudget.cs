@@ -1,6 +1,7 @@
 using System.Globalization;
 using Plumbline.Analysis.Graph;
 using Plumbline.Design.Model;
+using Plumbline.Design.Text;
 
 namespace Plumbline.Analysis.Availability;
 
@@ -79,13 +80,13 @@ public static class TimeoutBudget
         ArgumentNullException.ThrowIfNull(worst);
         var (own, label) = OwnLatency(graph.Operations[operation]);
         var longest = Longest(graph, operation, worst);
-        var parts = new List<string> { $"{label} {Format(own)}" };
+        var parts = new List<string> { $"{label} {Quantities.Duration(own)}" };
         if (longest is { Call: { } call } edge)
         {
             parts.Add($"{graph.Operations[edge.To].Ref} {Describe(call, worst[edge.To])}");
         }
 
-        return new WorstCaseTime(worst[operation], string.Join(" + ", parts) + $" = {Format(worst[operation])}", longest is not null);
+        return new WorstCaseTime(worst[operation], string.Join(" + ", parts) + $" = {Quantities.Duration(worst[operation])}", longest is not null);
     }
 
     /// <summary>
@@ -132,7 +133,7 @@ public static class TimeoutBudget
         var attempts = Attempts.Max(call);
         var perAttempt = call.Timeout?.Seconds ?? callee;
         var delays = TotalDelay(call.Retries);
-        var text = attempts == 1 ? Format(perAttempt) : string.Create(CultureInfo.InvariantCulture, $"{attempts} x {Format(perAttempt)}");
+        var text = attempts == 1 ? Quantities.Duration(perAttempt) : string.Create(CultureInfo.InvariantCulture, $"{attempts} x {Quantities.Duration(perAttempt)}");
         if (call.Timeout is null)
         {
             text += " (no timeout: its own worst case)";
@@ -140,25 +141,10 @@ public static class TimeoutBudget
 
         if (delays > 0)
         {
-            text += $" + {Format(delays)} backoff";
+            text += $" + {Quantities.Duration(delays)} backoff";
         }
 
         return text;
     }
 
-    /// <summary>A duration for messages: "225ms", "4.1s", "2m".</summary>
-    public static string Format(double seconds)
-    {
-        if (seconds < 1)
-        {
-            return string.Create(CultureInfo.InvariantCulture, $"{seconds * 1000:0.##}ms");
-        }
-
-        if (seconds < 120)
-        {
-            return string.Create(CultureInfo.InvariantCulture, $"{seconds:0.###}s");
-        }
-
-        return string.Create(CultureInfo.InvariantCulture, $"{seconds / 60:0.##}m");
-    }
 }

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
-using Plumbline.Analysis.Availability;
 using Plumbline.Design.Model;
+using Plumbline.Design.Text;
 
 namespace Plumbline.Analysis.Latency;
 
@@ -138,5 +138,5 @@ public static class ServiceTimeFit
 
     private static string Show((double P, double Seconds, string Name) level) => $"{level.Name} {Format(level.Seconds)}";
 
-    private static string Format(double seconds) => TimeoutBudget.Format(seconds);
+    private static string Format(double seconds) => Quantities.Duration(seconds);
 }

@@ -21,8 +21,8 @@ public static partial class DiagnosticCodes
             span,
             string.Empty,
             sizeIsLowerBound
-                ? $"the file is larger than the {HumanSize.Format(limit)} limit ({HumanSize.Count(limit)} bytes)"
-                : $"the file is {HumanSize.Format(size, roundUp: true)}, over the {HumanSize.Format(limit)} limit ({HumanSize.Count(size)} > {HumanSize.Count(limit)} bytes)",
+                ? $"the file is larger than the {Quantities.FileSize(limit)} limit ({Quantities.Exact(limit)} bytes)"
+                : $"the file is {Quantities.FileSize(size, roundUp: true)}, over the {Quantities.FileSize(limit)} limit ({Quantities.Exact(size)} > {Quantities.Exact(limit)} bytes)",
             "check that this is the design file and not generated data; a design is normally well under 1 MiB, so split it or trim repeated sections");
 
     /// <summary>PL1002: the bytes are not valid UTF-8; the span points at the first bad byte.</summary>
@@ -64,7 +64,7 @@ public static partial class DiagnosticCodes
             "PL1005",
             span,
             path,
-            $"the file has more than {HumanSize.Count(limit)} keys, values, lists and mappings",
+            $"the file has more than {Quantities.Exact(limit)} keys, values, lists and mappings",
             "check that this is the design file and not generated data; split the design or trim repeated sections");
 
     /// <summary>PL1006: one key or value is longer than <see cref="YamlLimits.MaxScalarLength"/>; reading stops here.</summary>
@@ -73,7 +73,7 @@ public static partial class DiagnosticCodes
             "PL1006",
             span,
             path,
-            $"this value is {HumanSize.Count(length)} characters long, over the {HumanSize.Count(limit)}-character limit",
+            $"this value is {Quantities.Exact(length)} characters long, over the {Quantities.Exact(limit)}-character limit",
             "shorten it; keep long documentation in its own file and link to it");
 
     /// <summary>PL1007: a key appears twice in one mapping; the span is the second one.</summary>

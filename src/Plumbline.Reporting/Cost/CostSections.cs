@@ -1,6 +1,6 @@
 using System.Globalization;
 using Plumbline.Analysis.Cost;
-using Plumbline.Reporting.Formatting;
+using Plumbline.Design.Text;
 
 namespace Plumbline.Reporting.Cost;
 
@@ -30,7 +30,7 @@ internal static class CostSections
         var c = report.Catalog.Conventions;
         var gb = c.Gigabyte == Design.Pricing.GigabyteUnit.GiB ? "GB = 2^30 bytes (GiB)" : "GB = 10^9 bytes";
         var seconds = c.HoursPerMonth * 3600;
-        return $"Conventions: a month is {Quantities.Exact(c.HoursPerMonth)} hours ({Quantities.Quantity(seconds)} s) for instances, requests and transfer; {gb}; "
+        return $"Conventions: a month is {Quantities.AsStated(c.HoursPerMonth)} hours ({Quantities.Quantity(seconds)} s) for instances, requests and transfer; {gb}; "
             + (c.FreeAllowances ? "free monthly allowances subtracted." : "free allowances not subtracted.");
     }
 
@@ -118,10 +118,10 @@ internal static class CostSections
     public static string Value(CostInput input, string currency) => input.Unit switch
     {
         CostUnit.Money => Quantities.Money(input.Value, currency),
-        CostUnit.MoneyPerHour => $"{Quantities.Exact(input.Value)} {currency}/h",
-        CostUnit.MoneyPerGb => $"{Quantities.Exact(input.Value)} {currency}/GB",
-        CostUnit.MoneyPerRequests => $"{Quantities.Exact(input.Value)} {currency}",
-        CostUnit.Hours => Quantities.Exact(input.Value) + " h",
+        CostUnit.MoneyPerHour => $"{Quantities.AsStated(input.Value)} {currency}/h",
+        CostUnit.MoneyPerGb => $"{Quantities.AsStated(input.Value)} {currency}/GB",
+        CostUnit.MoneyPerRequests => $"{Quantities.AsStated(input.Value)} {currency}",
+        CostUnit.Hours => Quantities.AsStated(input.Value) + " h",
         CostUnit.Gigabytes => Quantities.Quantity(input.Value) + " GB",
         CostUnit.Ratio => Quantities.Percent((double)input.Value),
         CostUnit.Factor => Quantities.Significant((double)input.Value, 4) + "x",

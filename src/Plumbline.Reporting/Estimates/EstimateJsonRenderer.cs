@@ -241,7 +241,7 @@ public static class EstimateJsonRenderer
             {
                 w.WriteString("name", h.Name);
                 Number(w, "value", h.Value);
-                w.WriteString("display", Quantities.Format(h.Value, h.Unit));
+                w.WriteString("display", FigureText.Format(h.Value, h.Unit));
                 w.WriteString("subject", h.Subject);
             });
             Array(w, "inputs", sensitivity.Rows, r =>
@@ -309,7 +309,7 @@ public static class EstimateJsonRenderer
         }
 
         w.WriteString("unit", EstimateSections.Word(figure.Unit));
-        w.WriteString("display", Quantities.Format(figure));
+        w.WriteString("display", FigureText.Format(figure));
         w.WriteString("formula", figure.Formula);
         w.WriteStartArray("inputs");
         foreach (var input in figure.Inputs)
@@ -318,7 +318,7 @@ public static class EstimateJsonRenderer
             w.WriteString("name", input.Name);
             Number(w, "value", input.Value);
             w.WriteString("unit", EstimateSections.Word(input.Unit));
-            w.WriteString("display", Quantities.Format(input.Value, input.Unit));
+            w.WriteString("display", FigureText.Format(input.Value, input.Unit));
             w.WriteString("source", input.Source);
             w.WriteNumber("line", input.Line);
             w.WriteEndObject();

@@ -1,3 +1,4 @@
+using Plumbline.Design.Text;
 using Plumbline.Analysis.Estimates;
 using Plumbline.Reporting.Formatting;
 using Plumbline.Reporting.Terminal;
@@ -62,7 +63,7 @@ public static class EstimateMarkdownRenderer
         }
 
         writer.WriteLine();
-        writer.WriteLine($"**Egress to the internet:** {Quantities.Format(report.InternetEgress)}");
+        writer.WriteLine($"**Egress to the internet:** {FigureText.Format(report.InternetEgress)}");
         if (report.Sensitivity is { } sensitivity)
         {
             writer.WriteLine();
@@ -72,7 +73,7 @@ public static class EstimateMarkdownRenderer
             writer.WriteLine();
             foreach (var headline in sensitivity.Headlines)
             {
-                writer.WriteLine($"- {headline.Name}: {Quantities.Format(headline.Value, headline.Unit)}{(string.IsNullOrEmpty(headline.Subject) ? string.Empty : $" ({headline.Subject})")}");
+                writer.WriteLine($"- {headline.Name}: {FigureText.Format(headline.Value, headline.Unit)}{(string.IsNullOrEmpty(headline.Subject) ? string.Empty : $" ({headline.Subject})")}");
             }
 
             writer.WriteLine();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Plumbline.Design.Text;
 using Plumbline.Analysis.Estimates;
 using Plumbline.Analysis.Explain;
 using Plumbline.Reporting.Formatting;
@@ -41,7 +42,7 @@ internal static class EstimateSections
                 [.. report.Traffic.Select(t => Row([t.Workflow, Word(t.Type)], t.Average, t.Peak, t.RequestBandwidth, t.ResponseBandwidth))]),
             new("Availability", ["workflow", ">availability", ">downtime/30d", ">downtime/year", "weakest link"],
                 [.. report.Workflows.Select(w => new EstimateRow(
-                    [w.Workflow, Quantities.Format(w.Availability.Availability), Quantities.Format(w.Availability.DowntimePer30Days), Quantities.Format(w.Availability.DowntimePerYear), w.Availability.Weakest ?? "-"],
+                    [w.Workflow, FigureText.Format(w.Availability.Availability), FigureText.Format(w.Availability.DowntimePer30Days), FigureText.Format(w.Availability.DowntimePerYear), w.Availability.Weakest ?? "-"],
                     [w.Availability.Availability, w.Availability.DowntimePer30Days, w.Availability.DowntimePerYear]))],
                 "composed along each workflow's synchronous path (zones and regions shared by its components counted once); see docs/availability.md"),
             new("Load and capacity", ["component", "kind", ">instances", ">avg load", ">peak load", ">capacity", ">util avg", ">util peak", ">needed", ">headroom"],
@@ -49,21 +50,21 @@ internal static class EstimateSections
                 $"instances needed at {Quantities.Percent(report.Options.TargetUtilisation)} target utilisation; headroom is time until peak load reaches capacity at the stated growth"),
             new("Load per operation", ["operation", "type", ">average", ">peak", ">worst-case attempts"],
                 [.. report.Operations.Select(o => new EstimateRow(
-                    [o.Operation, Word(o.Type), Quantities.Format(o.Average), Quantities.Format(o.Peak), Quantities.Format(o.WorstCaseAmplification)],
+                    [o.Operation, Word(o.Type), FigureText.Format(o.Average), FigureText.Format(o.Peak), FigureText.Format(o.WorstCaseAmplification)],
                     [o.Average, o.Peak, o.WorstCaseAmplification]))],
                 "through the call graph: each workflow's rate enters at its entry, and every call carries its caller's load x probability x count x expected attempts"),
             new("Retry amplification", ["operation", ">worst case", "path"],
                 [.. report.Operations.Where(o => (o.WorstCaseAmplification.Value ?? 1) > 1).OrderByDescending(o => o.WorstCaseAmplification.Value).Take(10)
-                    .Select(o => new EstimateRow([o.Operation, Quantities.Format(o.WorstCaseAmplification), o.AmplificationPath], []))],
+                    .Select(o => new EstimateRow([o.Operation, FigureText.Format(o.WorstCaseAmplification), o.AmplificationPath], []))],
                 "attempts an operation gets per request when every layer above it retries to the end; a queue delivery starts a new chain (the same figure check's retry-amplification uses)"),
             new("Storage", ["entity", "owner", ">per month", ">over retention", .. horizons.Select(h => ">" + Horizon(h)), ">copies"],
                 [.. report.Storage.Select(s => new EstimateRow(
-                    [s.Entity, s.Owner ?? "-", Quantities.Format(s.NewBytesPerMonth), Quantities.Format(s.AtRetention), .. s.Horizons.Select(h => Quantities.Format(h.Bytes)), Quantities.Significant(s.ReplicationFactor) + "x"],
+                    [s.Entity, s.Owner ?? "-", FigureText.Format(s.NewBytesPerMonth), FigureText.Format(s.AtRetention), .. s.Horizons.Select(h => FigureText.Format(h.Bytes)), Quantities.Significant(s.ReplicationFactor) + "x"],
                     [s.NewRecordsPerMonth, s.NewBytesPerMonth, s.AtRetention, .. s.Horizons.SelectMany(h => new[] { h.Records, h.Bytes, h.Replicated })]))],
                 "one copy; the owner's totals below include every copy"),
             new("Storage by owner", ["component", .. horizons.Select(h => ">" + Horizon(h)), $">shards (storage, {Horizon(horizons[^1])})", ">shards (writes, now)"],
                 [.. report.StorageByOwner.Select(o => new EstimateRow(
-                    [o.Component, .. o.Horizons.Select(Quantities.Format), Quantities.Format(o.ShardsForStorage), Quantities.Format(o.ShardsForWrites)],
+                    [o.Component, .. o.Horizons.Select(FigureText.Format), FigureText.Format(o.ShardsForStorage), FigureText.Format(o.ShardsForWrites)],
                     [.. o.Horizons, .. o.ShardsForStorageAt, o.ShardsForWrites]))],
                 "shards for storage: one copy at the longest horizon over storage_per_node; for writes: today's peak writes at the target utilisation"),
             new("Caches", ["cache", ">reads/day", ">item", ">hot set", ">memory", ">fit"],
@@ -79,7 +80,7 @@ internal static class EstimateSections
                 "own latencies composed as distributions along the calls, with queueing at each component's utilisation; queueing is what it adds to the mean; ? where unknown"),
             new("Latency objectives", ["slo", "workflow", ">objective", ">threshold", ">path", ">at peak", "verdict"],
                 [.. report.Latency.SelectMany(l => l.Objectives.Select(o => new EstimateRow(
-                    [o.Slo, l.Workflow, Quantities.Percent(o.Objective), Quantities.Seconds(o.Threshold), Quantities.Format(o.Average), Quantities.Format(o.Peak), Verdict(o)],
+                    [o.Slo, l.Workflow, Quantities.Percent(o.Objective), Quantities.Duration(o.Threshold), FigureText.Format(o.Average), FigureText.Format(o.Peak), Verdict(o)],
                     [o.Average, o.Peak])))],
                 "the path's latency at each latency SLO's objective, at average and at peak load"),
             new("Queueing (M/M/c, Erlang C)", ["component", ">instances", ">wait avg", ">mean wait", ">wait peak", ">mean wait peak"],
@@ -96,11 +97,11 @@ internal static class EstimateSections
     };
 
     private static EstimateRow Capacity(ComponentCapacity c) => new(
-        [c.Component, Word(c.Kind), c.Instances.ToString(CultureInfo.InvariantCulture), Quantities.Format(c.AverageLoad), Quantities.Format(c.PeakLoad),
-         Quantities.Format(c.Capacity), Quantities.Format(c.AverageUtilisation), Quantities.Format(c.PeakUtilisation), Quantities.Format(c.InstancesNeeded), Headroom(c.HeadroomMonths)],
+        [c.Component, Word(c.Kind), c.Instances.ToString(CultureInfo.InvariantCulture), FigureText.Format(c.AverageLoad), FigureText.Format(c.PeakLoad),
+         FigureText.Format(c.Capacity), FigureText.Format(c.AverageUtilisation), FigureText.Format(c.PeakUtilisation), FigureText.Format(c.InstancesNeeded), Headroom(c.HeadroomMonths)],
         [c.AverageLoad, c.PeakLoad, c.PeakReads, c.PeakWrites, c.Capacity, c.AverageUtilisation, c.PeakUtilisation, c.InstancesNeeded, c.HeadroomMonths]);
 
-    private static string Flow(Figure figure) => figure.Value == 0 ? "-" : Quantities.Format(figure);
+    private static string Flow(Figure figure) => figure.Value == 0 ? "-" : FigureText.Format(figure);
 
     private static string Headroom(Figure months) => months.Value switch
     {
@@ -111,7 +112,7 @@ internal static class EstimateSections
     };
 
     private static EstimateRow Row(string[] leading, params Figure[] figures) =>
-        new([.. leading, .. figures.Select(Quantities.Format)], [.. figures]);
+        new([.. leading, .. figures.Select(FigureText.Format)], [.. figures]);
 
     private static string Horizon(double months) =>
         months % 12 == 0 ? (months / 12).ToString(CultureInfo.InvariantCulture) + "y" : months.ToString(CultureInfo.InvariantCulture) + "mo";

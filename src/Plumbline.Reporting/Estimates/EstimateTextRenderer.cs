@@ -1,4 +1,6 @@
 using Plumbline.Analysis.Estimates;
+using Plumbline.Design.Text;
+using Plumbline.Design.Units;
 using Plumbline.Reporting.Formatting;
 using Plumbline.Reporting.Terminal;
 
@@ -61,7 +63,7 @@ public static class EstimateTextRenderer
         }
 
         writer.WriteLine();
-        writer.WriteLine($"Egress to the internet: {Quantities.Format(report.InternetEgress)} ({(report.InternetEgress.Value is { } egress ? Quantities.Bytes(egress * Design.Units.Calendar.SecondsPerMonthIn(report.Month)) : "?")}/month)");
+        writer.WriteLine($"Egress to the internet: {FigureText.Format(report.InternetEgress)} ({(report.InternetEgress.Value is { } egress ? Quantities.Bytes(egress * Calendar.SecondsPerMonthIn(report.Month)) : "?")}/month)");
         if (explain)
         {
             foreach (var line in ExplanationWriter.Lines(report.InternetEgress))
@@ -93,7 +95,7 @@ public static class EstimateTextRenderer
         foreach (var headline in sensitivity.Headlines)
         {
             var subject = string.IsNullOrEmpty(headline.Subject) ? string.Empty : $" ({headline.Subject})";
-            writer.WriteLine($"  {headline.Name}: {Quantities.Format(headline.Value, headline.Unit)}{subject}");
+            writer.WriteLine($"  {headline.Name}: {FigureText.Format(headline.Value, headline.Unit)}{subject}");
         }
 
         var table = new TextTable(["#", "input", "source", .. sensitivity.Headlines.Select(h => ">" + ShortName(h.Name))]);

@@ -14,14 +14,14 @@ internal static class ExplanationWriter
         // A figure that is one input as stated says so in one line: "average rate = 3.8/s (line 78, ...)".
         if (figure.Inputs.Length == 1 && figure.Formula == figure.Inputs[0].Name && figure.IsKnown)
         {
-            yield return $"{figure.Name} = {Quantities.Format(figure)}  ({Source(figure.Inputs[0])})";
+            yield return $"{figure.Name} = {FigureText.Format(figure)}  ({Source(figure.Inputs[0])})";
             yield break;
         }
 
-        yield return $"{figure.Name} = {figure.Formula}" + (figure.IsKnown ? $" = {Quantities.Format(figure)}" : string.Empty);
+        yield return $"{figure.Name} = {figure.Formula}" + (figure.IsKnown ? $" = {FigureText.Format(figure)}" : string.Empty);
         foreach (var input in figure.Inputs.Take(MaxInputs))
         {
-            yield return $"  {input.Name} = {Quantities.Format(input.Value, input.Unit)}  ({Source(input)})";
+            yield return $"  {input.Name} = {FigureText.Format(input.Value, input.Unit)}  ({Source(input)})";
         }
 
         if (figure.Inputs.Length > MaxInputs)

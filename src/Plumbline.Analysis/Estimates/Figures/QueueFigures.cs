@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Plumbline.Analysis.Explain;
+using Plumbline.Design.Units;
 
 namespace Plumbline.Analysis.Estimates.Figures;
 
@@ -38,7 +39,7 @@ internal sealed class QueueFigures(EstimateContext context) : FigureBuilder(cont
             ? new Figure("consumer capacity", slowest, FigureUnit.Rate, "the slowest consumer's capacity per instance x instances", inputs.ToImmutable())
             : Figure.Unknown("consumer capacity", FigureUnit.Rate, component.Consumers.Length == 0 ? "no consumers" : "a consumer has no capacity stated");
         var backlog = consumerCapacity.IsKnown
-            ? new Figure("backlog growth per hour at peak", Math.Max(0, numbers.PeakLoad - slowest) * 3600, FigureUnit.Count, "max(0, peak publish rate - consumer capacity) x 3600",
+            ? new Figure("backlog growth per hour at peak", Math.Max(0, numbers.PeakLoad - slowest) * Calendar.SecondsPerHour, FigureUnit.Count, "max(0, peak publish rate - consumer capacity) x 3600",
                 [Derived("peak publish rate", numbers.PeakLoad, FigureUnit.Rate), Derived("consumer capacity", slowest, FigureUnit.Rate)])
             : Figure.Unknown("backlog growth per hour at peak", FigureUnit.Count, "consumer capacity unknown");
         return new QueueFlow(component.Name, average, peak, consumerCapacity, backlog);

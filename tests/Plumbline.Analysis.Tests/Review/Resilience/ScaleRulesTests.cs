@@ -149,7 +149,7 @@ public sealed class ScaleRulesTests
             """).Of("cache-too-small"));
 
         // 100/s x 86,400 s = 8.64M reads a day; 20% x 8.64M x 10KB = 17.28GB against 1GB.
-        Assert.Equal("product-cache's hot set is 17.3GB (20% of 8.64M reads a day x 10KB), 17.28x its 1GB of memory", finding.Message);
+        Assert.Equal("product-cache's hot set is 17.3 GB (20% of 8.64M reads a day x 10KB), 17.28x its 1GB of memory", finding.Message);
     }
 
     [Fact]

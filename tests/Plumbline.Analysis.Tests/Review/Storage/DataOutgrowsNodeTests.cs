@@ -16,7 +16,7 @@ public sealed class DataOutgrowsNodeTests
         var finding = Assert.Single(StorageKit.Findings(StorageKit.Design(Entity("100M/month", "1KB"), store), "data-outgrows-node"));
         Assert.Equal(Severity.High, finding.Severity);
         Assert.Equal("data-outgrows-node@store", finding.Key);
-        Assert.Contains("1.2TB (one copy) at 12 months", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("1.2 TB (one copy) at 12 months", finding.Message, StringComparison.Ordinal);
         Assert.Contains("from month 11", finding.Message, StringComparison.Ordinal);
         Assert.Contains("on one instance with no shard_key", finding.Message, StringComparison.Ordinal);
     }
@@ -42,7 +42,7 @@ public sealed class DataOutgrowsNodeTests
         var store = "    kind: database\n    engine: postgresql\n    instances: 4\n    shard_key: device\n    storage_per_node: 1.01TB";
         var finding = Assert.Single(StorageKit.Findings(StorageKit.Design(Entity("100M/month", "1KB"), store), "data-outgrows-node"));
         Assert.Equal(Severity.Low, finding.Severity);
-        Assert.Contains("6TB (one copy) at 60 months, 1.5TB on each of its 4 instances", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("6 TB (one copy) at 60 months, 1.5 TB on each of its 4 instances", finding.Message, StringComparison.Ordinal);
         Assert.Contains("from month 41", finding.Message, StringComparison.Ordinal);
         Assert.Contains("it needs 6 instances at 60 months", finding.Message, StringComparison.Ordinal);
     }

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Plumbline.Analysis.Review;
 using Plumbline.Analysis.Review.Rules.Storage;
 using Plumbline.Design.Model;
+using Plumbline.Design.Text;
 using Xunit;
 
 namespace Plumbline.Analysis.Tests.Review.Storage;
@@ -26,7 +27,7 @@ public sealed partial class StorageFitTableTests
             [StorageFitCondition.HighWriteRateOnOneNode] = "high write rate on one node", [StorageFitCondition.SmallRecords] = "small records",
         };
         var expected = StorageFit.Table
-            .Select(e => $"{StorageFit.EnumText(e.Pattern)}|{StorageFit.EnumText(e.Model)}|{levels[e.Level]}|{conditions[e.When]}|{e.Reason}")
+            .Select(e => $"{EnumNames.Text(e.Pattern)}|{EnumNames.Text(e.Model)}|{levels[e.Level]}|{conditions[e.When]}|{e.Reason}")
             .ToList();
         Assert.Equal(expected, rows);
     }

@@ -1,3 +1,5 @@
+using Plumbline.Design.Text;
+
 namespace Plumbline.Analysis.Review.Rules.Completeness;
 
 /// <summary>A dependency nobody is named as owning.</summary>
@@ -24,7 +26,7 @@ public sealed class DependencyWithoutOwner : IRule
             }
 
             yield return Info.At(context.KeySpan(dependency.Path), dependency.Name,
-                $"{dependency.Direction.ToString().ToLowerInvariant()} dependency {dependency.Name} has no owner to escalate to");
+                $"{EnumNames.Text(dependency.Direction)} dependency {dependency.Name} has no owner to escalate to");
         }
     }
 }

@@ -1,4 +1,4 @@
-using Plumbline.Analysis.Review.Rules.Storage;
+using Plumbline.Design.Text;
 
 namespace Plumbline.Analysis.Review.Rules.Operations;
 
@@ -40,8 +40,8 @@ public sealed class LoadBelowPeak : IRule
             }
 
             yield return Info.At(context.KeySpan(workflow.Path), workflow.Name, drivers.Count == 0
-                ? FormattableString.Invariant($"no load scenario drives {workflow.Name}, whose peak is {multiple:0.##}x its average ({StorageFacts.Count(peak)}/s)")
-                : FormattableString.Invariant($"load scenarios drive {workflow.Name} to at most {reached:0.##}x its average, short of its {multiple:0.##}x peak ({StorageFacts.Count(peak)}/s)"));
+                ? FormattableString.Invariant($"no load scenario drives {workflow.Name}, whose peak is {multiple:0.##}x its average ({Quantities.Count(peak)}/s)")
+                : FormattableString.Invariant($"load scenarios drive {workflow.Name} to at most {reached:0.##}x its average, short of its {multiple:0.##}x peak ({Quantities.Count(peak)}/s)"));
         }
     }
 }

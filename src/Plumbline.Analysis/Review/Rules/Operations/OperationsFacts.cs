@@ -1,6 +1,6 @@
 using Plumbline.Design.Model;
+using Plumbline.Design.Text;
 
-using Plumbline.Analysis.Review.Rules.Storage;
 
 namespace Plumbline.Analysis.Review.Rules.Operations;
 
@@ -31,7 +31,7 @@ internal static class OperationsFacts
             var tags = new List<string>();
             if (e.Classification is { } c && c >= Classification.Confidential)
             {
-                tags.Add(StorageFit.EnumText(c));
+                tags.Add(EnumNames.Text(c));
             }
 
             if (e.Pii)

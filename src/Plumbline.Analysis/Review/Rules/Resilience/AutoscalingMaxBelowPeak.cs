@@ -1,4 +1,5 @@
 using System.Globalization;
+using Plumbline.Design.Text;
 
 namespace Plumbline.Analysis.Review.Rules.Resilience;
 
@@ -41,7 +42,7 @@ public sealed class AutoscalingMaxBelowPeak : IRule
             var severity = atMax > 1 ? Severity.High : Severity.Medium;
             yield return Info.At(context.Span(component.Path + "/autoscaling/max"), component.Name,
                 string.Create(CultureInfo.InvariantCulture,
-                    $"{component.Name} needs {needed} instances at peak ({ResilienceFacts.Rate(peak)} / ({ResilienceFacts.Rate(perInstance)} x {ResilienceFacts.Share(target)} target)) but autoscaling stops at {autoscaling.Max}, where it runs at {ResilienceFacts.Share(atMax)}"),
+                    $"{component.Name} needs {needed} instances at peak ({Quantities.Rate(peak)} / ({Quantities.Rate(perInstance)} x {Quantities.Percent(target)} target)) but autoscaling stops at {autoscaling.Max}, where it runs at {Quantities.Percent(atMax)}"),
                 severity);
         }
     }

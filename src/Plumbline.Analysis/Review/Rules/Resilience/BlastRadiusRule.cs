@@ -1,5 +1,6 @@
 using Plumbline.Analysis.Availability;
 using Plumbline.Design.Model;
+using Plumbline.Design.Text;
 
 namespace Plumbline.Analysis.Review.Rules.Resilience;
 
@@ -47,7 +48,7 @@ public sealed class BlastRadiusRule : IRule
             var (reaches, slo, _) = Nines.Compare(availability.Value, strictest);
             var weak = severity == Severity.Medium ? $"; on its own it reaches {reaches}, below the {slo} SLO of what it takes down" : string.Empty;
             yield return Info.At(context.KeySpan(component.Path), component.Name,
-                $"if {component.Name} fails, {fails} fail{(radius.Fails.Length == 1 ? "s" : string.Empty)}: {ResilienceFacts.Share(radius.FailedTrafficShare)} {traffic}{degrades}{weak}", severity);
+                $"if {component.Name} fails, {fails} fail{(radius.Fails.Length == 1 ? "s" : string.Empty)}: {Quantities.Percent(radius.FailedTrafficShare)} {traffic}{degrades}{weak}", severity);
         }
     }
 
@@ -58,10 +59,10 @@ public sealed class BlastRadiusRule : IRule
 
     private static string Describe(WorkflowImpact impact)
     {
-        var parts = new List<string> { ResilienceFacts.Name(impact.Criticality) };
+        var parts = new List<string> { EnumNames.Text(impact.Criticality) };
         if (impact.Share < 0.9995)
         {
-            parts.Add($"{ResilienceFacts.Share(impact.Share)} of its requests");
+            parts.Add($"{Quantities.Percent(impact.Share)} of its requests");
         }
 
         return $"{impact.Workflow} ({string.Join(", ", parts)})";

@@ -1,3 +1,5 @@
+using Plumbline.Design.Text;
+
 namespace Plumbline.Analysis.Review.Rules.Resilience;
 
 /// <summary>A cache whose hot working set does not fit its memory: its hit ratio is a hope, not a figure.</summary>
@@ -19,7 +21,7 @@ public sealed class CacheTooSmall : IRule
 
             var span = component.Memory is null ? context.KeySpan(component.Path) : context.Span(component.Path + "/memory");
             yield return Info.At(span, component.Name,
-                $"{component.Name}'s hot set is {ResilienceFacts.Bytes(cache.HotSet.Value!.Value)} ({ResilienceFacts.Share(context.Estimate.Options.HotSetFraction)} of {ResilienceFacts.Number(cache.ReadsPerDay.Value!.Value / 1e6)}M reads a day x {ResilienceFacts.Bytes(cache.ItemSize.Value!.Value)}), {ResilienceFacts.Number(fit)}x its {ResilienceFacts.Bytes(cache.Memory.Value!.Value)} of memory");
+                $"{component.Name}'s hot set is {Quantities.Bytes(cache.HotSet.Value!.Value)} ({Quantities.Percent(context.Estimate.Options.HotSetFraction)} of {Quantities.Significant(cache.ReadsPerDay.Value!.Value / 1e6)}M reads a day x {Quantities.Bytes(cache.ItemSize.Value!.Value)}), {Quantities.Significant(fit)}x its {Quantities.Bytes(cache.Memory.Value!.Value)} of memory");
         }
     }
 }

@@ -1,4 +1,5 @@
 using Plumbline.Design.Model;
+using Plumbline.Design.Text;
 
 namespace Plumbline.Analysis.Review.Rules.Resilience;
 
@@ -26,7 +27,7 @@ public sealed class CapacityUnstated : IRule
             }
 
             yield return Info.At(context.KeySpan(component.Path), component.Name,
-                $"{component.Name} takes {ResilienceFacts.Rate(capacity.PeakLoad.Value!.Value)} at peak but states no capacity, so its utilisation and headroom are unknown");
+                $"{component.Name} takes {Quantities.Rate(capacity.PeakLoad.Value!.Value)} at peak but states no capacity, so its utilisation and headroom are unknown");
         }
     }
 }

@@ -1,5 +1,6 @@
 using Plumbline.Analysis.Graph;
 using Plumbline.Design.Model;
+using Plumbline.Design.Text;
 
 namespace Plumbline.Analysis.Review.Rules.Resilience;
 
@@ -33,7 +34,7 @@ public sealed class DeepSyncChain : IRule
             }
 
             yield return Info.At(context.KeySpan(workflow.Path), workflow.Name,
-                $"{workflow.Name} ({ResilienceFacts.Name(workflow.Criticality)}) waits on a chain of {chain.Count - 1} synchronous hops: {string.Join(" -> ", chain.Select(op => graph.Operations[op].Ref.ToString()))}",
+                $"{workflow.Name} ({EnumNames.Text(workflow.Criticality)}) waits on a chain of {chain.Count - 1} synchronous hops: {string.Join(" -> ", chain.Select(op => graph.Operations[op].Ref.ToString()))}",
                 workflow.Criticality == Criticality.Critical ? Severity.Medium : Severity.Low);
         }
     }

@@ -1,4 +1,5 @@
 using Plumbline.Analysis.Estimates;
+using Plumbline.Design.Text;
 
 namespace Plumbline.Analysis.Review.Rules.Resilience;
 
@@ -44,7 +45,7 @@ public sealed class HeadroomUnderSixMonths : IRule
             }
 
             yield return Info.At(context.KeySpan(component.Path), component.Name,
-                $"{component.Name} runs at {ResilienceFacts.Share(utilisation)} at peak with {scaledTo} instance{(scaledTo == 1 ? string.Empty : "s")}; at {growth} growth it reaches 100% in {ResilienceFacts.Number(months)} months (ln(1 / {ResilienceFacts.Number(utilisation)}) / ln({monthly.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture)}))");
+                $"{component.Name} runs at {Quantities.Percent(utilisation)} at peak with {scaledTo} instance{(scaledTo == 1 ? string.Empty : "s")}; at {growth} growth it reaches 100% in {Quantities.Significant(months)} months (ln(1 / {Quantities.Significant(utilisation)}) / ln({monthly.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture)}))");
         }
     }
 }

@@ -1,4 +1,5 @@
 using Plumbline.Design.Model;
+using Plumbline.Design.Text;
 
 namespace Plumbline.Analysis.Review.Rules.Resilience;
 
@@ -23,7 +24,7 @@ public sealed class MissingTimeout : IRule
             var from = facts.Graph.IndexOf(site.Operation.Ref);
             var criticality = from >= 0 ? facts.SyncCriticality(from) : null;
             var severity = criticality == Criticality.Critical ? Severity.High : Severity.Medium;
-            var on = criticality is { } c ? $" on the path of a {ResilienceFacts.Name(c)} workflow" : string.Empty;
+            var on = criticality is { } c ? $" on the path of a {EnumNames.Text(c)} workflow" : string.Empty;
             yield return Info.At(context.KeySpan(site.Call.Path), site.Id,
                 $"{site.Id} waits with no timeout{on}; a slow {site.Call.To.Component} holds {site.Component.Name}'s requests for as long as it stalls", severity);
         }

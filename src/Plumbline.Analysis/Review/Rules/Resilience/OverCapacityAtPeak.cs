@@ -1,3 +1,5 @@
+using Plumbline.Design.Text;
+
 namespace Plumbline.Analysis.Review.Rules.Resilience;
 
 /// <summary>A component whose peak load is above its stated capacity, or above the utilisation it should be sized for.</summary>
@@ -20,9 +22,9 @@ public sealed class OverCapacityAtPeak : IRule
             }
 
             var severity = utilisation > 1 ? Severity.High : Severity.Medium;
-            var needed = capacity.InstancesNeeded.Value is { } n ? $"; it needs {ResilienceFacts.Number(n)} instances to run at {ResilienceFacts.Share(target)}" : string.Empty;
+            var needed = capacity.InstancesNeeded.Value is { } n ? $"; it needs {Quantities.Significant(n)} instances to run at {Quantities.Percent(target)}" : string.Empty;
             yield return Info.At(context.Span(component.Path + "/capacity"), component.Name,
-                $"{component.Name} runs at {ResilienceFacts.Share(utilisation)} of its {capacity.Capacity.Name} at peak ({ResilienceFacts.Rate(utilisation * capacity.Capacity.Value!.Value)} against {ResilienceFacts.Rate(capacity.Capacity.Value!.Value)} over {component.Instances} instance{(component.Instances == 1 ? string.Empty : "s")}), above {(severity == Severity.High ? "100%" : $"the {ResilienceFacts.Share(target)} target")}{needed}",
+                $"{component.Name} runs at {Quantities.Percent(utilisation)} of its {capacity.Capacity.Name} at peak ({Quantities.Rate(utilisation * capacity.Capacity.Value!.Value)} against {Quantities.Rate(capacity.Capacity.Value!.Value)} over {component.Instances} instance{(component.Instances == 1 ? string.Empty : "s")}), above {(severity == Severity.High ? "100%" : $"the {Quantities.Percent(target)} target")}{needed}",
                 severity);
         }
     }

@@ -1,3 +1,5 @@
+using Plumbline.Design.Text;
+
 namespace Plumbline.Analysis.Review.Rules.Resilience;
 
 /// <summary>A queue whose consumers cannot keep up: at peak (or always) messages arrive faster than they are processed.</summary>
@@ -22,7 +24,7 @@ public sealed class QueueBacklogGrows : IRule
             var never = average > capacity;
             var span = component.Consumers.IsEmpty ? context.KeySpan(component.Path) : context.Span(component.Path + "/consumers");
             yield return Info.At(span, component.Name,
-                $"{component.Name} receives {ResilienceFacts.Rate(queue.PublishPeak.Value ?? 0)} at peak but its slowest consumer handles {ResilienceFacts.Rate(capacity)}: the backlog grows by {ResilienceFacts.Number(Math.Round(backlog))} messages an hour{(never ? $", and even the average {ResilienceFacts.Rate(average)} is more than the consumers handle, so it never drains" : " until the peak passes")}",
+                $"{component.Name} receives {Quantities.Rate(queue.PublishPeak.Value ?? 0)} at peak but its slowest consumer handles {Quantities.Rate(capacity)}: the backlog grows by {Quantities.Significant(Math.Round(backlog))} messages an hour{(never ? $", and even the average {Quantities.Rate(average)} is more than the consumers handle, so it never drains" : " until the peak passes")}",
                 never ? Severity.High : Severity.Medium);
         }
     }

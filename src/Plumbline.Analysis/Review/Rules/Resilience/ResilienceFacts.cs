@@ -138,28 +138,4 @@ internal sealed class ResilienceFacts
 
         return null;
     }
-
-    public static string Name(Criticality criticality) => criticality.ToString().ToLowerInvariant();
-
-    /// <summary>A share of traffic for messages: "91.2%".</summary>
-    public static string Share(double fraction) => double.IsInfinity(fraction) ? "an infinite share" : Magnitude.Format(fraction * 100, "0.#") + "%";
-
-    /// <summary>A rate per second for messages: "1,140/s", "3.8/s".</summary>
-    public static string Rate(double perSecond) => Magnitude.Format(perSecond, perSecond >= 100 ? "#,0" : "0.##") + "/s";
-
-    /// <summary>A size for messages, in decimal units: "12.3GB".</summary>
-    public static string Bytes(double bytes)
-    {
-        string[] units = ["B", "KB", "MB", "GB", "TB", "PB"];
-        var unit = 0;
-        while (bytes >= 1000 && unit < units.Length - 1)
-        {
-            bytes /= 1000;
-            unit++;
-        }
-
-        return Magnitude.Format(bytes, "0.#") + units[unit];
-    }
-
-    public static string Number(double value) => Magnitude.Format(value, "0.##");
 }

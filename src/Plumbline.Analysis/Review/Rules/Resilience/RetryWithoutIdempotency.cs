@@ -1,5 +1,6 @@
 using Plumbline.Analysis.Estimates;
 using Plumbline.Design.Model;
+using Plumbline.Design.Text;
 
 namespace Plumbline.Analysis.Review.Rules.Resilience;
 
@@ -40,7 +41,7 @@ public sealed class RetryWithoutIdempotency : IRule
             var unsafeEndpoints = endpoints.Where(e => e.Idempotency is null or Idempotency.None).ToList();
             if (endpoints.Count > 0 && unsafeEndpoints.Count == 0)
             {
-                var names = string.Join(", ", endpoints.Select(e => $"{e.Name} ({e.Idempotency.ToString()!.ToLowerInvariant()})"));
+                var names = string.Join(", ", endpoints.Select(e => $"{e.Name} ({(e.Idempotency is { } idempotency ? EnumNames.Text(idempotency) : string.Empty)})"));
                 yield return Info.At(context.Span(site.Call.Path + "/retries"), site.Id,
                     $"{site.Id} {attempts} and {site.Call.To} is {how} with idempotent unstated; its endpoints {names} are idempotent, so say whether the key reaches {site.Call.To} and mark it idempotent: true", Severity.Low);
                 continue;

@@ -1,5 +1,6 @@
 using Plumbline.Analysis.Availability;
 using Plumbline.Design.Model;
+using Plumbline.Design.Text;
 
 namespace Plumbline.Analysis.Review.Rules.Resilience;
 
@@ -21,7 +22,7 @@ public sealed class RetryWithoutJitter : IRule
             }
 
             yield return Info.At(context.Span(site.Call.Path + "/retries"), site.Id,
-                $"{site.Id} backs off {(retries.Backoff?.ToString().ToLowerInvariant() ?? "by a fixed delay")} with no jitter, so callers that failed together retry together");
+                $"{site.Id} backs off {(retries.Backoff is { } backoff ? EnumNames.Text(backoff) : "by a fixed delay")} with no jitter, so callers that failed together retry together");
         }
     }
 }

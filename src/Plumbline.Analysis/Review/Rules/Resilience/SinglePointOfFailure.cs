@@ -1,4 +1,5 @@
 using Plumbline.Design.Model;
+using Plumbline.Design.Text;
 
 namespace Plumbline.Analysis.Review.Rules.Resilience;
 
@@ -28,7 +29,7 @@ public sealed class SinglePointOfFailure : IRule
             }
 
             var severity = workflows.Any(w => w.Criticality == Criticality.Critical) ? Severity.High : Severity.Medium;
-            var names = string.Join(", ", workflows.Select(w => $"{w.Name} ({ResilienceFacts.Name(w.Criticality)})"));
+            var names = string.Join(", ", workflows.Select(w => $"{w.Name} ({EnumNames.Text(w.Criticality)})"));
             yield return Info.At(context.KeySpan(component.Path), component.Name,
                 $"{component.Name} {weakness}, and {names} fail{(workflows.Count == 1 ? "s" : string.Empty)} when it does", severity);
         }

@@ -1,7 +1,7 @@
 using System.Globalization;
-using Plumbline.Analysis.Availability;
 using Plumbline.Analysis.Estimates.Figures;
 using Plumbline.Analysis.Explain;
+using Plumbline.Design.Text;
 
 namespace Plumbline.Analysis.Review.Rules.Resilience;
 
@@ -32,12 +32,12 @@ public sealed class SloUnreachableLatency : IRule
 
                 var level = LatencyFigures.Label(objective.Objective);
                 var owns = objective.Average.Inputs.Where(i => i.Source != FigureSources.Derived && i.Name.Contains(" own ", StringComparison.Ordinal)).ToList();
-                var listed = string.Join(" + ", owns.Take(6).Select(i => $"{i.Name} {TimeoutBudget.Format(i.Value)}")) + (owns.Count > 6 ? $" + {owns.Count - 6} more" : string.Empty);
+                var listed = string.Join(" + ", owns.Take(6).Select(i => $"{i.Name} {Quantities.Duration(i.Value)}")) + (owns.Count > 6 ? $" + {owns.Count - 6} more" : string.Empty);
                 var sum = owns.Sum(i => i.Value);
-                var peak = objective.Peak.Value is { } p && p > objective.Average.Value ? $" ({TimeoutBudget.Format(p)} at peak load)" : string.Empty;
-                var note = owns.Count > 1 ? $" (their sum, {TimeoutBudget.Format(sum)}, is not the answer: percentiles do not add)" : string.Empty;
+                var peak = objective.Peak.Value is { } p && p > objective.Average.Value ? $" ({Quantities.Duration(p)} at peak load)" : string.Empty;
+                var note = owns.Count > 1 ? $" (their sum, {Quantities.Duration(sum)}, is not the answer: percentiles do not add)" : string.Empty;
                 yield return Info.At(context.Span(slo.Path + "/threshold"), slo.Name,
-                    $"{slo.Name} asks {Percent(objective.Objective)} of {latency.Workflow} within {TimeoutBudget.Format(objective.Threshold)}, but its synchronous path's {level} is {TimeoutBudget.Format(objective.Average.Value!.Value)} at average load{peak}, composed as distributions from {listed}{note}");
+                    $"{slo.Name} asks {Percent(objective.Objective)} of {latency.Workflow} within {Quantities.Duration(objective.Threshold)}, but its synchronous path's {level} is {Quantities.Duration(objective.Average.Value!.Value)} at average load{peak}, composed as distributions from {listed}{note}");
             }
         }
     }

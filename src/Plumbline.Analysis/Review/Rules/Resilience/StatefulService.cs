@@ -1,4 +1,5 @@
 using Plumbline.Design.Model;
+using Plumbline.Design.Text;
 
 namespace Plumbline.Analysis.Review.Rules.Resilience;
 
@@ -26,7 +27,7 @@ public sealed class StatefulService : IRule
             }
 
             yield return Info.At(context.Span(component.Path + "/stateless"), component.Name,
-                $"{component.Name} is a {component.Kind.ToString().ToLowerInvariant()} with stateless: false and no decision says why; its instances cannot be replaced or scaled without losing state");
+                $"{component.Name} is a {EnumNames.Text(component.Kind)} with stateless: false and no decision says why; its instances cannot be replaced or scaled without losing state");
         }
     }
 

@@ -1,4 +1,5 @@
 using Plumbline.Design.Model;
+using Plumbline.Design.Text;
 
 namespace Plumbline.Analysis.Review.Rules.Resilience;
 
@@ -30,7 +31,7 @@ public sealed class StatefulWithoutBackup : IRule
 
             var holds = entities.Count > 0 ? $" but holds {string.Join(", ", entities)}" : string.Empty;
             yield return Info.At(context.KeySpan(component.Path), component.Name,
-                $"{component.Name} ({component.Kind.ToString().ToLowerInvariant()}) has no backup{holds}; replicas copy a bad write or a dropped table as faithfully as a good one");
+                $"{component.Name} ({EnumNames.Text(component.Kind)}) has no backup{holds}; replicas copy a bad write or a dropped table as faithfully as a good one");
         }
     }
 }

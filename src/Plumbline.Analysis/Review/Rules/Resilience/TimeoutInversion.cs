@@ -1,5 +1,6 @@
 using Plumbline.Analysis.Graph;
 using Plumbline.Analysis.Availability;
+using Plumbline.Design.Text;
 
 namespace Plumbline.Analysis.Review.Rules.Resilience;
 
@@ -29,7 +30,7 @@ public sealed class TimeoutInversion : IRule
             }
 
             yield return Info.At(context.Span(site.Call.Path + "/timeout"), site.Id,
-                $"{site.Id} waits {TimeoutBudget.Format(timeout.Seconds)}, but {site.Call.To} needs {TimeoutBudget.Format(worst.Seconds)} to retry one failing call to the end: {worst.Arithmetic}");
+                $"{site.Id} waits {Quantities.Duration(timeout.Seconds)}, but {site.Call.To} needs {Quantities.Duration(worst.Seconds)} to retry one failing call to the end: {worst.Arithmetic}");
         }
     }
 }

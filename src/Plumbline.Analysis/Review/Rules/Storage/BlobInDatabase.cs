@@ -1,4 +1,5 @@
 using Plumbline.Design.Model;
+using Plumbline.Design.Text;
 
 namespace Plumbline.Analysis.Review.Rules.Storage;
 
@@ -44,7 +45,7 @@ public sealed class BlobInDatabase : IRule
             var reason = owner.Kind == ComponentKind.Queue
                 ? "brokers cap message sizes (1 MB by default in Kafka) and every consumer re-reads the bytes; publish the object's key, not its content"
                 : model is { } m && StorageFit.Find(AccessPatternKind.Blob, m) is { } entry ? entry.Reason : GenericReason;
-            var where = model is { } known ? $"{owner.Name} ({StorageFit.EnumText(known)})" : owner.Name;
+            var where = model is { } known ? $"{owner.Name} ({EnumNames.Text(known)})" : owner.Name;
             yield return big
                 ? Info.At(context.Span(entity.Path + "/record_size"), entity.Name,
                     $"{entity.Name} records are {entity.RecordSize} each, over the 1MB blob line, and live in {where}: {reason}", Severity.High)

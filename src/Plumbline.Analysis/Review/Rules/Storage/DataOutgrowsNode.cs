@@ -1,6 +1,7 @@
 using Plumbline.Analysis.Estimates;
 using Plumbline.Design.Model;
 using Plumbline.Design.Units;
+using Plumbline.Design.Text;
 
 namespace Plumbline.Analysis.Review.Rules.Storage;
 
@@ -65,9 +66,9 @@ public sealed class DataOutgrowsNode : IRule
             var oneCopy = owned.Sum(i => estimate.Storage[i].Horizons[over].Bytes.Value ?? 0);
             var first = FirstMonthOver(design, owned, growth, perNode.Bytes * nodes, months, month);
             var when = first == 0 ? "from day one" : FormattableString.Invariant($"from month {first}");
-            var head = FormattableString.Invariant($"{component.Name} holds {StorageFacts.Bytes(oneCopy)} (one copy) at {months:0.##} months");
+            var head = FormattableString.Invariant($"{component.Name} holds {Quantities.Bytes(oneCopy)} (one copy) at {months:0.##} months");
             var message = sharded
-                ? FormattableString.Invariant($"{head}, {StorageFacts.Bytes(oneCopy / nodes)} on each of its {nodes} instances, more than its {perNode} storage_per_node {when}; it needs {Shards(estimate, component.Name, over)} instances at {months:0.##} months")
+                ? FormattableString.Invariant($"{head}, {Quantities.Bytes(oneCopy / nodes)} on each of its {nodes} instances, more than its {perNode} storage_per_node {when}; it needs {Shards(estimate, component.Name, over)} instances at {months:0.##} months")
                 : component.Instances > 1
                     ? $"{head}, more than its {perNode} storage_per_node {when}; its {component.Instances} instances have no shard_key, so each holds all of it"
                     : $"{head}, more than its {perNode} storage_per_node {when}, on one instance{(string.IsNullOrWhiteSpace(component.ShardKey) ? " with no shard_key" : $" (shard_key {component.ShardKey} is declared but not yet used)")}";

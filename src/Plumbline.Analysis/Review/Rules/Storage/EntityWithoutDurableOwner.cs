@@ -1,5 +1,6 @@
 using Plumbline.Design.Model;
 using Plumbline.Design.Units;
+using Plumbline.Design.Text;
 
 namespace Plumbline.Analysis.Review.Rules.Storage;
 
@@ -30,7 +31,7 @@ public sealed class EntityWithoutDurableOwner : IRule
             if (!owner.IsStateful)
             {
                 yield return Info.At(span, entity.Name,
-                    $"{entity.Name} is owned by {owner.Name}, a stateless {StorageFit.EnumText(owner.Kind)}: nothing durable stores it, so a restart or deploy loses it");
+                    $"{entity.Name} is owned by {owner.Name}, a stateless {EnumNames.Text(owner.Kind)}: nothing durable stores it, so a restart or deploy loses it");
                 continue;
             }
 

@@ -1,7 +1,5 @@
 using Plumbline.Design.Model;
 
-using Plumbline.Analysis.Explain;
-
 namespace Plumbline.Analysis.Review.Rules.Storage;
 
 /// <summary>What the storage rules share: engine words, the numbers they print, and whether an entity is derived from elsewhere.</summary>
@@ -58,37 +56,4 @@ internal static class StorageFacts
         return design.Data.Any(e => e.Name != entity.Name && words.Contains(e.Name.ToLowerInvariant()))
             || design.Components.Any(c => c.Name != entity.Owner && source.Contains(c.Name, StringComparison.OrdinalIgnoreCase));
     }
-
-    /// <summary>A byte count with decimal units and three significant digits: "9.75TB", "450GB", "12B".</summary>
-    public static string Bytes(double bytes)
-    {
-        string[] units = ["B", "KB", "MB", "GB", "TB", "PB", "EB"];
-        var value = bytes;
-        var unit = 0;
-        while (Math.Abs(value) >= 1000 && unit < units.Length - 1)
-        {
-            value /= 1000;
-            unit++;
-        }
-
-        return Significant(value) + units[unit];
-    }
-
-    /// <summary>A count with K, M, B, T and three significant digits: "14.2B", "360M", "950".</summary>
-    public static string Count(double count)
-    {
-        string[] units = [string.Empty, "K", "M", "B", "T"];
-        var value = count;
-        var unit = 0;
-        while (Math.Abs(value) >= 1000 && unit < units.Length - 1)
-        {
-            value /= 1000;
-            unit++;
-        }
-
-        return Significant(value) + units[unit];
-    }
-
-    private static string Significant(double value) =>
-        Magnitude.Format(value, Math.Abs(value) >= 100 ? "0" : Math.Abs(value) >= 10 ? "0.#" : "0.##");
 }

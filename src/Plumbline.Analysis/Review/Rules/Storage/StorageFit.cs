@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Plumbline.Design.Model;
+using Plumbline.Design.Text;
 
 namespace Plumbline.Analysis.Review.Rules.Storage;
 
@@ -253,7 +254,7 @@ internal static class StorageFit
             }
         }
 
-        inferredFrom = $"kind {EnumText(component.Kind)}";
+        inferredFrom = $"kind {EnumNames.Text(component.Kind)}";
         return component.Kind switch
         {
             ComponentKind.ObjectStore => StorageModel.Object,
@@ -278,10 +279,6 @@ internal static class StorageFit
         StorageFitLevel.Poor => Severity.Medium,
         _ => Severity.Low,
     };
-
-    /// <summary>The snake_case name used in the design file (key_value, time_series).</summary>
-    public static string EnumText<T>(T value)
-        where T : struct, Enum => Design.Text.EnumNames.ToSnake(value);
 
     private static StorageModel? NoModel(out string? inferredFrom)
     {

@@ -1,4 +1,5 @@
 using Plumbline.Design.Model;
+using Plumbline.Design.Text;
 
 namespace Plumbline.Analysis.Review.Rules.Storage;
 
@@ -43,8 +44,8 @@ public sealed class StorageFitMismatch : IRule
                     continue;
                 }
 
-                var modelText = StorageFit.EnumText(model) + (inferred is null ? string.Empty : $", inferred from its {inferred}");
-                yield return Info.At(context.Span($"{entity.Path}/access/{j}"), $"{entity.Name}:{StorageFit.EnumText(pattern.Kind)}",
+                var modelText = EnumNames.Text(model) + (inferred is null ? string.Empty : $", inferred from its {inferred}");
+                yield return Info.At(context.Span($"{entity.Path}/access/{j}"), $"{entity.Name}:{EnumNames.Text(pattern.Kind)}",
                     $"{entity.Name} is accessed by {pattern.Text} in {owner.Name} ({modelText}){Scale(entry, entity, records, context)}: {entry.Reason}",
                     StorageFit.SeverityOf(entry.Level));
             }
@@ -54,7 +55,7 @@ public sealed class StorageFitMismatch : IRule
     private static string Scale(StorageFitEntry entry, Entity entity, double? records, ReviewContext context) => entry.When switch
     {
         StorageFitCondition.AtVolume =>
-            FormattableString.Invariant($" with {StorageFacts.Count(records ?? 0)} records at {context.Estimate.Options.Horizons[^1]:0.##} months"),
+            FormattableString.Invariant($" with {Quantities.Count(records ?? 0)} records at {context.Estimate.Options.Horizons[^1]:0.##} months"),
         StorageFitCondition.HighWriteRateOnOneNode =>
             FormattableString.Invariant($" at {entity.NewRecords?.PerSecond:0.#} new records/s on one instance"),
         StorageFitCondition.SmallRecords => $" with records of {entity.RecordSize}",

@@ -1,38 +1,24 @@
 using System.Globalization;
-using Plumbline.Analysis.Explain;
+using Calendar = Plumbline.Design.Units.Calendar;
 
-namespace Plumbline.Reporting.Formatting;
+namespace Plumbline.Design.Text;
 
 /// <summary>
-/// Prints numbers the way a person writes them on a whiteboard: a sensible unit and two or three
-/// significant figures (<c>40/s</c>, <c>12.7 GB</c>, <c>3.2 TB</c>, <c>360M</c>, <c>15%</c>).
+/// The one way Plumbline prints a quantity for people, in reports and in messages alike: a sensible
+/// unit and two or three significant figures (<c>40/s</c>, <c>12.7 GB</c>, <c>360M</c>, <c>15%</c>,
+/// <c>225ms</c>). Periods come from <see cref="Calendar"/>. A unit's own <c>ToString</c> is different:
+/// it writes the value back in the design format (<c>12GB</c>) and round-trips.
 /// </summary>
 public static class Quantities
 {
     private static readonly string[] ByteUnits = ["B", "KB", "MB", "GB", "TB", "PB", "EB"];
+    private static readonly string[] BinaryUnits = ["KiB", "MiB", "GiB", "TiB"];
     private static readonly (string Suffix, double Value)[] CountSuffixes = [("T", 1e12), ("B", 1e9), ("M", 1e6), ("K", 1e3)];
 
-    /// <summary>Formats a figure's value in its unit; "?" when unknown.</summary>
-    public static string Format(Figure figure)
-    {
-        ArgumentNullException.ThrowIfNull(figure);
-        return figure.Value is { } v ? Format(v, figure.Unit) : "?";
-    }
-
-    public static string Format(double value, FigureUnit unit) => unit switch
-    {
-        FigureUnit.Rate => Rate(value),
-        FigureUnit.Count => Count(value),
-        FigureUnit.Bytes => Bytes(value),
-        FigureUnit.BytesPerSecond => Bytes(value) + "/s",
-        FigureUnit.BytesPerMonth => Bytes(value) + "/month",
-        FigureUnit.Ratio => Percent(value),
-        FigureUnit.Factor => Significant(value) + "x",
-        FigureUnit.Months => Months(value),
-        FigureUnit.Seconds => Seconds(value),
-        FigureUnit.Availability => Analysis.Availability.Nines.Percent(value),
-        _ => Significant(value),
-    };
+    private static readonly (string Symbol, double Seconds)[] RatePeriods =
+    [
+        ("min", Calendar.SecondsPerMinute), ("h", Calendar.SecondsPerHour),
+    ];
 
     /// <summary>A figure past this (after scaling to the largest unit) is written in scientific notation: 1e6.</summary>
     public const double ScientificFrom = 1e6;
@@ -106,6 +92,9 @@ public static class Quantities
         return Significant(value);
     }
 
+    /// <summary>An exact whole number with thousands separators, for limits and sizes in diagnostics: 4,194,304.</summary>
+    public static string Exact(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
     /// <summary>
     /// A rate in the largest period that keeps the number at least 1: 40/s, 2.5/min, 3/day; rarer than
     /// once a day stays per day (0.033/day), so no month or year, whose length is a convention, is assumed here.
@@ -122,8 +111,7 @@ public static class Quantities
             return Count(perSecond) + "/s";
         }
 
-        (string Symbol, double Seconds)[] periods = [("min", Design.Units.Calendar.SecondsPerMinute), ("h", Design.Units.Calendar.SecondsPerHour)];
-        foreach (var (symbol, seconds) in periods)
+        foreach (var (symbol, seconds) in RatePeriods)
         {
             if (Math.Abs(perSecond * seconds) >= 1)
             {
@@ -131,7 +119,7 @@ public static class Quantities
             }
         }
 
-        return Count(perSecond * Design.Units.Calendar.SecondsPerDay) + "/day";
+        return Count(perSecond * Calendar.SecondsPerDay) + "/day";
     }
 
     /// <summary>Decimal byte units, as storage is sold: 500 B, 12.7 GB, 3.2 TB.</summary>
@@ -153,26 +141,53 @@ public static class Quantities
         return Significant(value) + " " + ByteUnits[unit];
     }
 
+    /// <summary>
+    /// A file size against a limit, in binary units with at most one decimal: "812 bytes", "4 MiB", "16.5 MiB".
+    /// With <paramref name="roundUp"/> the value is rounded up, so a file one byte over a 4 MiB limit reads
+    /// "4.1 MiB", never "4 MiB".
+    /// </summary>
+    public static string FileSize(long bytes, bool roundUp = false)
+    {
+        if (bytes < 1024)
+        {
+            return bytes == 1 ? "1 byte" : string.Create(CultureInfo.InvariantCulture, $"{bytes} bytes");
+        }
+
+        var value = (double)bytes;
+        var unit = -1;
+        while (value >= 1024 && unit < BinaryUnits.Length - 1)
+        {
+            value /= 1024;
+            unit++;
+        }
+
+        var tenths = roundUp ? Math.Ceiling(value * 10) : Math.Round(value * 10, MidpointRounding.AwayFromZero);
+        return string.Create(CultureInfo.InvariantCulture, $"{tenths / 10:0.#} {BinaryUnits[unit]}");
+    }
+
     /// <summary>A share as a percentage: 15%, 0.5%, 152%.</summary>
     public static string Percent(double fraction) => double.IsInfinity(fraction) ? Significant(fraction) : Significant(fraction * 100) + "%";
 
-    /// <summary>Months, or years beyond two years: 4.2 months, 3.5 years.</summary>
-    public static string Months(double months) =>
-        months >= 24 ? Significant(months / 12, 2) + " years" : Significant(months, 2) + " months";
-
-    /// <summary>A duration in µs below a millisecond (and "0" below a nanosecond), ms below a second, else seconds, minutes or hours.</summary>
-    public static string Seconds(double seconds) => seconds switch
+    /// <summary>
+    /// An availability (or an SLO) as a percentage with enough digits to tell it from its neighbours:
+    /// one digit past the first non-nine, at least two decimals' worth: "99.95%", "99.9899%", "50%".
+    /// </summary>
+    public static string Availability(double fraction)
     {
-        double.NaN => "?",
-        double.PositiveInfinity or double.NegativeInfinity => Significant(seconds),
-        0 => "0",
-        < 1e-9 => "<0.001µs",
-        < 1e-3 => Significant(seconds * 1e6) + "µs",
-        < 1 => Significant(seconds * 1000) + "ms",
-        < 120 => Significant(seconds) + "s",
-        < 7200 => Significant(seconds / 60) + "m",
-        _ => Significant(seconds / 3600) + "h",
-    };
+        if (fraction >= 1)
+        {
+            return "100%";
+        }
+
+        if (fraction <= 0)
+        {
+            return "0%";
+        }
+
+        var nines = (int)Math.Floor(-Math.Log10(1 - fraction));
+        var decimals = Math.Clamp(nines + 1, 2, 12);
+        return (fraction * 100).ToString("0." + new string('#', decimals), CultureInfo.InvariantCulture) + "%";
+    }
 
     /// <summary>A relative change as a signed percentage: +20%, -3.1%, 0%.</summary>
     public static string Change(double relative)
@@ -185,6 +200,27 @@ public static class Quantities
         return (relative > 0 ? "+" : string.Empty) + Significant(relative * 100, 2) + "%";
     }
 
+    /// <summary>Months, or years beyond two years: 4.2 months, 3.5 years.</summary>
+    public static string Months(double months) =>
+        months >= 24 ? Significant(months / 12, 2) + " years" : Significant(months, 2) + " months";
+
+    /// <summary>
+    /// A duration (a latency, a timeout, a worst case): µs below a millisecond, ms below a second, else
+    /// seconds below two minutes, minutes below two hours, then hours: 80µs, 225ms, 4.1s, 2m.
+    /// </summary>
+    public static string Duration(double seconds) => seconds switch
+    {
+        double.NaN => "?",
+        double.PositiveInfinity or double.NegativeInfinity => Significant(seconds),
+        <= 0 => "0s",
+        < 1e-9 => "<0.001µs",
+        < 1e-3 => Significant(seconds * 1e6) + "µs",
+        < 1 => Significant(seconds * 1000) + "ms",
+        < 2 * Calendar.SecondsPerMinute => Significant(seconds) + "s",
+        < 2 * Calendar.SecondsPerHour => Significant(seconds / Calendar.SecondsPerMinute) + "m",
+        _ => Significant(seconds / Calendar.SecondsPerHour) + "h",
+    };
+
     /// <summary>An amount of a bill, to the cent with thousands separators: 1,384.57. Rounded half away from zero.</summary>
     public static string Money(decimal amount) =>
         Math.Round(amount, 2, MidpointRounding.AwayFromZero).ToString("#,##0.00", CultureInfo.InvariantCulture);
@@ -196,8 +232,8 @@ public static class Quantities
     public static string UnitCost(decimal amount, string currency) =>
         (Math.Abs(amount) >= 100 ? Money(amount) : Significant((double)amount)) + " " + currency;
 
-    /// <summary>A price exactly as a catalog states it, trailing zeros dropped: 0.0816, 0.00099, 730.</summary>
-    public static string Exact(decimal value)
+    /// <summary>A number exactly as a catalog or a design states it (a price, hours), trailing zeros dropped, no separators: 0.0816, 0.00099, 730.</summary>
+    public static string AsStated(decimal value)
     {
         var text = value.ToString(CultureInfo.InvariantCulture);
         return text.Contains('.', StringComparison.Ordinal) ? text.TrimEnd('0').TrimEnd('.') : text;
