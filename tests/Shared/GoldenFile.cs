@@ -5,20 +5,27 @@ using Xunit;
 namespace Plumbline.Tests.Shared;
 
 /// <summary>
-/// Compares output with a file under this project's Golden/ folder. With PLUMBLINE_ACCEPT=1 the file is
-/// rewritten instead, and the diff is the review.
+/// The one accept switch for expected outputs: compares output with a golden file in the source tree, and
+/// with PLUMBLINE_ACCEPT=1 rewrites the file instead, so the diff is the review.
 /// </summary>
 internal static class GoldenFile
 {
-    public static void Verify(string name, string actual, [CallerFilePath] string callerPath = "")
-    {
-        var directory = Path.Combine(Path.GetDirectoryName(callerPath)!, "Golden");
-        var path = Path.Combine(directory, name);
-        actual = actual.ReplaceLineEndings("\n");
+    /// <summary>True when the run rewrites golden files (PLUMBLINE_ACCEPT=1).</summary>
+    public static bool Accepting => Environment.GetEnvironmentVariable("PLUMBLINE_ACCEPT") == "1";
 
-        if (Environment.GetEnvironmentVariable("PLUMBLINE_ACCEPT") == "1")
+    /// <summary>Compares with <c>Golden/NAME</c> beside the calling test's source file.</summary>
+    public static void Verify(string name, string actual, [CallerFilePath] string callerPath = "") =>
+        VerifyAt(Path.Combine(Path.GetDirectoryName(callerPath)!, "Golden", name), actual);
+
+    /// <summary>Compares with the file at <paramref name="path"/> (a path in the source tree, not a copy in bin).</summary>
+    public static void VerifyAt(string path, string actual)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(actual);
+        actual = actual.ReplaceLineEndings("\n");
+        if (Accepting)
         {
-            Directory.CreateDirectory(directory);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             File.WriteAllText(path, actual, new UTF8Encoding(false));
             return;
         }

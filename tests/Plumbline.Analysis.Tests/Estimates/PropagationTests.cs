@@ -24,7 +24,7 @@ public sealed class PropagationTests
         report.Operations.Single(o => o.Operation == op).Peak.Value!.Value;
 
     private static EstimateReport Estimate(string components) =>
-        Estimator.Estimate(TestDesigns.Load(Header + components));
+        Estimator.Estimate(ReviewKit.Load(Header + components));
 
     [Fact]
     public void Fan_out_multiplies_the_callers_load()
@@ -200,7 +200,7 @@ public sealed class PropagationTests
     [Fact]
     public void Headroom_months_follow_compound_growth()
     {
-        var design = TestDesigns.Load("""
+        var design = ReviewKit.Load("""
             plumbline: 1
             system: { name: t }
             requirements: { peak_to_average: 2, growth: 100%/year }
@@ -218,7 +218,7 @@ public sealed class PropagationTests
     [Fact]
     public void Storage_is_capped_by_retention_and_sharded_by_node_size()
     {
-        var design = TestDesigns.Load("""
+        var design = ReviewKit.Load("""
             plumbline: 1
             system: { name: t }
             workflows:
@@ -264,7 +264,7 @@ public sealed class PropagationTests
     [Fact]
     public void A_cache_hot_set_is_a_fifth_of_a_days_reads()
     {
-        var design = TestDesigns.Load("""
+        var design = ReviewKit.Load("""
             plumbline: 1
             system: { name: t }
             requirements: { peak_to_average: 3 }
@@ -295,7 +295,7 @@ public sealed class PropagationTests
     [Fact]
     public void A_workflow_peak_rate_overrides_the_peak_factor()
     {
-        var design = TestDesigns.Load("""
+        var design = ReviewKit.Load("""
             plumbline: 1
             system: { name: t }
             requirements: { peak_to_average: 3 }
@@ -313,7 +313,7 @@ public sealed class PropagationTests
     [Fact]
     public void Per_user_rates_scale_with_monthly_active_users()
     {
-        var design = TestDesigns.Load("""
+        var design = ReviewKit.Load("""
             plumbline: 1
             system: { name: t }
             requirements: { users: { monthly_active: 1M }, peak_to_average: 2 }

@@ -24,7 +24,7 @@ public sealed class SensitivityTests
           db: { kind: database, capacity: { reads: 1000/s, writes: 100/s }, operations: { get: {}, insert: {} } }
         """;
 
-    private static readonly SensitivityReport Report = Estimator.Estimate(TestDesigns.Load(Design), sensitivity: true).Sensitivity!;
+    private static readonly SensitivityReport Report = Estimator.Estimate(ReviewKit.Load(Design), sensitivity: true).Sensitivity!;
 
     [Fact]
     public void Headlines_are_the_four_the_issue_names()

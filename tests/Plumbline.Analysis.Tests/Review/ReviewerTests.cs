@@ -6,8 +6,6 @@ namespace Plumbline.Analysis.Tests.Review;
 /// <summary>The reviewer's own behaviour: stable keys, acceptances by key and their expiry, ordering and scores.</summary>
 public sealed class ReviewerTests
 {
-    private static readonly DateOnly Today = new(2026, 11, 25);
-
     private const string Design = """
         plumbline: 1
         system: { name: shop }
@@ -23,7 +21,7 @@ public sealed class ReviewerTests
           db: { kind: database, operations: { query: {}, insert: {} } }
         """;
 
-    private static ReviewReport Review(string yaml) => Reviewer.Review(TestDesigns.Load(yaml), new ReviewOptions(Today));
+    private static ReviewReport Review(string yaml) => ReviewKit.Report(yaml);
 
     private static string Accepting(string key, string until) => Design + $$"""
 
@@ -107,7 +105,7 @@ public sealed class ReviewerTests
     [Fact]
     public void The_report_lists_each_components_blast_radius_widest_first()
     {
-        var report = Reviewer.Review(TestDesigns.Example("url-shortener.yaml"), new ReviewOptions(Today));
+        var report = Reviewer.Review(TestDesigns.Example("url-shortener.yaml"), ReviewKit.Options);
 
         var first = report.BlastRadius[0];
         Assert.Equal("edge-lb", first.Component);

@@ -11,8 +11,6 @@ namespace Plumbline.Analysis.Tests.Review;
 /// </summary>
 public sealed partial class RuleDocsTests
 {
-    public static readonly DateOnly Today = new(2026, 11, 25);
-
     public static TheoryData<string> RuleIds()
     {
         var data = new TheoryData<string>();
@@ -79,8 +77,8 @@ public sealed partial class RuleDocsTests
     /// <summary>Reviews a docs design; with a page's Catalog block, priced at that catalog (the price file the design names) with its own prices applied.</summary>
     internal static IReadOnlyList<Finding> Review(string yaml, string? catalog = null)
     {
-        var design = TestDesigns.Load(yaml);
-        var options = new ReviewOptions(Today);
+        var design = ReviewKit.Load(yaml);
+        var options = ReviewKit.Options;
         if (catalog is not null)
         {
             var loaded = Design.Pricing.CatalogLoader.LoadText("catalog.yaml", catalog);

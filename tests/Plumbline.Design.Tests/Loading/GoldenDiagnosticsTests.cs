@@ -32,16 +32,7 @@ public sealed class GoldenDiagnosticsTests
         var result = DesignLoader.LoadText(name + ".yaml", File.ReadAllText(input));
         var actual = Annotate(File.ReadAllText(input), result);
 
-        var baseline = Path.Combine(GoldenDir, name + ".diagnostics.yaml");
-        if (Environment.GetEnvironmentVariable("PLUMBLINE_ACCEPT") == "1")
-        {
-            var source = Path.Combine(SourceDir(), "Loading", "Golden", name + ".diagnostics.yaml");
-            File.WriteAllText(source, actual);
-            return;
-        }
-
-        Assert.True(File.Exists(baseline), $"no baseline for {name}; run with PLUMBLINE_ACCEPT=1 to create it");
-        Assert.Equal(File.ReadAllText(baseline), actual);
+        GoldenFile.VerifyAt(Path.Combine(SourceDir(), "Loading", "Golden", name + ".diagnostics.yaml"), actual);
         Assert.NotEmpty(result.Diagnostics);
     }
 

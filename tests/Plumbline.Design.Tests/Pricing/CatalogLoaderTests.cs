@@ -151,14 +151,8 @@ public sealed class CatalogLoaderTests
         var result = CatalogLoader.LoadText(name + ".yaml", input);
         var actual = GoldenDiagnosticsTests.Annotate(input, new LoadResult(null, result.Source, result.Diagnostics));
 
-        if (Environment.GetEnvironmentVariable("PLUMBLINE_ACCEPT") == "1")
-        {
-            File.WriteAllText(Path.Combine(SourceDir(), "Loading", "Golden", "catalogs", name + ".diagnostics.yaml"), actual);
-            return;
-        }
-
         Assert.False(result.Success);
-        Assert.Equal(File.ReadAllText(Path.Combine(GoldenDir, name + ".diagnostics.yaml")), actual);
+        GoldenFile.VerifyAt(Path.Combine(SourceDir(), "Loading", "Golden", "catalogs", name + ".diagnostics.yaml"), actual);
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using Plumbline.Analysis.Review;
-using Plumbline.Design.Loading;
 using Xunit;
 
 namespace Plumbline.Reporting.Tests.Review;
@@ -8,9 +7,6 @@ namespace Plumbline.Reporting.Tests.Review;
 /// <summary>Real reviews for the renderer tests: the repository's examples, named as a user in its root would name them.</summary>
 internal static class ReviewTestData
 {
-    /// <summary>Reviews are pinned to this day, so acceptances and due dates judge the same way every run.</summary>
-    public static readonly DateOnly Today = new(2026, 11, 25);
-
     public const string WeakDesign = "weak-design.yaml";
 
     /// <summary>The repository root: the folder above this source file that holds Plumbline.slnx.</summary>
@@ -49,13 +45,7 @@ internal static class ReviewTestData
     }
 
     /// <summary>Loads a design from text, which must be valid, and reviews it.</summary>
-    public static ReviewReport Review(string file, string yaml)
-    {
-        var loaded = DesignLoader.LoadText(file, yaml);
-        Assert.True(loaded.Success && loaded.Design is not null,
-            $"{file} does not load: {string.Join("; ", loaded.Diagnostics.Select(d => d.Message))}");
-        return Reviewer.Review(loaded.Design, new ReviewOptions(Today));
-    }
+    public static ReviewReport Review(string file, string yaml) => ReviewKit.Report(yaml, file);
 
     /// <summary>
     /// A tiny design with one accepted finding, built from the acceptance rules alone so it does not

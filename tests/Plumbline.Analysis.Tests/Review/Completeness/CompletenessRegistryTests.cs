@@ -21,7 +21,7 @@ public sealed class CompletenessRegistryTests
     [InlineData("ride-hailing.yaml")]
     public void The_good_examples_get_no_high_completeness_finding(string example)
     {
-        var findings = Reviewer.Review(TestDesigns.Example(example), new ReviewOptions(CompletenessTestKit.Today)).Findings
+        var findings = Reviewer.Review(TestDesigns.Example(example), ReviewKit.Options).Findings
             .Where(f => CompletenessTestKit.RuleIds.Contains(f.Rule.Id) && f.Severity == Severity.High)
             .Select(f => f.Key + ": " + f.Message)
             .ToList();
@@ -31,7 +31,7 @@ public sealed class CompletenessRegistryTests
     [Fact]
     public void A_design_of_only_a_system_points_every_finding_at_a_line()
     {
-        var findings = CompletenessTestKit.Review("""
+        var findings = ReviewKit.Review("""
             plumbline: 1
             system: { name: bare }
             workflows:

@@ -22,21 +22,21 @@ public sealed class CompletenessSeverityTests
     public void Personal_data_without_classification_is_high(string pii, Severity expected)
     {
         var yaml = Head + $"data:\n  - {{ entity: Note, owner: notes-db, pii: {pii}, access: [point_lookup(id)] }}\n";
-        Assert.Equal(expected, Assert.Single(CompletenessTestKit.Findings(yaml, "entity-without-classification")).Severity);
+        Assert.Equal(expected, Assert.Single(ReviewKit.Findings(yaml, "entity-without-classification")).Severity);
     }
 
     [Fact]
     public void Personal_data_without_retention_is_left_to_the_privacy_rule()
     {
         var yaml = Head + "data:\n  - { entity: Note, owner: notes-db, pii: true, classification: confidential }\n  - { entity: Tag, owner: notes-db, classification: internal }\n";
-        Assert.Equal(["Tag"], CompletenessTestKit.Findings(yaml, "entity-without-retention").Select(f => f.Subject));
+        Assert.Equal(["Tag"], ReviewKit.Findings(yaml, "entity-without-retention").Select(f => f.Subject));
     }
 
     [Fact]
     public void Retention_forever_is_a_stated_retention()
     {
         var yaml = Head + "data:\n  - { entity: Note, owner: notes-db, retention: forever, classification: internal, access: [point_lookup(id)] }\n";
-        Assert.Empty(CompletenessTestKit.Findings(yaml, "entity-without-retention"));
+        Assert.Empty(ReviewKit.Findings(yaml, "entity-without-retention"));
     }
 
     [Theory]
@@ -47,14 +47,14 @@ public sealed class CompletenessSeverityTests
     public void Unstated_idempotency_is_high_unless_http_makes_the_method_idempotent(string method, Severity expected)
     {
         var yaml = Head + $"api:\n  version: v1\n  versioning: path\n  endpoints:\n    - {{ name: change, route: {method} /v1/notes/current, auth: session }}\n";
-        Assert.Equal(expected, Assert.Single(CompletenessTestKit.Findings(yaml, "write-endpoint-without-idempotency")).Severity);
+        Assert.Equal(expected, Assert.Single(ReviewKit.Findings(yaml, "write-endpoint-without-idempotency")).Severity);
     }
 
     [Fact]
     public void A_get_that_writes_entities_is_a_write_endpoint_of_medium_severity()
     {
         var yaml = Head + "data:\n  - { entity: Visit, owner: notes-db }\napi:\n  version: v1\n  versioning: path\n  endpoints:\n    - { name: open, route: GET /v1/notes/latest, auth: none, writes: [Visit] }\n    - { name: list, route: GET /v1/notes, auth: none }\n";
-        var finding = Assert.Single(CompletenessTestKit.Findings(yaml, "write-endpoint-without-idempotency"));
+        var finding = Assert.Single(ReviewKit.Findings(yaml, "write-endpoint-without-idempotency"));
         Assert.Equal("open", finding.Subject);
         Assert.Equal(Severity.Medium, finding.Severity);
     }
@@ -67,7 +67,7 @@ public sealed class CompletenessSeverityTests
     public void Scope_boundaries_are_medium_when_both_lists_are_missing(string scope, Severity? expected)
     {
         var yaml = Head + $"requirements:\n  scope:\n    {scope}\n";
-        var findings = CompletenessTestKit.Findings(yaml, "scope-without-boundaries");
+        var findings = ReviewKit.Findings(yaml, "scope-without-boundaries");
         if (expected is null)
         {
             Assert.Empty(findings);
@@ -82,12 +82,12 @@ public sealed class CompletenessSeverityTests
     public void Unmeasurable_criteria_are_medium_when_none_is_measurable()
     {
         var none = Head + "requirements:\n  scope:\n    success_criteria: [reads are fast, writes are reliable]\n";
-        var findings = CompletenessTestKit.Findings(none, "success-criterion-not-measurable");
+        var findings = ReviewKit.Findings(none, "success-criterion-not-measurable");
         Assert.Equal(2, findings.Count);
         Assert.All(findings, f => Assert.Equal(Severity.Medium, f.Severity));
 
         var some = Head + "requirements:\n  scope:\n    success_criteria: [reads are fast, 99.9% of writes succeed]\n";
-        var finding = Assert.Single(CompletenessTestKit.Findings(some, "success-criterion-not-measurable"));
+        var finding = Assert.Single(ReviewKit.Findings(some, "success-criterion-not-measurable"));
         Assert.Equal(Severity.Low, finding.Severity);
         Assert.Equal("reads are fast", finding.Subject);
     }
@@ -99,7 +99,7 @@ public sealed class CompletenessSeverityTests
     {
         var parts = string.Concat(Enumerable.Range(1, components).Select(i => $"  c{i}: {{ kind: service, operations: {{ get: {{}} }} }}\n"));
         var yaml = "plumbline: 1\nsystem: { name: notes, owners: [t] }\nworkflows:\n  read: { entry: c1.get, rate: 10/s }\ncomponents:\n" + parts;
-        Assert.Equal(fires, CompletenessTestKit.Findings(yaml, "no-decision-records").Count == 1);
+        Assert.Equal(fires, ReviewKit.Findings(yaml, "no-decision-records").Count == 1);
     }
 
     [Fact]
@@ -115,7 +115,7 @@ public sealed class CompletenessSeverityTests
             components:
               api: { kind: service, operations: { get: {}, put: {} } }
             """;
-        Assert.Equal(["read", "sync"], CompletenessTestKit.Findings(yaml, "traffic-without-peak").Select(f => f.Subject));
+        Assert.Equal(["read", "sync"], ReviewKit.Findings(yaml, "traffic-without-peak").Select(f => f.Subject));
     }
 
     [Fact]
@@ -134,7 +134,7 @@ public sealed class CompletenessSeverityTests
                 - { name: acme, component: vendor }
                 - { name: billing, direction: downstream }
             """;
-        Assert.Empty(CompletenessTestKit.Findings(yaml, "dependency-without-sla"));
-        Assert.Equal(["billing"], CompletenessTestKit.Findings(yaml, "dependency-without-owner").Select(f => f.Subject));
+        Assert.Empty(ReviewKit.Findings(yaml, "dependency-without-sla"));
+        Assert.Equal(["billing"], ReviewKit.Findings(yaml, "dependency-without-owner").Select(f => f.Subject));
     }
 }

@@ -1,12 +1,8 @@
-using Plumbline.Analysis.Review;
-
 namespace Plumbline.Analysis.Tests.Review.Completeness;
 
-/// <summary>Reviews inline designs on the docs' review date and picks out one rule's findings.</summary>
+/// <summary>The completeness area's rule ids; reviews go through the shared <see cref="ReviewKit"/>.</summary>
 internal static class CompletenessTestKit
 {
-    public static readonly DateOnly Today = new(2026, 11, 25);
-
     /// <summary>The ids this area registers (Rules/Completeness/CompletenessCatalogue.cs).</summary>
     public static readonly string[] RuleIds =
     [
@@ -22,10 +18,4 @@ internal static class CompletenessTestKit
         "decision-without-alternatives", "decision-without-consequences", "decision-still-proposed", "no-milestones",
         "milestone-without-okr", "milestone-without-due-date",
     ];
-
-    public static IReadOnlyList<Finding> Review(string yaml) =>
-        Reviewer.Review(TestDesigns.Load(yaml), new ReviewOptions(Today)).Findings;
-
-    public static List<Finding> Findings(string yaml, string ruleId) =>
-        [.. Review(yaml).Where(f => f.Rule.Id == ruleId)];
 }

@@ -44,7 +44,7 @@ public sealed class RetriedEndpointWithoutIdempotencyTests
     {
         // gw.create (inferred write, but the gateway's retried callee is api.handle, a read by name) -> notes-db.insert (write by name, idempotency unstated).
         var yaml = Design("          - { to: api.handle, timeout: 1s, retries: 2 }", InsertUnstated);
-        var finding = Assert.Single(CompletenessTestKit.Findings(yaml, Rule));
+        var finding = Assert.Single(ReviewKit.Findings(yaml, Rule));
         Assert.Equal("create_note", finding.Subject);
         Assert.Contains("gw.create->api.handle retries up to 2 time(s) and re-runs notes-db.insert through api.handle", finding.Message, StringComparison.Ordinal);
     }
@@ -53,27 +53,27 @@ public sealed class RetriedEndpointWithoutIdempotencyTests
     public void An_idempotent_write_stops_the_search()
     {
         var yaml = Design("          - { to: api.handle, timeout: 1s, retries: 2 }", InsertIdempotent);
-        Assert.Empty(CompletenessTestKit.Findings(yaml, Rule));
+        Assert.Empty(ReviewKit.Findings(yaml, Rule));
     }
 
     [Fact]
     public void A_retried_read_that_writes_nothing_does_not_fire()
     {
         var yaml = Design("          - { to: api.lookup, timeout: 1s, retries: 2 }\n          - { to: api.handle, timeout: 1s }", InsertUnstated);
-        Assert.Empty(CompletenessTestKit.Findings(yaml, Rule));
+        Assert.Empty(ReviewKit.Findings(yaml, Rule));
     }
 
     [Fact]
     public void Zero_retries_are_no_retries()
     {
         var yaml = Design("          - { to: api.handle, timeout: 1s, retries: 0 }", InsertUnstated);
-        Assert.Empty(CompletenessTestKit.Findings(yaml, Rule));
+        Assert.Empty(ReviewKit.Findings(yaml, Rule));
     }
 
     [Fact]
     public void An_endpoint_with_a_key_does_not_fire()
     {
         var yaml = Design("          - { to: api.handle, timeout: 1s, retries: 2 }", InsertUnstated, "key");
-        Assert.Empty(CompletenessTestKit.Findings(yaml, Rule));
+        Assert.Empty(ReviewKit.Findings(yaml, Rule));
     }
 }

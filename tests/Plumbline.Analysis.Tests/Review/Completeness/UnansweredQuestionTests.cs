@@ -39,15 +39,15 @@ public sealed class UnansweredQuestionTests
     [InlineData("Are attachments in scope?", Severity.Low)]       // due today (not passed), no owner
     public void Severity_follows_owner_and_due_date(string question, Severity expected)
     {
-        var finding = Assert.Single(CompletenessTestKit.Findings(Design, "open-question"), f => f.Subject == question);
+        var finding = Assert.Single(ReviewKit.Findings(Design, "open-question"), f => f.Subject == question);
         Assert.Equal(expected, finding.Severity);
     }
 
     [Fact]
     public void An_answered_question_is_not_reported() =>
-        Assert.DoesNotContain(CompletenessTestKit.Findings(Design, "open-question"), f => f.Subject == "Which region first?");
+        Assert.DoesNotContain(ReviewKit.Findings(Design, "open-question"), f => f.Subject == "Which region first?");
 
     [Fact]
     public void One_finding_per_open_question() =>
-        Assert.Equal(5, CompletenessTestKit.Findings(Design, "open-question").Count);
+        Assert.Equal(5, ReviewKit.Findings(Design, "open-question").Count);
 }

@@ -9,8 +9,6 @@ namespace Plumbline.Analysis.Tests.Review.Custom;
 /// <summary>Builds one-rule files and runs them against inline designs, without the built-in catalogue.</summary>
 internal static class CustomRuleKit
 {
-    public static readonly DateOnly Today = new(2026, 11, 25);
-
     /// <summary>A design with a little of everything a declarative rule can look at.</summary>
     public const string DesignYaml = """
         plumbline: 1
@@ -131,7 +129,7 @@ internal static class CustomRuleKit
             title: Redis for the link cache
         """;
 
-    private static readonly Lazy<SystemDesign> Loaded = new(() => TestDesigns.Load(DesignYaml));
+    private static readonly Lazy<SystemDesign> Loaded = new(() => ReviewKit.Load(DesignYaml));
 
     public static SystemDesign LoadedDesign => Loaded.Value;
 
@@ -161,7 +159,7 @@ internal static class CustomRuleKit
     /// <summary>The findings of a one-rule file's rule on a design (the shared one by default), checked directly.</summary>
     public static IReadOnlyList<Finding> Check(string rules, SystemDesign? design = null)
     {
-        var context = new ReviewContext(design ?? LoadedDesign, new ReviewOptions(Today));
+        var context = new ReviewContext(design ?? LoadedDesign, ReviewKit.Options);
         return [.. Load(rules).SelectMany(r => r.Check(context))];
     }
 

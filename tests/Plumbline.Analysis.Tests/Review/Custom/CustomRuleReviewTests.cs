@@ -26,7 +26,7 @@ public sealed partial class CustomRuleReviewTests
     public void A_review_with_extra_rules_includes_their_findings_with_their_keys()
     {
         var rules = TeamRules();
-        var report = Reviewer.Review(LoadedDesign, new ReviewOptions(Today), rules);
+        var report = Reviewer.Review(LoadedDesign, ReviewKit.Options, rules);
         var custom = report.Findings.Where(f => f.Rule.Id.StartsWith("team-", StringComparison.Ordinal)).ToList();
         Assert.Equal(
             [
@@ -55,7 +55,7 @@ public sealed partial class CustomRuleReviewTests
     [Fact]
     public void A_custom_finding_is_accepted_by_its_key_like_any_other()
     {
-        var design = TestDesigns.Load(DesignYaml + """
+        var design = ReviewKit.Load(DesignYaml + """
 
             security:
               accepted_risks:
@@ -63,7 +63,7 @@ public sealed partial class CustomRuleReviewTests
                   reason: The counter is being folded into edge this quarter.
                   until: 2027-03-31
             """);
-        var report = Reviewer.Review(design, new ReviewOptions(Today), TeamRules());
+        var report = Reviewer.Review(design, ReviewKit.Options, TeamRules());
         Assert.DoesNotContain(report.Findings, f => f.Key == "team-owner-required@counter");
         Assert.Contains(report.Accepted, a => a.Finding.Key == "team-owner-required@counter");
         Assert.DoesNotContain(report.Findings, f => f.Rule.Id == "unmatched-acceptance");
@@ -72,8 +72,8 @@ public sealed partial class CustomRuleReviewTests
     [Fact]
     public void A_custom_rule_counts_in_its_steps_score()
     {
-        var report = Reviewer.Review(LoadedDesign, new ReviewOptions(Today), TeamRules());
-        var withoutCustom = Reviewer.Review(LoadedDesign, new ReviewOptions(Today));
+        var report = Reviewer.Review(LoadedDesign, ReviewKit.Options, TeamRules());
+        var withoutCustom = Reviewer.Review(LoadedDesign, ReviewKit.Options);
         var step = report.Scores.Single(s => s.Step == ProcessStep.OrgAlignment);
         var before = withoutCustom.Scores.Single(s => s.Step == ProcessStep.OrgAlignment);
         Assert.Equal(before.Rules + 1, step.Rules);
@@ -109,7 +109,7 @@ public sealed partial class CustomRuleReviewTests
     public void A_design_without_text_gives_no_custom_findings()
     {
         var design = LoadedDesign with { SourceMap = SourceMap.Empty };
-        var context = new ReviewContext(design, new ReviewOptions(Today));
+        var context = new ReviewContext(design, ReviewKit.Options);
         Assert.All(TeamRules(), rule => Assert.Empty(rule.Check(context)));
     }
 
@@ -117,7 +117,7 @@ public sealed partial class CustomRuleReviewTests
     public void A_regex_that_would_backtrack_for_ages_answers_at_once()
     {
         // With backtracking, '^(\w+\s?)*$' tries 2^80 splits of the 80 'a's before failing on '!'; the non-backtracking engine reads the value once.
-        var design = TestDesigns.Load("""
+        var design = ReviewKit.Load("""
             plumbline: 1
             system: { name: t }
             components:

@@ -21,7 +21,7 @@ public sealed class RuleFilePropertyTests
     [Fact]
     public void Random_edits_yield_rules_or_positioned_errors_and_never_throw()
     {
-        var context = new ReviewContext(CustomRuleKit.LoadedDesign, new ReviewOptions(CustomRuleKit.Today));
+        var context = new ReviewContext(CustomRuleKit.LoadedDesign, ReviewKit.Options);
         Edited.Sample(text =>
         {
             var result = RuleFileLoader.LoadText("edited.rules.yaml", text);

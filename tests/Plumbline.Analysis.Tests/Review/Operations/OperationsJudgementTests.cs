@@ -7,10 +7,7 @@ namespace Plumbline.Analysis.Tests.Review.Operations;
 
 public sealed class OperationsJudgementTests
 {
-    private static readonly DateOnly Today = new(2026, 11, 25);
-
-    private static List<Finding> Findings(string yaml, string ruleId) =>
-        [.. Reviewer.Review(TestDesigns.Load(yaml), new ReviewOptions(Today)).Findings.Where(f => f.Rule.Id == ruleId)];
+    private static List<Finding> Findings(string yaml, string ruleId) => ReviewKit.Findings(yaml, ruleId);
 
     [Fact]
     public void Missing_slos_are_weighted_by_criticality_and_batch_jobs_need_no_latency_slo()
@@ -42,7 +39,7 @@ public sealed class OperationsJudgementTests
     [Fact]
     public void Internet_facing_means_an_untrusted_entry_or_persona_but_not_a_worker()
     {
-        var design = TestDesigns.Load("""
+        var design = ReviewKit.Load("""
             plumbline: 1
             system: { name: t }
             requirements:
@@ -105,7 +102,7 @@ public sealed class OperationsJudgementTests
     [InlineData("WS /socket", "read", "[Message]", true)]
     public void Writes_are_writing_methods_or_stated_writes_outside_read_gets(string route, string type, string writes, bool expected)
     {
-        var design = TestDesigns.Load($$"""
+        var design = ReviewKit.Load($$"""
             plumbline: 1
             system: { name: t }
             workflows:

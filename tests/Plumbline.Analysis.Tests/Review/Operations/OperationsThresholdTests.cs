@@ -5,10 +5,7 @@ namespace Plumbline.Analysis.Tests.Review.Operations;
 
 public sealed class OperationsThresholdTests
 {
-    private static readonly DateOnly Today = new(2026, 11, 25);
-
-    private static List<Finding> Findings(string yaml, string ruleId) =>
-        [.. Reviewer.Review(TestDesigns.Load(yaml), new ReviewOptions(Today)).Findings.Where(f => f.Rule.Id == ruleId)];
+    private static List<Finding> Findings(string yaml, string ruleId) => ReviewKit.Findings(yaml, ruleId);
 
     private const string Base = """
         plumbline: 1

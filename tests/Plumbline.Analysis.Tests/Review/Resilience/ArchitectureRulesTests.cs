@@ -34,7 +34,7 @@ public sealed class ArchitectureRulesTests
     [InlineData("high", Severity.Medium)]
     public void One_instance_is_a_single_point_of_failure_rated_by_the_workflow(string criticality, Severity severity)
     {
-        var finding = Assert.Single(ResilienceRules.Review(Checkout(criticality, "    instances: 1", Replicated)).Of("single-point-of-failure"));
+        var finding = Assert.Single(ReviewKit.Review(Checkout(criticality, "    instances: 1", Replicated)).Of("single-point-of-failure"));
         Assert.Equal("single-point-of-failure@api", finding.Key);
         Assert.Equal(severity, finding.Severity);
         Assert.Equal($"api runs one instance, and checkout ({criticality}) fails when it does", finding.Message);
@@ -42,29 +42,29 @@ public sealed class ArchitectureRulesTests
 
     [Fact]
     public void Medium_and_low_workflows_are_not_reported() =>
-        Assert.Empty(ResilienceRules.Review(Checkout("medium", "    instances: 1", "    zones: [a]")).Of("single-point-of-failure"));
+        Assert.Empty(ReviewKit.Review(Checkout("medium", "    instances: 1", "    zones: [a]")).Of("single-point-of-failure"));
 
     [Fact]
     public void A_store_with_no_replica_keeps_its_data_on_one_node()
     {
-        var finding = Assert.Single(ResilienceRules.Review(Checkout("critical", Redundant, "    zones: [a, b]")).Of("single-point-of-failure"));
+        var finding = Assert.Single(ReviewKit.Review(Checkout("critical", Redundant, "    zones: [a, b]")).Of("single-point-of-failure"));
         Assert.Equal("db keeps its data on one node with no replica, and checkout (critical) fails when it does", finding.Message);
     }
 
     [Fact]
     public void A_component_in_one_zone_on_a_multi_zone_path()
     {
-        var finding = Assert.Single(ResilienceRules.Review(Checkout("critical", "    instances: 3\n    zones: [a]", Replicated)).Of("single-point-of-failure"));
+        var finding = Assert.Single(ReviewKit.Review(Checkout("critical", "    instances: 3\n    zones: [a]", Replicated)).Of("single-point-of-failure"));
         Assert.Equal("api has all its instances in zone a while the rest of the path spans a, b, and checkout (critical) fails when it does", finding.Message);
     }
 
     [Fact]
     public void Autoscaling_minimum_counts_as_instances() =>
-        Assert.Empty(ResilienceRules.Review(Checkout("critical", "    instances: 1\n    zones: [a, b]\n    autoscaling: { min: 2, max: 4 }", Replicated)).Of("single-point-of-failure"));
+        Assert.Empty(ReviewKit.Review(Checkout("critical", "    instances: 1\n    zones: [a, b]\n    autoscaling: { min: 2, max: 4 }", Replicated)).Of("single-point-of-failure"));
 
     [Fact]
     public void A_call_with_a_fallback_makes_no_single_point_of_failure() =>
-        Assert.Equal(["single-point-of-failure@api"], ResilienceRules.Review(Checkout("critical", "    instances: 1", "    instances: 1",
+        Assert.Equal(["single-point-of-failure@api"], ReviewKit.Review(Checkout("critical", "    instances: 1", "    instances: 1",
             "{ to: db.insert, timeout: 200ms, fallback: queue the order }")).Of("single-point-of-failure").Select(f => f.Key));
 
     [Theory]
@@ -72,13 +72,13 @@ public sealed class ArchitectureRulesTests
     [InlineData("    instances: 2", "    replicas: 1", Severity.Medium)]
     public void A_critical_workflow_in_one_zone_or_none(string api, string db, Severity severity)
     {
-        var finding = Assert.Single(ResilienceRules.Review(Checkout("critical", api, db)).Of("single-zone-design"));
+        var finding = Assert.Single(ReviewKit.Review(Checkout("critical", api, db)).Of("single-zone-design"));
         Assert.Equal(severity, finding.Severity);
     }
 
     [Fact]
     public void Two_zones_pass_the_zone_rule() =>
-        Assert.Empty(ResilienceRules.Review(Checkout("critical", Redundant, Replicated)).Of("single-zone-design"));
+        Assert.Empty(ReviewKit.Review(Checkout("critical", Redundant, Replicated)).Of("single-zone-design"));
 
     private static string Chain(int hops, string criticality)
     {
@@ -105,7 +105,7 @@ public sealed class ArchitectureRulesTests
     [InlineData(6, "high", Severity.Low)]
     public void A_chain_deeper_than_five_hops(int hops, string criticality, Severity severity)
     {
-        var finding = Assert.Single(ResilienceRules.Review(Chain(hops, criticality)).Of("deep-sync-chain"));
+        var finding = Assert.Single(ReviewKit.Review(Chain(hops, criticality)).Of("deep-sync-chain"));
         Assert.Equal(severity, finding.Severity);
         Assert.Equal($"w ({criticality}) waits on a chain of 6 synchronous hops: s0.op -> s1.op -> s2.op -> s3.op -> s4.op -> s5.op -> s6.op", finding.Message);
     }
@@ -114,14 +114,14 @@ public sealed class ArchitectureRulesTests
     [InlineData(5, "critical")]
     [InlineData(8, "medium")]
     public void Five_hops_or_an_unimportant_workflow_pass(int hops, string criticality) =>
-        Assert.Empty(ResilienceRules.Review(Chain(hops, criticality)).Of("deep-sync-chain"));
+        Assert.Empty(ReviewKit.Review(Chain(hops, criticality)).Of("deep-sync-chain"));
 
     [Theory]
     [InlineData("{ to: db.insert, timeout: 200ms }", true)]
     [InlineData("{ to: db.insert, timeout: 200ms, fallback: queue the order }", false)]
     [InlineData("{ to: db.insert, async: true }", false)]
     public void A_critical_workflow_needs_some_way_to_degrade(string call, bool fires) =>
-        Assert.Equal(fires, ResilienceRules.Review(Checkout("critical", Redundant, Replicated, call)).Of("no-degradation-path").Count == 1);
+        Assert.Equal(fires, ReviewKit.Review(Checkout("critical", Redundant, Replicated, call)).Of("no-degradation-path").Count == 1);
 
     [Fact]
     public void A_stateful_service_passes_when_a_decision_names_it()
@@ -135,8 +135,8 @@ public sealed class ArchitectureRulesTests
                 stateless: false
                 operations: { connect: {} }
             """;
-        Assert.Single(ResilienceRules.Review(Design).Of("stateful-service"));
-        Assert.Empty(ResilienceRules.Review(Design + "\n" + """
+        Assert.Single(ReviewKit.Review(Design).Of("stateful-service"));
+        Assert.Empty(ReviewKit.Review(Design + "\n" + """
             decisions:
               - id: ADR-1
                 title: ws-gateway holds each client's websocket connection
@@ -149,7 +149,7 @@ public sealed class ArchitectureRulesTests
     [InlineData("2026-05-25", true)]   // 184 days
     public void A_restore_test_counts_for_six_months(string tested, bool fires)
     {
-        var findings = ResilienceRules.Review($$"""
+        var findings = ReviewKit.Review($$"""
             plumbline: 1
             system: { name: shop }
             components:
@@ -164,7 +164,7 @@ public sealed class ArchitectureRulesTests
     [Fact]
     public void Stores_of_record_need_a_backup_but_caches_and_queues_do_not()
     {
-        var findings = ResilienceRules.Review("""
+        var findings = ReviewKit.Review("""
             plumbline: 1
             system: { name: shop }
             data:
@@ -205,8 +205,8 @@ public sealed class ArchitectureRulesTests
                 dead_letter: true
                 operations: { publish: {} }
             """;
-        Assert.Single(ResilienceRules.Review(Design).Of("queue-without-consumers"));
-        Assert.Empty(ResilienceRules.Review(Design + "\n" + """
+        Assert.Single(ReviewKit.Review(Design).Of("queue-without-consumers"));
+        Assert.Empty(ReviewKit.Review(Design + "\n" + """
             requirements:
               dependencies:
                 - { name: data-lake, direction: downstream, component: exports }
@@ -219,7 +219,7 @@ public sealed class ArchitectureRulesTests
     [InlineData("high", "", Severity.Medium)]
     public void External_calls_without_a_breaker_are_high_when_a_critical_workflow_has_no_way_around(string criticality, string fallback, Severity severity)
     {
-        var finding = Assert.Single(ResilienceRules.Review($$"""
+        var finding = Assert.Single(ReviewKit.Review($$"""
             plumbline: 1
             system: { name: shop }
             requirements:

@@ -50,7 +50,7 @@ public sealed class BlastRadiusTests
     [Fact]
     public void A_store_fails_the_share_of_each_workflow_that_reaches_it_and_degrades_the_rest()
     {
-        var radius = ResilienceRules.Context(Design).BlastRadiusOf("db");
+        var radius = ReviewKit.Context(Design).BlastRadiusOf("db");
 
         Assert.Equal(["redirect", "shorten"], radius.Fails.Select(f => f.Workflow));
         Assert.Equal(0.1, radius.Fails[0].Share, 1e-12);
@@ -66,7 +66,7 @@ public sealed class BlastRadiusTests
     [Fact]
     public void The_entry_service_fails_everything()
     {
-        var radius = ResilienceRules.Context(Design).BlastRadiusOf("edge");
+        var radius = ReviewKit.Context(Design).BlastRadiusOf("edge");
         Assert.Equal(["redirect", "shorten", "stats"], radius.Fails.Select(f => f.Workflow));
         Assert.Equal(1, radius.FailedTrafficShare, 1e-9);
         Assert.Empty(radius.Degrades);
@@ -75,7 +75,7 @@ public sealed class BlastRadiusTests
     [Fact]
     public void The_rule_reports_components_that_take_down_a_critical_workflow_or_most_traffic()
     {
-        var findings = ResilienceRules.Review(Design).Of("blast-radius");
+        var findings = ReviewKit.Review(Design).Of("blast-radius");
 
         // edge takes down redirect (critical); db fails only 10% of redirects and 36% of traffic; reports 10%.
         var finding = Assert.Single(findings);
@@ -90,7 +90,7 @@ public sealed class BlastRadiusTests
         var design = Design.Replace("rate: 60/s", "per_user: 6/day", StringComparison.Ordinal)
             .Replace("rate: 30/s", "per_user: 3/day", StringComparison.Ordinal)
             .Replace("rate: 10/s", "per_user: 1/day", StringComparison.Ordinal);
-        var radius = ResilienceRules.Context(design).BlastRadiusOf("db");
+        var radius = ReviewKit.Context(design).BlastRadiusOf("db");
         Assert.False(radius.TrafficKnown);
         Assert.Equal((0.1 + 1) / 3, radius.FailedTrafficShare, 1e-9);
     }
@@ -98,7 +98,7 @@ public sealed class BlastRadiusTests
     [Fact]
     public void A_lone_component_below_the_slo_it_takes_down_is_medium()
     {
-        var findings = ResilienceRules.Review("""
+        var findings = ReviewKit.Review("""
             plumbline: 1
             system: { name: shop }
             workflows:

@@ -1,24 +1,10 @@
-using Plumbline.Analysis.Review;
-using Plumbline.Design.Model;
-
 namespace Plumbline.Analysis.Tests.Review.Resilience;
 
-/// <summary>Shared helpers for the resilience rule tests.</summary>
+/// <summary>The resilience area's rule ids; reviews go through the shared <see cref="ReviewKit"/>.</summary>
 internal static class ResilienceRules
 {
-    public static readonly DateOnly Today = new(2026, 11, 25);
-
     /// <summary>The ids of the rules registered by the resilience partial.</summary>
     public static HashSet<string> Ids { get; } = Registered();
-
-    public static IReadOnlyList<Finding> Review(string yaml) => Review(TestDesigns.Load(yaml));
-
-    public static IReadOnlyList<Finding> Review(SystemDesign design) =>
-        Reviewer.Review(design, new ReviewOptions(Today)).Findings;
-
-    public static ReviewContext Context(string yaml) => new(TestDesigns.Load(yaml), new ReviewOptions(Today));
-
-    public static List<Finding> Of(this IEnumerable<Finding> findings, string id) => [.. findings.Where(f => f.Rule.Id == id)];
 
     private static HashSet<string> Registered()
     {

@@ -63,7 +63,7 @@ public sealed class RetryRulesTests
     [Fact]
     public void Amplification_is_the_product_of_attempts_down_synchronous_calls()
     {
-        var context = ResilienceRules.Context(Layers);
+        var context = ReviewKit.Context(Layers);
         var all = RetryAmplification.Of(context.Design, context.Graph);
         double Of(string component, string op) => all.Single(a => context.Graph.Operations[a.Operation].Ref.ToString() == $"{component}.{op}").Factor;
 
@@ -78,7 +78,7 @@ public sealed class RetryRulesTests
     [Fact]
     public void The_finding_names_the_call_that_crosses_the_threshold_and_shows_the_path()
     {
-        var finding = Assert.Single(ResilienceRules.Review(Layers).Of("retry-amplification"));
+        var finding = Assert.Single(ReviewKit.Review(Layers).Of("retry-amplification"));
         Assert.Equal("retry-amplification@db.insert", finding.Key);
         Assert.Equal("db.insert can get 18 attempts per request when every layer retries, above the 10x threshold: edge.checkout -> api.checkout (x3) -> orders.create (x3) -> db.insert (x2) = 18x", finding.Message);
     }
@@ -86,8 +86,8 @@ public sealed class RetryRulesTests
     [Fact]
     public void The_threshold_comes_from_the_options()
     {
-        var design = TestDesigns.Load(Layers);
-        var findings = Reviewer.Review(design, new ReviewOptions(ResilienceRules.Today, AmplificationThreshold: 5)).Findings.Of("retry-amplification");
+        var design = ReviewKit.Load(Layers);
+        var findings = Reviewer.Review(design, new ReviewOptions(ReviewKit.Today, AmplificationThreshold: 5)).Findings.Of("retry-amplification");
 
         // orders.create and events.publish reach 9 > 5 first; db.insert's caller is then already above, so it is not reported again.
         Assert.Equal(["retry-amplification@events.publish", "retry-amplification@orders.create"], findings.Select(f => f.Key).Order(StringComparer.Ordinal));
@@ -96,7 +96,7 @@ public sealed class RetryRulesTests
     [Fact]
     public void Retries_without_delay_and_delays_without_jitter()
     {
-        var findings = ResilienceRules.Review("""
+        var findings = ReviewKit.Review("""
             plumbline: 1
             system: { name: notes }
             workflows:
@@ -155,7 +155,7 @@ public sealed class RetryRulesTests
     [InlineData("save", ", idempotency: key", Severity.High)]     // explicitly not idempotent
     public void A_retried_write_is_rated_by_what_the_design_says_about_idempotency(string target, string endpoint, Severity severity)
     {
-        var finding = Assert.Single(ResilienceRules.Review(Idempotency(target, endpoint)).Of("retry-without-idempotency"));
+        var finding = Assert.Single(ReviewKit.Review(Idempotency(target, endpoint)).Of("retry-without-idempotency"));
         Assert.Equal(severity, finding.Severity);
         Assert.Equal($"retry-without-idempotency@api.place_order->db.{target}", finding.Key);
     }
@@ -164,5 +164,5 @@ public sealed class RetryRulesTests
     [InlineData("upsert")]
     [InlineData("get_order")]
     public void Idempotent_writes_and_reads_may_be_retried(string target) =>
-        Assert.Empty(ResilienceRules.Review(Idempotency(target, "")).Of("retry-without-idempotency"));
+        Assert.Empty(ReviewKit.Review(Idempotency(target, "")).Of("retry-without-idempotency"));
 }

@@ -62,7 +62,7 @@ public sealed class TimeoutBudgetTests
     [Fact]
     public void The_worst_case_is_own_latency_plus_the_longest_retry_loop()
     {
-        var context = ResilienceRules.Context(Design);
+        var context = ReviewKit.Context(Design);
         var api = context.Graph.IndexOf(new OperationRef("api", "get_note"));
         var worst = TimeoutBudget.Of(context.Graph, api);
 
@@ -75,17 +75,17 @@ public sealed class TimeoutBudgetTests
     [Fact]
     public void A_timeout_below_the_callees_retry_loop_is_an_inversion_with_the_arithmetic()
     {
-        var finding = Assert.Single(ResilienceRules.Review(Design).Of("timeout-inversion"));
+        var finding = Assert.Single(ReviewKit.Review(Design).Of("timeout-inversion"));
         Assert.Equal("timeout-inversion@gateway.get->api.get_note", finding.Key);
         Assert.Equal("gateway.get->api.get_note waits 150ms, but api.get_note needs 190ms to retry one failing call to the end: p99 10ms + db.get 3 x 50ms + 30ms backoff = 190ms", finding.Message);
 
-        Assert.Empty(ResilienceRules.Review(Design.Replace("timeout: 150ms", "timeout: 190ms", StringComparison.Ordinal)).Of("timeout-inversion"));
+        Assert.Empty(ReviewKit.Review(Design.Replace("timeout: 150ms", "timeout: 190ms", StringComparison.Ordinal)).Of("timeout-inversion"));
     }
 
     [Fact]
     public void An_attempt_without_a_timeout_waits_the_callees_own_worst_case()
     {
-        var context = ResilienceRules.Context(Design.Replace("- { to: cache.get, timeout: 100ms }", "- { to: cache.get }", StringComparison.Ordinal)
+        var context = ReviewKit.Context(Design.Replace("- { to: cache.get, timeout: 100ms }", "- { to: cache.get }", StringComparison.Ordinal)
             .Replace("timeout: 50ms", "timeout: 10ms", StringComparison.Ordinal));
         var api = context.Graph.IndexOf(new OperationRef("api", "get_note"));
 
@@ -96,7 +96,7 @@ public sealed class TimeoutBudgetTests
     [Fact]
     public void A_callee_without_calls_is_not_an_inversion_even_when_slow()
     {
-        var findings = ResilienceRules.Review("""
+        var findings = ReviewKit.Review("""
             plumbline: 1
             system: { name: notes }
             workflows:
@@ -119,7 +119,7 @@ public sealed class TimeoutBudgetTests
     [Fact]
     public void Missing_timeouts_are_high_on_a_critical_path()
     {
-        var findings = ResilienceRules.Review("""
+        var findings = ReviewKit.Review("""
             plumbline: 1
             system: { name: notes }
             workflows:

@@ -13,7 +13,7 @@ public sealed class DataOutgrowsNodeTests
     {
         // 100M x 1KB = 100 GB a month: 1.1 TB at month 11 is the first over 1.05 TB; 1.2 TB at 12 months.
         var store = "    kind: database\n    engine: postgresql\n    storage_per_node: 1.05TB";
-        var finding = Assert.Single(StorageKit.Findings(StorageKit.Design(Entity("100M/month", "1KB"), store), "data-outgrows-node"));
+        var finding = Assert.Single(ReviewKit.Findings(StorageKit.Design(Entity("100M/month", "1KB"), store), "data-outgrows-node"));
         Assert.Equal(Severity.High, finding.Severity);
         Assert.Equal("data-outgrows-node@store", finding.Key);
         Assert.Contains("1.2 TB (one copy) at 12 months", finding.Message, StringComparison.Ordinal);
@@ -28,7 +28,7 @@ public sealed class DataOutgrowsNodeTests
         // g^t > 1 + 8e9 ln g / 1e8 = 3.7031, t > ln 3.7031 / ln g = 38.75: month 39, 60-month horizon.
         var store = "    kind: database\n    engine: postgresql\n    shard_key: code\n    storage_per_node: 4TB";
         var yaml = StorageKit.Design(Entity("100M/month", "500B", "5y"), store, "requirements: { growth: 50%/year }");
-        var finding = Assert.Single(StorageKit.Findings(yaml, "data-outgrows-node"));
+        var finding = Assert.Single(ReviewKit.Findings(yaml, "data-outgrows-node"));
         Assert.Equal(Severity.Low, finding.Severity);
         Assert.Contains("at 60 months", finding.Message, StringComparison.Ordinal);
         Assert.Contains("from month 39", finding.Message, StringComparison.Ordinal);
@@ -40,7 +40,7 @@ public sealed class DataOutgrowsNodeTests
     {
         // 100 GB a month on 4 shards: 1.5 TB each at 60 months, over 1.01 TB; 4.1 TB > 4.04 TB first at month 41; 6 shards needed.
         var store = "    kind: database\n    engine: postgresql\n    instances: 4\n    shard_key: device\n    storage_per_node: 1.01TB";
-        var finding = Assert.Single(StorageKit.Findings(StorageKit.Design(Entity("100M/month", "1KB"), store), "data-outgrows-node"));
+        var finding = Assert.Single(ReviewKit.Findings(StorageKit.Design(Entity("100M/month", "1KB"), store), "data-outgrows-node"));
         Assert.Equal(Severity.Low, finding.Severity);
         Assert.Contains("6 TB (one copy) at 60 months, 1.5 TB on each of its 4 instances", finding.Message, StringComparison.Ordinal);
         Assert.Contains("from month 41", finding.Message, StringComparison.Ordinal);
@@ -71,19 +71,19 @@ public sealed class DataOutgrowsNodeTests
     public void Database_instances_without_a_shard_key_each_hold_everything_but_a_search_cluster_spreads()
     {
         var database = "    kind: database\n    engine: postgresql\n    instances: 4\n    storage_per_node: 1.01TB";
-        var finding = Assert.Single(StorageKit.Findings(StorageKit.Design(Entity("100M/month", "1KB"), database), "data-outgrows-node"));
+        var finding = Assert.Single(ReviewKit.Findings(StorageKit.Design(Entity("100M/month", "1KB"), database), "data-outgrows-node"));
         Assert.Contains("its 4 instances have no shard_key, so each holds all of it", finding.Message, StringComparison.Ordinal);
 
         var search = "    kind: search\n    engine: elasticsearch\n    instances: 8\n    storage_per_node: 1.01TB";
-        Assert.Empty(StorageKit.Findings(StorageKit.Design(Entity("100M/month", "1KB") + "\n    source: derived from Doc", search), "data-outgrows-node"));
+        Assert.Empty(ReviewKit.Findings(StorageKit.Design(Entity("100M/month", "1KB") + "\n    source: derived from Doc", search), "data-outgrows-node"));
     }
 
     [Fact]
     public void Object_stores_and_unsized_entities_are_not_checked()
     {
         var bucket = "    kind: object_store\n    engine: s3\n    storage_per_node: 1GB";
-        Assert.Empty(StorageKit.Findings(StorageKit.Design(Entity("100M/month", "1KB"), bucket), "data-outgrows-node"));
+        Assert.Empty(ReviewKit.Findings(StorageKit.Design(Entity("100M/month", "1KB"), bucket), "data-outgrows-node"));
         var unsized = "  - entity: E\n    owner: store\n    new_records: 100M/month\n    access:\n      - point_lookup(id)";
-        Assert.Empty(StorageKit.Findings(StorageKit.Design(unsized, "    kind: database\n    storage_per_node: 1GB"), "data-outgrows-node"));
+        Assert.Empty(ReviewKit.Findings(StorageKit.Design(unsized, "    kind: database\n    storage_per_node: 1GB"), "data-outgrows-node"));
     }
 }

@@ -19,7 +19,7 @@ public sealed class KeyAndOwnerTests
     {
         var store = $"    kind: database\n    engine: cassandra\n    instances: 6\n    shard_key: \"{key}\"";
         var entity = "  - entity: E\n    owner: store\n    access:\n      - point_lookup(id)";
-        var findings = StorageKit.Findings(StorageKit.Design(entity, store), "hot-partition-risk");
+        var findings = ReviewKit.Findings(StorageKit.Design(entity, store), "hot-partition-risk");
         Assert.Equal(hot, findings.Count == 1);
     }
 
@@ -28,7 +28,7 @@ public sealed class KeyAndOwnerTests
     {
         var store = "    kind: database\n    engine: postgresql\n    shard_key: country";
         var entity = "  - entity: E\n    owner: store\n    access:\n      - point_lookup(id)";
-        Assert.Equal(Severity.Low, Assert.Single(StorageKit.Findings(StorageKit.Design(entity, store), "hot-partition-risk")).Severity);
+        Assert.Equal(Severity.Low, Assert.Single(ReviewKit.Findings(StorageKit.Design(entity, store), "hot-partition-risk")).Severity);
     }
 
     [Theory]
@@ -38,7 +38,7 @@ public sealed class KeyAndOwnerTests
     public void Time_first_series_are_hot_on_stores_partitioned_by_key(string pattern, string engine, bool hot)
     {
         var entity = $"  - entity: Reading\n    owner: store\n    access:\n      - {pattern}";
-        var findings = StorageKit.Findings(StorageKit.Design(entity, $"    kind: database\n    engine: {engine}"), "hot-partition-risk");
+        var findings = ReviewKit.Findings(StorageKit.Design(entity, $"    kind: database\n    engine: {engine}"), "hot-partition-risk");
         Assert.Equal(hot, findings.Count == 1);
         if (hot)
         {
@@ -56,7 +56,7 @@ public sealed class KeyAndOwnerTests
     public void Entities_need_a_durable_owner(string owner, string retention, string expected)
     {
         var entity = $"  - entity: Session\n    owner: store\n    retention: {retention}\n    access:\n      - point_lookup(id)";
-        var findings = StorageKit.Findings(StorageKit.Design(entity, owner), "entity-without-durable-owner");
+        var findings = ReviewKit.Findings(StorageKit.Design(entity, owner), "entity-without-durable-owner");
         Assert.Equal(expected, findings.Count == 0 ? "none" : findings[0].Severity.ToString().ToLowerInvariant());
     }
 
@@ -64,14 +64,14 @@ public sealed class KeyAndOwnerTests
     public void Derived_cache_data_is_low()
     {
         var entity = "  - entity: Timeline\n    owner: store\n    retention: 7d\n    source: rebuilt from Post by the fan-out worker\n    access:\n      - point_lookup(user)";
-        var finding = Assert.Single(StorageKit.Findings(StorageKit.Design(entity, "    kind: cache\n    engine: redis"), "entity-without-durable-owner"));
+        var finding = Assert.Single(ReviewKit.Findings(StorageKit.Design(entity, "    kind: cache\n    engine: redis"), "entity-without-durable-owner"));
         Assert.Equal(Severity.Low, finding.Severity);
     }
 
     [Fact]
     public void Derivation_is_read_from_the_source()
     {
-        var design = TestDesigns.Load("""
+        var design = ReviewKit.Load("""
             plumbline: 1
             system: { name: t }
             data:
@@ -96,6 +96,6 @@ public sealed class KeyAndOwnerTests
     public void Strong_consistency_needs_a_store_that_gives_it(string store, bool fires)
     {
         var entity = "  - entity: Balance\n    owner: store\n    consistency: strong\n    source: derived from Ledger\n    access:\n      - point_lookup(account)";
-        Assert.Equal(fires, StorageKit.Findings(StorageKit.Design(entity, store), "strong-consistency-on-eventual-store").Count == 1);
+        Assert.Equal(fires, ReviewKit.Findings(StorageKit.Design(entity, store), "strong-consistency-on-eventual-store").Count == 1);
     }
 }

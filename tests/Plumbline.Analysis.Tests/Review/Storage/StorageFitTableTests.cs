@@ -59,7 +59,7 @@ public sealed partial class StorageFitTableTests
     [Fact]
     public void A_stated_model_wins_then_the_engine_then_the_kind()
     {
-        var design = TestDesigns.Load("""
+        var design = ReviewKit.Load("""
             plumbline: 1
             system: { name: t }
             components:

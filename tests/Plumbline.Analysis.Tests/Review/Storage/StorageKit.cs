@@ -1,15 +1,8 @@
-using Plumbline.Analysis.Review;
-
 namespace Plumbline.Analysis.Tests.Review.Storage;
 
-/// <summary>Reviews inline designs on the review tests' fixed date and keeps one rule's findings.</summary>
+/// <summary>The storage tests' design template; reviews go through the shared <see cref="ReviewKit"/>.</summary>
 internal static class StorageKit
 {
-    public static readonly DateOnly Today = new(2026, 11, 25);
-
-    public static List<Finding> Findings(string yaml, string ruleId) =>
-        [.. Reviewer.Review(TestDesigns.Load(yaml), new ReviewOptions(Today)).Findings.Where(f => f.Rule.Id == ruleId)];
-
     /// <summary>A design with an api calling one store that owns one entity; the parts vary per test.</summary>
     public static string Design(string entity, string store, string requirements = "") => $"""
         plumbline: 1
