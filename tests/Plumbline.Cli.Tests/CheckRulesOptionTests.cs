@@ -73,12 +73,15 @@ public sealed class CheckRulesOptionTests
         using var temp = new TempFolder();
         var design = temp.Write("shop.yaml", Designs.Valid);
 
-        var run = CliRun.Of("check", design, "--rules", TeamRules, "--format", "sarif", "--fail-on", "none", "--today", "2026-11-25");
+        var run = CliRun.Of("check", design, "--rules", TeamRules, "--format", "sarif", "--fail-on", "none", "--today", "2026-11-25",
+            "--rule-docs", "https://example.org/plumbline/docs/rules/");
 
         using var json = JsonDocument.Parse(run.Out);
         var rules = json.RootElement.GetProperty("runs")[0].GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray().ToList();
         var team = rules.Single(r => r.GetProperty("id").GetString() == "team-owner-required");
         Assert.False(team.TryGetProperty("helpUri", out _));
-        Assert.True(rules.Single(r => r.GetProperty("id").GetString() == "missing-timeout").TryGetProperty("helpUri", out _));
+        Assert.Contains("**Why it matters.**", team.GetProperty("help").GetProperty("markdown").GetString(), StringComparison.Ordinal);
+        var builtIn = rules.Single(r => r.GetProperty("id").GetString() == "missing-timeout");
+        Assert.Equal("https://example.org/plumbline/docs/rules/missing-timeout.md", builtIn.GetProperty("helpUri").GetString());
     }
 }

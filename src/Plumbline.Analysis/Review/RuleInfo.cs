@@ -63,14 +63,38 @@ public enum ProcessStep
     OrgAlignment,
 }
 
+/// <summary>Where a rule comes from.</summary>
+public enum RuleOrigin
+{
+    /// <summary>Plumbline's own catalogue (<see cref="RuleRegistry"/>), documented in docs/rules/.</summary>
+    BuiltIn,
+
+    /// <summary>A team's rule file (docs/custom-rules.md): no page of ours.</summary>
+    Team,
+}
+
 /// <summary>
 /// What a rule is: a stable kebab-case id, the process step it belongs to, its default severity,
-/// a title, why it matters and how to fix it. The id names its docs page, docs/rules/&lt;id&gt;.md.
+/// a title, why it matters and how to fix it, and where it comes from. A built-in rule's id names
+/// its docs page, docs/rules/&lt;id&gt;.md, whose text travels with it (<see cref="Page"/>), so every
+/// report links and quotes the same page without deciding anything itself.
 /// </summary>
 public sealed record RuleInfo(string Id, ProcessStep Step, Severity Severity, string Title, string Why, string Fix)
 {
-    /// <summary>Where the rule's documentation lives, relative to the repository.</summary>
-    public string DocsPath => $"docs/rules/{Id}.md";
+    /// <summary>The folder of the built-in rules' pages, relative to the repository.</summary>
+    public const string DocsFolder = "docs/rules/";
+
+    /// <summary>Built in (the default) or a team's.</summary>
+    public RuleOrigin Origin { get; init; } = RuleOrigin.BuiltIn;
+
+    /// <summary>The page's file name in <see cref="DocsFolder"/>, <c>missing-timeout.md</c>; null for a team's rule.</summary>
+    public string? DocsPage => Origin == RuleOrigin.BuiltIn ? Id + ".md" : null;
+
+    /// <summary>Where the rule's documentation lives, relative to the repository; null for a team's rule.</summary>
+    public string? DocsPath => DocsPage is { } page ? DocsFolder + page : null;
+
+    /// <summary>The text of the rule's page (Markdown), built into Plumbline; null for a team's rule.</summary>
+    public string? Page => Origin == RuleOrigin.BuiltIn ? RulePages.Find(Id) : null;
 
     /// <summary>A finding of this rule about <paramref name="subject"/>, at <paramref name="span"/>.</summary>
     public Finding At(SourceSpan span, string subject, string message) => new(this, span, subject, message, Severity);

@@ -17,7 +17,8 @@ namespace Plumbline.Cli.Commands;
 /// <param name="RuleFiles">Team rule files given with --rules, loaded with those found next to the design.</param>
 /// <param name="DiscoverRules">Whether to load *.rules.yaml and plumbline-rules.yaml from the design's folder.</param>
 /// <param name="AlertWindows">An alert windows file that replaces the design's and the shipped ones, for the SLO rules.</param>
-public sealed record CheckSettings(string File, string Format, Severity? FailOn, bool Verbose, DateOnly Today, IReadOnlyList<string>? RuleFiles = null, bool DiscoverRules = true, string? AlertWindows = null);
+/// <param name="RuleDocs">Where rule pages live for this run (a URL or a path); null for the build's default.</param>
+public sealed record CheckSettings(string File, string Format, Severity? FailOn, bool Verbose, DateOnly Today, IReadOnlyList<string>? RuleFiles = null, bool DiscoverRules = true, string? AlertWindows = null, string? RuleDocs = null);
 
 /// <summary>
 /// <c>plumbline check FILE</c>: reviews a design the way a senior engineer does in a design review,
@@ -60,10 +61,15 @@ public static class CheckCommand
         };
         var noDiscover = new Option<bool>("--no-rule-discovery") { Description = "Do not load rule files found next to the design." };
         var windows = SloCommand.AlertWindowsOption();
+        var ruleDocs = new Option<string?>("--rule-docs")
+        {
+            Description = "Where the rule pages live, as a URL or a path ending in the docs/rules folder; reports link each rule's page there (default: docs/rules/ of the repository).",
+            HelpName = "BASE",
+        };
 
         var command = new Command("check", "Review a design as a senior engineer would: findings by process step, a score per step, accepted risks.")
         {
-            file, format, failOn, verbose, today, rules, noDiscover, windows,
+            file, format, failOn, verbose, today, rules, noDiscover, windows, ruleDocs,
         };
         command.SetAction(parse =>
         {
@@ -83,7 +89,7 @@ public static class CheckCommand
             }
 
             return Run(new CheckSettings(parse.GetValue(file)!, parse.GetValue(format)!, ParseFailOn(parse.GetValue(failOn)!), parse.GetValue(verbose), day,
-                parse.GetValue(rules) ?? [], !parse.GetValue(noDiscover), parse.GetValue(windows)), console);
+                parse.GetValue(rules) ?? [], !parse.GetValue(noDiscover), parse.GetValue(windows), parse.GetValue(ruleDocs)), console);
         });
         return command;
     }
@@ -142,19 +148,20 @@ public static class CheckCommand
             return ExitCodes.InvalidInput;
         }
 
+        var links = string.IsNullOrWhiteSpace(settings.RuleDocs) ? RuleLinks.Default : new RuleLinks(settings.RuleDocs);
         switch (settings.Format)
         {
             case FormatOption.Json:
-                console.Out.Write(ReviewJsonRenderer.Render(report, settings.File));
+                console.Out.Write(ReviewJsonRenderer.Render(report, settings.File, links));
                 break;
             case Sarif:
-                console.Out.Write(ReviewSarifRenderer.Render(report, settings.File, CliApp.Version));
+                console.Out.Write(ReviewSarifRenderer.Render(report, settings.File, CliApp.Version, links));
                 break;
             case Markdown:
-                ReviewMarkdownRenderer.Write(console.Out, report, settings.File);
+                ReviewMarkdownRenderer.Write(console.Out, report, settings.File, links);
                 break;
             default:
-                new ReviewTextRenderer(console.UseColor, settings.Verbose).Write(console.Out, report, settings.File);
+                new ReviewTextRenderer(console.UseColor, settings.Verbose, links).Write(console.Out, report, settings.File);
                 break;
         }
 

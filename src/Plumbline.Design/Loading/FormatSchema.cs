@@ -12,7 +12,7 @@ public static class FormatSchema
     public const string FileName = "plumbline-v1.schema.json";
 
     /// <summary>The schema's <c>$id</c>.</summary>
-    public const string Id = "https://plumbline.dev/schema/plumbline-v1.schema.json";
+    public const string Id = "urn:plumbline:schema:plumbline-v1";
 
     private static readonly Lazy<string> Embedded = new(Read);
 

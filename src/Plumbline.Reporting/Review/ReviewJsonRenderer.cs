@@ -20,8 +20,9 @@ public static class ReviewJsonRenderer
     /// <param name="stream">Where to write UTF-8.</param>
     /// <param name="report">The review.</param>
     /// <param name="file">The design file as the user named it.</param>
-    public static void Write(Stream stream, ReviewReport report, string file)
+    public static void Write(Stream stream, ReviewReport report, string file, RuleLinks? links = null)
     {
+        links ??= RuleLinks.Default;
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(file);
@@ -63,7 +64,7 @@ public static class ReviewJsonRenderer
         foreach (var finding in report.Findings)
         {
             w.WriteStartObject();
-            WriteFinding(w, finding, file);
+            WriteFinding(w, finding, file, links);
             w.WriteEndObject();
         }
 
@@ -88,7 +89,7 @@ public static class ReviewJsonRenderer
         foreach (var accepted in report.Accepted)
         {
             w.WriteStartObject();
-            WriteFinding(w, accepted.Finding, file);
+            WriteFinding(w, accepted.Finding, file, links);
             w.WriteString("reason", accepted.Acceptance.Reason);
             if (accepted.Acceptance.Until is { } until)
             {
@@ -116,14 +117,14 @@ public static class ReviewJsonRenderer
     }
 
     /// <summary>The review as a JSON string with a trailing newline.</summary>
-    public static string Render(ReviewReport report, string file)
+    public static string Render(ReviewReport report, string file, RuleLinks? links = null)
     {
         using var stream = new MemoryStream();
-        Write(stream, report, file);
+        Write(stream, report, file, links);
         return System.Text.Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
 
-    private static void WriteFinding(Utf8JsonWriter w, Finding finding, string file)
+    private static void WriteFinding(Utf8JsonWriter w, Finding finding, string file, RuleLinks links)
     {
         var place = FindingPlace.Of(finding, file);
         w.WriteString("key", finding.Key);
@@ -140,7 +141,7 @@ public static class ReviewJsonRenderer
         w.WriteString("message", finding.Message);
         w.WriteString("why", finding.Rule.Why);
         w.WriteString("fix", finding.Rule.Fix);
-        if (RuleDocs.Uri(finding.Rule) is { } docs)
+        if (links.For(finding.Rule) is { } docs)
         {
             w.WriteString("docs", docs);
         }

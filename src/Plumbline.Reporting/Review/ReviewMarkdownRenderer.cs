@@ -17,8 +17,9 @@ public static class ReviewMarkdownRenderer
     /// <param name="writer">Where to write.</param>
     /// <param name="report">The review.</param>
     /// <param name="file">The design file as the user named it.</param>
-    public static void Write(TextWriter writer, ReviewReport report, string file)
+    public static void Write(TextWriter writer, ReviewReport report, string file, RuleLinks? links = null)
     {
+        links ??= RuleLinks.Default;
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(file);
@@ -62,7 +63,7 @@ public static class ReviewMarkdownRenderer
                 {
                     sb.Append("  - why: ").Append(Escape(finding.Rule.Why)).Append('\n');
                     sb.Append("  - fix: ").Append(Escape(finding.Rule.Fix)).Append('\n');
-                    var title = RuleDocs.Uri(finding.Rule) is { } docs ? $"[{Escape(finding.Rule.Title)}]({docs})" : Escape(finding.Rule.Title);
+                    var title = links.For(finding.Rule) is { } docs ? $"[{Escape(finding.Rule.Title)}]({docs})" : Escape(finding.Rule.Title);
                     sb.Append("  - rule: ").Append(title).Append(" (`").Append(finding.Rule.Id).Append("`)\n");
                 }
             }

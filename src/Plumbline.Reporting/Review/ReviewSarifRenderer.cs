@@ -8,7 +8,9 @@ namespace Plumbline.Reporting.Review;
 /// <summary>
 /// Writes a review as SARIF 2.1.0, the format code-scanning tools load (GitHub code scanning, Azure
 /// DevOps, VS Code's SARIF viewer). One run; <c>tool.driver</c> lists every rule with its title,
-/// why (full description), fix (help), docs page (<see cref="RuleDocs.BaseUri"/>), default level and
+/// why (full description), fix (help text), its documentation page as Markdown (help.markdown, so a
+/// code-scanning user reads it without following a link), the page's address when the docs base is
+/// absolute (<see cref="RuleLinks"/>, <c>helpUri</c>), default level and
 /// its step and severity as properties. Each finding is a result with the rule's id and index, a
 /// level, the message, the finding key as the partial fingerprint <c>plumblineKey</c> (so a tool
 /// tracks a finding across runs as the file changes around it) and one location with a region.
@@ -30,8 +32,9 @@ public static class ReviewSarifRenderer
     /// <param name="report">The review.</param>
     /// <param name="file">The design file as the user named it; relative paths stay relative to <see cref="SourceRoot"/>.</param>
     /// <param name="toolVersion">Plumbline's version, for <c>tool.driver.version</c>.</param>
-    public static void Write(Stream stream, ReviewReport report, string file, string toolVersion)
+    public static void Write(Stream stream, ReviewReport report, string file, string toolVersion, RuleLinks? links = null)
     {
+        links ??= RuleLinks.Default;
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(file);
@@ -53,11 +56,15 @@ public static class ReviewSarifRenderer
         w.WriteStartObject("driver");
         w.WriteString("name", "plumbline");
         w.WriteString("version", toolVersion);
-        w.WriteString("informationUri", RuleDocs.InformationUri);
+        if (links.IsAbsolute)
+        {
+            w.WriteString("informationUri", links.Base);
+        }
+
         w.WriteStartArray("rules");
         foreach (var rule in report.Rules)
         {
-            WriteRule(w, rule.Info);
+            WriteRule(w, rule.Info, links);
         }
 
         w.WriteEndArray();
@@ -92,10 +99,10 @@ public static class ReviewSarifRenderer
     }
 
     /// <summary>The review as a SARIF string with a trailing newline.</summary>
-    public static string Render(ReviewReport report, string file, string toolVersion)
+    public static string Render(ReviewReport report, string file, string toolVersion, RuleLinks? links = null)
     {
         using var stream = new MemoryStream();
-        Write(stream, report, file, toolVersion);
+        Write(stream, report, file, toolVersion, links);
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
 
@@ -148,9 +155,9 @@ public static class ReviewSarifRenderer
         return relative ? joined : "file://" + (joined.StartsWith('/') ? joined : "/" + joined);
     }
 
-    private static void WriteRule(Utf8JsonWriter w, RuleInfo info)
+    private static void WriteRule(Utf8JsonWriter w, RuleInfo info, RuleLinks links)
     {
-        var docs = RuleDocs.Uri(info);
+        var docs = links.IsAbsolute ? links.For(info) : null;
         w.WriteStartObject();
         w.WriteString("id", info.Id);
         w.WriteString("name", PascalCase(info.Id));
@@ -162,9 +169,8 @@ public static class ReviewSarifRenderer
         w.WriteEndObject();
         w.WriteStartObject("help");
         w.WriteString("text", info.Fix);
-        w.WriteString("markdown",
-            $"**Why it matters.** {ReviewMarkdownRenderer.Escape(info.Why)}\n\n**How to fix.** {ReviewMarkdownRenderer.Escape(info.Fix)}" +
-            (docs is null ? string.Empty : $"\n\n[Rule documentation]({docs})"));
+        w.WriteString("markdown", info.Page
+            ?? $"**Why it matters.** {ReviewMarkdownRenderer.Escape(info.Why)}\n\n**How to fix.** {ReviewMarkdownRenderer.Escape(info.Fix)}");
         w.WriteEndObject();
         if (docs is not null)
         {

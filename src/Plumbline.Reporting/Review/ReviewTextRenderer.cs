@@ -15,7 +15,7 @@ namespace Plumbline.Reporting.Review;
 /// </summary>
 /// <param name="useColor">Whether to colour severities and headings with ANSI codes. Default false.</param>
 /// <param name="verbose">Whether to repeat why and fix under every finding. Default false.</param>
-public sealed class ReviewTextRenderer(bool useColor = false, bool verbose = false)
+public sealed class ReviewTextRenderer(bool useColor = false, bool verbose = false, RuleLinks? links = null)
 {
     /// <summary>Why and fix are wrapped to this many columns, so the report reads the same in any terminal or log.</summary>
     public const int Width = 100;
@@ -29,6 +29,8 @@ public sealed class ReviewTextRenderer(bool useColor = false, bool verbose = fal
 
     /// <summary>Findings' detail lines sit under the path: two spaces, the widest label, two spaces.</summary>
     private const string DetailIndent = "          ";
+
+    private readonly RuleLinks _links = links ?? RuleLinks.Default;
 
     public bool UseColor { get; } = useColor;
 
@@ -132,7 +134,7 @@ public sealed class ReviewTextRenderer(bool useColor = false, bool verbose = fal
                 {
                     AppendWrapped(sb, Cyan, "why", finding.Rule.Why);
                     AppendWrapped(sb, Cyan, "fix", finding.Rule.Fix);
-                    if (RuleDocs.Uri(finding.Rule) is { } docs)
+                    if (_links.For(finding.Rule) is { } docs)
                     {
                         sb.Append(DetailIndent).Append(Dim, "docs: " + OneLine(docs.ToString())).Append('\n');
                     }

@@ -18,7 +18,7 @@ namespace Plumbline.Design.Tests.Schema;
 /// </summary>
 public sealed partial class SchemaTests
 {
-    private const string SchemaId = "https://plumbline.dev/schema/plumbline-v1.schema.json";
+    private const string SchemaId = "urn:plumbline:schema:plumbline-v1";
     private const string EditorLine = "# yaml-language-server: $schema=../schema/plumbline-v1.schema.json";
 
     private static readonly Lazy<string> SchemaText = new(() => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "schema", "plumbline-v1.schema.json")));

@@ -117,7 +117,7 @@ public sealed class ReviewRendererTests
         Assert.Equal("expired-acceptance@bots buying out stock", expired.GetProperty("key").GetString());
         Assert.Equal("security_thinking", expired.GetProperty("step").GetString());
         Assert.Equal("medium", expired.GetProperty("severity").GetString());
-        Assert.Equal("https://plumbline.dev/docs/rules/expired-acceptance", expired.GetProperty("docs").GetString());
+        Assert.Equal("docs/rules/expired-acceptance.md", expired.GetProperty("docs").GetString());
         Assert.True(expired.GetProperty("line").GetInt32() > 1);
         var accepted = root.GetProperty("accepted")[0];
         Assert.Equal("2027-01-31", accepted.GetProperty("until").GetString());

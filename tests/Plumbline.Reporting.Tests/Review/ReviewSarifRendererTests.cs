@@ -26,6 +26,9 @@ public sealed class ReviewSarifRendererTests
 
     private static readonly Lazy<JsonSchema> Schema = new(LoadSchema);
 
+    /// <summary>A pinned, absolute docs base, as a release sets it (example.org is reserved for examples).</summary>
+    private static readonly RuleLinks PinnedDocs = new("https://example.org/plumbline/v0.1.0/docs/rules");
+
     public static TheoryData<string> Examples() => ReviewTestData.ExampleNames();
 
     [Fact]
@@ -76,12 +79,12 @@ public sealed class ReviewSarifRendererTests
     public void Every_result_has_a_region_and_every_rule_a_help_uri(string example)
     {
         var (report, file) = ReviewTestData.ReviewExample(example);
-        using var doc = JsonDocument.Parse(ReviewSarifRenderer.Render(report, file, Version));
+        using var doc = JsonDocument.Parse(ReviewSarifRenderer.Render(report, file, Version, PinnedDocs));
         var run = doc.RootElement.GetProperty("runs")[0];
         var driver = run.GetProperty("tool").GetProperty("driver");
         Assert.Equal("plumbline", driver.GetProperty("name").GetString());
         Assert.Equal(Version, driver.GetProperty("version").GetString());
-        Assert.Equal(RuleDocs.InformationUri, driver.GetProperty("informationUri").GetString());
+        Assert.Equal(PinnedDocs.Base, driver.GetProperty("informationUri").GetString());
 
         var rules = driver.GetProperty("rules").EnumerateArray().ToList();
         Assert.Equal(RuleRegistry.All.Select(r => r.Info.Id), rules.Select(r => r.GetProperty("id").GetString()));
@@ -89,13 +92,14 @@ public sealed class ReviewSarifRendererTests
         {
             var id = rule.GetProperty("id").GetString()!;
             var info = RuleRegistry.Find(id)!.Info;
-            Assert.Equal(RuleDocs.BaseUri + id, rule.GetProperty("helpUri").GetString());
+            Assert.Equal(PinnedDocs.Base + id + ".md", rule.GetProperty("helpUri").GetString());
             Assert.True(Uri.IsWellFormedUriString(rule.GetProperty("helpUri").GetString(), UriKind.Absolute), id);
             Assert.Equal(ReviewSarifRenderer.PascalCase(id), rule.GetProperty("name").GetString());
             Assert.Equal(info.Title, rule.GetProperty("shortDescription").GetProperty("text").GetString());
             Assert.Equal(info.Why, rule.GetProperty("fullDescription").GetProperty("text").GetString());
             Assert.Equal(info.Fix, rule.GetProperty("help").GetProperty("text").GetString());
-            Assert.Contains(RuleDocs.BaseUri + id, rule.GetProperty("help").GetProperty("markdown").GetString(), StringComparison.Ordinal);
+            Assert.Equal(info.Page, rule.GetProperty("help").GetProperty("markdown").GetString());
+            Assert.StartsWith("# ", info.Page, StringComparison.Ordinal);
             Assert.Equal(ReviewSarifRenderer.Level(info.Severity), rule.GetProperty("defaultConfiguration").GetProperty("level").GetString());
             Assert.Equal(StepNames.Id(info.Step), rule.GetProperty("properties").GetProperty("step").GetString());
             Assert.Equal(StepNames.SeverityId(info.Severity), rule.GetProperty("properties").GetProperty("severity").GetString());
@@ -119,6 +123,21 @@ public sealed class ReviewSarifRendererTests
             Assert.True(region.GetProperty("startColumn").GetInt32() >= 1, ruleId);
             Assert.True(endLine >= startLine, ruleId);
             Assert.True(endLine > startLine || region.GetProperty("endColumn").GetInt32() >= region.GetProperty("startColumn").GetInt32(), ruleId);
+        }
+    }
+
+    [Fact]
+    public void With_the_repository_docs_a_rule_carries_its_page_text_and_no_address()
+    {
+        var (report, file) = ReviewTestData.ReviewExample("url-shortener.yaml");
+        using var doc = JsonDocument.Parse(ReviewSarifRenderer.Render(report, file, Version, RuleLinks.Repository));
+        var driver = doc.RootElement.GetProperty("runs")[0].GetProperty("tool").GetProperty("driver");
+        Assert.False(driver.TryGetProperty("informationUri", out _));
+        foreach (var rule in driver.GetProperty("rules").EnumerateArray())
+        {
+            var page = File.ReadAllText(Path.Combine(ReviewTestData.RepositoryRoot(), "docs", "rules", rule.GetProperty("id").GetString() + ".md")).ReplaceLineEndings("\n");
+            Assert.False(rule.TryGetProperty("helpUri", out _));
+            Assert.Equal(page, rule.GetProperty("help").GetProperty("markdown").GetString());
         }
     }
 

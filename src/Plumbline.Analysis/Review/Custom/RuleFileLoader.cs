@@ -213,7 +213,7 @@ public static partial class RuleFileLoader
                 return null;
             }
 
-            var info = new RuleInfo(id.Value, (ProcessStep)step.Value, (Severity)severity.Value, title, why, fix);
+            var info = new RuleInfo(id.Value, (ProcessStep)step.Value, (Severity)severity.Value, title, why, fix) { Origin = RuleOrigin.Team };
             return new DeclarativeRule(info, target.Value, when.IsDefault ? [] : when, require, message, id.Span);
         }
 
