@@ -235,15 +235,15 @@ public sealed class CheckCommandTests
     private static CliRun Check(string example, params string[] options) =>
         CliRun.Of([.. new[] { "check", Example(example), "--today", Today }, .. options]);
 
-    private static string Example(string name) => Path.Combine(InitCommandTests.RepositoryRoot(), "examples", name);
+    private static string Example(string name) => Path.Combine(Repository.Root, "examples", name);
 
     private static IEnumerable<string> Examples() =>
-        Directory.GetFiles(Path.Combine(InitCommandTests.RepositoryRoot(), "examples"), "*.yaml")
+        Directory.GetFiles(Path.Combine(Repository.Root, "examples"), "*.yaml")
             .Select(p => Path.GetFileName(p)).Order(StringComparer.Ordinal);
 
     /// <summary>Paths as a user in the repository root types them, so goldens do not hold this machine's folders.</summary>
     private static string Relative(string output) =>
-        output.Replace(InitCommandTests.RepositoryRoot() + Path.DirectorySeparatorChar, string.Empty, StringComparison.Ordinal);
+        output.Replace(Repository.Root + Path.DirectorySeparatorChar, string.Empty, StringComparison.Ordinal);
 
     private static int Count(string text, string part)
     {

@@ -6,7 +6,7 @@ namespace Plumbline.Cli.Tests;
 /// <summary>Team rule files through <c>plumbline check --rules</c> and discovery next to the design.</summary>
 public sealed class CheckRulesOptionTests
 {
-    private static string TeamRules => Path.Combine(InitCommandTests.RepositoryRoot(), "tests", "Plumbline.Analysis.Tests", "Review", "Custom", "Fixtures", "team.rules.yaml");
+    private static string TeamRules => Path.Combine(Repository.Root, "tests", "Plumbline.Analysis.Tests", "Review", "Custom", "Fixtures", "team.rules.yaml");
 
     private static string[] JsonKeys(string output)
     {

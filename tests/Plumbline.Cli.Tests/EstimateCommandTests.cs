@@ -5,7 +5,7 @@ namespace Plumbline.Cli.Tests;
 
 public sealed class EstimateCommandTests
 {
-    private static string Example(string name) => Path.Combine(InitCommandTests.RepositoryRoot(), "examples", name);
+    private static string Example(string name) => Path.Combine(Repository.Root, "examples", name);
 
     [Fact]
     public void The_pastebin_estimate_reads_like_a_whiteboard()
@@ -56,7 +56,7 @@ public sealed class EstimateCommandTests
     public static TheoryData<string> Examples()
     {
         var data = new TheoryData<string>();
-        foreach (var file in Directory.GetFiles(Path.Combine(InitCommandTests.RepositoryRoot(), "examples"), "*.yaml").Order(StringComparer.Ordinal))
+        foreach (var file in Directory.GetFiles(Path.Combine(Repository.Root, "examples"), "*.yaml").Order(StringComparer.Ordinal))
         {
             data.Add(Path.GetFileNameWithoutExtension(file));
         }

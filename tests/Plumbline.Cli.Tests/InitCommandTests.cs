@@ -24,7 +24,7 @@ public sealed class InitCommandTests
     public void The_good_examples_are_built_in_as_templates()
     {
         // The deliberately weak design is a demo for 'check', not a place to start from.
-        var examples = Path.Combine(RepositoryRoot(), "examples");
+        var examples = Path.Combine(Repository.Root, "examples");
         var expected = Directory.GetFiles(examples, "*.yaml").Select(Path.GetFileNameWithoutExtension)
             .Where(n => n != "weak-design").Order(StringComparer.Ordinal).ToArray();
         Assert.Equal(expected, TemplateCatalog.Names.ToArray());
@@ -171,14 +171,4 @@ public sealed class InitCommandTests
         Assert.False(File.Exists(output));
     }
 
-    internal static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Plumbline.slnx")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("Plumbline.slnx not found above " + AppContext.BaseDirectory);
-    }
 }

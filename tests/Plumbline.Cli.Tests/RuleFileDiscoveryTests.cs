@@ -57,7 +57,7 @@ public sealed class RuleFileDiscoveryTests : IDisposable
     public void Found_files_load_together()
     {
         var design = Touch("design.yaml");
-        File.Copy(Path.Combine(InitCommandTests.RepositoryRoot(), "tests", "Plumbline.Analysis.Tests", "Review", "Custom", "Fixtures", "team.rules.yaml"), Path.Combine(_folder.FullName, "team.rules.yaml"));
+        File.Copy(Path.Combine(Repository.Root, "tests", "Plumbline.Analysis.Tests", "Review", "Custom", "Fixtures", "team.rules.yaml"), Path.Combine(_folder.FullName, "team.rules.yaml"));
         Touch("plumbline-rules.yaml");
         var result = PlumblineEngine.Default.LoadTeamRuleFiles(RuleFileDiscovery.FindNextTo(design));
         Assert.True(result.Success, string.Join(Environment.NewLine, result.Diagnostics));

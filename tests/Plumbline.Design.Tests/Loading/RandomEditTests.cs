@@ -23,7 +23,7 @@ public sealed class RandomEditTests
 
     [Fact]
     public void Random_edits_never_crash_the_loader() =>
-        Edited.Sample(text =>
+        Edited.SampleReplayable(text =>
         {
             var result = DesignLoader.LoadText("edited.yaml", text);
             Assert.True(result.Design is not null || result.HasErrors, "no design and no error");

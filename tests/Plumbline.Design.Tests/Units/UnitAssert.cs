@@ -47,7 +47,7 @@ internal static class UnitAssert
 
     /// <summary>The property every unit keeps: whatever Parse produces prints as text that parses back equal.</summary>
     public static void RoundTripProperty<T>(Gen<string> validText, Func<string, UnitParseResult<T>> parse) =>
-        validText.Sample(
+        validText.SampleReplayable(
             text =>
             {
                 var value = Parses(parse, text);

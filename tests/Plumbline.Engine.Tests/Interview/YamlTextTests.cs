@@ -45,7 +45,7 @@ public sealed class YamlTextTests
     [Fact]
     public void Any_string_without_lone_surrogates_round_trips()
     {
-        Gen.String.Where(s => !HasLoneSurrogate(s)).Sample(s => Assert.Equal(s, ReadBack(YamlText.Quote(s))), iter: 2000);
+        Gen.String.Where(s => !HasLoneSurrogate(s)).SampleReplayable(s => Assert.Equal(s, ReadBack(YamlText.Quote(s))), iter: 2000);
     }
 
     private static bool HasLoneSurrogate(string s)

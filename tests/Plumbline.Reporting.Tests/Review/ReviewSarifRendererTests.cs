@@ -135,7 +135,7 @@ public sealed class ReviewSarifRendererTests
         Assert.False(driver.TryGetProperty("informationUri", out _));
         foreach (var rule in driver.GetProperty("rules").EnumerateArray())
         {
-            var page = File.ReadAllText(Path.Combine(ReviewTestData.RepositoryRoot(), "docs", "rules", rule.GetProperty("id").GetString() + ".md")).ReplaceLineEndings("\n");
+            var page = File.ReadAllText(Path.Combine(Repository.Root, "docs", "rules", rule.GetProperty("id").GetString() + ".md")).ReplaceLineEndings("\n");
             Assert.False(rule.TryGetProperty("helpUri", out _));
             Assert.Equal(page, rule.GetProperty("help").GetProperty("markdown").GetString());
         }
@@ -222,7 +222,7 @@ public sealed class ReviewSarifRendererTests
     }
 
     private static string SchemaPath() =>
-        Path.Combine(ReviewTestData.RepositoryRoot(), "tests", "Plumbline.Reporting.Tests", "Fixtures", "sarif-schema-2.1.0.json");
+        Path.Combine(Repository.Root, "tests", "Plumbline.Reporting.Tests", "Fixtures", "sarif-schema-2.1.0.json");
 
     /// <summary>Every keyword used in a schema node, descending into subschemas but not into property names.</summary>
     private static void CollectKeywords(JsonNode? node, ISet<string> keywords)

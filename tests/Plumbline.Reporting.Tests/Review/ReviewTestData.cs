@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Plumbline.Analysis.Review;
 using Xunit;
 
@@ -9,21 +8,9 @@ internal static class ReviewTestData
 {
     public const string WeakDesign = "weak-design.yaml";
 
-    /// <summary>The repository root: the folder above this source file that holds Plumbline.slnx.</summary>
-    public static string RepositoryRoot([CallerFilePath] string callerPath = "")
-    {
-        var dir = new DirectoryInfo(Path.GetDirectoryName(callerPath)!);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Plumbline.slnx")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("Plumbline.slnx not found above " + callerPath);
-    }
-
     /// <summary>The file names in examples/, in ordinal order.</summary>
     public static IReadOnlyList<string> Examples() =>
-        [.. Directory.GetFiles(Path.Combine(RepositoryRoot(), "examples"), "*.yaml").Select(Path.GetFileName).Order(StringComparer.Ordinal)!];
+        [.. Directory.GetFiles(Path.Combine(Repository.Root, "examples"), "*.yaml").Select(Path.GetFileName).Order(StringComparer.Ordinal)!];
 
     public static TheoryData<string> ExampleNames()
     {
@@ -40,7 +27,7 @@ internal static class ReviewTestData
     public static (ReviewReport Report, string File) ReviewExample(string name)
     {
         var file = "examples/" + name;
-        var text = File.ReadAllText(Path.Combine(RepositoryRoot(), "examples", name));
+        var text = File.ReadAllText(Path.Combine(Repository.Root, "examples", name));
         return (Review(file, text), file);
     }
 

@@ -15,7 +15,7 @@ public sealed partial class RuleCatalogTests
     [Fact]
     public void The_rules_readme_lists_exactly_the_built_in_rules()
     {
-        var path = Path.Combine(ReviewTestData.RepositoryRoot(), "docs", "rules", "README.md");
+        var path = Path.Combine(Repository.Root, "docs", "rules", "README.md");
         var expected = Render(RuleRegistry.All.Select(r => r.Info));
         GoldenFile.VerifyAt(path, expected);
         var actual = File.ReadAllText(path).ReplaceLineEndings("\n");

@@ -22,7 +22,7 @@ public sealed class RuleFilePropertyTests
     public void Random_edits_yield_rules_or_positioned_errors_and_never_throw()
     {
         var context = new ReviewContext(CustomRuleKit.LoadedDesign, ReviewKit.Options);
-        Edited.Sample(text =>
+        Edited.SampleReplayable(text =>
         {
             var result = RuleFileLoader.LoadText("edited.rules.yaml", text);
             Assert.True(result.Rules.Length > 0 || result.Diagnostics.Length > 0, "no rules and no diagnostics");

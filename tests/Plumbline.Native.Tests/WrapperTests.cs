@@ -1,16 +1,17 @@
 using System.Diagnostics;
 using Xunit;
 
-namespace Plumbline.Cli.Tests;
+namespace Plumbline.Native.Tests;
 
 /// <summary>
 /// The README's command end to end: the <c>./plumbline</c> wrapper builds the native (AOT) binary from this
 /// checkout and runs it, and the binary answers exactly as the CLI does in-process. Slow on a fresh
-/// clone (one Native AOT publish, about half a minute), then quick.
+/// clone (one Native AOT publish, minutes on two cores), then quick. Not a unit test: scripts/test runs
+/// this project in a step of its own, after the unit and integration tests, and times it separately.
 /// </summary>
 public sealed class WrapperTests
 {
-    private static readonly string Root = InitCommandTests.RepositoryRoot();
+    private static readonly string Root = Repository.Root;
 
     private static (int Exit, string Out, string Error) Run(params string[] args)
     {

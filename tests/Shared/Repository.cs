@@ -1,4 +1,4 @@
-namespace Plumbline.Engine.Tests.Architecture;
+namespace Plumbline.Tests.Shared;
 
 /// <summary>The repository the tests run in: the nearest folder above the test binaries that holds Plumbline.slnx.</summary>
 internal static class Repository
