@@ -6,12 +6,12 @@ namespace Plumbline.Cli.Tests;
 /// <summary><c>plumbline cost</c> through the CLI in-process: every example prices without error, in text, Markdown and JSON.</summary>
 public sealed class CostCommandTests
 {
-    private static string Example(string name) => Path.Combine(InitCommandTests.RepositoryRoot(), "examples", name);
+    private static string Example(string name) => Path.Combine(Repository.Root, "examples", name);
 
     public static TheoryData<string> Examples()
     {
         var data = new TheoryData<string>();
-        foreach (var file in Directory.GetFiles(Path.Combine(InitCommandTests.RepositoryRoot(), "examples"), "*.yaml").Order(StringComparer.Ordinal))
+        foreach (var file in Directory.GetFiles(Path.Combine(Repository.Root, "examples"), "*.yaml").Order(StringComparer.Ordinal))
         {
             data.Add(Path.GetFileNameWithoutExtension(file));
         }

@@ -85,6 +85,31 @@ internal static class PropertyRun
         gen.SampleReplayable(t => assert(t.Item1, t.Item2), iter, threads);
     }
 
+    /// <summary>The predicate form: the property holds when <paramref name="property"/> returns true.</summary>
+    public static void SampleReplayable<T>(this Gen<T> gen, Func<T, bool> property, long iter = 100, int threads = -1)
+    {
+        ArgumentNullException.ThrowIfNull(property);
+        gen.SampleReplayable(t => Assert.True(property(t), $"the property does not hold for {t}"), iter, threads);
+    }
+
+    public static void SampleReplayable<T1, T2>(this Gen<(T1, T2)> gen, Func<T1, T2, bool> property, long iter = 100, int threads = -1)
+    {
+        ArgumentNullException.ThrowIfNull(property);
+        gen.SampleReplayable(t => property(t.Item1, t.Item2), iter, threads);
+    }
+
+    public static void SampleReplayable<T1, T2, T3>(this Gen<(T1, T2, T3)> gen, Action<T1, T2, T3> assert, long iter = 100, int threads = -1)
+    {
+        ArgumentNullException.ThrowIfNull(assert);
+        gen.SampleReplayable(t => assert(t.Item1, t.Item2, t.Item3), iter, threads);
+    }
+
+    public static void SampleReplayable<T1, T2, T3>(this Gen<(T1, T2, T3)> gen, Func<T1, T2, T3, bool> property, long iter = 100, int threads = -1)
+    {
+        ArgumentNullException.ThrowIfNull(property);
+        gen.SampleReplayable(t => property(t.Item1, t.Item2, t.Item3), iter, threads);
+    }
+
     private static ulong RunSeed()
     {
         var text = Environment.GetEnvironmentVariable(SeedVariable);

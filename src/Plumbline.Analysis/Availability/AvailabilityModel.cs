@@ -3,6 +3,7 @@ using System.Globalization;
 using Plumbline.Analysis.Estimates;
 using Plumbline.Analysis.Graph;
 using Plumbline.Design.Model;
+using Plumbline.Design.Text;
 
 namespace Plumbline.Analysis.Availability;
 
@@ -215,7 +216,7 @@ public sealed class AvailabilityModel
         {
             var from = component.Sla is not null ? "sla" : "its dependency's sla";
             return new ComponentAvailability(name, AvailabilityBasis.Sla, sla.Fraction, false, 1, component.Zones.Length, sla.Fraction,
-                $"{name}: {from} {Nines.Percent(sla.Fraction)}, one provider-managed whole = {Nines.Percent(sla.Fraction)}");
+                $"{name}: {from} {Quantities.Availability(sla.Fraction)}, one provider-managed whole = {Quantities.Availability(sla.Fraction)}");
         }
 
         if (component.Kind == ComponentKind.External)
@@ -223,9 +224,9 @@ public sealed class AvailabilityModel
             var value = component.Availability?.Fraction ?? DefaultInstanceAvailability;
             var assumed = component.Availability is null;
             return new ComponentAvailability(name, AvailabilityBasis.External, value, assumed, 1, 0, value,
-                assumed ? $"{name}: no sla or availability stated, assumed {Nines.Percent(value)}" : $"{name}: stated availability {Nines.Percent(value)}")
+                assumed ? $"{name}: no sla or availability stated, assumed {Quantities.Availability(value)}" : $"{name}: stated availability {Quantities.Availability(value)}")
             {
-                Assumptions = assumed ? [$"{name} {Nines.Percent(value)} (external, no sla stated)"] : [],
+                Assumptions = assumed ? [$"{name} {Quantities.Availability(value)} (external, no sla stated)"] : [],
             };
         }
 
@@ -246,7 +247,7 @@ public sealed class AvailabilityModel
         var assumptions = ImmutableArray.CreateBuilder<string>();
         if (perUnitAssumed)
         {
-            assumptions.Add($"{name} {Nines.Percent(perUnit)} per {(IsStore(component) ? "copy" : "instance")} (no availability stated)");
+            assumptions.Add($"{name} {Quantities.Availability(perUnit)} per {(IsStore(component) ? "copy" : "instance")} (no availability stated)");
         }
 
         var multiRegion = layout.Regions.Count > 1;
@@ -267,7 +268,7 @@ public sealed class AvailabilityModel
     {
         var store = IsStore(component);
         var unit = store ? (layout.Units == 1 ? "copy of its shard" : "copies of a shard") : (layout.Units == 1 ? "instance" : "instances");
-        var each = $"{Nines.Percent(perUnit)}{(assumed ? " assumed" : string.Empty)}";
+        var each = $"{Quantities.Availability(perUnit)}{(assumed ? " assumed" : string.Empty)}";
         string head;
         if (readK == 1 && writeK == 1)
         {
@@ -286,7 +287,7 @@ public sealed class AvailabilityModel
         if (layout.ZoneCount == 0)
         {
             var formula = readK == 1 && writeK == 1 && layout.Units > 1
-                ? string.Create(CultureInfo.InvariantCulture, $" (1 - (1 - {Nines.Percent(perUnit)})^{layout.Units})")
+                ? string.Create(CultureInfo.InvariantCulture, $" (1 - (1 - {Quantities.Availability(perUnit)})^{layout.Units})")
                 : string.Empty;
             return head + formula + Result(readK, writeK, reads, writes);
         }
@@ -317,14 +318,14 @@ public sealed class AvailabilityModel
         if (list.All(d => d.Availability == list[0].Availability && d.IsAssumed == list[0].IsAssumed))
         {
             var each = list.Count == 1 ? string.Empty : " each";
-            return $"{plural} {string.Join(", ", list.Select(d => d.Name))} ({Nines.Percent(list[0].Availability)}{each}{(list[0].IsAssumed ? ", assumed" : string.Empty)})";
+            return $"{plural} {string.Join(", ", list.Select(d => d.Name))} ({Quantities.Availability(list[0].Availability)}{each}{(list[0].IsAssumed ? ", assumed" : string.Empty)})";
         }
 
-        return $"{plural} {string.Join(", ", list.Select(d => $"{d.Name} ({Nines.Percent(d.Availability)}{(d.IsAssumed ? ", assumed" : string.Empty)})"))}";
+        return $"{plural} {string.Join(", ", list.Select(d => $"{d.Name} ({Quantities.Availability(d.Availability)}{(d.IsAssumed ? ", assumed" : string.Empty)})"))}";
     }
 
     private static string Result(int readK, int writeK, double reads, double writes) =>
-        readK == writeK ? $" = {Nines.Percent(reads)}" : $" = {Nines.Percent(reads)} for reads, {Nines.Percent(writes)} for writes";
+        readK == writeK ? $" = {Quantities.Availability(reads)}" : $" = {Quantities.Availability(reads)} for reads, {Quantities.Availability(writes)} for writes";
 
     private static sbyte[] Unknown(int domains)
     {
@@ -367,7 +368,7 @@ public sealed class AvailabilityModel
             var notes = new List<string>();
             if (share[op] < 1)
             {
-                notes.Add($"{Nines.Percent(share[op])} of requests");
+                notes.Add($"{Quantities.Availability(share[op])} of requests");
             }
 
             if (Math.Abs(perRequest - 1) > 1e-9)
@@ -834,7 +835,7 @@ public sealed class AvailabilityModel
         private void Write(int i, System.Text.StringBuilder text, HashSet<int> written, int depth)
         {
             var op = _ops[i];
-            text.Append(_graph.Operations[op].Ref).Append(' ').Append(Nines.Percent(_model.ValueFor(op)));
+            text.Append(_graph.Operations[op].Ref).Append(' ').Append(Quantities.Availability(_model.ValueFor(op)));
             if (!written.Add(i))
             {
                 return;
@@ -852,7 +853,7 @@ public sealed class AvailabilityModel
                 var partial = call.P < 1;
                 if (partial)
                 {
-                    text.Append('(').Append(Nines.Percent(1 - call.P)).Append(" + ").Append(Nines.Percent(call.P)).Append(" x ");
+                    text.Append('(').Append(Quantities.Availability(1 - call.P)).Append(" + ").Append(Quantities.Availability(call.P)).Append(" x ");
                 }
 
                 var grouped = call.Count != 1 || call.Fallback >= 0 || (partial && _calls[call.Primary].Count > 0);
@@ -913,8 +914,8 @@ public sealed class AvailabilityModel
                 if (domain.IsAssumed)
                 {
                     list.Add(domain.Kind == DomainKind.Zone
-                        ? $"zone {domain.Name} {Nines.Percent(domain.Availability)} (no zone_availability stated)"
-                        : $"region {domain.Name} {Nines.Percent(domain.Availability)} (no availability stated)");
+                        ? $"zone {domain.Name} {Quantities.Availability(domain.Availability)} (no zone_availability stated)"
+                        : $"region {domain.Name} {Quantities.Availability(domain.Availability)} (no availability stated)");
                 }
             }
 

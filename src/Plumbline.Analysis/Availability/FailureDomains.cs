@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Plumbline.Design.Model;
+using Plumbline.Design.Text;
 
 namespace Plumbline.Analysis.Availability;
 
@@ -24,7 +25,7 @@ public sealed record FailureDomain(int Index, DomainKind Kind, string Name, doub
 {
     /// <summary>"zone a 99.99% (assumed)", "region us-east 99.995%".</summary>
     public string Describe() =>
-        $"{(Kind == DomainKind.Zone ? "zone" : "region")} {Name} {Nines.Percent(Availability)}{(IsAssumed ? " (assumed)" : string.Empty)}";
+        $"{(Kind == DomainKind.Zone ? "zone" : "region")} {Name} {Quantities.Availability(Availability)}{(IsAssumed ? " (assumed)" : string.Empty)}";
 }
 
 /// <summary>

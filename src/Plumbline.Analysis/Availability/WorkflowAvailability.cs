@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Plumbline.Design.Text;
 
 namespace Plumbline.Analysis.Availability;
 
@@ -76,17 +77,17 @@ public sealed record WorkflowAvailability(string Workflow, double Value, Immutab
         {
             if (Factors.IsEmpty && Expression.Length == 0)
             {
-                return $"no synchronous path = {Nines.Percent(Value)}";
+                return $"no synchronous path = {Quantities.Availability(Value)}";
             }
 
-            var text = $"{Expression} = {Nines.Percent(Independent)}";
+            var text = $"{Expression} = {Quantities.Availability(Independent)}";
             if (SharedDomains.IsEmpty && States <= 1)
             {
                 return Uncertainty > 0 ? text + Bounds() : text;
             }
 
             var what = SharedDomains.IsEmpty ? "components reached more than once" : string.Join(", ", SharedDomains);
-            return $"{text} with independent failures; {what} shared along the path, so composed over {States} joint states = {Nines.Percent(Value)}{Bounds()}";
+            return $"{text} with independent failures; {what} shared along the path, so composed over {States} joint states = {Quantities.Availability(Value)}{Bounds()}";
         }
     }
 
@@ -94,6 +95,6 @@ public sealed record WorkflowAvailability(string Workflow, double Value, Immutab
     public PathFactor? Weakest => Factors.IsEmpty ? null : Factors.MinBy(f => f.Factor);
 
     private string Bounds() => Uncertainty > 1e-12
-        ? $" (too many states to enumerate: at most {Nines.Percent(Value + Uncertainty)})"
+        ? $" (too many states to enumerate: at most {Quantities.Availability(Value + Uncertainty)})"
         : string.Empty;
 }

@@ -169,24 +169,31 @@ public static class Quantities
     public static string Percent(double fraction) => double.IsInfinity(fraction) ? Significant(fraction) : Significant(fraction * 100) + "%";
 
     /// <summary>
-    /// An availability (or an SLO) as a percentage with enough digits to tell it from its neighbours:
-    /// one digit past the first non-nine, at least two decimals' worth: "99.95%", "99.9899%", "50%".
+    /// An availability (a share of time or requests up, 0..1) or an objective: a percentage with four
+    /// significant digits of the unavailability, rounded down, so 99.8001% and 99.9999999% print as such
+    /// and 98.9999% never prints as 99%: "99.95%", "50%", "100%".
     /// </summary>
-    public static string Availability(double fraction)
+    public static string Availability(double fraction) => Availability(fraction, AvailabilityDecimals(fraction));
+
+    /// <summary>
+    /// An availability and an objective printed with the same number of decimals, enough to tell them
+    /// apart when they differ (so "reaches 99.9899%" never reads as meeting "99.99%"); <c>Equal</c> is
+    /// true when they differ by less than 1e-12.
+    /// </summary>
+    public static (string Value, string Objective, bool Equal) CompareAvailability(double value, double objective)
     {
-        if (fraction >= 1)
+        var decimals = Math.Max(AvailabilityDecimals(value), AvailabilityDecimals(objective));
+        if (Math.Abs(value - objective) < 1e-12)
         {
-            return "100%";
+            return (Availability(value, decimals), Availability(objective, decimals), true);
         }
 
-        if (fraction <= 0)
+        while (decimals < 14 && Availability(value, decimals) == Availability(objective, decimals))
         {
-            return "0%";
+            decimals++;
         }
 
-        var nines = (int)Math.Floor(-Math.Log10(1 - fraction));
-        var decimals = Math.Clamp(nines + 1, 2, 12);
-        return (fraction * 100).ToString("0." + new string('#', decimals), CultureInfo.InvariantCulture) + "%";
+        return (Availability(value, decimals), Availability(objective, decimals), false);
     }
 
     /// <summary>A relative change as a signed percentage: +20%, -3.1%, 0%.</summary>
@@ -205,8 +212,10 @@ public static class Quantities
         months >= 24 ? Significant(months / 12, 2) + " years" : Significant(months, 2) + " months";
 
     /// <summary>
-    /// A duration (a latency, a timeout, a worst case): µs below a millisecond, ms below a second, else
-    /// seconds below two minutes, minutes below two hours, then hours: 80µs, 225ms, 4.1s, 2m.
+    /// A duration (a latency, a timeout, a worst case, a downtime): µs below a millisecond, ms below a
+    /// second, else seconds below two minutes, minutes below two hours, hours below three days, then days:
+    /// 80µs, 225ms, 4.1s, 43.2m, 8.77h, 3.2 days; "unbounded" for a wait that never ends (a queue past
+    /// its capacity), "?" when unknown.
     /// </summary>
     public static string Duration(double seconds) => seconds switch
     {
@@ -218,7 +227,8 @@ public static class Quantities
         < 1 => Significant(seconds * 1000) + "ms",
         < 2 * Calendar.SecondsPerMinute => Significant(seconds) + "s",
         < 2 * Calendar.SecondsPerHour => Significant(seconds / Calendar.SecondsPerMinute) + "m",
-        _ => Significant(seconds / Calendar.SecondsPerHour) + "h",
+        < 3 * Calendar.SecondsPerDay => Significant(seconds / Calendar.SecondsPerHour) + "h",
+        _ => Significant(seconds / Calendar.SecondsPerDay) + " days",
     };
 
     /// <summary>An amount of a bill, to the cent with thousands separators: 1,384.57. Rounded half away from zero.</summary>
@@ -242,4 +252,41 @@ public static class Quantities
     /// <summary>A quantity to at most two decimals with thousands separators: 12,832.03, 15,768,000.</summary>
     public static string Quantity(decimal value) =>
         Math.Round(value, 2, MidpointRounding.AwayFromZero).ToString("#,##0.##", CultureInfo.InvariantCulture);
+
+    private static int AvailabilityDecimals(double value)
+    {
+        if (value >= 1 || value <= 0 || double.IsNaN(value))
+        {
+            return 0;
+        }
+
+        var unavailable = (1 - value) * 100;
+        var magnitude = (int)Math.Floor(Math.Log10(unavailable) + 1e-9); // 1 - 0.9999 is 0.0000999999...
+        return Math.Clamp(3 - magnitude, 0, 14);
+    }
+
+    private static string Availability(double value, int decimals)
+    {
+        if (double.IsNaN(value))
+        {
+            return "?";
+        }
+
+        if (value >= 1)
+        {
+            return "100%";
+        }
+
+        if (value <= 0)
+        {
+            return "0%";
+        }
+
+        // Rounded down, never up: a printed availability never claims more than the figure, so
+        // 98.9999% does not print as 99%. Decimal arithmetic keeps the digits a double would blur.
+        var percent = Math.Round((decimal)value * 100, Math.Min(decimals + 2, 26));
+        var scale = (decimal)Math.Pow(10, decimals);
+        var floored = Math.Floor(percent * scale) / scale;
+        return floored.ToString("0." + new string('#', Math.Max(decimals, 1)), CultureInfo.InvariantCulture) + "%";
+    }
 }

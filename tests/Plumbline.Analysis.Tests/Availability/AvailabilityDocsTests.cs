@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Plumbline.Analysis.Availability;
 using Plumbline.Analysis.Graph;
 using Xunit;
+using Plumbline.Design.Text;
 
 namespace Plumbline.Analysis.Tests.Availability;
 
@@ -40,7 +41,7 @@ public sealed partial class AvailabilityDocsTests
         var design = TestDesigns.Load(yaml);
         var model = new AvailabilityModel(design, CallGraph.Build(design));
 
-        Assert.Equal(result, Nines.Percent(model.OfWorkflow(workflow)!.Value));
+        Assert.Equal(result, Quantities.Availability(model.OfWorkflow(workflow)!.Value));
         Assert.Equal(0, model.OfWorkflow(workflow)!.Uncertainty);
     }
 

@@ -1,6 +1,7 @@
 using Plumbline.Analysis.Availability;
 using Plumbline.Analysis.Graph;
 using Xunit;
+using Plumbline.Design.Text;
 
 namespace Plumbline.Analysis.Tests.Availability;
 
@@ -48,7 +49,7 @@ public sealed class AvailabilityModelTests
         var w = model.OfWorkflow("w")!;
 
         Assert.Equal(0.998001, w.Value, Precision);
-        Assert.Equal("99.8001%", Nines.Percent(w.Value));
+        Assert.Equal("99.8001%", Quantities.Availability(w.Value));
         Assert.Equal(["api.op", "db.get"], w.Factors.Select(f => f.Operation));
         Assert.Equal("api.op 99.9% x db.get 99.9% = 99.8001%", w.Arithmetic);
         Assert.Equal(0, w.Uncertainty);
@@ -69,7 +70,7 @@ public sealed class AvailabilityModelTests
 
         Assert.Equal(1 - 1e-9, model.Of("api").Value, 1e-15);
         Assert.Equal(1 - 1e-9, model.OfWorkflow("w")!.Value, 1e-15);
-        Assert.Equal("99.9999999%", Nines.Percent(model.Of("api").Value));
+        Assert.Equal("99.9999999%", Quantities.Availability(model.Of("api").Value));
         Assert.Equal("api: any of 3 instances at 99.9% each (1 - (1 - 99.9%)^3) = 99.9999999%", model.Of("api").Arithmetic);
         Assert.Equal(1 - 1e-9, AvailabilityModel.Parallel(0.999, 3), 1e-15);
     }
@@ -538,14 +539,14 @@ public sealed class AvailabilityModelTests
     [InlineData(0.5, "50%")]
     [InlineData(1.0, "100%")]
     public void Percentages_keep_four_significant_digits_of_the_unavailability(double value, string text) =>
-        Assert.Equal(text, Nines.Percent(value));
+        Assert.Equal(text, Quantities.Availability(value));
 
     [Fact]
     public void Compared_figures_print_with_enough_digits_to_differ()
     {
-        Assert.Equal(("99.98999%", "99.99%", false), Nines.Compare(0.99989999, 0.9999));
-        Assert.Equal("98.999%", Nines.Percent(0.98999901));
-        Assert.True(Nines.Compare(0.9999, 0.9999).Equal);
+        Assert.Equal(("99.98999%", "99.99%", false), Quantities.CompareAvailability(0.99989999, 0.9999));
+        Assert.Equal("98.999%", Quantities.Availability(0.98999901));
+        Assert.True(Quantities.CompareAvailability(0.9999, 0.9999).Equal);
     }
 
     [Fact]
@@ -561,13 +562,13 @@ public sealed class AvailabilityModelTests
 
         Assert.Equal(0.001 * 30 * 86_400, w.DowntimePer30Days, 1e-6);   // 43.2 minutes
         Assert.Equal(0.001 * 31_557_600, w.DowntimePerYear, 1e-6);      // 8.77 hours
-        Assert.Equal("43.2m", Nines.Duration(w.DowntimePer30Days));
+        Assert.Equal("43.2m", Quantities.Duration(w.DowntimePer30Days));
     }
 
     [Fact]
     public void An_unreachable_slo_is_high_and_shows_the_same_figure_as_the_estimate()
     {
-        var review = Plumbline.Analysis.Tests.Review.Resilience.ResilienceRules.Context("""
+        var review = ReviewKit.Context("""
             plumbline: 1
             system: { name: shop }
             workflows:
@@ -605,7 +606,7 @@ public sealed class AvailabilityModelTests
     public void An_slo_that_differs_only_past_the_usual_digits_says_so_with_more_digits()
     {
         // 0.99995 x 0.99995 = 0.9999000025 meets 99.99%; 0.99995 x 0.999949 = 0.99989900 does not.
-        var findings = Plumbline.Analysis.Tests.Review.Resilience.ResilienceRules.Review("""
+        var findings = ReviewKit.Review("""
             plumbline: 1
             system: { name: shop }
             workflows:

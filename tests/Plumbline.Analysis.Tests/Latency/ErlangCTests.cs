@@ -55,7 +55,7 @@ public sealed class ErlangCTests
     [Fact]
     public void Waiting_grows_with_load_and_shrinks_with_servers_even_for_thousands_of_servers()
     {
-        Gen.Select(Gen.Int[1, 5_000], Gen.Double[0.01, 0.99], Gen.Double[0.001, 0.05]).Sample(
+        Gen.Select(Gen.Int[1, 5_000], Gen.Double[0.01, 0.99], Gen.Double[0.001, 0.05]).SampleReplayable(
             (servers, utilisation, more) =>
             {
                 var load = servers * utilisation;
@@ -64,8 +64,7 @@ public sealed class ErlangCTests
                 var wider = ErlangC.ProbabilityOfWaiting(servers + 1, load);
                 return c is >= 0 and <= 1 && higher >= c - 1e-12 && wider <= c + 1e-12;
             },
-            iter: 2_000,
-            seed: PropertySeed.Log("0Ab7aKyt7DW1"));
+            iter: 2_000);
     }
 
     private static void Within(double published, double actual) =>

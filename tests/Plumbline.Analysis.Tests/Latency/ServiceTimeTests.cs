@@ -145,7 +145,7 @@ public sealed class ServiceTimeTests
             select ServiceTime.LogNormalThrough(
                 [0.5, 0.9, 0.99, 0.999],
                 [p50 * Ms, p50 * ratio90 * Ms, p50 * ratio90 * ratio99 * Ms, p50 * ratio90 * ratio99 * ratio999 * Ms]);
-        shapes.Select(Gen.Double[0.0005, 0.9995], Gen.Double[0.0005, 0.9995]).Sample(
+        shapes.Select(Gen.Double[0.0005, 0.9995], Gen.Double[0.0005, 0.9995]).SampleReplayable(
             (time, u, v) =>
             {
                 var (lo, hi) = u < v ? (u, v) : (v, u);
@@ -153,8 +153,7 @@ public sealed class ServiceTimeTests
                 var b = time.Quantile(hi);
                 return a <= b && Math.Abs(time.Cdf(a) - lo) < 1e-9 && Math.Abs(time.Cdf(b) - hi) < 1e-9;
             },
-            iter: 5_000,
-            seed: PropertySeed.Log("0d7CuzpgQ7_8"));
+            iter: 5_000);
     }
 
     private static LatencyProfile Profile(double? p50 = null, double? p90 = null, double? p99 = null, double? p999 = null, double? mean = null) =>

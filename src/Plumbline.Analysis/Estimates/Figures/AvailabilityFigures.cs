@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Plumbline.Analysis.Availability;
 using Plumbline.Analysis.Explain;
+using Plumbline.Design.Text;
 
 namespace Plumbline.Analysis.Estimates.Figures;
 
@@ -45,7 +46,7 @@ internal sealed class AvailabilityFigures(EstimateContext context, AvailabilityM
         var year = new Figure("downtime per year", detail.DowntimePerYear, FigureUnit.Seconds, "(1 - availability) x 365.25 days", [derived]);
         if (detail.Uncertainty > 1e-12)
         {
-            Notes.Add($"Workflow '{workflow.Name}' has too many shared failure states to enumerate: its availability is a lower bound, at most {Nines.Percent(detail.Value + detail.Uncertainty)}.");
+            Notes.Add($"Workflow '{workflow.Name}' has too many shared failure states to enumerate: its availability is a lower bound, at most {Quantities.Availability(detail.Value + detail.Uncertainty)}.");
         }
 
         return new WorkflowEstimate(workflow.Name, new AvailabilityEstimate(value, month, year, detail.Weakest?.Description, detail));
@@ -69,6 +70,6 @@ internal sealed class AvailabilityFigures(EstimateContext context, AvailabilityM
         }
 
         var what = detail.SharedDomains.IsEmpty ? "components reached more than once" : string.Join(", ", detail.SharedDomains);
-        return $"{detail.Expression} (= {Nines.Percent(detail.Independent)} if failures were independent), composed over the {detail.States} joint states of {what}";
+        return $"{detail.Expression} (= {Quantities.Availability(detail.Independent)} if failures were independent), composed over the {detail.States} joint states of {what}";
     }
 }

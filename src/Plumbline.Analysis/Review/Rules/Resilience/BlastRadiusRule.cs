@@ -45,7 +45,7 @@ public sealed class BlastRadiusRule : IRule
             var fails = string.Join(", ", radius.Fails.Select(Describe));
             var traffic = radius.TrafficKnown ? "of all traffic" : "of workflows (no rates known)";
             var degrades = radius.Degrades.IsEmpty ? string.Empty : $"; {string.Join(", ", radius.Degrades.Select(d => d.Workflow))} degrade{(radius.Degrades.Length == 1 ? "s" : string.Empty)}";
-            var (reaches, slo, _) = Nines.Compare(availability.Value, strictest);
+            var (reaches, slo, _) = Quantities.CompareAvailability(availability.Value, strictest);
             var weak = severity == Severity.Medium ? $"; on its own it reaches {reaches}, below the {slo} SLO of what it takes down" : string.Empty;
             yield return Info.At(context.KeySpan(component.Path), component.Name,
                 $"if {component.Name} fails, {fails} fail{(radius.Fails.Length == 1 ? "s" : string.Empty)}: {Quantities.Percent(radius.FailedTrafficShare)} {traffic}{degrades}{weak}", severity);

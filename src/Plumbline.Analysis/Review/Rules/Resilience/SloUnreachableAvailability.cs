@@ -1,5 +1,5 @@
-using Plumbline.Analysis.Availability;
 using Plumbline.Design.Model;
+using Plumbline.Design.Text;
 
 namespace Plumbline.Analysis.Review.Rules.Resilience;
 
@@ -27,7 +27,7 @@ public sealed class SloUnreachableAvailability : IRule
                 continue;
             }
 
-            var (value, objective, equal) = Nines.Compare(workflow.Value, slo.Objective.Fraction);
+            var (value, objective, equal) = Quantities.CompareAvailability(workflow.Value, slo.Objective.Fraction);
             if (equal || workflow.Value >= slo.Objective.Fraction)
             {
                 continue;
