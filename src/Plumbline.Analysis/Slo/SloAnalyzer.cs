@@ -4,6 +4,7 @@ using Plumbline.Analysis.Estimates;
 using Plumbline.Analysis.Explain;
 using Plumbline.Design.Loading;
 using Plumbline.Design.Model;
+using Plumbline.Design.Text;
 
 namespace Plumbline.Analysis.Slo;
 
@@ -155,15 +156,15 @@ public static class SloAnalyzer
             }
 
             steps.Add((workflow, value));
-            parts.Add(slo.IsJourney ? $"{workflow} {Nines.Percent(value)}" : detail.Arithmetic);
+            parts.Add(slo.IsJourney ? $"{workflow} {Quantities.Availability(value)}" : detail.Arithmetic);
         }
 
         var composed = AvailabilityModel.Series(steps.Select(s => s.Item2));
-        var arithmetic = slo.IsJourney ? string.Join(" x ", parts) + $" = {Nines.Percent(composed)}" : parts[0];
+        var arithmetic = slo.IsJourney ? string.Join(" x ", parts) + $" = {Quantities.Availability(composed)}" : parts[0];
         var figure = new Figure("composed availability", composed, FigureUnit.Availability,
             slo.IsJourney ? "product of the steps' composed availability" : "composed availability of the synchronous path (the estimate)",
             [.. steps.Select(s => Derived(s.Item1, s.Item2, FigureUnit.Availability))]);
-        var (_, _, equal) = Nines.Compare(composed, slo.Objective.Fraction);
+        var (_, _, equal) = Quantities.CompareAvailability(composed, slo.Objective.Fraction);
         return new DesignComposition(figure, [.. steps], arithmetic, equal || composed >= slo.Objective.Fraction);
     }
 
@@ -181,7 +182,7 @@ public static class SloAnalyzer
             $"the synchronous path's {level} is {Seconds(average)} at average load{peak}, against {Seconds(objective.Threshold)}", meets);
     }
 
-    private static string Seconds(double seconds) => TimeoutBudget.Format(seconds);
+    private static string Seconds(double seconds) => Quantities.Duration(seconds);
 
     private static BurnRateAlert Alert(
         Design.Model.Slo slo, AlertWindow window, Alerting alerting, Inputs inputs, FigureInput period, FigureInput objective, Figure average)

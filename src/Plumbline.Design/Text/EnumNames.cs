@@ -31,6 +31,10 @@ public static class EnumNames
     public static string Text<T>(T value)
         where T : struct, Enum => EnumNames<T>.Name(value);
 
+    /// <summary>The value as words, for tables and prose: <c>ComponentKind.ObjectStore</c> is "object store".</summary>
+    public static string Words<T>(T value)
+        where T : struct, Enum => Text(value).Replace('_', ' ');
+
     /// <summary>Every value's name as the design file writes it, in declaration order.</summary>
     public static IReadOnlyList<string> NamesOf<T>()
         where T : struct, Enum => EnumNames<T>.Names;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Plumbline.Analysis.Cost;
+using Plumbline.Design.Text;
 
 namespace Plumbline.Reporting.Cost;
 
@@ -80,7 +81,7 @@ public static class CostJsonRenderer
             w.WriteStartObject("byDriver");
             foreach (var d in Enum.GetValues<CostDriver>())
             {
-                w.WriteNumber(CostSections.Word(d), h.TotalOf(d));
+                w.WriteNumber(EnumNames.Words(d), h.TotalOf(d));
             }
 
             w.WriteEndObject();
@@ -160,7 +161,7 @@ public static class CostJsonRenderer
     private static void Line(Utf8JsonWriter w, CostLine line)
     {
         w.WriteStartObject();
-        w.WriteString("driver", CostSections.Word(line.Driver));
+        w.WriteString("driver", EnumNames.Words(line.Driver));
         w.WriteString("item", line.Item);
         OptionalNumber(w, "amount", line.Amount);
         w.WriteString("formula", line.Formula);

@@ -41,22 +41,22 @@ internal static class CostSections
         var rows = now.Components
             .Where(c => c.Lines.Length > 0)
             .Select(c => new CostRow(
-                [c.Component, Word(c.Kind), Priced(c), .. Drivers.Select(d => Cell(c.Lines.Where(l => l.Driver == d))), Quantities.Money(c.Total)],
+                [c.Component, EnumNames.Words(c.Kind), Priced(c), .. Drivers.Select(d => Cell(c.Lines.Where(l => l.Driver == d))), Quantities.Money(c.Total)],
                 c.Component, c.Lines))
             .ToList();
         rows.Add(new CostRow(["total", string.Empty, string.Empty, .. Drivers.Select(d => Cell(now.TotalOf(d))), Quantities.Money(now.Total)], null, []));
         var assumed = now.Components.Any(c => c.Assumed && c.Lines.Length > 0);
-        return new CostSection("Now", ["component", "kind", "priced as", .. Drivers.Select(d => ">" + Word(d)), ">total"], rows,
+        return new CostSection("Now", ["component", "kind", "priced as", .. Drivers.Select(d => ">" + EnumNames.Words(d)), ">total"], rows,
             assumed ? "* assumed: the design does not say what it runs on (runs_on or size); see the notes" : null);
     }
 
     /// <summary>The components that are not priced, and why.</summary>
     public static IEnumerable<string> NotPriced(CostReport report) =>
-        report.Now.Components.Where(c => c.Lines.Length == 0).Select(c => $"{c.Component} ({Word(c.Kind)}): not priced, {c.PricedAs}");
+        report.Now.Components.Where(c => c.Lines.Length == 0).Select(c => $"{c.Component} ({EnumNames.Words(c.Kind)}): not priced, {c.PricedAs}");
 
     /// <summary>The total at each horizon of growth, by driver, against the budget.</summary>
     public static CostSection Growth(CostReport report) =>
-        new("Growth", ["horizon", .. Drivers.Select(d => ">" + Word(d)), ">total", ">budget"],
+        new("Growth", ["horizon", .. Drivers.Select(d => ">" + EnumNames.Words(d)), ">total", ">budget"],
             [.. report.Horizons.Select(h => new CostRow(
                 [Horizon(h.Months), .. Drivers.Select(d => Cell(h.TotalOf(d))), Quantities.Money(h.Total), h.Budget is { } b ? Quantities.Percent((double)b.Share) + (b.Over ? " over" : string.Empty) : "-"],
                 null, []))],
@@ -108,7 +108,7 @@ internal static class CostSections
     /// <summary>A bill line's derivation: the formula and each input with its source.</summary>
     public static IEnumerable<string> Explain(CostLine line, string currency)
     {
-        yield return $"{Word(line.Driver)} {line.Item} = {line.Formula}" + (line.Amount is { } a ? $" = {Quantities.Money(a, currency)}" : string.Empty);
+        yield return $"{EnumNames.Words(line.Driver)} {line.Item} = {line.Formula}" + (line.Amount is { } a ? $" = {Quantities.Money(a, currency)}" : string.Empty);
         foreach (var input in line.Inputs)
         {
             yield return $"  {input.Name} = {Value(input, currency)}  ({Source(input)})";
@@ -147,7 +147,4 @@ internal static class CostSections
     }
 
     private static string Cell(decimal amount) => amount == 0 ? "-" : Quantities.Money(amount);
-
-    internal static string Word<T>(T value)
-        where T : struct, Enum => Design.Text.EnumNames.Text(value).Replace('_', ' ');
 }

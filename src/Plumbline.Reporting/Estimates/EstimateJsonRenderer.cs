@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Plumbline.Analysis.Estimates;
 using Plumbline.Analysis.Explain;
+using Plumbline.Design.Text;
 using Plumbline.Reporting.Formatting;
 
 namespace Plumbline.Reporting.Estimates;
@@ -41,7 +42,7 @@ public static class EstimateJsonRenderer
         Array(w, "traffic", report.Traffic, t =>
         {
             w.WriteString("workflow", t.Workflow);
-            w.WriteString("type", EstimateSections.Word(t.Type));
+            w.WriteString("type", EnumNames.Words(t.Type));
             Figure(w, "average", t.Average);
             Figure(w, "peak", t.Peak);
             Figure(w, "requestBandwidth", t.RequestBandwidth);
@@ -98,7 +99,7 @@ public static class EstimateJsonRenderer
         {
             w.WriteString("operation", o.Operation);
             w.WriteString("component", o.Component);
-            w.WriteString("type", EstimateSections.Word(o.Type));
+            w.WriteString("type", EnumNames.Words(o.Type));
             Figure(w, "average", o.Average);
             Figure(w, "peak", o.Peak);
             Figure(w, "worstCaseAmplification", o.WorstCaseAmplification);
@@ -107,7 +108,7 @@ public static class EstimateJsonRenderer
         Array(w, "components", report.Components, c =>
         {
             w.WriteString("component", c.Component);
-            w.WriteString("kind", EstimateSections.Word(c.Kind));
+            w.WriteString("kind", EnumNames.Words(c.Kind));
             w.WriteNumber("instances", c.Instances);
             Figure(w, "averageLoad", c.AverageLoad);
             Figure(w, "peakLoad", c.PeakLoad);
@@ -247,7 +248,7 @@ public static class EstimateJsonRenderer
             Array(w, "inputs", sensitivity.Rows, r =>
             {
                 w.WriteString("name", r.Input.Name);
-                w.WriteString("kind", EstimateSections.Word(r.Input.Kind));
+                w.WriteString("kind", EnumNames.Words(r.Input.Kind));
                 w.WriteString("source", r.Input.Path);
                 w.WriteNumber("line", r.Input.Line);
                 Number(w, "baseline", r.Input.Baseline);
@@ -308,7 +309,7 @@ public static class EstimateJsonRenderer
             w.WriteNull("value");
         }
 
-        w.WriteString("unit", EstimateSections.Word(figure.Unit));
+        w.WriteString("unit", EnumNames.Words(figure.Unit));
         w.WriteString("display", FigureText.Format(figure));
         w.WriteString("formula", figure.Formula);
         w.WriteStartArray("inputs");
@@ -317,7 +318,7 @@ public static class EstimateJsonRenderer
             w.WriteStartObject();
             w.WriteString("name", input.Name);
             Number(w, "value", input.Value);
-            w.WriteString("unit", EstimateSections.Word(input.Unit));
+            w.WriteString("unit", EnumNames.Words(input.Unit));
             w.WriteString("display", FigureText.Format(input.Value, input.Unit));
             w.WriteString("source", input.Source);
             w.WriteNumber("line", input.Line);

@@ -1,7 +1,7 @@
 using System.Globalization;
-using Plumbline.Design.Text;
 using Plumbline.Analysis.Estimates;
 using Plumbline.Analysis.Explain;
+using Plumbline.Design.Text;
 using Plumbline.Reporting.Formatting;
 
 namespace Plumbline.Reporting.Estimates;
@@ -39,7 +39,7 @@ internal static class EstimateSections
         return
         [
             new("Traffic", ["workflow", "type", ">average", ">peak", ">request bw", ">response bw"],
-                [.. report.Traffic.Select(t => Row([t.Workflow, Word(t.Type)], t.Average, t.Peak, t.RequestBandwidth, t.ResponseBandwidth))]),
+                [.. report.Traffic.Select(t => Row([t.Workflow, EnumNames.Words(t.Type)], t.Average, t.Peak, t.RequestBandwidth, t.ResponseBandwidth))]),
             new("Availability", ["workflow", ">availability", ">downtime/30d", ">downtime/year", "weakest link"],
                 [.. report.Workflows.Select(w => new EstimateRow(
                     [w.Workflow, FigureText.Format(w.Availability.Availability), FigureText.Format(w.Availability.DowntimePer30Days), FigureText.Format(w.Availability.DowntimePerYear), w.Availability.Weakest ?? "-"],
@@ -50,7 +50,7 @@ internal static class EstimateSections
                 $"instances needed at {Quantities.Percent(report.Options.TargetUtilisation)} target utilisation; headroom is time until peak load reaches capacity at the stated growth"),
             new("Load per operation", ["operation", "type", ">average", ">peak", ">worst-case attempts"],
                 [.. report.Operations.Select(o => new EstimateRow(
-                    [o.Operation, Word(o.Type), FigureText.Format(o.Average), FigureText.Format(o.Peak), FigureText.Format(o.WorstCaseAmplification)],
+                    [o.Operation, EnumNames.Words(o.Type), FigureText.Format(o.Average), FigureText.Format(o.Peak), FigureText.Format(o.WorstCaseAmplification)],
                     [o.Average, o.Peak, o.WorstCaseAmplification]))],
                 "through the call graph: each workflow's rate enters at its entry, and every call carries its caller's load x probability x count x expected attempts"),
             new("Retry amplification", ["operation", ">worst case", "path"],
@@ -97,7 +97,7 @@ internal static class EstimateSections
     };
 
     private static EstimateRow Capacity(ComponentCapacity c) => new(
-        [c.Component, Word(c.Kind), c.Instances.ToString(CultureInfo.InvariantCulture), FigureText.Format(c.AverageLoad), FigureText.Format(c.PeakLoad),
+        [c.Component, EnumNames.Words(c.Kind), c.Instances.ToString(CultureInfo.InvariantCulture), FigureText.Format(c.AverageLoad), FigureText.Format(c.PeakLoad),
          FigureText.Format(c.Capacity), FigureText.Format(c.AverageUtilisation), FigureText.Format(c.PeakUtilisation), FigureText.Format(c.InstancesNeeded), Headroom(c.HeadroomMonths)],
         [c.AverageLoad, c.PeakLoad, c.PeakReads, c.PeakWrites, c.Capacity, c.AverageUtilisation, c.PeakUtilisation, c.InstancesNeeded, c.HeadroomMonths]);
 
@@ -116,7 +116,4 @@ internal static class EstimateSections
 
     private static string Horizon(double months) =>
         months % 12 == 0 ? (months / 12).ToString(CultureInfo.InvariantCulture) + "y" : months.ToString(CultureInfo.InvariantCulture) + "mo";
-
-    internal static string Word<T>(T value)
-        where T : struct, Enum => Design.Text.EnumNames.ToSnake(value).Replace('_', ' ');
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Plumbline.Analysis.Slo;
 using Plumbline.Design.Model;
+using Plumbline.Design.Text;
 using Plumbline.Design.Units;
 using Plumbline.Reporting.Formatting;
 using Plumbline.Reporting.Prometheus;

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Plumbline.Analysis.Slo;
 using Plumbline.Design.Model;
+using Plumbline.Design.Text;
 using Plumbline.Design.Units;
 using Plumbline.Reporting.Formatting;
 using Plumbline.Reporting.Slo;
@@ -142,7 +143,7 @@ public static class PrometheusRulesRenderer
         Record(yaml, SloRecords.BudgetRemaining, $"1 - {SloRecords.PeriodBurnRate}{selector}", Labels(report, slo));
         Record(yaml, SloRecords.Info, "vector(1)", Labels(report, slo,
             ("sli", slo.Slo.Sli == SliKind.Latency ? "latency" : "availability"),
-            ("objective", Quantities.Format(slo.Objective)),
+            ("objective", FigureText.Format(slo.Objective)),
             ("period", period)));
 
         foreach (var alert in slo.Alerts.Where(a => !a.Problems.Contains(AlertProblem.NeverFires)))

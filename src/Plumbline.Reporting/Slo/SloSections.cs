@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using Plumbline.Analysis.Explain;
 using Plumbline.Analysis.Slo;
 using Plumbline.Design.Model;
-using Plumbline.Reporting.Formatting;
+using Plumbline.Design.Text;
 
 namespace Plumbline.Reporting.Slo;
 

@@ -1,9 +1,10 @@
 using System.Globalization;
 using Plumbline.Analysis.Slo;
 using Plumbline.Design.Model;
+using Plumbline.Design.Text;
 using Plumbline.Design.Units;
-using Calendar = Plumbline.Design.Units.Calendar;
 using Plumbline.Reporting.Formatting;
+using Calendar = Plumbline.Design.Units.Calendar;
 
 namespace Plumbline.Reporting.Slo;
 
@@ -35,7 +36,7 @@ public static class SloWords
             _ when s >= Calendar.SecondsPerDay && s % Calendar.SecondsPerDay == 0 => Count(s / Calendar.SecondsPerDay, "a day", "days"),
             _ when s >= Calendar.SecondsPerHour && s % Calendar.SecondsPerHour == 0 => Count(s / Calendar.SecondsPerHour, "an hour", "hours"),
             _ when s >= Calendar.SecondsPerMinute && s % Calendar.SecondsPerMinute == 0 => Count(s / Calendar.SecondsPerMinute, "a minute", "minutes"),
-            _ => Quantities.Seconds(s),
+            _ => Quantities.Duration(s),
         };
     }
 
@@ -56,7 +57,7 @@ public static class SloWords
         var what = slo.Slo.Sli == SliKind.Latency ? $"finish within {slo.Slo.Threshold}" : "succeed";
         var journey = slo.Slo.IsJourney ? $" ({slo.Subject}: good when every step is)" : string.Empty;
         var composed = slo.Slo.ObjectiveStated ? string.Empty : ", composed from its steps' objectives";
-        return $"{Quantities.Format(slo.Objective)} of {Events(slo)}{journey} {what} over {Span(slo.Slo.Window)}{composed}";
+        return $"{FigureText.Format(slo.Objective)} of {Events(slo)}{journey} {what} over {Span(slo.Slo.Window)}{composed}";
     }
 
     /// <summary>
@@ -162,7 +163,7 @@ public static class SloWords
 
     /// <summary>A length of time for people: 25.9s, 2.16m, 7.2h, 2.1 days (days from two days up).</summary>
     public static string Time(double seconds) =>
-        seconds >= 2 * Calendar.SecondsPerDay ? Quantities.Significant(seconds / Calendar.SecondsPerDay, 2) + " days" : Quantities.Seconds(seconds);
+        seconds >= 2 * Calendar.SecondsPerDay ? Quantities.Significant(seconds / Calendar.SecondsPerDay, 2) + " days" : Quantities.Duration(seconds);
 
     /// <summary>"164 failed requests a minute", "3.2 slow requests an hour".</summary>
     private static string Failures(double perSecond, string bad)

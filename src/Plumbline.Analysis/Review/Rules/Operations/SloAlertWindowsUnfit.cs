@@ -1,5 +1,6 @@
 using Plumbline.Analysis.Slo;
 using Plumbline.Design.Model;
+using Plumbline.Design.Text;
 
 namespace Plumbline.Analysis.Review.Rules.Operations;
 
@@ -31,19 +32,15 @@ public sealed class SloAlertWindowsUnfit : IRule
                         AlertProblem.LongerThanPeriod => Info.At(span, $"{alert.Name}:longer-than-window",
                             $"{alert.Name} looks back {alert.Window.Long}, longer than {slo.Name}'s {slo.Slo.Window} window: the budget it watches is not there to burn"),
                         AlertProblem.NeverFires => Info.At(span, $"{alert.Name}:never-fires",
-                            $"{alert.Name} fires above an error ratio of {Percent(alert.Threshold.Value ?? 0)} (a burn rate of {Number(alert.Factor.Value ?? 0)} on a {Percent(slo.Budget.Value ?? 0)} budget): no error ratio passes 100%, so it can never fire"
+                            $"{alert.Name} fires above an error ratio of {Quantities.Percent(alert.Threshold.Value ?? 0)} (a burn rate of {Quantities.Significant(alert.Factor.Value ?? 0)} on a {Quantities.Percent(slo.Budget.Value ?? 0)} budget): no error ratio passes 100%, so it can never fire"
                                 + (neverPages && alert.Severity == AlertSeverity.Page ? $"; no page alert of {slo.Name} can fire" : string.Empty),
                             neverPages && alert.Severity == AlertSeverity.Page ? Severity.High : Severity.Medium),
                         _ => Info.At(span, $"{alert.Name}:below-budget-pace",
-                            $"{alert.Name} fires at a burn rate of {Number(alert.Factor.Value ?? 0)}, below 1: it alerts on a burn that would not spend {slo.Name}'s budget within its {slo.Slo.Window} window",
+                            $"{alert.Name} fires at a burn rate of {Quantities.Significant(alert.Factor.Value ?? 0)}, below 1: it alerts on a burn that would not spend {slo.Name}'s budget within its {slo.Slo.Window} window",
                             Severity.Low),
                     };
                 }
             }
         }
     }
-
-    private static string Percent(double fraction) => Number(fraction * 100) + "%";
-
-    private static string Number(double value) => Math.Round(value, 4).ToString("0.####", System.Globalization.CultureInfo.InvariantCulture);
 }

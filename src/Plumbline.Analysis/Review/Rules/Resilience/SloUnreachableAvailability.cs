@@ -15,7 +15,7 @@ public sealed class SloUnreachableAvailability : IRule
     {
         foreach (var journey in context.Slos.Slos.Where(s => s.Slo.IsJourney && s.Composed is { MeetsObjective: false }))
         {
-            var (reach, asks, _) = Nines.Compare(journey.Composed!.Value.Value ?? 0, journey.Slo.Objective.Fraction);
+            var (reach, asks, _) = Quantities.CompareAvailability(journey.Composed!.Value.Value ?? 0, journey.Slo.Objective.Fraction);
             yield return Info.At(context.Span(journey.Slo.Path + (journey.Slo.ObjectiveStated ? "/objective" : "/journey")), journey.Name,
                 $"{journey.Name} asks {asks} of the journey {journey.Subject}, but its steps' synchronous paths reach only {reach} together: {journey.Composed.Arithmetic}");
         }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Plumbline.Analysis.Estimates.Figures;
 using Plumbline.Analysis.Explain;
 using Plumbline.Design.Text;
@@ -37,10 +36,8 @@ public sealed class SloUnreachableLatency : IRule
                 var peak = objective.Peak.Value is { } p && p > objective.Average.Value ? $" ({Quantities.Duration(p)} at peak load)" : string.Empty;
                 var note = owns.Count > 1 ? $" (their sum, {Quantities.Duration(sum)}, is not the answer: percentiles do not add)" : string.Empty;
                 yield return Info.At(context.Span(slo.Path + "/threshold"), slo.Name,
-                    $"{slo.Name} asks {Percent(objective.Objective)} of {latency.Workflow} within {Quantities.Duration(objective.Threshold)}, but its synchronous path's {level} is {Quantities.Duration(objective.Average.Value!.Value)} at average load{peak}, composed as distributions from {listed}{note}");
+                    $"{slo.Name} asks {Quantities.Availability(objective.Objective)} of {latency.Workflow} within {Quantities.Duration(objective.Threshold)}, but its synchronous path's {level} is {Quantities.Duration(objective.Average.Value!.Value)} at average load{peak}, composed as distributions from {listed}{note}");
             }
         }
     }
-
-    private static string Percent(double fraction) => string.Create(CultureInfo.InvariantCulture, $"{fraction * 100:0.####}%");
 }
