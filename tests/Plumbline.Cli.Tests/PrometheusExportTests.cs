@@ -38,7 +38,7 @@ public sealed class PrometheusExportTests
     public static TheoryData<string> Examples()
     {
         var data = new TheoryData<string>();
-        foreach (var file in Directory.GetFiles(Path.Combine(InitCommandTests.RepositoryRoot(), "examples"), "*.yaml").Order(StringComparer.Ordinal))
+        foreach (var file in Directory.GetFiles(Path.Combine(Repository.Root, "examples"), "*.yaml").Order(StringComparer.Ordinal))
         {
             data.Add(Path.GetFileName(file));
         }
@@ -52,7 +52,7 @@ public sealed class PrometheusExportTests
     {
         using var dir = new TempFolder();
         var rules = dir.File("rules.yml");
-        var run = CliRun.Of("export", Path.Combine(InitCommandTests.RepositoryRoot(), "examples", example), "--prometheus", "--output", rules);
+        var run = CliRun.Of("export", Path.Combine(Repository.Root, "examples", example), "--prometheus", "--output", rules);
         Assert.True(run.Exit == 0, run.Error);
 
         var check = Promtool.Run("check", "rules", rules);

@@ -138,7 +138,7 @@ public sealed class OpenSloRendererTests
     /// </summary>
     private static (JsonSchema, EvaluationOptions) LoadSchema()
     {
-        var folder = Path.Combine(ReviewTestData.RepositoryRoot(), "tests", "Plumbline.Reporting.Tests", "Fixtures", "openslo-v1");
+        var folder = Path.Combine(Repository.Root, "tests", "Plumbline.Reporting.Tests", "Fixtures", "openslo-v1");
         string[] order =
         [
             "name", "description", "duration-shorthand", "metricsource", "metadata", "general", "sli-spec", "slo-spec",

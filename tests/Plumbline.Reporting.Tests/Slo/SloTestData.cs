@@ -4,7 +4,6 @@ using System.Text.RegularExpressions;
 using Plumbline.Analysis.Estimates;
 using Plumbline.Analysis.Slo;
 using Plumbline.Design.Loading;
-using Plumbline.Reporting.Tests.Review;
 using Xunit;
 using YamlDotNet.RepresentationModel;
 
@@ -18,7 +17,7 @@ internal static partial class SloTestData
     public static (SloReport Report, string File) Example(string name)
     {
         var file = "examples/" + name;
-        return (Analyze(file, File.ReadAllText(Path.Combine(ReviewTestData.RepositoryRoot(), "examples", name))), file);
+        return (Analyze(file, File.ReadAllText(Path.Combine(Repository.Root, "examples", name))), file);
     }
 
     public static SloReport Analyze(string file, string yaml)
