@@ -1,6 +1,6 @@
 using System.Globalization;
-using Plumbline.Analysis.Availability;
 using Plumbline.Design.Model;
+using Plumbline.Design.Text;
 using Plumbline.Reporting.Formatting;
 using Plumbline.Simulation.Designs;
 
@@ -16,7 +16,7 @@ public static class SimulationTextRenderer
         var o = report.Options;
         writer.WriteLine($"Simulation of {report.SystemName}: seed {Seed(report)} (replay with --seed {Seed(report)}), " +
             $"{report.Replications} replication{(report.Replications == 1 ? string.Empty : "s")}, {LoadName(o.Load)} load");
-        writer.WriteLine($"  steady runs last {Quantities.Seconds(o.Duration)} simulated, the first {Quantities.Seconds(o.WarmUp)} left out of the figures; windows of {Quantities.Seconds(o.EffectiveWindow)}");
+        writer.WriteLine($"  steady runs last {Quantities.Duration(o.Duration)} simulated, the first {Quantities.Duration(o.WarmUp)} left out of the figures; windows of {Quantities.Duration(o.EffectiveWindow)}");
         writer.WriteLine();
 
         writer.WriteLine("Components as simulated");
@@ -30,7 +30,7 @@ public static class SimulationTextRenderer
                 !c.Limited ? "-" : c.Instances == c.Primaries || c.CapacityPerInstance == c.ReplicaCapacity
                     ? Quantities.Rate(c.CapacityPerInstance)
                     : $"{Quantities.Rate(c.CapacityPerInstance)} / {Quantities.Rate(c.ReplicaCapacity)}",
-                Quantities.Seconds(c.MeanOwnTime));
+                Quantities.Duration(c.MeanOwnTime));
         }
 
         components.Write(writer);
@@ -59,7 +59,7 @@ public static class SimulationTextRenderer
             foreach (var c in report.Comparisons)
             {
                 var seconds = c.Quantity != "utilisation";
-                string Show(double? v) => v is not { } x ? "?" : seconds ? Quantities.Seconds(x) : Quantities.Percent(x);
+                string Show(double? v) => v is not { } x ? "?" : seconds ? Quantities.Duration(x) : Quantities.Percent(x);
                 table.Add(c.Subject, c.Quantity, Show(c.Estimate), Show(c.Simulated),
                     c.RelativeDifference is { } d ? Signed(d) : "?",
                     c.Reason ?? "agree");
@@ -79,10 +79,10 @@ public static class SimulationTextRenderer
     {
         var first = scenario.Runs[0];
         var events = scenario.Runs.Sum(r => r.Events);
-        writer.WriteLine($"Scenario {scenario.Scenario}: {Quantities.Seconds(first.Duration)} simulated, {Quantities.Count(events)} events");
+        writer.WriteLine($"Scenario {scenario.Scenario}: {Quantities.Duration(first.Duration)} simulated, {Quantities.Count(events)} events");
         foreach (var fault in scenario.Faults)
         {
-            writer.WriteLine($"  fault: {Fault(fault)} from {Quantities.Seconds(fault.Start)}{(double.IsFinite(fault.End) ? $" to {Quantities.Seconds(fault.End)}" : " to the end")}");
+            writer.WriteLine($"  fault: {Fault(fault)} from {Quantities.Duration(fault.Start)}{(double.IsFinite(fault.End) ? $" to {Quantities.Duration(fault.End)}" : " to the end")}");
         }
 
         foreach (var stopped in scenario.Runs.Where(r => r.StoppedBy is not null))
@@ -149,15 +149,15 @@ public static class SimulationTextRenderer
             foreach (var s in scenario.Slos)
             {
                 var expected = scenario.Expected.Contains(s.Slo);
-                var (achieved, objective, _) = double.IsNaN(s.Achieved) ? ("?", Nines.Percent(s.Objective), false) : Nines.Compare(s.Achieved, s.Objective);
+                var (achieved, objective, _) = double.IsNaN(s.Achieved) ? ("?", Quantities.Availability(s.Objective), false) : Quantities.CompareAvailability(s.Achieved, s.Objective);
                 slos.Add(
                     s.Slo + (expected ? " *" : string.Empty),
-                    objective + (s.Threshold is { } t ? $" in {Quantities.Seconds(t)}" : string.Empty),
+                    objective + (s.Threshold is { } t ? $" in {Quantities.Duration(t)}" : string.Empty),
                     achieved,
                     s.Met ? "yes" : "NO",
                     Quantities.Percent(s.BudgetBurned),
-                    s.BrokenFrom is { } from ? $"{Quantities.Seconds(from)} to {Quantities.Seconds(s.BrokenUntil ?? from)}" : "-",
-                    s.Recovered is { } rec ? Quantities.Seconds(rec) : "-");
+                    s.BrokenFrom is { } from ? $"{Quantities.Duration(from)} to {Quantities.Duration(s.BrokenUntil ?? from)}" : "-",
+                    s.Recovered is { } rec ? Quantities.Duration(rec) : "-");
             }
 
             slos.Write(writer);
@@ -168,7 +168,7 @@ public static class SimulationTextRenderer
             var broken = scenario.Broken;
             writer.WriteLine(broken.IsEmpty
                 ? $"  * expected by the scenario: met"
-                : $"  * expected by the scenario: BROKEN: {string.Join(", ", broken.Select(b => b.Slo + (b.BrokenFrom is { } f ? $" (from {Quantities.Seconds(f)})" : string.Empty)))}");
+                : $"  * expected by the scenario: BROKEN: {string.Join(", ", broken.Select(b => b.Slo + (b.BrokenFrom is { } f ? $" (from {Quantities.Duration(f)})" : string.Empty)))}");
         }
     }
 
@@ -195,11 +195,11 @@ public static class SimulationTextRenderer
     {
         FaultKind.ZoneDown => $"zone {f.Target} down",
         FaultKind.InstanceDown => f.Instances is { } n ? $"{n} instance{(n == 1 ? string.Empty : "s")} of {f.Target} down" : $"every instance of {f.Target} down",
-        FaultKind.Slow => $"{f.Target} slower by {Quantities.Seconds(f.AddSeconds)}",
+        FaultKind.Slow => $"{f.Target} slower by {Quantities.Duration(f.AddSeconds)}",
         _ => $"{f.Target} fails {Quantities.Percent(f.ErrorRate)} of its operations",
     };
 
-    private static string Latency(double seconds) => double.IsNaN(seconds) ? "-" : Quantities.Seconds(seconds);
+    private static string Latency(double seconds) => double.IsNaN(seconds) ? "-" : Quantities.Duration(seconds);
 
     private static string Signed(double d) => (d >= 0 ? "+" : string.Empty) + Quantities.Percent(d);
 
