@@ -13,7 +13,7 @@ public sealed class WrapperStalenessTests
     [Fact]
     public async Task The_wrapper_rebuilds_exactly_when_its_sources_changed_since_the_build_started()
     {
-        var root = InitCommandTests.RepositoryRoot();
+        var root = Repository.Root;
         var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Path.Combine(root, "tests", "Plumbline.Cli.Tests", "Scripts", "wrapper-staleness.sh"));
         start.ArgumentList.Add(Path.Combine(root, "plumbline"));

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Plumbline.Analysis.Estimates;
 using Plumbline.Design.Model;
 using Plumbline.Design.Pricing;
+using Plumbline.Design.Text;
 using Plumbline.Design.Units;
 
 namespace Plumbline.Analysis.Cost;
@@ -549,7 +550,7 @@ public static class CostEstimator
         private static string At(double months) => months > 0 ? FormattableString.Invariant($" after {months:0.##} months") : string.Empty;
 
         /// <summary>A whole count for a note: 4,300,000,000,000; past a thousand trillion, 1.2e18.</summary>
-        private static string Whole(double count) => Explain.Magnitude.Format(count, "#,0");
+        private static string Whole(double count) => Quantities.Number(count, "#,0");
 
         /// <summary>
         /// A figure as a decimal; a magnitude past what money can hold is capped so a bill prints rather than fails. The cap

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using Plumbline.Analysis.Explain;
+using Plumbline.Design.Text;
 using Plumbline.Design.Units;
 
 namespace Plumbline.Analysis.Estimates;
@@ -52,7 +52,7 @@ public static class Overflow
                 graph.Components[component].Name,
                 edge.Call?.Path ?? graph.Components[component].Path,
                 $"the load on {graph.Operations[op].Ref} is beyond any number (past 1.8e308 a second): each call's count and retries multiply the load at every hop, "
-                + $"and the call from {caller} (x{Magnitude.Format(factor, "0.##")}) takes {Magnitude.Format(loads.Peak[edge.From], "#,0")}/s past it; every figure that depends on it is infinite"));
+                + $"and the call from {caller} (x{Quantities.Number(factor, "0.##")}) takes {Quantities.Number(loads.Peak[edge.From], "#,0")}/s past it; every figure that depends on it is infinite"));
         }
 
         if (model.Design.Requirements.Growth is { } growth && storage.Any(s => s.Horizons.Any(h => h.Bytes.Value is { } b && !double.IsFinite(b))))
@@ -63,12 +63,12 @@ public static class Overflow
             var horizons = model.Options.Horizons.Where(h => storage.Any(s => s.Horizons.Any(x => x.Months == h && x.Bytes.Value is { } b && !double.IsFinite(b))))
                 .Select(Horizon).ToList();
             var when = peak > 0 && daily > 1 && peak < BeyondAnySystem
-                ? $": today's busiest peak of {Magnitude.Format(peak, peak >= 100 ? "#,0" : "0.##")}/s would pass {Magnitude.Format(BeyondAnySystem, "0")}/s, more than any system serves, within {Magnitude.Format(Math.Ceiling(Math.Log(BeyondAnySystem / peak) / Math.Log(daily)), "#,0")} days"
+                ? $": today's busiest peak of {Quantities.Number(peak, peak >= 100 ? "#,0" : "0.##")}/s would pass {Quantities.Number(BeyondAnySystem, "0")}/s, more than any system serves, within {Quantities.Number(Math.Ceiling(Math.Log(BeyondAnySystem / peak) / Math.Log(daily)), "#,0")} days"
                 : string.Empty;
             result.Add(new OverflowExplanation(
                 "growth",
                 model.Design.Requirements.Path + "/growth",
-                $"growth of {growth} multiplies the load by {Magnitude.Format(daily, "0.###")} a day ({Magnitude.Format(monthly, monthly >= 100 ? "#,0" : "0.##")} a month){when}; "
+                $"growth of {growth} multiplies the load by {Quantities.Number(daily, "0.###")} a day ({Quantities.Number(monthly, monthly >= 100 ? "#,0" : "0.##")} a month){when}; "
                 + $"storage at the {string.Join(", ", horizons)} horizon{(horizons.Count == 1 ? string.Empty : "s")} is beyond any number and prints as infinite"));
         }
 
@@ -76,5 +76,5 @@ public static class Overflow
     }
 
     private static string Horizon(double months) =>
-        months % 12 == 0 ? Magnitude.Format(months / 12, "0") + "y" : Magnitude.Format(months, "0.#") + " months";
+        months % 12 == 0 ? Quantities.Number(months / 12, "0") + "y" : Quantities.Number(months, "0.#") + " months";
 }

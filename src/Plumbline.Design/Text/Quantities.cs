@@ -92,6 +92,27 @@ public static class Quantities
         return Significant(value);
     }
 
+    /// <summary>
+    /// The size from which <see cref="Number"/> writes scientific notation: 1e15, where a double stops holding
+    /// every whole number, so a figure printed whole below it is exact.
+    /// </summary>
+    public const double WholeBelow = 1e15;
+
+    /// <summary>
+    /// A figure in the caller's <paramref name="format"/> (invariant culture) while it reads well: 1000000, 1,140,
+    /// 3.8; from a thousand trillion up, scientific notation (1.2e18, not 19 digits); "infinite" past the largest
+    /// double (a load multiplied along a long chain of calls, growth compounded for years), never "∞" or a
+    /// wrapped integer; "?" when it is not a number.
+    /// </summary>
+    public static string Number(double value, string format = "0.##") => value switch
+    {
+        double.NaN => "?",
+        double.PositiveInfinity => Infinite,
+        double.NegativeInfinity => "-" + Infinite,
+        _ when Math.Abs(value) >= WholeBelow => value.ToString("0.##e0", CultureInfo.InvariantCulture),
+        _ => value.ToString(format, CultureInfo.InvariantCulture),
+    };
+
     /// <summary>An exact whole number with thousands separators, for limits and sizes in diagnostics: 4,194,304.</summary>
     public static string Exact(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
@@ -214,7 +235,7 @@ public static class Quantities
     /// <summary>
     /// A duration (a latency, a timeout, a worst case, a downtime): µs below a millisecond, ms below a
     /// second, else seconds below two minutes, minutes below two hours, hours below three days, then days:
-    /// 80µs, 225ms, 4.1s, 43.2m, 8.77h, 3.2 days; "unbounded" for a wait that never ends (a queue past
+    /// 80µs, 225ms, 4.1s, 43.2m, 8.77h, 3.2 days; "infinite" for a wait that never ends (a queue past
     /// its capacity), "?" when unknown.
     /// </summary>
     public static string Duration(double seconds) => seconds switch

@@ -17,6 +17,21 @@ public sealed class QuantitiesTests
         Assert.Equal(expected, Quantities.Significant(value));
 
     [Theory]
+    [InlineData(12.7, "12.7")]
+    [InlineData(458, "458")]
+    [InlineData(999_999, "1000000")]
+    [InlineData(1_500_000, "1.5e6")]
+    [InlineData(1.5e8, "1.5e8")]
+    [InlineData(9.996e6, "1e7")]
+    [InlineData(-2.25e10, "-2.25e10")]
+    [InlineData(3e303, "3e303")]
+    [InlineData(double.PositiveInfinity, "infinite")]
+    [InlineData(double.NegativeInfinity, "-infinite")]
+    [InlineData(double.NaN, "?")]
+    public void Significant_switches_to_scientific_notation_from_a_million(double value, string shown) =>
+        Assert.Equal(shown, Quantities.Significant(value));
+
+    [Theory]
     [InlineData(250, "250")]
     [InlineData(3_800, "3800")]
     [InlineData(12_700, "12.7K")]
@@ -86,7 +101,7 @@ public sealed class QuantitiesTests
     [InlineData(2_592, "43.2m")]
     [InlineData(31_572, "8.77h")]
     [InlineData(3.2 * 86_400, "3.2 days")]
-    [InlineData(double.PositiveInfinity, "unbounded")]
+    [InlineData(double.PositiveInfinity, "infinite")]
     [InlineData(double.NaN, "?")]
     public void Durations_pick_their_unit(double seconds, string expected) =>
         Assert.Equal(expected, Quantities.Duration(seconds));

@@ -32,7 +32,7 @@ public sealed class TeamRuleBudgetTests
         var rules = Load(Fixtures.TeamRules);
         using var spent = new CancellationTokenSource();
         spent.Cancel();
-        var options = new ReviewOptions(Today) { TeamRuleDeadline = spent.Token, TeamRuleTimeBudget = TimeSpan.FromSeconds(5) };
+        var options = new ReviewOptions(ReviewKit.Today) { TeamRuleDeadline = spent.Token, TeamRuleTimeBudget = TimeSpan.FromSeconds(5) };
         var report = Reviewer.Review(LoadedDesign, options, rules);
 
         Assert.DoesNotContain(report.Findings, f => f.Rule.Id.StartsWith("team-", StringComparison.Ordinal) && f.Rule != TeamRuleBudget.Info);
@@ -52,7 +52,7 @@ public sealed class TeamRuleBudgetTests
     public void Within_the_budget_team_rules_run_and_nothing_is_said()
     {
         using var ample = new CancellationTokenSource();
-        var report = Reviewer.Review(LoadedDesign, new ReviewOptions(Today) { TeamRuleDeadline = ample.Token }, Load(Fixtures.TeamRules));
+        var report = Reviewer.Review(LoadedDesign, new ReviewOptions(ReviewKit.Today) { TeamRuleDeadline = ample.Token }, Load(Fixtures.TeamRules));
         Assert.Contains(report.Findings, f => f.Rule.Id == "team-owner-required");
         Assert.DoesNotContain(report.Findings, f => f.Rule == TeamRuleBudget.Info);
     }

@@ -22,7 +22,7 @@ public sealed class OverCapacityAtPeak : IRule
             }
 
             var severity = utilisation > 1 ? Severity.High : Severity.Medium;
-            var needed = capacity.InstancesNeeded.Value is { } n ? $"; it needs {Quantities.Significant(n)} instances to run at {Quantities.Percent(target)}" : string.Empty;
+            var needed = capacity.InstancesNeeded.Value is { } n ? $"; it needs {Quantities.Number(n, "0")} instances to run at {Quantities.Percent(target)}" : string.Empty;
             yield return Info.At(context.Span(component.Path + "/capacity"), component.Name,
                 $"{component.Name} runs at {Quantities.Percent(utilisation)} of its {capacity.Capacity.Name} at peak ({Quantities.Rate(utilisation * capacity.Capacity.Value!.Value)} against {Quantities.Rate(capacity.Capacity.Value!.Value)} over {component.Instances} instance{(component.Instances == 1 ? string.Empty : "s")}), above {(severity == Severity.High ? "100%" : $"the {Quantities.Percent(target)} target")}{needed}",
                 severity);

@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using Plumbline.Analysis.Graph;
 using Plumbline.Analysis.Availability;
-using Plumbline.Analysis.Explain;
 using Plumbline.Design.Model;
 
 namespace Plumbline.Analysis.Review.Rules.Resilience;

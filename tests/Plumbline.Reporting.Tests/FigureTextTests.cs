@@ -4,24 +4,9 @@ using Xunit;
 
 namespace Plumbline.Reporting.Tests;
 
-/// <summary>Any magnitude prints readably: units up to the largest, scientific notation past it, "infinite" past any number.</summary>
-public sealed class QuantitiesTests
+/// <summary>A figure of any magnitude prints readably in its unit: units up to the largest, scientific notation past it, "infinite" past any number.</summary>
+public sealed class FigureTextTests
 {
-    [Theory]
-    [InlineData(12.7, "12.7")]
-    [InlineData(458, "458")]
-    [InlineData(999_999, "1000000")]
-    [InlineData(1_500_000, "1.5e6")]
-    [InlineData(1.5e8, "1.5e8")]
-    [InlineData(9.996e6, "1e7")]
-    [InlineData(-2.25e10, "-2.25e10")]
-    [InlineData(3e303, "3e303")]
-    [InlineData(double.PositiveInfinity, "infinite")]
-    [InlineData(double.NegativeInfinity, "-infinite")]
-    [InlineData(double.NaN, "?")]
-    public void Significant_switches_to_scientific_notation_from_a_million(double value, string shown) =>
-        Assert.Equal(shown, Quantities.Significant(value));
-
     [Theory]
     [InlineData(3800, FigureUnit.Count, "3800")]
     [InlineData(4_285_714_285_715, FigureUnit.Count, "4.29T")]
@@ -35,7 +20,7 @@ public sealed class QuantitiesTests
     [InlineData(double.PositiveInfinity, FigureUnit.Ratio, "infinite")]
     [InlineData(double.PositiveInfinity, FigureUnit.Count, "infinite")]
     public void Figures_of_any_size_print_in_a_readable_form(double value, FigureUnit unit, string shown) =>
-        Assert.Equal(shown, Quantities.Format(value, unit));
+        Assert.Equal(shown, FigureText.Format(value, unit));
 
     [Fact]
     public void No_figure_prints_more_than_a_few_digits_in_a_row()
@@ -45,7 +30,7 @@ public sealed class QuantitiesTests
         {
             for (var exponent = 0; exponent <= 308; exponent += 7)
             {
-                var shown = Quantities.Format(Math.Pow(10, exponent) * 1.2345, unit);
+                var shown = FigureText.Format(Math.Pow(10, exponent) * 1.2345, unit);
                 Assert.DoesNotMatch(@"\d{8}", shown);
                 Assert.DoesNotContain("E+", shown, StringComparison.Ordinal);
                 Assert.DoesNotContain("∞", shown, StringComparison.Ordinal);
