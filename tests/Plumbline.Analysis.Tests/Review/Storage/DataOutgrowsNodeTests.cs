@@ -55,7 +55,7 @@ public sealed class DataOutgrowsNodeTests
         // storage at 12 months". The estimate's table shows the longest horizon, 6 TB at 60 months: 21.
         var store = "    kind: database\n    engine: postgresql\n    instances: 4\n    shard_key: device\n    storage_per_node: 290GB";
         var yaml = StorageKit.Design(Entity("100M/month", "1KB"), store);
-        var finding = Assert.Single(StorageKit.Findings(yaml, "data-outgrows-node"));
+        var finding = Assert.Single(ReviewKit.Findings(yaml, "data-outgrows-node"));
         var estimate = Plumbline.Analysis.Estimates.Estimator.Estimate(TestDesigns.Load(yaml));
         var owner = estimate.StorageByOwner.Single(o => o.Component == "store");
 
