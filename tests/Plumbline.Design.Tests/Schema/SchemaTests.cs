@@ -69,9 +69,9 @@ public sealed partial class SchemaTests
         var problems = new List<string>();
         foreach (var (name, schema) in ObjectSchemas())
         {
-            if (schema["additionalProperties"] is not JsonValue value || value.GetValueKind() != JsonValueKind.False)
+            if (!ForbidsUnknownKeys(schema))
             {
-                problems.Add($"{name}: additionalProperties is not false");
+                problems.Add($"{name}: neither additionalProperties nor unevaluatedProperties is false");
             }
 
             foreach (var (key, property) in schema["properties"]!.AsObject())
@@ -384,7 +384,11 @@ public sealed partial class SchemaTests
 
     // Helpers.
 
-    /// <summary>The root (as "design") and every $def that is an object with properties.</summary>
+    /// <summary>
+    /// The root (as "design") and every $def that is an object with properties. A def whose fields depend
+    /// on another field (a component's on its kind) has the fields of its if/then branches too, as
+    /// "properties", beside its own.
+    /// </summary>
     private static IEnumerable<(string Name, JsonObject Schema)> ObjectSchemas()
     {
         var root = SchemaJson;
@@ -393,10 +397,43 @@ public sealed partial class SchemaTests
         {
             if (def is JsonObject o && o.ContainsKey("properties"))
             {
-                yield return (name, o);
+                yield return (name, WithBranchProperties(o));
             }
         }
     }
+
+    private static JsonObject WithBranchProperties(JsonObject schema)
+    {
+        var branches = ConditionalBranches(schema).ToList();
+        if (branches.Count == 0)
+        {
+            return schema;
+        }
+
+        var merged = schema.DeepClone().AsObject();
+        var properties = merged["properties"]!.AsObject();
+        foreach (var (_, then) in branches)
+        {
+            foreach (var (key, property) in then["properties"]!.AsObject())
+            {
+                properties[key] = property!.DeepClone();
+            }
+        }
+
+        return merged;
+    }
+
+    /// <summary>The if/then pairs of an object's allOf whose then adds properties.</summary>
+    private static IEnumerable<(JsonObject If, JsonObject Then)> ConditionalBranches(JsonObject schema) =>
+        (schema["allOf"] as JsonArray ?? [])
+            .OfType<JsonObject>()
+            .Where(b => b["if"] is JsonObject && b["then"] is JsonObject { } then && then.ContainsKey("properties"))
+            .Select(b => (b["if"]!.AsObject(), b["then"]!.AsObject()));
+
+    private static bool ForbidsUnknownKeys(JsonObject schema) =>
+        IsFalse(schema["additionalProperties"]) || IsFalse(schema["unevaluatedProperties"]);
+
+    private static bool IsFalse(JsonNode? node) => node is JsonValue value && value.GetValueKind() == JsonValueKind.False;
 
     /// <summary>Every error of an evaluation, one line each: instance location, line:column in the YAML, keyword, message.</summary>
     private static List<string> Validate(JsonNode json, IReadOnlyDictionary<string, Mark> marks, string file)

@@ -177,28 +177,13 @@ internal static partial class DesignBinder
 
     private static void CheckApplicability(MapReader m, ComponentKind kind, BindContext context)
     {
-        void Only(string field, string appliesTo, params ComponentKind[] kinds)
+        foreach (var (field, appliesTo, kinds) in ComponentFields.KindSpecific)
         {
-            if (m.Has(field) && Array.IndexOf(kinds, kind) < 0)
+            if (m.Has(field) && !kinds.Contains(kind))
             {
                 context.Report(DiagnosticCodes.NotApplicable(m.KeySpan(field), m.ChildPath(field), field, EnumNames<ComponentKind>.Name(kind).Replace('_', ' '), appliesTo));
             }
         }
-
-        Only("hit_ratio", "caches and CDNs", ComponentKind.Cache, ComponentKind.Cdn);
-        Only("consumers", "queues", ComponentKind.Queue);
-        Only("dead_letter", "queues", ComponentKind.Queue);
-        Only("partitions", "queues and stores", [ComponentKind.Queue, .. StoreKinds]);
-        Only("storage_per_node", "stores", StoreKinds);
-        Only("shard_key", "stores", StoreKinds);
-        Only("model", "stores", StoreKinds);
-        Only("backup", "stores", StoreKinds);
-        Only("storage_class", "stores", StoreKinds);
-        Only("runs_on", "every kind but client and external", [.. Enum.GetValues<ComponentKind>().Where(k => k is not (ComponentKind.Client or ComponentKind.External))]);
-        Only("size", "every kind but client and external", [.. Enum.GetValues<ComponentKind>().Where(k => k is not (ComponentKind.Client or ComponentKind.External))]);
-        Only("quorum", "stores", StoreKinds);
-        Only("replication", "stores", StoreKinds);
-        Only("failover", "stores", StoreKinds);
     }
 
     private static ImmutableArray<string> ReadZones(MapReader m, BindContext context)
