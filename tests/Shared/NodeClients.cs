@@ -10,22 +10,8 @@ namespace Plumbline.Tests.Shared;
 /// </summary>
 internal static class NodeClients
 {
-    private static readonly Lazy<string> FolderPath = new(() =>
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "tests", "clients");
-            if (File.Exists(Path.Combine(candidate, "package.json")))
-            {
-                return candidate;
-            }
-        }
-
-        throw new InvalidOperationException("tests/clients/package.json not found above " + AppContext.BaseDirectory);
-    });
-
-    /// <summary>The folder holding the clients' package.json and, once installed, node_modules.</summary>
-    public static string Folder => FolderPath.Value;
+    /// <summary>The folder holding the clients' package.json and, once installed, node_modules (needs Shared/Repository.cs).</summary>
+    public static string Folder => Path.Combine(Repository.Root, "tests", "clients");
 
     /// <summary>The yaml-language-server entry point, run with node.</summary>
     public static string YamlLanguageServer => Installed(Path.Combine("node_modules", "yaml-language-server", "bin", "yaml-language-server"));
