@@ -91,6 +91,7 @@ public static class CliApp
             CostCommand.Create(console),
             CheckCommand.Create(console),
             SloCommand.Create(console),
+            ThreatsCommand.Create(console),
             ExportCommand.Create(console),
         };
     }

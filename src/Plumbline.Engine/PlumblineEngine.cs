@@ -4,6 +4,7 @@ using Plumbline.Analysis.Estimates;
 using Plumbline.Analysis.Review;
 using Plumbline.Analysis.Review.Custom;
 using Plumbline.Analysis.Slo;
+using Plumbline.Analysis.Threats;
 using Plumbline.Design.Loading;
 using Plumbline.Design.Diagnostics;
 using Plumbline.Design.Model;
@@ -36,6 +37,9 @@ public sealed record CheckResult(LoadResult Design, RuleFileResult TeamRules, Re
 
 /// <summary>An estimate: the design as loaded, and the estimate when the design had no error.</summary>
 public sealed record EstimateResult(LoadResult Design, EstimateReport? Report);
+
+/// <summary>A threat model: the design as loaded, and the report when the design had no error.</summary>
+public sealed record ThreatsResult(LoadResult Design, ThreatReport? Report);
 
 /// <summary>SLOs worked out: the design as loaded, the alert windows file as loaded (when one was given), and the report when neither had an error.</summary>
 public sealed record SloResult(LoadResult Design, AlertingLoadResult? AlertWindows, SloReport? Report);
@@ -176,6 +180,20 @@ public sealed class PlumblineEngine(EngineOptions? options = null)
         var budget = Options.TeamRuleTimeBudget ?? EngineOptions.DefaultTeamRuleTimeBudget;
         using var deadline = new CancellationTokenSource(budget);
         return Reviewer.Review(design, options with { TeamRuleDeadline = deadline.Token, TeamRuleTimeBudget = budget }, team);
+    }
+
+    /// <summary>
+    /// The threat model of a design: STRIDE threats derived from its data flows, trust boundaries and data
+    /// classification, each open, mitigated by a named control, or accepted by key until a date (judged at
+    /// <paramref name="options"/>' date); and the data-flow view a diagram draws.
+    /// </summary>
+    public ThreatReport Threats(SystemDesign design, ReviewOptions options) => ThreatAnalyzer.Analyze(design, options);
+
+    /// <summary>Loads a design file and derives its threat model when it loaded without errors.</summary>
+    public ThreatsResult ThreatsFile(string designPath, ReviewOptions options)
+    {
+        var loaded = LoadDesignFile(designPath);
+        return new ThreatsResult(loaded, loaded.Success && loaded.Design is { } design ? Threats(design, options) : null);
     }
 
     /// <summary>Estimates a design; with <paramref name="sensitivity"/>, ranks its inputs by how much they matter.</summary>

@@ -25,6 +25,7 @@ public static class RuleRegistry
         .. StorageCatalogue.Rules,
         .. OperationsCatalogue.Rules,
         .. CostCatalogue.Rules,
+        .. Threats.ThreatCatalogue.Rules,
     ];
 
     /// <summary>The rule with this id, or null.</summary>

@@ -105,6 +105,9 @@ public sealed record Component(
     /// <summary>How it takes over from a lost primary (<c>failover:</c>); null when unstated.</summary>
     public Failover? Failover { get; init; }
 
+    /// <summary>This component's own authentication, authorisation, encryption and grants; null when it states none (the system-wide ones apply).</summary>
+    public ComponentSecurity? Security { get; init; }
+
     /// <summary>The operation with this name, or null.</summary>
     public Operation? FindOperation(string name)
     {
@@ -215,6 +218,12 @@ public sealed record Operation(
 
     /// <summary>Bytes one execution returns to its caller; null when unstated (a store: rows x record size).</summary>
     public Units.ByteSize? Response { get; init; }
+
+    /// <summary>Entities one execution reads, when the file says (threat model: what its flows carry); empty when unstated.</summary>
+    public ImmutableArray<string> Reads { get; init; } = [];
+
+    /// <summary>Entities one execution writes, when the file says; empty when unstated.</summary>
+    public ImmutableArray<string> Writes { get; init; } = [];
 }
 
 /// <summary>Service-time percentiles of an operation's own work, excluding the calls it makes.</summary>
@@ -257,6 +266,9 @@ public sealed record Call(
     /// after another.
     /// </summary>
     public bool Parallel { get; init; }
+
+    /// <summary>This call's own authentication and encryption; null when it states none (the callee's and the system-wide ones apply).</summary>
+    public ChannelSecurity? Security { get; init; }
 }
 
 /// <summary>How retry delays grow.</summary>

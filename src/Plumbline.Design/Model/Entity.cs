@@ -63,4 +63,13 @@ public sealed record Entity(
 
     /// <summary>The share of this data promised to survive a year (<c>durability: 99.999999999%</c>); null when none is promised.</summary>
     public Percent? Durability { get; init; }
+
+    /// <summary>Encryption at rest of this entity, overriding its owner's and the system-wide; null when unstated.</summary>
+    public string? AtRest { get; init; }
+
+    /// <summary>Which accesses are written to the audit trail; null when the entity does not say.</summary>
+    public AuditScope? Audit { get; init; }
+
+    /// <summary>How a person's records are erased on request (right to erasure); null when unstated.</summary>
+    public string? Erasure { get; init; }
 }

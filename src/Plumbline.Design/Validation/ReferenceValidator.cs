@@ -37,8 +37,15 @@ internal static class ReferenceValidator
 
             foreach (var component in design.Components)
             {
+                if (component.Security is { } security)
+                {
+                    Names(security.Grants, security.Path + "/grants", "entity", _entities, "data");
+                }
+
                 foreach (var operation in component.Operations)
                 {
+                    Names(operation.Reads, operation.Path + "/reads", "entity", _entities, "data");
+                    Names(operation.Writes, operation.Path + "/writes", "entity", _entities, "data");
                     foreach (var call in operation.Calls)
                     {
                         Operation(call.To, call.Path + "/to");

@@ -80,6 +80,7 @@ internal static partial class DesignBinder
                 Quorum = quorum,
                 Replication = replication,
                 Failover = ReadFailover(m, context),
+                Security = ReadComponentSecurity(m),
             });
         }
 
@@ -366,6 +367,8 @@ internal static partial class DesignBinder
             {
                 Rows = m.Number("rows", 0, 1e12),
                 Response = m.Size("response"),
+                Reads = m.StringList("reads"),
+                Writes = m.StringList("writes"),
             });
         }
 
@@ -431,6 +434,7 @@ internal static partial class DesignBinder
         {
             FallbackTo = fallbackTo,
             Parallel = m.Bool("parallel") ?? false,
+            Security = ReadChannelSecurity(m),
         };
     }
 

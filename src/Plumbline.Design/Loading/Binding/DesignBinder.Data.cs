@@ -46,6 +46,9 @@ internal static partial class DesignBinder
             {
                 Recovery = ReadRecoveryTargets(m),
                 Durability = m.Percent("durability"),
+                AtRest = m.String("at_rest"),
+                Audit = m.Enum<AuditScope>("audit"),
+                Erasure = m.String("erasure"),
             };
         });
 

@@ -1,0 +1,39 @@
+using Plumbline.Analysis.Review;
+using Plumbline.Analysis.Review.Rules.Operations;
+using Plumbline.Design.Model;
+
+namespace Plumbline.Analysis.Threats.Rules;
+
+/// <summary>Spoofing: a workflow entered from a less trusted zone with no user authentication.</summary>
+public sealed class EntryWithoutAuthentication : ThreatRule
+{
+    public override RuleInfo Info { get; } = new("entry-without-authentication", ProcessStep.Security, Severity.High,
+        "A workflow is entered from a less trusted zone without authentication",
+        "Whoever reaches the entry can claim to be anyone: every request is anonymous, so nothing stops one caller acting as another, and the data on the path answers to whoever asks.",
+        "Authenticate the callers (auth on the workflow's endpoint, components.<entry>.security.authn, or security.authn.users); if anonymous use is the product, accept the threat with a reason.");
+
+    public override Stride Stride => Stride.Spoofing;
+
+    public override int? Cwe => 306;
+
+    public override IEnumerable<Threat> Derive(ThreatContext context)
+    {
+        foreach (var flow in context.Model.Flows)
+        {
+            if (flow.Kind != FlowKind.Entry || flow.Exposure == Exposure.Internal)
+            {
+                continue;
+            }
+
+            // An anonymous write endpoint is already reported by unauthenticated-write-endpoint.
+            if (context.Design.Api.Endpoints.Any(e => e.Workflow == flow.Id && e.Auth == AuthScheme.None && UnauthenticatedWriteEndpoint.Writes(e, context.Design)))
+            {
+                continue;
+            }
+
+            yield return Raise(context, flow.Id, context.WorkflowOf(flow)!.Path,
+                $"{flow.Id}'s entry ({flow.Describe}) is reached {ThreatContext.Describe(flow.Exposure)} carrying {ThreatContext.Carrying(flow)}; its authentication is {flow.Authn}",
+                ThreatContext.SeverityOf(flow), flow.Authn);
+        }
+    }
+}
