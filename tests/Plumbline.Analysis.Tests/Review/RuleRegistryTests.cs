@@ -43,6 +43,7 @@ public sealed class RuleRegistryTests
             "Plumbline.Analysis.Review.Rules.Operations",
             "Plumbline.Analysis.Review.Rules.Resilience",
             "Plumbline.Analysis.Review.Rules.Storage",
+            "Plumbline.Analysis.Threats.Rules",
         ], areas);
     }
 }
