@@ -61,6 +61,11 @@ public sealed class EscapeInjectionTests : IDisposable
             operations:
               query: {"{}"}
         security:
+          authz: {Hostile}
+          encryption:
+            in_transit: {Hostile}
+            at_rest: {Hostile}
+          audit: [{Hostile}]
           accepted_risks:
             - finding: team-hostile-accepted@web
               reason: {Hostile}
@@ -131,6 +136,12 @@ public sealed class EscapeInjectionTests : IDisposable
         "slo {design} --explain",
         "slo {design} --format json",
         "slo {design} --format markdown --explain",
+        "threats {design} --today 2026-11-25 --flows",
+        "threats {design} --today 2026-11-25 --format json",
+        "threats {design} --today 2026-11-25 --format markdown",
+        "threats {design} --today 2026-11-25 --format sarif",
+        "threats {invalid}",
+        "threats {evilname} --today 2026-11-25",
         "export {design} --prometheus",
         "export {design} --openslo",
         "export {design} --grafana",

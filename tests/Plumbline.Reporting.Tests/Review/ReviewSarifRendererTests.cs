@@ -197,6 +197,21 @@ public sealed class ReviewSarifRendererTests
     [InlineData("spof", "Spof")]
     public void Rule_names_are_pascal_case_ids(string id, string name) => Assert.Equal(name, ReviewSarifRenderer.PascalCase(id));
 
+    [Fact]
+    public void A_threat_models_sarif_validates_against_the_schema_with_its_open_and_accepted_threats()
+    {
+        var text = File.ReadAllText(Path.Combine(Repository.Root, "examples", "url-shortener.yaml"));
+        var loaded = Plumbline.Design.Loading.DesignLoader.LoadText("examples/url-shortener.yaml", text);
+        var threats = Plumbline.Analysis.Threats.ThreatAnalyzer.Analyze(loaded.Design!, new ReviewOptions(new DateOnly(2026, 12, 3)));
+        var sarif = ReviewSarifRenderer.Render(Plumbline.Reporting.Threats.ThreatWords.AsReview(threats), "examples/url-shortener.yaml", Version);
+        Assert.Empty(Validate(sarif));
+        using var doc = JsonDocument.Parse(sarif);
+        var results = doc.RootElement.GetProperty("runs")[0].GetProperty("results");
+        var notMitigated = threats.Threats.Count(t => t.Status != Plumbline.Analysis.Threats.ThreatStatus.Mitigated);
+        Assert.Equal(notMitigated, results.GetArrayLength());
+        Assert.Contains(results.EnumerateArray(), r => r.TryGetProperty("suppressions", out _));
+    }
+
     private static List<string> Validate(string sarif)
     {
         using var doc = JsonDocument.Parse(sarif);
