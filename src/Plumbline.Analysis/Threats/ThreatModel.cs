@@ -78,17 +78,31 @@ public sealed class ThreatModel
 
     private readonly Dictionary<string, string> _boundaryOf;
     private readonly Dictionary<string, Entity> _entities;
+    private readonly Dictionary<string, int> _entityIndex;
+    private readonly HashSet<string> _owners;
+    private readonly ILookup<string, Endpoint> _endpoints;
+    private readonly ILookup<string, Persona> _personas;
     private readonly Dictionary<string, Exposure> _componentExposure;
 
     private ThreatModel(SystemDesign design, CallGraph graph)
     {
         Design = design;
         _entities = new(StringComparer.Ordinal);
-        foreach (var e in design.Data)
+        _entityIndex = new(StringComparer.Ordinal);
+        _owners = new(StringComparer.Ordinal);
+        for (var i = 0; i < design.Data.Length; i++)
         {
+            var e = design.Data[i];
             _entities.TryAdd(e.Name, e);
+            _entityIndex.TryAdd(e.Name, i);
+            if (e.Owner is { } owner)
+            {
+                _owners.Add(owner);
+            }
         }
 
+        _endpoints = design.Api.Endpoints.Where(e => e.Workflow is not null).ToLookup(e => e.Workflow!, StringComparer.Ordinal);
+        _personas = design.Requirements.Personas.SelectMany(p => p.Workflows.Distinct(StringComparer.Ordinal).Select(w => (w, p))).ToLookup(x => x.w, x => x.p, StringComparer.Ordinal);
         _boundaryOf = new(StringComparer.Ordinal);
         foreach (var b in design.Security.Boundaries)
         {
@@ -152,6 +166,9 @@ public sealed class ThreatModel
 
     /// <summary>The boundary a persona, component or dependency sits in, or null.</summary>
     public string? BoundaryOf(string name) => _boundaryOf.TryGetValue(name, out var b) ? b : null;
+
+    /// <summary>The endpoints that serve a workflow, in file order.</summary>
+    public IEnumerable<Endpoint> EndpointsOf(string workflow) => _endpoints[workflow];
 
     public Entity? Entity(string name) => _entities.TryGetValue(name, out var e) ? e : null;
 
@@ -277,7 +294,7 @@ public sealed class ThreatModel
             }
         }
 
-        var ordered = list.OrderBy(e => Design.Data.IndexOf(e)).ToList();
+        var ordered = list.OrderBy(e => _entityIndex[e.Name]).ToList();
         var classification = ordered.Count == 0 ? Classification.Public : ordered.Max(Effective);
         return ([.. ordered.Select(e => e.Name)], classification, ordered.Any(e => e.Pii));
     }
@@ -293,9 +310,9 @@ public sealed class ThreatModel
                 continue;
             }
 
-            var personas = design.Requirements.Personas.Where(p => p.Workflows.Contains(w.Name)).ToList();
+            var personas = _personas[w.Name].ToList();
             var persona = personas.FirstOrDefault(p => Untrusted.Contains(p.Name)) ?? personas.FirstOrDefault();
-            var endpoints = design.Api.Endpoints.Where(e => e.Workflow == w.Name).ToList();
+            var endpoints = EndpointsOf(w.Name).ToList();
             var named = endpoints.SelectMany(e => e.Reads.Concat(e.Writes)).ToList();
             var (carries, classification, pii) = Describe(named.Count > 0 ? named : carried[entryOp]);
 
@@ -339,7 +356,7 @@ public sealed class ThreatModel
             var callee = graph.Components[calleeIndex];
             var calleeOp = graph.Operations[edge.To];
             IEnumerable<string> names = callee.Kind == ComponentKind.Cache && calleeOp.Reads.IsEmpty && calleeOp.Writes.IsEmpty
-                && !design.Data.Any(e => e.Owner == callee.Name)
+                && !_owners.Contains(callee.Name)
                 ? (cacheHolds.TryGetValue(calleeIndex, out var holds) ? holds : [])
                 : carried[edge.To];
             var (carries, classification, pii) = Describe(names);

@@ -23,7 +23,7 @@ public sealed class AnonymousWrite : ThreatRule
                 continue;
             }
 
-            var endpoints = context.Design.Api.Endpoints.Where(e => e.Workflow == flow.Id).ToList();
+            var endpoints = context.Model.EndpointsOf(flow.Id).ToList();
             var writes = endpoints.SelectMany(e => e.Writes).Distinct(StringComparer.Ordinal).ToList();
             if (writes.Count == 0)
             {

@@ -26,7 +26,7 @@ public sealed class EntryWithoutAuthentication : ThreatRule
             }
 
             // An anonymous write endpoint is already reported by unauthenticated-write-endpoint.
-            if (context.Design.Api.Endpoints.Any(e => e.Workflow == flow.Id && e.Auth == AuthScheme.None && UnauthenticatedWriteEndpoint.Writes(e, context.Design)))
+            if (context.Model.EndpointsOf(flow.Id).Any(e => e.Auth == AuthScheme.None && UnauthenticatedWriteEndpoint.Writes(e, context.Design)))
             {
                 continue;
             }

@@ -25,7 +25,7 @@ public sealed class ReplayableAnonymousWrite : ThreatRule
             }
 
             var workflow = context.WorkflowOf(flow)!;
-            var endpoint = context.Design.Api.Endpoints.FirstOrDefault(e => e.Workflow == flow.Id && e.Idempotency is Idempotency.Key or Idempotency.Natural);
+            var endpoint = context.Model.EndpointsOf(flow.Id).FirstOrDefault(e => e.Idempotency is Idempotency.Key or Idempotency.Natural);
             var entry = context.Design.FindOperation(workflow.Entry);
             var answered = endpoint is not null ? $"idempotency: {Design.Text.EnumNames.ToSnake(endpoint.Idempotency!.Value)} ({ThreatModel.Dotted(endpoint.Path + "/idempotency")})"
                 : entry?.Idempotent == true ? $"idempotent: true ({ThreatModel.Dotted(entry.Path + "/idempotent")})"
