@@ -1,5 +1,5 @@
 using System.Collections.Frozen;
-using System.Text;
+using Plumbline.Design.Embedded;
 
 namespace Plumbline.Analysis.Review;
 
@@ -20,19 +20,9 @@ internal static class RulePages
     private static FrozenDictionary<string, string> Load()
     {
         var assembly = typeof(RulePages).Assembly;
-        var pages = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var name in assembly.GetManifestResourceNames())
-        {
-            if (!name.StartsWith(Prefix, StringComparison.Ordinal) || !name.EndsWith(Suffix, StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            using var stream = assembly.GetManifestResourceStream(name)!;
-            using var reader = new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: true));
-            pages[name[Prefix.Length..^Suffix.Length]] = reader.ReadToEnd().ReplaceLineEndings("\n");
-        }
-
-        return pages.ToFrozenDictionary(StringComparer.Ordinal);
+        return EmbeddedFiles.Names(assembly, Prefix, Suffix).ToFrozenDictionary(
+            id => id,
+            id => EmbeddedFiles.RequiredText(assembly, Prefix + id + Suffix, "the rule page").ReplaceLineEndings("\n"),
+            StringComparer.Ordinal);
     }
 }

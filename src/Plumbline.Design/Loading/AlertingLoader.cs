@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Plumbline.Design.Diagnostics;
+using Plumbline.Design.Embedded;
 using Plumbline.Design.Loading.Binding;
 using Plumbline.Design.Model;
 using Plumbline.Design.Text;
@@ -66,11 +67,8 @@ public static class AlertingLoader
 
     private static Alerting LoadDefault()
     {
-        using var stream = typeof(AlertingLoader).Assembly.GetManifestResourceStream(DefaultFileName)
-            ?? throw new InvalidOperationException($"the default alert windows '{DefaultFileName}' are not embedded in {typeof(AlertingLoader).Assembly.GetName().Name}");
-        using var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
-        var result = Bind(SafeYamlReader.Read(DefaultFileName, buffer.ToArray()), DefaultOrigin);
+        var bytes = EmbeddedFiles.RequiredBytes(typeof(AlertingLoader).Assembly, DefaultFileName, "the default alert windows");
+        var result = Bind(SafeYamlReader.Read(DefaultFileName, bytes), DefaultOrigin);
         return result.Alerting is { Windows: not null } alerting && result.Success
             ? alerting
             : throw new InvalidOperationException($"the default alert windows do not load: {string.Join("; ", result.Diagnostics.Select(d => d.Message))}");

@@ -1,4 +1,4 @@
-using System.Text;
+using Plumbline.Design.Embedded;
 
 namespace Plumbline.Design.Loading;
 
@@ -14,16 +14,8 @@ public static class FormatSchema
     /// <summary>The schema's <c>$id</c>.</summary>
     public const string Id = "urn:plumbline:schema:plumbline-v1";
 
-    private static readonly Lazy<string> Embedded = new(Read);
+    private static readonly Lazy<string> Embedded = new(() => EmbeddedFiles.RequiredText(typeof(FormatSchema).Assembly, FileName, "the schema"));
 
     /// <summary>The schema's text, exactly as the repository's file holds it.</summary>
     public static string Text => Embedded.Value;
-
-    private static string Read()
-    {
-        using var stream = typeof(FormatSchema).Assembly.GetManifestResourceStream(FileName)
-            ?? throw new InvalidOperationException($"the schema '{FileName}' is not embedded in {typeof(FormatSchema).Assembly.GetName().Name}");
-        using var reader = new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: true));
-        return reader.ReadToEnd();
-    }
 }

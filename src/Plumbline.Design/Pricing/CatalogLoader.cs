@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Plumbline.Design.Diagnostics;
+using Plumbline.Design.Embedded;
 using Plumbline.Design.Loading.Binding;
 using Plumbline.Design.Text;
 using Plumbline.Design.Yaml;
@@ -45,11 +46,8 @@ public static class CatalogLoader
 
     private static CatalogLoadResult LoadDefault()
     {
-        using var stream = typeof(CatalogLoader).Assembly.GetManifestResourceStream(DefaultFileName)
-            ?? throw new InvalidOperationException($"the default price catalog '{DefaultFileName}' is not embedded in {typeof(CatalogLoader).Assembly.GetName().Name}");
-        using var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
-        return Bind(SafeYamlReader.Read(DefaultFileName, buffer.ToArray()), DefaultName);
+        var bytes = EmbeddedFiles.RequiredBytes(typeof(CatalogLoader).Assembly, DefaultFileName, "the default price catalog");
+        return Bind(SafeYamlReader.Read(DefaultFileName, bytes), DefaultName);
     }
 
     private static CatalogLoadResult Bind(YamlReadResult read, string origin)

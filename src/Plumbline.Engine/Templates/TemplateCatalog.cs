@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using System.Text;
+using Plumbline.Design.Embedded;
 
 namespace Plumbline.Engine.Templates;
 
@@ -14,25 +14,12 @@ public static class TemplateCatalog
     private const string Suffix = ".yaml";
 
     /// <summary>Template names in ordinal order, without folder or extension.</summary>
-    public static ImmutableArray<string> Names { get; } =
-    [
-        .. typeof(TemplateCatalog).Assembly.GetManifestResourceNames()
-            .Where(n => n.StartsWith(Prefix, StringComparison.Ordinal) && n.EndsWith(Suffix, StringComparison.Ordinal))
-            .Select(n => n[Prefix.Length..^Suffix.Length])
-            .Order(StringComparer.Ordinal),
-    ];
+    public static ImmutableArray<string> Names { get; } = [.. EmbeddedFiles.Names(typeof(TemplateCatalog).Assembly, Prefix, Suffix)];
 
     /// <summary>The text of a template, or null when there is none by that name.</summary>
     public static string? Read(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        using var stream = typeof(TemplateCatalog).Assembly.GetManifestResourceStream(Prefix + name + Suffix);
-        if (stream is null)
-        {
-            return null;
-        }
-
-        using var reader = new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: true));
-        return reader.ReadToEnd();
+        return EmbeddedFiles.Text(typeof(TemplateCatalog).Assembly, Prefix + name + Suffix);
     }
 }
