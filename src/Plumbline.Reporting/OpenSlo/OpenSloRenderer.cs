@@ -19,7 +19,7 @@ namespace Plumbline.Reporting.OpenSlo;
 /// </summary>
 /// <remarks>
 /// OpenSLO v1 has no two-window burn-rate condition, so each condition carries the long window as its
-/// <c>lookbackWindow</c> and the short one in the annotation <c>plumbline.dev/short-window</c>;
+/// <c>lookbackWindow</c> and the short one in the annotation <c>plumbline-short-window</c>;
 /// <c>alertAfter</c> is 1m, the shortest a duration-shorthand can say. The Prometheus export has the
 /// exact two-window rule. SLI queries are Prometheus's: counters for the default queries (<c>counter:
 /// true</c>), and for an SLO's own queries or a journey, rate expressions over 5m (<c>counter: false</c>).
@@ -98,7 +98,7 @@ public static class OpenSloRenderer
 
         // The SLI.
         yaml.StartDocument(explicitStart: true);
-        Header(yaml, "SLI", sliName, $"{slo.Name} indicator", generated, ("plumbline.dev/slo", slo.Name), ("plumbline.dev/workflow", slo.Subject));
+        Header(yaml, "SLI", sliName, $"{slo.Name} indicator", generated, ("plumbline-slo", slo.Name), ("plumbline-workflow", slo.Subject));
         Spec(yaml);
         yaml.Pair("description", Trim(Indicator(slo)));
         WriteRatioMetric(yaml, slo);
@@ -108,7 +108,7 @@ public static class OpenSloRenderer
 
         // The SLO.
         yaml.StartDocument(explicitStart: true);
-        Header(yaml, "SLO", sloName, slo.Name, generated, ("plumbline.dev/system", report.SystemName), ("plumbline.dev/workflow", slo.Subject));
+        Header(yaml, "SLO", sloName, slo.Name, generated, ("plumbline-system", report.SystemName), ("plumbline-workflow", slo.Subject));
         Spec(yaml);
         yaml.Pair("description", Trim(slo.Slo.Description is { } d ? $"{SloWords.Objective(slo)}. {d}" : SloWords.Objective(slo)));
         yaml.Pair("service", service);
@@ -151,8 +151,8 @@ public static class OpenSloRenderer
             var severity = alert.Severity == AlertSeverity.Page ? "page" : "ticket";
             yaml.StartDocument(explicitStart: true);
             Header(yaml, "AlertCondition", condition, alert.Name, generated,
-                ("plumbline.dev/short-window", Shorthand(alert.Window.Short)),
-                ("plumbline.dev/error-ratio-threshold", PromText.Number(alert.Threshold.Value ?? 0)));
+                ("plumbline-short-window", Shorthand(alert.Window.Short)),
+                ("plumbline-error-ratio-threshold", PromText.Number(alert.Threshold.Value ?? 0)));
             Spec(yaml);
             yaml.Pair("description", Trim($"{alert.Name} {SloWords.Alert(slo, alert)}"));
             yaml.Pair("severity", severity);
@@ -282,7 +282,7 @@ public static class OpenSloRenderer
         yaml.Pair("displayName", displayName.Length == 0 ? name : displayName);
         yaml.Key("annotations");
         yaml.StartMap();
-        yaml.Pair("plumbline.dev/generated", stamp);
+        yaml.Pair("plumbline-generated", stamp);
         foreach (var (key, value) in annotations)
         {
             yaml.Pair(key, value);

@@ -9,7 +9,8 @@ namespace Plumbline.Engine.Tests.Architecture;
 /// <summary>
 /// The parts and the one way their dependencies point (docs/architecture.md):
 /// Design &lt;- Analysis &lt;- Simulation; Analysis (and Simulation) &lt;- Engine; Analysis &lt;- Reporting;
-/// Engine + Reporting &lt;- Cli and Server. Design and Analysis do no I/O and read no clock.
+/// Engine + Reporting &lt;- Cli and Server. Design, Analysis and Simulation do no I/O and read no clock, and
+/// nothing links to a domain the project does not own.
 /// </summary>
 public sealed partial class LayeringTests
 {
@@ -72,6 +73,7 @@ public sealed partial class LayeringTests
     [Theory]
     [InlineData(typeof(Plumbline.Design.Loading.DesignLoader))]
     [InlineData(typeof(Plumbline.Analysis.Review.Reviewer))]
+    [InlineData(typeof(Plumbline.Simulation.Designs.DesignSimulation))]
     public void The_pure_layers_use_no_file_system_and_no_clock(Type inAssembly)
     {
         var used = ReferencedMembers(inAssembly.Assembly.Location);
@@ -113,6 +115,24 @@ public sealed partial class LayeringTests
         }
 
         Assert.True(wrong.Count == 0, string.Join(Environment.NewLine, wrong));
+    }
+
+    [Fact]
+    public void Nothing_links_to_a_domain_the_project_does_not_own()
+    {
+        // The name is built here so this file does not hold it; whoever registers it would get every link.
+        var domain = "plumbline" + ".dev";
+        string[] texts = [".cs", ".md", ".json", ".yaml", ".yml", ".txt", ".sarif", ".props", ".csproj", ".sh"];
+        var found = new[] { "src", "tests", "docs", "schema", "examples", "bench", "scripts" }
+            .SelectMany(top => Directory.EnumerateFiles(Path.Combine(Repository.Root, top), "*", SearchOption.AllDirectories))
+            .Append(Path.Combine(Repository.Root, "README.md"))
+            .Where(p => !p.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !p.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && (texts.Contains(Path.GetExtension(p), StringComparer.OrdinalIgnoreCase) || Path.GetExtension(p).Length == 0))
+            .Where(p => File.ReadAllText(p).Contains(domain, StringComparison.OrdinalIgnoreCase))
+            .Select(p => Path.GetRelativePath(Repository.Root, p))
+            .ToList();
+        Assert.True(found.Count == 0, $"{domain} appears in: {string.Join(", ", found)}");
     }
 
     private static (HashSet<string> Types, HashSet<string> Members) ReferencedMembers(string assemblyPath)

@@ -73,7 +73,7 @@ public sealed class OpenSloRendererTests
         var quick = documents.Single(d => (string)d["kind"]! == "AlertCondition" && (string)d["metadata"]!["name"]! == "redirect-availability-page-quick");
         Assert.Equal(14.4, (double)quick["spec"]!["condition"]!["threshold"]!);
         Assert.Equal("1h", (string)quick["spec"]!["condition"]!["lookbackWindow"]!);
-        Assert.Equal("5m", (string)quick["metadata"]!["annotations"]!["plumbline.dev/short-window"]!);
+        Assert.Equal("5m", (string)quick["metadata"]!["annotations"]!["plumbline-short-window"]!);
         Assert.Equal("page", (string)quick["spec"]!["severity"]!);
         var sli = documents.Single(d => (string)d["kind"]! == "SLI" && (string)d["metadata"]!["name"]! == "redirect-availability-sli");
         Assert.True((bool)sli["spec"]!["ratioMetric"]!["counter"]!);
