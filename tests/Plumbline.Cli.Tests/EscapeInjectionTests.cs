@@ -1,4 +1,5 @@
 using System.Text;
+using Plumbline.Design.Text;
 using Plumbline.Reporting.Terminal;
 using Xunit;
 

@@ -18,7 +18,8 @@ internal static class PropertyRun
 
     /// <summary>Checks <paramref name="assert"/> on <paramref name="iter"/> values of <paramref name="gen"/>.</summary>
     /// <param name="threads">Cases run at once; 1 for an assertion that shares state. Default: one per core.</param>
-    public static void SampleReplayable<T>(this Gen<T> gen, Action<T> assert, long iter = 100, int threads = -1)
+    /// <param name="print">How a failing case is shown (CsCheck's own form when null); for text, escape what a terminal would obey.</param>
+    public static void SampleReplayable<T>(this Gen<T> gen, Action<T> assert, long iter = 100, int threads = -1, Func<T, string>? print = null)
     {
         ArgumentNullException.ThrowIfNull(gen);
         ArgumentNullException.ThrowIfNull(assert);
@@ -58,7 +59,7 @@ internal static class PropertyRun
         var replay = $"property seed {seed:X16}: case {firstFailure} of {iter} failed; replay the run with {SeedVariable}={seed:X16}";
         try
         {
-            gen.Sample(assert, seed: caseSeed, iter: Math.Max(iter, 100), threads: threads);
+            gen.Sample(assert, seed: caseSeed, iter: Math.Max(iter, 100), threads: threads, print: print);
         }
         catch (Exception shrunk)
         {

@@ -521,37 +521,10 @@ public static partial class AnswerParsers
     }
 
     /// <summary>
-    /// An answer as it may be shown back in a message: quoted, at most 40 characters, control and
-    /// bidirectional-override characters written as <c>\uXXXX</c> so an answer cannot drive the terminal.
+    /// An answer as it may be shown back in a message: quoted, at most 40 characters, escaped by the one
+    /// sanitiser (<see cref="TerminalText"/>) so an answer cannot drive the terminal.
     /// </summary>
-    public static string Shown(string answer) => UnitErrors.Quote(Printable(answer));
-
-    /// <summary><paramref name="text"/> with every control, line-break and bidirectional formatting character written as <c>\uXXXX</c>.</summary>
-    public static string Printable(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        StringBuilder? sb = null;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            var unsafeChar = char.IsControl(c) || char.IsSurrogate(c) && !IsPair(text, i)
-                || c is '\u2028' or '\u2029' or '\u061C' or '\u200E' or '\u200F' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
-            if (unsafeChar)
-            {
-                sb ??= new StringBuilder(text, 0, i, text.Length + 16);
-                sb.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
-            }
-            else
-            {
-                sb?.Append(c);
-            }
-        }
-
-        return sb?.ToString() ?? text;
-    }
-
-    private static bool IsPair(string text, int i) =>
-        char.IsHighSurrogate(text[i]) ? i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]) : i > 0 && char.IsHighSurrogate(text[i - 1]);
+    public static string Shown(string answer) => UnitErrors.Quote(TerminalText.Escape(answer));
 
     private static List<string> SplitTopLevel(string text, char separator)
     {

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text;
 using Plumbline.Design.Model;
+using Plumbline.Design.Text;
 
 namespace Plumbline.Engine.Interview;
 
@@ -320,7 +321,7 @@ public sealed class Interviewer(TextReader input, TextWriter output)
         return (sb.ToString(), length);
     }
 
-    private static string Shown(string text) => AnswerParsers.Printable(text);
+    private static string Shown(string text) => TerminalText.Escape(text);
 
     private sealed record Question(string Prompt, string Example, string ShownDefault, string OpenQuestion);
 }

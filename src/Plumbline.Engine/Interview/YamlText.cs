@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using Plumbline.Design.Text;
 
 namespace Plumbline.Engine.Interview;
 
@@ -22,7 +23,10 @@ public static partial class YamlText
         return IdentifierPattern().IsMatch(value) && !Reserved.Contains(value) ? value : Quote(value);
     }
 
-    /// <summary>A double-quoted scalar: backslash, quote, control and line-break characters escaped; lone surrogates become U+FFFD.</summary>
+    /// <summary>
+    /// A double-quoted scalar: backslash, quote, and every character <see cref="TerminalText"/> would not show raw
+    /// (controls, line breaks, bidirectional marks) escaped, so the file reads as it parses; lone surrogates become U+FFFD.
+    /// </summary>
     public static string Quote(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
@@ -48,7 +52,7 @@ public static partial class YamlText
                     {
                         sb.Append('\uFFFD');
                     }
-                    else if (char.IsControl(c) || c is '\u2028' or '\u2029' or '\uFEFF' or '\uFFFE' or '\uFFFF')
+                    else if (TerminalText.IsUnsafe(c) || c is '\uFEFF' or '\uFFFE' or '\uFFFF')
                     {
                         sb.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
                     }

@@ -1,5 +1,5 @@
 using System.Text;
-using Plumbline.Reporting.Terminal;
+using Plumbline.Design.Text;
 
 namespace Plumbline.Reporting.Formatting;
 

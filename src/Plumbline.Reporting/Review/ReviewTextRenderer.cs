@@ -1,5 +1,6 @@
 using System.Globalization;
 using Plumbline.Analysis.Review;
+using Plumbline.Design.Text;
 using Plumbline.Reporting.Formatting;
 using Plumbline.Reporting.Terminal;
 

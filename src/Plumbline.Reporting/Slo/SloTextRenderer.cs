@@ -1,8 +1,8 @@
 using Plumbline.Analysis.Explain;
 using Plumbline.Analysis.Slo;
+using Plumbline.Design.Text;
 using Plumbline.Reporting.Estimates;
 using Plumbline.Reporting.Formatting;
-using Plumbline.Reporting.Terminal;
 
 namespace Plumbline.Reporting.Slo;
 

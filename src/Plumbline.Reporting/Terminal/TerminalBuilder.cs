@@ -1,4 +1,5 @@
 using System.Text;
+using Plumbline.Design.Text;
 
 namespace Plumbline.Reporting.Terminal;
 

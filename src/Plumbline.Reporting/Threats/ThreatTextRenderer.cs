@@ -1,7 +1,7 @@
 using Plumbline.Analysis.Review;
 using Plumbline.Analysis.Threats;
+using Plumbline.Design.Text;
 using Plumbline.Reporting.Review;
-using Plumbline.Reporting.Terminal;
 
 namespace Plumbline.Reporting.Threats;
 

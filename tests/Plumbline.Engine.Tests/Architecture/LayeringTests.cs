@@ -135,6 +135,18 @@ public sealed partial class LayeringTests
         Assert.True(found.Count == 0, $"{domain} appears in: {string.Join(", ", found)}");
     }
 
+    [Fact]
+    public void Every_property_test_draws_from_the_logged_replayable_seed()
+    {
+        // CsCheck's own Sample draws a fresh seed and prints it only on failure; PropertyRun logs the run's seed
+        // every time and replays it from PLUMBLINE_SEED (tests/Shared/PropertyRun.cs).
+        var direct = Repository.Sources("tests")
+            .Where(f => f != "tests/Shared/PropertyRun.cs")
+            .Where(f => CsCheckSample().IsMatch(File.ReadAllText(Path.Combine(Repository.Root, f))))
+            .ToList();
+        Assert.True(direct.Count == 0, "these call CsCheck's Sample directly: " + string.Join(", ", direct));
+    }
+
     private static (HashSet<string> Types, HashSet<string> Members) ReferencedMembers(string assemblyPath)
     {
         using var stream = File.OpenRead(assemblyPath);
@@ -170,6 +182,9 @@ public sealed partial class LayeringTests
             ? Name(md, (TypeReferenceHandle)type.ResolutionScope) + "+" + name
             : $"{md.GetString(type.Namespace)}.{name}";
     }
+
+    [GeneratedRegex(@"\.Sample\(\s*(\(|\w+\s*=>)")]
+    private static partial Regex CsCheckSample();
 
     [GeneratedRegex(@"^namespace ([\w.]+);", RegexOptions.Multiline)]
     private static partial Regex NamespaceLine();

@@ -1,4 +1,5 @@
 using Plumbline.Design.Model;
+using Plumbline.Design.Text;
 using Plumbline.Design.Units;
 using Plumbline.Engine.Interview;
 using Xunit;
@@ -216,8 +217,8 @@ public sealed class AnswerParsersTests
     [Fact]
     public void Answers_shown_back_cannot_drive_the_terminal()
     {
-        Assert.Equal("a\\u001B]0;pwned\\u0007\\u202Eb", AnswerParsers.Printable("a\u001b]0;pwned\u0007\u202eb"));
-        Assert.Equal("plain 😀", AnswerParsers.Printable("plain 😀"));
+        Assert.Equal("a\\u001B]0;pwned\\u0007\\u202Eb", TerminalText.Escape("a\u001b]0;pwned\u0007\u202eb"));
+        Assert.Equal("plain 😀", TerminalText.Escape("plain 😀"));
         Assert.DoesNotContain('\u001b', AnswerParsers.EntityDetail("\u001b[2J").Error!);
     }
 }

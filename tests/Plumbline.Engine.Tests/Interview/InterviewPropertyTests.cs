@@ -1,5 +1,5 @@
 using CsCheck;
-using Plumbline.Engine.Interview;
+using Plumbline.Design.Text;
 using Xunit;
 
 namespace Plumbline.Engine.Tests.Interview;
@@ -43,13 +43,11 @@ public sealed class InterviewPropertyTests
     [Fact]
     public void Any_answers_make_a_design_that_validates()
     {
-        var seed = Environment.GetEnvironmentVariable("PLUMBLINE_SEED") is { Length: > 0 } given ? given : PCG.ThreadPCG.ToString();
-        TestContext.Current.TestOutputHelper?.WriteLine($"seed: {seed} (replay with PLUMBLINE_SEED={seed})");
-        Script.Sample(script =>
+        Script.SampleReplayable(script =>
         {
             var (brief, _, text, loaded) = InterviewerTests.Interview(script.Lines, script.FinalNewline);
             Assert.True(loaded.Success, string.Join("\n", loaded.Diagnostics) + "\n" + text);
             Assert.Equal(brief.OpenQuestions.Length, loaded.Design!.Requirements.OpenQuestions.Length);
-        }, seed: seed, iter: 150, print: s => string.Join(" | ", s.Lines.Select(AnswerParsers.Printable)));
+        }, iter: 150, print: s => string.Join(" | ", s.Lines.Select(TerminalText.Escape)));
     }
 }

@@ -1,3 +1,4 @@
+using Plumbline.Design.Text;
 using Plumbline.Reporting.Terminal;
 using Xunit;
 

@@ -12,7 +12,7 @@ public sealed class FutureEventListTests
         // An operation is an insert at a small integer time (many ties) or a removal; the list must give the
         // same events as a reference list sorted by (time, sequence). ReplaceTop is a removal then an insert.
         var operations = Gen.Select(Gen.Int[0, 2], Gen.Int[0, 15]).Array[0, 400];
-        operations.Sample(ops =>
+        operations.SampleReplayable(ops =>
         {
             var list = new FutureEventList(4);
             var reference = new List<SimEvent>();

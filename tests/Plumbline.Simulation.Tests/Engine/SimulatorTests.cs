@@ -119,7 +119,7 @@ public sealed class SimulatorChannelTests
         // from a small set of delays) and channel events (two fixed delays, one of them zero). Every event
         // must fire, in (time, sequence) order.
         var gen = Gen.Int[0, int.MaxValue];
-        gen.Sample(seed =>
+        gen.SampleReplayable(seed =>
         {
             var sim = new Simulator(4);
             var slow = sim.AddChannel(0.5);

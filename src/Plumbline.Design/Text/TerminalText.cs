@@ -2,10 +2,11 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 
-namespace Plumbline.Reporting.Terminal;
+namespace Plumbline.Design.Text;
 
 /// <summary>
-/// The one sanitising step between text from a file (names, messages, paths, reasons) and a terminal.
+/// The one sanitising step between text from a file or a person (names, messages, paths, reasons, an
+/// interview's answers) and a terminal; reports, the CLI's output and the interview all escape through it.
 /// A terminal obeys control characters: ESC starts sequences that set the window title, clear the screen or
 /// move the cursor; BEL, BS and CR overwrite what was printed; bidirectional overrides (U+202E...) reorder
 /// what is shown so the screen says something else than the text. Each such character is shown as a visible
@@ -15,7 +16,7 @@ namespace Plumbline.Reporting.Terminal;
 /// Unsafe: C0 controls (U+0000 to U+001F), DEL and C1 controls (U+007F to U+009F), the bidirectional marks,
 /// embeddings, overrides and isolates (U+061C, U+200E, U+200F, U+202A to U+202E, U+2066 to U+2069), and the
 /// line and paragraph separators U+2028 and U+2029. A line feed is layout when a renderer writes it and is
-/// kept by <see cref="TerminalWriter"/>; inside one value it is escaped by <see cref="Escape(string)"/>.
+/// kept by Reporting's <c>TerminalWriter</c>; inside one value it is escaped by <see cref="Escape(string)"/>.
 /// The escapes are printable ASCII, so escaping twice changes nothing, and in JSON output <c>\u202E</c>
 /// is the same character, escaped.
 /// </remarks>
@@ -40,7 +41,7 @@ public static class TerminalText
         text.IndexOfAny(keepLineFeeds ? UnsafeExceptLineFeed : Unsafe) < 0;
 
     /// <summary>Text with its unsafe characters escaped; with <paramref name="keepLineFeeds"/>, line feeds (and CR LF pairs) stay.</summary>
-    internal static string Escape(string text, bool keepLineFeeds)
+    public static string Escape(string text, bool keepLineFeeds)
     {
         if (IsSafe(text, keepLineFeeds))
         {
@@ -53,7 +54,13 @@ public static class TerminalText
     }
 
     /// <summary>Appends <paramref name="text"/> to <paramref name="sb"/>, escaping as <see cref="Escape(string, bool)"/> does.</summary>
-    internal static void Append(StringBuilder sb, ReadOnlySpan<char> text, bool keepLineFeeds)
+    public static void Append(StringBuilder sb, ReadOnlySpan<char> text, bool keepLineFeeds)
+    {
+        ArgumentNullException.ThrowIfNull(sb);
+        AppendEscaped(sb, text, keepLineFeeds);
+    }
+
+    private static void AppendEscaped(StringBuilder sb, ReadOnlySpan<char> text, bool keepLineFeeds)
     {
         var unsafeChars = keepLineFeeds ? UnsafeExceptLineFeed : Unsafe;
         while (!text.IsEmpty)
