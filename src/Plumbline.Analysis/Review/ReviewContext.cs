@@ -27,6 +27,7 @@ public sealed class ReviewContext
     private readonly Lazy<ImmutableArray<CallSite>> _calls;
     private readonly Lazy<CostReport?> _cost;
     private readonly Lazy<SloReport> _slos;
+    private readonly Lazy<Plumbline.Analysis.Recovery.RecoveryReport> _recovery;
 
     public ReviewContext(SystemDesign design, ReviewOptions options)
     {
@@ -38,6 +39,7 @@ public sealed class ReviewContext
         _estimate = new(() => Estimator.Estimate(LoadModel.Compile(design, Graph, options.Estimates), availability: Availability));
         _availability = new(() => new AvailabilityModel(design, Graph));
         _slos = new(() => SloAnalyzer.Analyze(design, Estimate, new SloOptions(options.AlertWindows)));
+        _recovery = new(() => Plumbline.Analysis.Recovery.RecoveryAnalyzer.Analyze(LoadModel.Compile(design, Graph, options.Estimates)));
         _calls = new(() => [.. design.Components.SelectMany(c => c.Operations.SelectMany(o => o.Calls.Select(call => new CallSite(c, o, call))))]);
         _cost = new(() => PriceCatalogFor(design, options) is { } catalog ? CostEstimator.Estimate(design, catalog, options.Cost, options.Estimates) : null);
     }
@@ -57,6 +59,9 @@ public sealed class ReviewContext
 
     /// <summary>Every SLO worked out: budgets, alerts and their windows, runbooks and SLI targets.</summary>
     public SloReport Slos => _slos.Value;
+
+    /// <summary>Every store's recovery: what each failure loses and how long it lasts, durability, and the targets that apply.</summary>
+    public Plumbline.Analysis.Recovery.RecoveryReport Recovery => _recovery.Value;
 
     /// <summary>Every call in the design, in file order.</summary>
     public ImmutableArray<CallSite> Calls => _calls.Value;

@@ -3,6 +3,7 @@ using Plumbline.Analysis.Review.Rules;
 using Plumbline.Analysis.Review.Rules.Completeness;
 using Plumbline.Analysis.Review.Rules.Cost;
 using Plumbline.Analysis.Review.Rules.Operations;
+using Plumbline.Analysis.Review.Rules.Recovery;
 using Plumbline.Analysis.Review.Rules.Resilience;
 using Plumbline.Analysis.Review.Rules.Storage;
 
@@ -23,6 +24,7 @@ public static class RuleRegistry
         .. CompletenessCatalogue.Rules,
         .. ResilienceCatalogue.Rules,
         .. StorageCatalogue.Rules,
+        .. RecoveryCatalogue.Rules,
         .. OperationsCatalogue.Rules,
         .. CostCatalogue.Rules,
         .. Threats.ThreatCatalogue.Rules,

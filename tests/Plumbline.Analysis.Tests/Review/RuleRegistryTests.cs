@@ -41,6 +41,7 @@ public sealed class RuleRegistryTests
             "Plumbline.Analysis.Review.Rules.Completeness",
             "Plumbline.Analysis.Review.Rules.Cost",
             "Plumbline.Analysis.Review.Rules.Operations",
+            "Plumbline.Analysis.Review.Rules.Recovery",
             "Plumbline.Analysis.Review.Rules.Resilience",
             "Plumbline.Analysis.Review.Rules.Storage",
             "Plumbline.Analysis.Threats.Rules",
