@@ -89,6 +89,7 @@ public static class CliApp
             EstimateCommand.Create(console),
             SimulateCommand.Create(console),
             CostCommand.Create(console),
+            RecoveryCommand.Create(console),
             CheckCommand.Create(console),
             SloCommand.Create(console),
             ThreatsCommand.Create(console),

@@ -41,6 +41,9 @@ public sealed record EstimateResult(LoadResult Design, EstimateReport? Report);
 /// <summary>A threat model: the design as loaded, and the report when the design had no error.</summary>
 public sealed record ThreatsResult(LoadResult Design, ThreatReport? Report);
 
+/// <summary>Recovery worked out: the design as loaded, and what each failure loses and how long it lasts when the design had no error.</summary>
+public sealed record RecoveryResult(LoadResult Design, Analysis.Recovery.RecoveryReport? Report);
+
 /// <summary>SLOs worked out: the design as loaded, the alert windows file as loaded (when one was given), and the report when neither had an error.</summary>
 public sealed record SloResult(LoadResult Design, AlertingLoadResult? AlertWindows, SloReport? Report);
 
@@ -241,6 +244,21 @@ public sealed class PlumblineEngine(EngineOptions? options = null)
     {
         var loaded = LoadDesignFile(designPath);
         return new EstimateResult(loaded, loaded is { Success: true, Design: { } design } ? Estimate(design, options, sensitivity) : null);
+    }
+
+    /// <summary>
+    /// Durability and recovery of a design's stores: for one instance, a zone, a region and logical corruption, the
+    /// data lost (RPO) and the time writes are down (RTO), the restore time at each horizon of the estimate, and the
+    /// chance of losing data in a year, against the targets its requirements set.
+    /// </summary>
+    public Analysis.Recovery.RecoveryReport Recovery(SystemDesign design, EstimateOptions? options = null) =>
+        Analysis.Recovery.RecoveryAnalyzer.Analyze(design, options);
+
+    /// <summary>A design file's recovery; null report when the design has errors.</summary>
+    public RecoveryResult RecoveryFile(string designPath, EstimateOptions? options = null)
+    {
+        var loaded = LoadDesignFile(designPath);
+        return new RecoveryResult(loaded, loaded is { Success: true, Design: { } design } ? Recovery(design, options) : null);
     }
 
     /// <summary>

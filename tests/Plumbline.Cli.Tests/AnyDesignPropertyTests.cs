@@ -29,6 +29,9 @@ public sealed class AnyDesignPropertyTests
         ["cost", "{f}", "--explain"],
         ["cost", "{f}", "--format", "json"],
         ["cost", "{f}", "--format", "markdown"],
+        ["recovery", "{f}", "--explain"],
+        ["recovery", "{f}", "--format", "json"],
+        ["recovery", "{f}", "--format", "markdown", "--explain"],
     ];
 
     private static readonly string[] Rates = ["1/year", "2/month", "0.001/s", "1/s", "250/s", "40K/s", "1T/s", "1000T/s"];

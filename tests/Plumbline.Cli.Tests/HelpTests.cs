@@ -11,6 +11,7 @@ public sealed class HelpTests
     [InlineData("help-cost.txt", new[] { "cost", "--help" })]
     [InlineData("help-simulate.txt", new[] { "simulate", "--help" })]
     [InlineData("help-slo.txt", new[] { "slo", "--help" })]
+    [InlineData("help-recovery.txt", new[] { "recovery", "--help" })]
     [InlineData("help-export.txt", new[] { "export", "--help" })]
     public void Help_text_matches_the_golden_file(string golden, string[] args)
     {

@@ -31,6 +31,9 @@ public sealed record EstimateReport(
     /// <summary>Per-workflow figures beyond traffic (composed availability; latency joins it), in design order.</summary>
     public ImmutableArray<WorkflowEstimate> Workflows { get; init; } = [];
 
+    /// <summary>Every store's recovery: what each failure loses and how long it lasts, and durability (see <c>plumbline recovery</c>); null when not worked out.</summary>
+    public Recovery.RecoveryReport? Recovery { get; init; }
+
     /// <summary>Figures past the largest number a double holds, with why; each is also a note. Empty for most designs.</summary>
     public ImmutableArray<OverflowExplanation> Overflows { get; init; } = [];
 }

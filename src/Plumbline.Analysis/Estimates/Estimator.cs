@@ -81,6 +81,7 @@ public static class Estimator
             Month = model.Month,
             MonthSource = model.MonthSource,
             Overflows = overflows,
+            Recovery = Recovery.RecoveryAnalyzer.Analyze(model),
         };
     }
 }

@@ -191,7 +191,7 @@ public static class RecoveryAnalyzer
             domains.Add(Scope(FailureScope.Zone, n, inZone, k, mode, lag, failover, restore,
                 zones.IsEmpty ? "no zones stated: every copy is taken to share one zone" : Inv($"the primary's zone ({zones[0]}) with {inZone} of {n} copies (copies go round-robin over {zones.Length} zone{(zones.Length == 1 ? "" : "s")})")));
             domains.Add(RegionScope(n, zones, failover, restore));
-            domains.Add(CorruptionScope(restore));
+            domains.Add(CorruptionScope(n, restore));
 
             var rpo = workflowTargets.Rpo;
             var rto = workflowTargets.Rto;
@@ -252,9 +252,11 @@ public static class RecoveryAnalyzer
             }
 
             var stated = _c.Replication?.Mode;
-            var mode = stated ?? (_c.Quorum?.Writes is { K: > 1 } ? ReplicationMode.Quorum : ReplicationMode.Asynchronous);
+            var objectStore = _c.Kind == ComponentKind.ObjectStore;
+            var mode = stated ?? (_c.Quorum?.Writes is { K: > 1 } ? ReplicationMode.Quorum : objectStore ? ReplicationMode.Synchronous : ReplicationMode.Asynchronous);
             var source = stated is not null ? In("replication.mode", (int)mode, FigureUnit.Count, P("replication/mode"))
                 : _c.Quorum?.Writes is { K: > 1 } ? In("quorum.writes", _c.Quorum.Writes.Value.K, FigureUnit.Count, P("quorum"))
+                : objectStore ? Assumed("replication.mode (synchronous)", 0, FigureUnit.Count, "an object store acknowledges a write once its copies in other zones have it")
                 : Assumed("replication.mode (asynchronous)", 0, FigureUnit.Count, "a store with copies and no replication.mode replicates asynchronously");
             switch (mode)
             {
@@ -440,18 +442,18 @@ public static class RecoveryAnalyzer
             return FromBackup(FailureScope.Region, lost, restore, what, backupSurvives: crossRegion);
         }
 
-        private DomainRecovery CorruptionScope(ImmutableArray<Figure> restore)
+        private DomainRecovery CorruptionScope(int n, ImmutableArray<Figure> restore)
         {
             const string what = "a bad write, migration or deletion, which every copy repeats";
             if (_c.Backup is not null && !restore.IsEmpty)
             {
-                return FromBackup(FailureScope.Corruption, 0, restore, what, backupSurvives: true) with { CopiesLeft = 0 };
+                return FromBackup(FailureScope.Corruption, n, restore, what, backupSurvives: true);
             }
 
             var why = _c.Backup is null ? "no backup predates the mistake" : "nothing it holds is sized, so no restore time";
             return _c.Backup is null
-                ? new DomainRecovery(FailureScope.Corruption, 0, 0, RecoveryPath.Lost, Unbounded("RPO", "all of it: " + why), Unbounded("RTO", "never: " + why), what)
-                : new DomainRecovery(FailureScope.Corruption, 0, 0, RecoveryPath.Restore, new Figure("RPO", BackupEvery().Value, FigureUnit.Seconds, "backup.every", [BackupEvery()]),
+                ? new DomainRecovery(FailureScope.Corruption, n, 0, RecoveryPath.Lost, Unbounded("RPO", "all of it: " + why), Unbounded("RTO", "never: " + why), what)
+                : new DomainRecovery(FailureScope.Corruption, n, 0, RecoveryPath.Restore, new Figure("RPO", BackupEvery().Value, FigureUnit.Seconds, "backup.every", [BackupEvery()]),
                     Figure.Unknown("RTO", FigureUnit.Seconds, why), what);
         }
 

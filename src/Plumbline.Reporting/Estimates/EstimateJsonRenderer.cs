@@ -227,6 +227,13 @@ public static class EstimateJsonRenderer
             Figure(w, "peakWaitProbability", q.PeakWaitProbability);
             Figure(w, "peakWait", q.PeakWait);
         });
+        if (report.Recovery is { } recovery)
+        {
+            w.WriteStartObject("recovery");
+            Recovery.RecoveryJsonRenderer.WriteBody(w, recovery);
+            w.WriteEndObject();
+        }
+
         w.WriteStartArray("notes");
         foreach (var note in report.Notes)
         {

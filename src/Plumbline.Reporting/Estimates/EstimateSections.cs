@@ -75,6 +75,11 @@ internal static class EstimateSections
             new("Bandwidth (average)", ["component", ">ingress", ">egress"],
                 [.. report.Bandwidth.Select(b => new EstimateRow([b.Component, Flow(b.Ingress), Flow(b.Egress)], [b.Ingress, b.Egress]))],
                 "requests into workflow entries, rows written, responses and rows read; read requests (keys) are not counted; - is nothing counted, ? a response whose size the design does not give"),
+            new("Recovery", ["store", ">copies", ">instance RPO/RTO", ">zone RPO/RTO", ">region RPO/RTO", ">corruption RPO/RTO", ">durability"],
+                [.. (report.Recovery?.Stores ?? []).Select(r => new EstimateRow(
+                    [r.Component, FigureText.Format(r.Copies), .. r.Domains.Select(d => Recovery.RecoverySections.Rpo(d.Rpo) + " / " + Recovery.RecoverySections.Rto(d.Rto)), FigureText.Format(r.Durability.Durability)],
+                    Recovery.RecoverySections.Figures(r)))],
+                "data lost (RPO) and writes down (RTO) when one instance, a zone or a region fails or a mistake is replicated; all: everything lost; plumbline recovery has the targets and restore times"),
             new("Latency (synchronous path)", ["workflow", ">p50", ">p99", ">p99.9", ">peak p50", ">peak p99", ">peak p99.9", ">queueing", ">at peak"],
                 [.. report.Latency.Select(l => Row([l.Workflow], l.P50, l.P99, l.P999, l.PeakP50, l.PeakP99, l.PeakP999, l.QueueingAverage, l.QueueingPeak))],
                 "own latencies composed as distributions along the calls, with queueing at each component's utilisation; queueing is what it adds to the mean; ? where unknown"),

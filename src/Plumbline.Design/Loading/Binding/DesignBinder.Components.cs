@@ -40,7 +40,7 @@ internal static partial class DesignBinder
             var autoscaling = ReadAutoscaling(m, context);
             var replicas = m.Int("replicas", 0, 1000) ?? 0;
             var quorum = ReadQuorum(m, context);
-            var replication = ReadReplication(m, instances, replicas, context);
+            var replication = ReadReplication(m, context);
             if (Array.IndexOf(StoreKinds, k) >= 0)
             {
                 CheckQuorum(m, quorum, instances, replicas, replication?.Copies, context);

@@ -12,7 +12,7 @@ internal static partial class DesignBinder
 
     private static readonly string[] AutomaticFailoverKeys = ["detection", "promotion"];
 
-    private static Replication? ReadReplication(MapReader m, int instances, int replicas, BindContext context)
+    private static Replication? ReadReplication(MapReader m, BindContext context)
     {
         var map = m.Map("replication", "replication");
         if (map is null)
@@ -29,13 +29,8 @@ internal static partial class DesignBinder
                 "drop lag, or say mode: asynchronous"));
         }
 
+        // A managed queue or store (SQS, S3) keeps copies on machines the design does not count, so copies may exceed instances + replicas.
         var copies = map.Int("copies", 1, MaxCopies);
-        if (copies is { } c && c > instances + replicas)
-        {
-            context.Report(DiagnosticCodes.Inconsistent(map.ValueSpan("copies"), map.ChildPath("copies"),
-                $"copies {c} is more than the {instances + replicas} instance(s) and replica(s) that could hold them",
-                "each copy of a piece of data lives on a different instance or replica; lower copies or add instances"));
-        }
 
         RegionReplication? across = null;
         if (map.Map("across_regions", "region_replication") is { } a)

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Plumbline.Analysis.Recovery;
-using Plumbline.Design.Units;
+using Plumbline.Design.Text;
 
 namespace Plumbline.Analysis.Review.Rules.Recovery;
 
@@ -14,8 +14,7 @@ internal static class RecoveryText
     /// <summary>"30s", "6h", "never" for a time without bound.</summary>
     public static string Down(double seconds) => double.IsPositiveInfinity(seconds) ? "for good" : "for " + Time(seconds);
 
-    public static string Time(double seconds) =>
-        double.IsPositiveInfinity(seconds) ? "forever" : Duration.FromSeconds(Math.Round(seconds, seconds < 10 ? 3 : 0)).ToString();
+    public static string Time(double seconds) => double.IsPositiveInfinity(seconds) ? "forever" : Quantities.Duration(seconds);
 
     /// <summary>"when an instance fails", "after logical corruption".</summary>
     public static string When(FailureScope scope) => scope switch
@@ -25,8 +24,6 @@ internal static class RecoveryText
         FailureScope.Region => "when a region fails",
         _ => "after logical corruption",
     };
-
-    public static string Key(FailureScope scope) => scope.ToString().ToLowerInvariant();
 
     public static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

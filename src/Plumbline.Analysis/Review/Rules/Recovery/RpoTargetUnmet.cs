@@ -17,14 +17,15 @@ public sealed class RpoTargetUnmet : IRule
                 continue;
             }
 
-            foreach (var domain in store.Domains)
+            var misses = store.Domains.Where(d => d.Rpo.Value is { } v && v > target.Seconds).ToList();
+            if (misses.Count == 0)
             {
-                if (domain.Rpo.Value is { } loss && loss > target.Seconds)
-                {
-                    yield return Info.At(context.KeySpan(store.Path), store.Component + ":" + RecoveryText.Key(domain.Scope),
-                        $"{store.Component} loses {RecoveryText.Loss(loss)} {RecoveryText.When(domain.Scope)} ({domain.Why}; {domain.Rpo.Formula}), but {target.Source} allows {RecoveryText.Time(target.Seconds)} (rpo, line {context.Design.SourceMap.LineOf(target.SourcePath)})");
-                }
+                continue;
             }
+
+            var parts = misses.Select(d => $"{RecoveryText.Loss(d.Rpo.Value!.Value)} {RecoveryText.When(d.Scope)} ({d.Why}; {d.Rpo.Formula})");
+            yield return Info.At(context.KeySpan(store.Path), store.Component,
+                $"{store.Component} loses {string.Join("; and ", parts)}, but {target.Source} allows {RecoveryText.Time(target.Seconds)} (rpo, line {context.Design.SourceMap.LineOf(target.SourcePath)})");
         }
     }
 }

@@ -17,14 +17,15 @@ public sealed class RtoTargetUnmet : IRule
                 continue;
             }
 
-            foreach (var domain in store.Domains)
+            var misses = store.Domains.Where(d => d.Rto.Value is { } v && v > target.Seconds).ToList();
+            if (misses.Count == 0)
             {
-                if (domain.Rto.Value is { } down && down > target.Seconds)
-                {
-                    yield return Info.At(context.KeySpan(store.Path), store.Component + ":" + RecoveryText.Key(domain.Scope),
-                        $"{store.Component} is down {RecoveryText.Down(down)} {RecoveryText.When(domain.Scope)} ({domain.Why}; {domain.Rto.Formula}), but {target.Source} allows {RecoveryText.Time(target.Seconds)} (rto, line {context.Design.SourceMap.LineOf(target.SourcePath)})");
-                }
+                continue;
             }
+
+            var parts = misses.Select(d => $"{RecoveryText.Down(d.Rto.Value!.Value)} {RecoveryText.When(d.Scope)} ({d.Why}; {d.Rto.Formula})");
+            yield return Info.At(context.KeySpan(store.Path), store.Component,
+                $"{store.Component} is down {string.Join("; and ", parts)}, but {target.Source} allows {RecoveryText.Time(target.Seconds)} (rto, line {context.Design.SourceMap.LineOf(target.SourcePath)})");
         }
     }
 }
