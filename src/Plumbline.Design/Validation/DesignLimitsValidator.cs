@@ -1,8 +1,8 @@
-using System.Globalization;
 using Plumbline.Design.Diagnostics;
 using Plumbline.Design.Loading;
 using Plumbline.Design.Loading.Binding;
 using Plumbline.Design.Model;
+using Plumbline.Design.Text;
 
 namespace Plumbline.Design.Validation;
 
@@ -252,5 +252,5 @@ internal static class DesignLimitsValidator
     private static void Report(BindContext context, string path, bool key, string message, string help) =>
         context.Report(DiagnosticCodes.DesignLimit(key ? context.SourceMap.KeySpan(path) : context.BuildSpan(path), path, message, help));
 
-    private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+    private static string N(long value) => Quantities.Exact(value);
 }

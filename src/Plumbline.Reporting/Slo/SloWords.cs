@@ -1,4 +1,3 @@
-using System.Globalization;
 using Plumbline.Analysis.Slo;
 using Plumbline.Design.Model;
 using Plumbline.Design.Text;
@@ -154,7 +153,7 @@ public static class SloWords
         var text = $"low traffic: one failed request burns {Quantities.Percent(warning.SharePerFailure.Value ?? 0)} of the budget (more than the {Quantities.Percent(warning.Limit)} set for low traffic)";
         if (warning.FailuresToPage is { } n && slo.Alerts.FirstOrDefault(a => a.Name == warning.PageWindow) is { } page)
         {
-            var count = n.ToString("#,0", CultureInfo.InvariantCulture);
+            var count = Quantities.Number(n, "#,0");
             text += $"; {count} failed request{(n == 1 ? string.Empty : "s")} within {Span(page.Window.Long)} page{(n == 1 ? "s" : string.Empty)}";
         }
 
@@ -183,5 +182,5 @@ public static class SloWords
 
     private static string Count(double n, string one, string many) => n == 1 ? one : $"{Whole(n)} {many}";
 
-    private static string Whole(double n) => n.ToString("0.##", CultureInfo.InvariantCulture);
+    private static string Whole(double n) => Quantities.Number(n);
 }

@@ -496,7 +496,7 @@ internal sealed class MapReader
     private static string RangeText(int min, int max) =>
         max == int.MaxValue ? $"at least {min}" : $"between {min} and {max}";
 
-    private static string Fmt(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
+    private static string Fmt(double value) => Quantities.Number(value, "0.###");
 
     private SourceSpan FirstLineOfMapping() =>
         Mapping.Entries.Length > 0 ? Mapping.Entries[0].Key.Span : Mapping.Span;

@@ -80,7 +80,7 @@ public sealed class DataOutgrowsNode : IRule
     /// <summary>The estimate's own shards-for-storage figure at horizon <paramref name="h"/>, so check and estimate quote one number.</summary>
     private static string Shards(EstimateReport estimate, string component, int h) =>
         estimate.StorageByOwner.FirstOrDefault(o => o.Component == component) is { } owner && h < owner.ShardsForStorageAt.Length && owner.ShardsForStorageAt[h].Value is { } n
-            ? n.ToString("0", System.Globalization.CultureInfo.InvariantCulture)
+            ? Quantities.Number(n, "0")
             : "?";
 
     /// <summary>The first whole month at which one copy of the entities exceeds <paramref name="capacity"/>, by the estimate's storage formula; the horizon if rounding hides it.</summary>
