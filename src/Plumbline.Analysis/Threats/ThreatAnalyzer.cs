@@ -93,7 +93,7 @@ public static class ThreatAnalyzer
             list.Add("a workflow no persona uses is entered by 'users', in no boundary");
         }
 
-        list.Add("a flow carries the entities its callee reads and writes: an operation's reads and writes when stated, else a store's own entities, else what the callee's own calls carry; a read-through cache holds what the calls behind it carry");
+        list.Add("a flow carries the entities its callee reads and writes: an operation's reads and writes when stated, else a store's own entities (those an operation is named after, when it is), else what the callee's own calls carry; a read-through cache holds what the calls behind it carry");
         return [.. list];
     }
 }

@@ -145,4 +145,16 @@ public sealed class ThreatModelTests
             ("worker", "Order", true, false),
         ], reaches);
     }
+
+    [Theory]
+    [InlineData("insert_payment", "Payment")]
+    [InlineData("get-users", "User")]
+    [InlineData("insertClickCount", "ClickCount")]
+    [InlineData("insert_click", "Click")]
+    [InlineData("query", "Click,ClickCount,Payment,User")]
+    public void A_store_operation_named_after_an_entity_carries_that_one(string operation, string expected)
+    {
+        string[] owned = ["Click", "ClickCount", "Payment", "User"];
+        Assert.Equal(expected, string.Join(',', ThreatModel.Named(operation, owned)));
+    }
 }
