@@ -22,6 +22,7 @@ public static class PathologicalShapes
         ("workflows-one-service", "125 x s workflows, each entering its own operation of one service (8x: 1,000)", WorkflowsOnOneService),
         ("retry-chains", "39 x s chains of 64 services, each calling the next with retries: 1 (8x: 19,968 operations)", RetryChains),
         ("everyone-reaches-everything", "125 x sqrt(s) workflows, each reaching one hub that fans out to 990 x sqrt(s) operations, so the operations they reach grow as s (8x: 354 x 2,802 = 991,908, under the 1,000,000 limit)", FanOutReach),
+        ("internet-workflows", "125 x s workflows from an untrusted persona, each through a gateway and a service to its own confidential entity in one store: every threat rule on flows, entries and assets has work (8x: 1,000 workflows, 3,000 flows)", InternetWorkflows),
     ];
 
     /// <summary>A queue whose every operation is delivered to every consumer: one edge per operation x consumer, bounded by the deliveries limit.</summary>
@@ -125,20 +126,59 @@ public static class PathologicalShapes
         return sb.ToString();
     }
 
+    /// <summary>Many internet-facing workflows, each with its own entity: the threat model's flows, entries and assets all grow as s.</summary>
+    public static string InternetWorkflows(int scale)
+    {
+        var n = 125 * scale;
+        var sb = Header("internet-workflows");
+        sb.Append("  personas:\n    - name: user\n      workflows: [").AppendJoin(", ", Enumerable.Range(0, n).Select(i => Invariant($"w{i}"))).Append("]\nworkflows:\n");
+        for (var i = 0; i < n; i++)
+        {
+            sb.Append(Invariant($"  w{i}: {{ entry: gw.op{i}, rate: 1/s }}\n"));
+        }
+
+        sb.Append("data:\n");
+        for (var i = 0; i < n; i++)
+        {
+            sb.Append(Invariant($"  - {{ entity: E{i}, owner: db, classification: confidential, retention: 1y }}\n"));
+        }
+
+        sb.Append("components:\n  gw:\n    kind: gateway\n    instances: 2\n    capacity: 100000/s\n    operations:\n");
+        for (var i = 0; i < n; i++)
+        {
+            sb.Append(Invariant($"      op{i}: {{ calls: [{{ to: api.op{i}, timeout: 1s }}] }}\n"));
+        }
+
+        sb.Append("  api:\n    kind: service\n    instances: 2\n    capacity: 100000/s\n    operations:\n");
+        for (var i = 0; i < n; i++)
+        {
+            sb.Append(Invariant($"      op{i}: {{ calls: [{{ to: db.get_e{i}, timeout: 1s }}] }}\n"));
+        }
+
+        sb.Append("  db:\n    kind: database\n    instances: 2\n    capacity: 100000/s\n    operations:\n");
+        for (var i = 0; i < n; i++)
+        {
+            sb.Append(Invariant($"      get_e{i}: {{ type: read }}\n"));
+        }
+
+        sb.Append("security:\n  boundaries:\n    - { name: internet, contains: [user], trusted: false }\n    - { name: private, contains: [gw, api, db] }\n");
+        return sb.ToString();
+    }
+
     private static StringBuilder Header(string name) =>
         new StringBuilder("plumbline: 1\nsystem:\n  name: ").Append(name).Append("\nrequirements:\n  peak_to_average: 3\n  growth: 50%/year\n");
 }
 
 /// <summary>
 /// <c>shapes [filter]</c>: writes each pathological shape at each scale and runs the CLI on it (<c>validate</c>,
-/// <c>estimate</c>, <c>estimate --sensitivity</c>, <c>check</c>) under <c>/usr/bin/time</c>, printing wall time and peak
+/// <c>estimate</c>, <c>estimate --sensitivity</c>, <c>check</c>, <c>threats</c>) under <c>/usr/bin/time</c>, printing wall time and peak
 /// resident memory per command. The CLI is <c>.plumbline/bin/plumbline</c> (build it with <c>./plumbline --version</c>)
 /// or the path in PLUMBLINE_CLI (a <c>.dll</c> runs with <c>dotnet</c>). A command is stopped after 120 s.
 /// <c>shapes-write FOLDER</c> writes the designs only, to run another build on them.
 /// </summary>
 public static class ShapeRuns
 {
-    private static readonly string[][] Commands = [["validate"], ["estimate"], ["estimate", "--sensitivity"], ["check", "--today", "2026-11-25", "--fail-on", "none"]];
+    private static readonly string[][] Commands = [["validate"], ["estimate"], ["estimate", "--sensitivity"], ["check", "--today", "2026-11-25", "--fail-on", "none"], ["threats", "--today", "2026-11-25", "--fail-on", "none"]];
 
     public static int Run(string? filter)
     {
