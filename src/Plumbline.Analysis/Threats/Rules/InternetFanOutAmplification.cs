@@ -37,7 +37,7 @@ public sealed class InternetFanOutAmplification : ThreatRule
 
             var limit = context.RateLimitOn(workflow);
             yield return Answered(context, flow.Id, workflow.Path,
-                $"one request to {flow.Id} makes {wide.Count:0.##} calls {wide.Id} on its path",
+                $"one request to {flow.Id} makes {Plumbline.Design.Text.Quantities.Number(wide.Count)} calls {wide.Id} on its path",
                 Severity.Medium, limit is null ? null : $"rate limit on {limit}");
         }
     }
