@@ -88,6 +88,12 @@ public sealed class PlumblineEngine(EngineOptions? options = null)
     /// <summary>A design file on disk; a missing, unreadable, special or oversized file is a diagnostic.</summary>
     public LoadResult LoadDesignFile(string path) => DesignLoader.Load(SourceFile.ReadYaml(path, Limits));
 
+    /// <summary>
+    /// Where a design file sits for tools that read its paths elsewhere (a SARIF upload): the repository root, the
+    /// working directory or its folder as the base, its path from there, and the commit when it is in a git work tree.
+    /// </summary>
+    public DesignOrigin Origin(string designPath) => DesignOrigins.Locate(designPath, Environment.CurrentDirectory);
+
     /// <summary>A user's price catalog file on disk, read like a design file (the shipped one is <see cref="CatalogLoader.Default"/>).</summary>
     public CatalogLoadResult LoadPriceCatalogFile(string path) => CatalogLoader.Load(SourceFile.ReadYaml(path, Limits), path);
 

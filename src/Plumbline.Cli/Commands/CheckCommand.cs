@@ -3,6 +3,7 @@ using System.Globalization;
 using Plumbline.Analysis.Review;
 using Plumbline.Design.Diagnostics;
 using Plumbline.Engine;
+using Plumbline.Engine.Files;
 using Plumbline.Reporting.Diagnostics;
 using Plumbline.Reporting.Review;
 
@@ -155,7 +156,7 @@ public static class CheckCommand
                 console.Out.Write(ReviewJsonRenderer.Render(report, settings.File, links));
                 break;
             case Sarif:
-                console.Out.Write(ReviewSarifRenderer.Render(report, settings.File, CliApp.Version, links));
+                console.Out.Write(ReviewSarifRenderer.Render(report, settings.File, CliApp.Version, links, SarifContextOf(settings.File)));
                 break;
             case Markdown:
                 ReviewMarkdownRenderer.Write(console.Out, report, settings.File, links);
@@ -176,4 +177,20 @@ public static class CheckCommand
         "medium" => Severity.Medium,
         _ => Severity.High,
     };
+
+    /// <summary>Where the SARIF's paths are relative to (the repository root, the working directory or the design's folder) and the commit.</summary>
+    private static SarifContext SarifContextOf(string file)
+    {
+        var origin = PlumblineEngine.Default.Origin(file);
+        var description = origin.Base switch
+        {
+            OriginBase.Repository => "The root of the git repository the design is in (the checkout path); result paths are relative to it.",
+            OriginBase.WorkingDirectory => "The folder plumbline check ran in; result paths are relative to it.",
+            _ => "The folder the design is in; result paths are relative to it.",
+        };
+        return new SarifContext(origin.BaseFolder, description, Environment.CurrentDirectory)
+        {
+            Provenance = origin.Revision is { } r ? new SarifProvenance(r.RepositoryUri, r.RevisionId, r.Branch) : null,
+        };
+    }
 }

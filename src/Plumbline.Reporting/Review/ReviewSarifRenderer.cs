@@ -1,20 +1,27 @@
 using System.Text;
 using System.Text.Json;
 using Plumbline.Analysis.Review;
+using Plumbline.Design.Text;
 using Plumbline.Reporting.Diagnostics;
 
 namespace Plumbline.Reporting.Review;
 
 /// <summary>
 /// Writes a review as SARIF 2.1.0, the format code-scanning tools load (GitHub code scanning, Azure
-/// DevOps, VS Code's SARIF viewer). One run; <c>tool.driver</c> lists every rule with its title,
-/// why (full description), fix (help text), its documentation page as Markdown (help.markdown, so a
-/// code-scanning user reads it without following a link), the page's address when the docs base is
-/// absolute (<see cref="RuleLinks"/>, <c>helpUri</c>), default level and
-/// its step and severity as properties. Each finding is a result with the rule's id and index, a
-/// level, the message, the finding key as the partial fingerprint <c>plumblineKey</c> (so a tool
-/// tracks a finding across runs as the file changes around it) and one location with a region.
-/// Accepted findings are results too, with an in-source suppression giving the reason.
+/// DevOps, VS Code's SARIF viewer). One run that names itself: <c>tool.driver</c> with its name, full
+/// name and version lists every rule with its title, why (full description), fix (help text), its
+/// documentation page as Markdown (help.markdown, so a code-scanning user reads it without following a
+/// link), the page's address when the docs base is absolute (<see cref="RuleLinks"/>, <c>helpUri</c>),
+/// default level and its step and severity as properties; <c>automationDetails.id</c> names the design
+/// (<c>plumbline/&lt;path&gt;/</c>, so each design's upload is its own category); with a
+/// <see cref="SarifContext"/>, every path is relative to a stated base (<c>SRCROOT</c>, the repository root
+/// when there is one) and <c>versionControlProvenance</c> names the commit. Each finding is a result with
+/// the rule's id and index, its own level (SARIF's <c>result.level</c>, which overrides the rule's default;
+/// a finding raised above its rule's default, say on a critical workflow, says so there and in its
+/// properties), the message, the finding key as the partial fingerprint <c>plumblineKey</c> (so a tool
+/// tracks a finding across runs as the file changes around it) and one location with a region, the
+/// region's text as its snippet and the lines around it as a context region. Accepted findings are
+/// results too, with an in-source suppression giving the reason.
 /// Written with <see cref="Utf8JsonWriter"/>: no reflection, safe under Native AOT.
 /// </summary>
 public static class ReviewSarifRenderer
@@ -28,11 +35,17 @@ public static class ReviewSarifRenderer
     /// <summary>The key under <c>partialFingerprints</c> that carries the finding key, <c>rule@subject</c>.</summary>
     public const string FingerprintKey = "plumblineKey";
 
+    /// <summary>The tool's name in <c>tool.driver.name</c> and the start of every <c>automationDetails.id</c>.</summary>
+    public const string ToolName = "plumbline";
+
     /// <param name="stream">Where to write UTF-8.</param>
     /// <param name="report">The review.</param>
-    /// <param name="file">The design file as the user named it; relative paths stay relative to <see cref="SourceRoot"/>.</param>
+    /// <param name="file">The design file as the user named it.</param>
     /// <param name="toolVersion">Plumbline's version, for <c>tool.driver.version</c>.</param>
-    public static void Write(Stream stream, ReviewReport report, string file, string toolVersion, RuleLinks? links = null)
+    /// <param name="links">Where rule pages live.</param>
+    /// <param name="context">The base paths are relative to and the commit; without one, a relative path stays as
+    /// typed (relative to <see cref="SourceRoot"/>, unstated) and a rooted one is a <c>file://</c> URI.</param>
+    public static void Write(Stream stream, ReviewReport report, string file, string toolVersion, RuleLinks? links = null, SarifContext? context = null)
     {
         links ??= RuleLinks.Default;
         ArgumentNullException.ThrowIfNull(stream);
@@ -54,8 +67,10 @@ public static class ReviewSarifRenderer
 
         w.WriteStartObject("tool");
         w.WriteStartObject("driver");
-        w.WriteString("name", "plumbline");
+        w.WriteString("name", ToolName);
+        w.WriteString("fullName", $"Plumbline {toolVersion} design review");
         w.WriteString("version", toolVersion);
+        w.WriteString("semanticVersion", toolVersion);
         if (links.IsAbsolute)
         {
             w.WriteString("informationUri", links.Base);
@@ -71,10 +86,42 @@ public static class ReviewSarifRenderer
         w.WriteEndObject();
         w.WriteEndObject();
 
+        var design = ArtifactUri(file, context, out var designRelative);
+        w.WriteStartObject("automationDetails");
+        w.WriteString("id", AutomationId(designRelative ? Uri.UnescapeDataString(design) : Path.GetFileName(file)));
+        w.WriteEndObject();
+
+        if (context?.Provenance is { } provenance)
+        {
+            w.WriteStartArray("versionControlProvenance");
+            w.WriteStartObject();
+            w.WriteString("repositoryUri", provenance.RepositoryUri);
+            if (provenance.RevisionId is { } revision)
+            {
+                w.WriteString("revisionId", revision);
+            }
+
+            if (provenance.Branch is { } branch)
+            {
+                w.WriteString("branch", branch);
+            }
+
+            w.WriteStartObject("mappedTo");
+            w.WriteString("uriBaseId", SourceRoot);
+            w.WriteEndObject();
+            w.WriteEndObject();
+            w.WriteEndArray();
+        }
+
         w.WriteStartObject("originalUriBaseIds");
         w.WriteStartObject(SourceRoot);
+        if (context is not null)
+        {
+            w.WriteString("uri", FolderUri(context.BaseFolder));
+        }
+
         w.WriteStartObject("description");
-        w.WriteString("text", "The folder plumbline check ran in; relative design file paths resolve against it.");
+        w.WriteString("text", context?.BaseDescription ?? "The folder plumbline check ran in; relative design file paths resolve against it.");
         w.WriteEndObject();
         w.WriteEndObject();
         w.WriteEndObject();
@@ -84,12 +131,12 @@ public static class ReviewSarifRenderer
         w.WriteStartArray("results");
         foreach (var finding in report.Findings)
         {
-            WriteResult(w, finding, file, ruleIndex, acceptance: null);
+            WriteResult(w, finding, file, context, ruleIndex, acceptance: null);
         }
 
         foreach (var accepted in report.Accepted)
         {
-            WriteResult(w, accepted.Finding, file, ruleIndex, accepted.Acceptance.Reason);
+            WriteResult(w, accepted.Finding, file, context, ruleIndex, accepted.Acceptance.Reason);
         }
 
         w.WriteEndArray();
@@ -99,10 +146,10 @@ public static class ReviewSarifRenderer
     }
 
     /// <summary>The review as a SARIF string with a trailing newline.</summary>
-    public static string Render(ReviewReport report, string file, string toolVersion, RuleLinks? links = null)
+    public static string Render(ReviewReport report, string file, string toolVersion, RuleLinks? links = null, SarifContext? context = null)
     {
         using var stream = new MemoryStream();
-        Write(stream, report, file, toolVersion, links);
+        Write(stream, report, file, toolVersion, links, context);
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
 
@@ -155,6 +202,41 @@ public static class ReviewSarifRenderer
         return relative ? joined : "file://" + (joined.StartsWith('/') ? joined : "/" + joined);
     }
 
+    /// <summary>
+    /// A path as a SARIF artifact URI relative to the context's base (forward slashes, each segment
+    /// percent-encoded), whatever the user typed: a relative path is read against the working directory, an
+    /// absolute one made relative. A path outside the base is an absolute <c>file://</c> URI. Without a context,
+    /// <see cref="ArtifactUri(string, out bool)"/>.
+    /// </summary>
+    public static string ArtifactUri(string path, SarifContext? context, out bool relative)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (context is null)
+        {
+            return ArtifactUri(path, out relative);
+        }
+
+        var full = Path.GetFullPath(path, context.WorkingDirectory);
+        var fromBase = Path.GetRelativePath(context.BaseFolder, full);
+        relative = !Path.IsPathRooted(fromBase) && fromBase != ".." && !fromBase.StartsWith("../", StringComparison.Ordinal) && !fromBase.StartsWith("..\\", StringComparison.Ordinal);
+        return ArtifactUri(relative ? fromBase : full, out _);
+    }
+
+    /// <summary>The run's <c>automationDetails.id</c>: <c>plumbline/</c>, the design's path from the base, and a closing slash (the id names a category, not one run).</summary>
+    public static string AutomationId(string designPath)
+    {
+        ArgumentNullException.ThrowIfNull(designPath);
+        return ToolName + "/" + designPath.Replace('\\', '/').TrimStart('/') + "/";
+    }
+
+    /// <summary>A folder as an absolute <c>file://</c> URI ending in '/', as <c>originalUriBaseIds</c> needs.</summary>
+    public static string FolderUri(string folder)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        var uri = ArtifactUri(Path.GetFullPath(folder), out _);
+        return uri.EndsWith('/') ? uri : uri + "/";
+    }
+
     private static void WriteRule(Utf8JsonWriter w, RuleInfo info, RuleLinks links)
     {
         var docs = links.IsAbsolute ? links.For(info) : null;
@@ -187,7 +269,7 @@ public static class ReviewSarifRenderer
         w.WriteEndObject();
     }
 
-    private static void WriteResult(Utf8JsonWriter w, Finding finding, string file, Dictionary<string, int> ruleIndex, string? acceptance)
+    private static void WriteResult(Utf8JsonWriter w, Finding finding, string file, SarifContext? context, Dictionary<string, int> ruleIndex, string? acceptance)
     {
         var place = FindingPlace.Of(finding, file);
         w.WriteStartObject();
@@ -209,7 +291,7 @@ public static class ReviewSarifRenderer
         w.WriteStartObject();
         w.WriteStartObject("physicalLocation");
         w.WriteStartObject("artifactLocation");
-        var uri = ArtifactUri(place.File, out var relative);
+        var uri = ArtifactUri(place.File, context, out var relative);
         w.WriteString("uri", uri);
         if (relative)
         {
@@ -222,7 +304,19 @@ public static class ReviewSarifRenderer
         w.WriteNumber("startColumn", Math.Max(1, place.Column));
         w.WriteNumber("endLine", Math.Max(Math.Max(1, place.Line), place.EndLine));
         w.WriteNumber("endColumn", Math.Max(1, place.EndColumn));
+        if (!finding.Span.IsNone)
+        {
+            w.WriteStartObject("snippet");
+            w.WriteString("text", RegionText(finding.Span));
+            w.WriteEndObject();
+        }
+
         w.WriteEndObject();
+        if (!finding.Span.IsNone)
+        {
+            WriteContextRegion(w, finding.Span);
+        }
+
         w.WriteEndObject();
         w.WriteEndObject();
         w.WriteEndArray();
@@ -241,6 +335,40 @@ public static class ReviewSarifRenderer
         w.WriteStartObject("properties");
         w.WriteString("step", StepNames.Id(finding.Rule.Step));
         w.WriteString("severity", StepNames.SeverityId(finding.Severity));
+        if (finding.Severity != finding.Rule.Severity)
+        {
+            w.WriteString("ruleSeverity", StepNames.SeverityId(finding.Rule.Severity));
+        }
+
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    /// <summary>The text of a region, as SARIF's snippet: exactly the characters the region covers.</summary>
+    private static string RegionText(SourceSpan span)
+    {
+        var text = span.Source!.Text;
+        var start = Math.Clamp(span.Offset, 0, text.Length);
+        return text.Substring(start, Math.Clamp(span.Length, 0, text.Length - start));
+    }
+
+    /// <summary>The whole lines of the region and one line either side, with their text: what a reader shows around it.</summary>
+    private static void WriteContextRegion(Utf8JsonWriter w, SourceSpan span)
+    {
+        var source = span.Source!;
+        var first = Math.Max(1, span.Start.Line - 1);
+        var last = Math.Min(source.LineCount, Math.Max(span.Start.Line, span.End.Line) + 1);
+        var lines = new StringBuilder();
+        for (var line = first; line <= last; line++)
+        {
+            lines.Append(source.GetLine(line)).Append('\n');
+        }
+
+        w.WriteStartObject("contextRegion");
+        w.WriteNumber("startLine", first);
+        w.WriteNumber("endLine", Math.Max(first, last));
+        w.WriteStartObject("snippet");
+        w.WriteString("text", lines.ToString());
         w.WriteEndObject();
         w.WriteEndObject();
     }

@@ -191,6 +191,58 @@ public sealed class ReviewSarifRendererTests
     }
 
     [Theory]
+    [InlineData("/home/ci/repo/designs/shop.yaml", "/home/ci/repo", "designs/shop.yaml", true)]
+    [InlineData("designs/shop.yaml", "/home/ci/repo", "designs/shop.yaml", true)]
+    [InlineData("../repo/designs/team a/shop.yaml", "/home/ci/repo", "designs/team%20a/shop.yaml", true)]
+    [InlineData("/elsewhere/shop.yaml", "/home/ci/repo", "file:///elsewhere/shop.yaml", false)]
+    public void With_a_base_any_typed_path_is_relative_to_it(string typed, string baseFolder, string uri, bool relative)
+    {
+        var context = new SarifContext(baseFolder, "base", "/home/ci/repo");
+
+        Assert.Equal(uri, ReviewSarifRenderer.ArtifactUri(typed, context, out var isRelative));
+        Assert.Equal(relative, isRelative);
+    }
+
+    [Fact]
+    public void A_run_names_itself_its_base_and_its_commit_and_each_result_quotes_its_region()
+    {
+        var (report, file) = ReviewTestData.ReviewExample(ReviewTestData.WeakDesign);
+        var context = new SarifContext("/home/ci/repo", "The repository root.", "/home/ci/repo")
+        {
+            Provenance = new SarifProvenance("https://example.com/org/repo.git", "0123456789abcdef0123456789abcdef01234567", null),
+        };
+
+        var text = ReviewSarifRenderer.Render(report, "/home/ci/repo/examples/" + Path.GetFileName(file), Version, null, context);
+
+        Assert.Empty(Validate(text));
+        var run = JsonNode.Parse(text)!["runs"]![0]!;
+        Assert.Equal("Plumbline 0.1.0-test design review", (string?)run["tool"]!["driver"]!["fullName"]);
+        Assert.Equal("plumbline/examples/" + Path.GetFileName(file) + "/", (string?)run["automationDetails"]!["id"]);
+        Assert.Equal("file:///home/ci/repo/", (string?)run["originalUriBaseIds"]!["SRCROOT"]!["uri"]);
+        var provenance = run["versionControlProvenance"]![0]!;
+        Assert.Equal("https://example.com/org/repo.git", (string?)provenance["repositoryUri"]);
+        Assert.Equal("0123456789abcdef0123456789abcdef01234567", (string?)provenance["revisionId"]);
+        Assert.Null(provenance["branch"]);
+        Assert.Equal("SRCROOT", (string?)provenance["mappedTo"]!["uriBaseId"]);
+
+        var results = run["results"]!.AsArray();
+        for (var i = 0; i < report.Findings.Length; i++)
+        {
+            var finding = report.Findings[i];
+            var location = results[i]!["locations"]![0]!["physicalLocation"]!;
+            Assert.Equal("examples/" + Path.GetFileName(file), (string?)location["artifactLocation"]!["uri"]);
+            var source = finding.Span.Source!;
+            Assert.Equal(source.Text.Substring(finding.Span.Offset, finding.Span.Length), (string?)location["region"]!["snippet"]!["text"]);
+            var context3 = location["contextRegion"]!;
+            var first = (int)context3["startLine"]!;
+            Assert.Equal(Math.Max(1, finding.Span.Start.Line - 1), first);
+            Assert.StartsWith(source.GetLine(first) + "\n", (string?)context3["snippet"]!["text"], StringComparison.Ordinal);
+            var properties = results[i]!["properties"]!.AsObject();
+            Assert.Equal(finding.Severity != finding.Rule.Severity, properties.ContainsKey("ruleSeverity"));
+        }
+    }
+
+    [Theory]
     [InlineData("missing-timeout", "MissingTimeout")]
     [InlineData("expired-acceptance", "ExpiredAcceptance")]
     [InlineData("slo-unreachable", "SloUnreachable")]
