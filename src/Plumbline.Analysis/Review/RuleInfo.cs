@@ -101,6 +101,16 @@ public sealed record RuleInfo(string Id, ProcessStep Step, Severity Severity, st
 
     /// <summary>A finding with a severity other than the rule's default (say, higher on a critical workflow).</summary>
     public Finding At(SourceSpan span, string subject, string message, Severity severity) => new(this, span, subject, message, severity);
+
+    /// <summary>A finding whose message is an interpolated string: it keeps the message's template and values (<see cref="MessageTemplate"/>).</summary>
+    public Finding At(SourceSpan span, string subject, FindingMessage message) => At(span, subject, message, Severity);
+
+    /// <summary>A finding with its message's template, at a severity other than the rule's default.</summary>
+    public Finding At(SourceSpan span, string subject, FindingMessage message, Severity severity)
+    {
+        var (text, template) = message.Build();
+        return new Finding(this, span, subject, text, severity) { Template = template };
+    }
 }
 
 /// <summary>
@@ -110,4 +120,7 @@ public sealed record RuleInfo(string Id, ProcessStep Step, Severity Severity, st
 public sealed record Finding(RuleInfo Rule, SourceSpan Span, string Subject, string Message, Severity Severity)
 {
     public string Key => $"{Rule.Id}@{Subject}";
+
+    /// <summary>The message's template and values, when the rule wrote it as an interpolated string; null for a message written whole.</summary>
+    public MessageTemplate? Template { get; init; }
 }

@@ -18,7 +18,8 @@ namespace Plumbline.Reporting.Review;
 /// when there is one) and <c>versionControlProvenance</c> names the commit. Each finding is a result with
 /// the rule's id and index, its own level (SARIF's <c>result.level</c>, which overrides the rule's default;
 /// a finding raised above its rule's default, say on a critical workflow, says so there and in its
-/// properties), the message, the finding key as the partial fingerprint <c>plumblineKey</c> (so a tool
+/// properties), the message (its text, and when the rule wrote it from a template, the template's stable
+/// id and the values, the templates listed in the rule's <c>messageStrings</c>), the finding key as the partial fingerprint <c>plumblineKey</c> (so a tool
 /// tracks a finding across runs as the file changes around it) and one location with a region, the
 /// region's text as its snippet and the lines around it as a context region. Accepted findings are
 /// results too, with an in-source suppression giving the reason.
@@ -76,10 +77,25 @@ public static class ReviewSarifRenderer
             w.WriteString("informationUri", links.Base);
         }
 
+        // Each rule's message templates, as its messageStrings, by their stable ids.
+        var templates = new Dictionary<string, SortedDictionary<string, string>>(StringComparer.Ordinal);
+        foreach (var finding in report.Findings.Concat(report.Accepted.Select(a => a.Finding)))
+        {
+            if (finding.Template is { } template)
+            {
+                if (!templates.TryGetValue(finding.Rule.Id, out var strings))
+                {
+                    templates[finding.Rule.Id] = strings = new SortedDictionary<string, string>(StringComparer.Ordinal);
+                }
+
+                strings.TryAdd(template.Id, template.Text);
+            }
+        }
+
         w.WriteStartArray("rules");
         foreach (var rule in report.Rules)
         {
-            WriteRule(w, rule.Info, links);
+            WriteRule(w, rule.Info, links, templates.GetValueOrDefault(rule.Info.Id));
         }
 
         w.WriteEndArray();
@@ -237,7 +253,7 @@ public static class ReviewSarifRenderer
         return uri.EndsWith('/') ? uri : uri + "/";
     }
 
-    private static void WriteRule(Utf8JsonWriter w, RuleInfo info, RuleLinks links)
+    private static void WriteRule(Utf8JsonWriter w, RuleInfo info, RuleLinks links, SortedDictionary<string, string>? messageStrings)
     {
         var docs = links.IsAbsolute ? links.For(info) : null;
         w.WriteStartObject();
@@ -257,6 +273,19 @@ public static class ReviewSarifRenderer
         if (docs is not null)
         {
             w.WriteString("helpUri", docs);
+        }
+
+        if (messageStrings is { Count: > 0 })
+        {
+            w.WriteStartObject("messageStrings");
+            foreach (var (id, text) in messageStrings)
+            {
+                w.WriteStartObject(id);
+                w.WriteString("text", text);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndObject();
         }
 
         w.WriteStartObject("defaultConfiguration");
@@ -282,6 +311,18 @@ public static class ReviewSarifRenderer
         w.WriteString("level", Level(finding.Severity));
         w.WriteStartObject("message");
         w.WriteString("text", finding.Message);
+        if (finding.Template is { } template)
+        {
+            w.WriteString("id", template.Id);
+            w.WriteStartArray("arguments");
+            foreach (var argument in template.Arguments)
+            {
+                w.WriteStringValue(argument);
+            }
+
+            w.WriteEndArray();
+        }
+
         w.WriteEndObject();
         w.WriteStartObject("partialFingerprints");
         w.WriteString(FingerprintKey, finding.Key);

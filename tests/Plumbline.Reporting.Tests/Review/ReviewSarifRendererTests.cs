@@ -243,6 +243,66 @@ public sealed class ReviewSarifRendererTests
     }
 
     [Theory]
+    [MemberData(nameof(Examples))]
+    public void A_templated_message_has_its_rules_template_and_arguments_that_give_back_its_text(string example)
+    {
+        var (report, file) = ReviewTestData.ReviewExample(example);
+        var run = JsonNode.Parse(ReviewSarifRenderer.Render(report, file, Version))!["runs"]![0]!;
+        var rules = run["tool"]!["driver"]!["rules"]!.AsArray();
+
+        foreach (var result in run["results"]!.AsArray())
+        {
+            var message = result!["message"]!;
+            if (message["id"] is not { } id)
+            {
+                Assert.Null(message["arguments"]);
+                continue;
+            }
+
+            var rule = rules[(int)result["ruleIndex"]!]!;
+            var template = (string?)rule["messageStrings"]![(string)id!]!["text"];
+            var arguments = message["arguments"]!.AsArray().Select(a => (string)a!).ToArray();
+            Assert.Equal((string?)message["text"], Fill(template!, arguments));
+        }
+
+        if (example == ReviewTestData.WeakDesign)
+        {
+            Assert.Contains(run["results"]!.AsArray(), r => r!["message"]!["id"] is not null);
+        }
+    }
+
+    /// <summary>SARIF's message-string rule (3.11.5): {n} is the nth argument, {{ and }} are literal braces.</summary>
+    private static string Fill(string template, string[] arguments)
+    {
+        var text = new System.Text.StringBuilder();
+        for (var i = 0; i < template.Length; i++)
+        {
+            if (template[i] == '{' && i + 1 < template.Length && template[i + 1] == '{')
+            {
+                text.Append('{');
+                i++;
+            }
+            else if (template[i] == '}' && i + 1 < template.Length && template[i + 1] == '}')
+            {
+                text.Append('}');
+                i++;
+            }
+            else if (template[i] == '{')
+            {
+                var close = template.IndexOf('}', i);
+                text.Append(arguments[int.Parse(template[(i + 1)..close], System.Globalization.CultureInfo.InvariantCulture)]);
+                i = close;
+            }
+            else
+            {
+                text.Append(template[i]);
+            }
+        }
+
+        return text.ToString();
+    }
+
+    [Theory]
     [InlineData("missing-timeout", "MissingTimeout")]
     [InlineData("expired-acceptance", "ExpiredAcceptance")]
     [InlineData("slo-unreachable", "SloUnreachable")]
