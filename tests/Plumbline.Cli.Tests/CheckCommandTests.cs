@@ -235,7 +235,7 @@ public sealed class CheckCommandTests
     private static CliRun Check(string example, params string[] options) =>
         CliRun.Of([.. new[] { "check", Example(example), "--today", Today }, .. options]);
 
-    private static string Example(string name) => Path.Combine(Repository.Root, "examples", name);
+    private static string Example(string name) => Repository.Example(name);
 
     private static IEnumerable<string> Examples() =>
         Directory.GetFiles(Path.Combine(Repository.Root, "examples"), "*.yaml")

@@ -6,18 +6,9 @@ namespace Plumbline.Cli.Tests;
 /// <summary><c>plumbline cost</c> through the CLI in-process: every example prices without error, in text, Markdown and JSON.</summary>
 public sealed class CostCommandTests
 {
-    private static string Example(string name) => Path.Combine(Repository.Root, "examples", name);
+    private static string Example(string name) => Repository.Example(name);
 
-    public static TheoryData<string> Examples()
-    {
-        var data = new TheoryData<string>();
-        foreach (var file in Directory.GetFiles(Path.Combine(Repository.Root, "examples"), "*.yaml").Order(StringComparer.Ordinal))
-        {
-            data.Add(Path.GetFileNameWithoutExtension(file));
-        }
-
-        return data;
-    }
+    public static TheoryData<string> Examples() => Repository.ExampleNames();
 
     [Theory]
     [MemberData(nameof(Examples))]

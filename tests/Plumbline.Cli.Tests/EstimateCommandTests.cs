@@ -5,7 +5,7 @@ namespace Plumbline.Cli.Tests;
 
 public sealed class EstimateCommandTests
 {
-    private static string Example(string name) => Path.Combine(Repository.Root, "examples", name);
+    private static string Example(string name) => Repository.Example(name);
 
     [Fact]
     public void The_pastebin_estimate_reads_like_a_whiteboard()

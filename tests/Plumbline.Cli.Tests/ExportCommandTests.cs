@@ -4,7 +4,7 @@ namespace Plumbline.Cli.Tests;
 
 public sealed class ExportCommandTests
 {
-    private static string Example(string name) => Path.Combine(Repository.Root, "examples", name);
+    private static string Example(string name) => Repository.Example(name);
 
     /// <summary>The version in a generated file's header is masked, so the golden files hold across releases.</summary>
     internal static string MaskVersion(string text) => text.Replace($"Plumbline {CliApp.Version} ", "Plumbline {{version}} ", StringComparison.Ordinal);

@@ -28,7 +28,7 @@ public sealed class SimulateCommandTests
               expect: { slos: met }
         """;
 
-    private static string Example(string name) => Path.Combine(Repository.Root, "examples", name);
+    private static string Example(string name) => Repository.Example(name);
 
     [Fact]
     public void The_url_shortener_simulated_for_twenty_seconds()

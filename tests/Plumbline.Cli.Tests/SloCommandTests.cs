@@ -5,7 +5,7 @@ namespace Plumbline.Cli.Tests;
 
 public sealed class SloCommandTests
 {
-    private static string Example(string name) => Path.Combine(Repository.Root, "examples", name);
+    private static string Example(string name) => Repository.Example(name);
 
     /// <summary>Golden pairs: each example in, its SLO report out (text, and with --explain for one).</summary>
     [Theory]

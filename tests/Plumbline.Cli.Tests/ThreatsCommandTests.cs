@@ -94,7 +94,7 @@ public sealed class ThreatsCommandTests
     private static CliRun Threats(string example, params string[] options) =>
         CliRun.Of([.. new[] { "threats", Example(example), "--today", Today }, .. options]);
 
-    private static string Example(string name) => Path.Combine(Repository.Root, "examples", name);
+    private static string Example(string name) => Repository.Example(name);
 
     private static string Relative(string output) =>
         output.Replace(Repository.Root + Path.DirectorySeparatorChar, string.Empty, StringComparison.Ordinal);

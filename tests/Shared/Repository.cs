@@ -24,4 +24,19 @@ internal static class Repository
             .Select(p => Path.GetRelativePath(Root, p).Replace('\\', '/'))
             .Where(p => !p.Contains("/bin/", StringComparison.Ordinal) && !p.Contains("/obj/", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal);
+
+    /// <summary>The path of a design in examples/, by file name.</summary>
+    public static string Example(string fileName) => Path.Combine(Root, "examples", fileName);
+
+    /// <summary>The examples' names (no extension), in order, as theory data.</summary>
+    public static Xunit.TheoryData<string> ExampleNames()
+    {
+        var data = new Xunit.TheoryData<string>();
+        foreach (var file in Directory.GetFiles(Path.Combine(Root, "examples"), "*.yaml").Order(StringComparer.Ordinal))
+        {
+            data.Add(Path.GetFileNameWithoutExtension(file));
+        }
+
+        return data;
+    }
 }
