@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Plumbline.Analysis.Review;
 using Plumbline.Analysis.Review.Rules.Operations;
@@ -68,4 +69,12 @@ public static class ThreatCatalogue
         (new PiiWithoutRetention(), Stride.InformationDisclosure, 359),
         (new InternetEntryWithoutRateLimit(), Stride.DenialOfService, 770),
     ];
+
+    private static readonly FrozenDictionary<string, (Stride Stride, int? Cwe)> Classes =
+        Rules.Select(r => KeyValuePair.Create(r.Info.Id, (r.Stride, r.Cwe)))
+            .Concat(ReviewRules.Select(r => KeyValuePair.Create(r.Rule.Info.Id, (r.Stride, r.Cwe))))
+            .ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>The STRIDE category and CWE of a rule that finds threats (a threat rule or a step-8 review rule), or null for any other rule.</summary>
+    public static (Stride Stride, int? Cwe)? Classify(string ruleId) => Classes.TryGetValue(ruleId, out var found) ? found : null;
 }

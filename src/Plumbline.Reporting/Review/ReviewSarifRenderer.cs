@@ -1,8 +1,11 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Plumbline.Analysis.Review;
+using Plumbline.Analysis.Threats;
 using Plumbline.Design.Text;
 using Plumbline.Reporting.Diagnostics;
+using Plumbline.Reporting.Threats;
 
 namespace Plumbline.Reporting.Review;
 
@@ -294,9 +297,46 @@ public static class ReviewSarifRenderer
         w.WriteStartObject("properties");
         w.WriteString("step", StepNames.Id(info.Step));
         w.WriteString("severity", StepNames.SeverityId(info.Severity));
+        if (ThreatCatalogue.Classify(info.Id) is { } threat)
+        {
+            WriteThreatProperties(w, info.Severity, threat.Stride, threat.Cwe);
+        }
+
         w.WriteEndObject();
         w.WriteEndObject();
     }
+
+    /// <summary>
+    /// What code scanning reads to file a rule as a security rule: <c>tags</c> with <c>security</c>, the STRIDE
+    /// category and the CWE in the <c>external/cwe/cwe-N</c> form CodeQL uses (so alerts filter by CWE), and a
+    /// <c>security-severity</c> score whose band gives the alert's security severity (high 7.0-8.9, medium
+    /// 4.0-6.9, low 0.1-3.9); informational rules get no score.
+    /// </summary>
+    private static void WriteThreatProperties(Utf8JsonWriter w, Severity severity, Stride stride, int? cwe)
+    {
+        w.WriteStartArray("tags");
+        w.WriteStringValue("security");
+        w.WriteStringValue("stride/" + ThreatWords.Id(stride));
+        if (cwe is { } n)
+        {
+            w.WriteStringValue(string.Create(CultureInfo.InvariantCulture, $"external/cwe/cwe-{n}"));
+        }
+
+        w.WriteEndArray();
+        if (SecuritySeverity(severity) is { } score)
+        {
+            w.WriteString("security-severity", score);
+        }
+    }
+
+    /// <summary>The SARIF security-severity score in the band of a rule's severity, or null for informational rules.</summary>
+    public static string? SecuritySeverity(Severity severity) => severity switch
+    {
+        Severity.High => "8.0",
+        Severity.Medium => "5.5",
+        Severity.Low => "2.0",
+        _ => null,
+    };
 
     private static void WriteResult(Utf8JsonWriter w, Finding finding, string file, SarifContext? context, Dictionary<string, int> ruleIndex, string? acceptance)
     {

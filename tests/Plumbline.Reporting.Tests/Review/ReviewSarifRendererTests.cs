@@ -324,6 +324,38 @@ public sealed class ReviewSarifRendererTests
         Assert.Contains(results.EnumerateArray(), r => r.TryGetProperty("suppressions", out _));
     }
 
+    [Fact]
+    public void Security_rules_carry_the_tags_and_security_severity_code_scanning_files_them_by()
+    {
+        var (report, file) = ReviewTestData.ReviewExample(ReviewTestData.WeakDesign);
+        using var doc = JsonDocument.Parse(ReviewSarifRenderer.Render(report, file, Version));
+        var rules = doc.RootElement.GetProperty("runs")[0].GetProperty("tool").GetProperty("driver").GetProperty("rules")
+            .EnumerateArray().ToDictionary(r => r.GetProperty("id").GetString()!, r => r.GetProperty("properties"), StringComparer.Ordinal);
+
+        // A step-8 review rule: spoofing, CWE-306 (missing authentication for a critical function), high.
+        var write = rules["unauthenticated-write-endpoint"];
+        Assert.Equal(["security", "stride/spoofing", "external/cwe/cwe-306"], Tags(write));
+        Assert.Equal("8.0", write.GetProperty("security-severity").GetString());
+
+        // A threat rule: information disclosure, CWE-326 (inadequate encryption strength).
+        Assert.Equal(["security", "stride/information_disclosure", "external/cwe/cwe-326"], Tags(rules["weak-tls-version"]));
+
+        // A rule that finds no threat has neither.
+        Assert.False(rules["missing-timeout"].TryGetProperty("tags", out _));
+        Assert.False(rules["missing-timeout"].TryGetProperty("security-severity", out _));
+    }
+
+    [Theory]
+    [InlineData(Severity.High, "8.0")]
+    [InlineData(Severity.Medium, "5.5")]
+    [InlineData(Severity.Low, "2.0")]
+    [InlineData(Severity.Info, null)]
+    public void Security_severity_falls_in_the_band_of_the_rules_severity(Severity severity, string? score) =>
+        Assert.Equal(score, ReviewSarifRenderer.SecuritySeverity(severity));
+
+    private static string[] Tags(JsonElement properties) =>
+        [.. properties.GetProperty("tags").EnumerateArray().Select(t => t.GetString()!)];
+
     private static List<string> Validate(string sarif)
     {
         using var doc = JsonDocument.Parse(sarif);

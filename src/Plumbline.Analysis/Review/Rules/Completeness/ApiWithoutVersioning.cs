@@ -14,7 +14,7 @@ public sealed class ApiWithoutVersioning : IRule
         if (api.Versioning is null && !api.Endpoints.IsDefaultOrEmpty)
         {
             yield return Info.At(context.KeySpan(api.Path), "api",
-                FormattableString.Invariant($"the API has {api.Endpoints.Length} endpoint(s) but no versioning stance (path, header, query or none)"));
+                $"the API has {api.Endpoints.Length} endpoint(s) but no versioning stance (path, header, query or none)");
         }
     }
 }

@@ -16,7 +16,7 @@ public sealed class DecisionWithoutAlternatives : IRule
             if (count < 2)
             {
                 yield return Info.At(context.KeySpan(decision.Path), decision.Id,
-                    FormattableString.Invariant($"{decision.Id} ('{CompletenessSupport.Clip(decision.Title)}') lists {count} option(s); a decision needs at least two to weigh"));
+                    $"{decision.Id} ('{CompletenessSupport.Clip(decision.Title)}') lists {count} option(s); a decision needs at least two to weigh");
             }
         }
     }

@@ -17,7 +17,7 @@ public sealed class NoDecisionRecords : IRule
         if (design.Decisions.IsDefaultOrEmpty && design.Components.Length >= ComponentThreshold)
         {
             yield return Info.At(context.Locate("/decisions"), "decisions",
-                FormattableString.Invariant($"{design.Components.Length} components and no decision records explaining the choices between them"));
+                $"{design.Components.Length} components and no decision records explaining the choices between them");
         }
     }
 }

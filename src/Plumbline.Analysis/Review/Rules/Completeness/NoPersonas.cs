@@ -14,7 +14,7 @@ public sealed class NoPersonas : IRule
         if (design.Requirements.Personas.IsDefaultOrEmpty && !design.Workflows.IsDefaultOrEmpty)
         {
             yield return Info.At(context.Locate(design.Requirements.Path + "/personas"), "personas",
-                FormattableString.Invariant($"{design.Workflows.Length} workflow(s) but no personas: nobody is said to use them"));
+                $"{design.Workflows.Length} workflow(s) but no personas: nobody is said to use them");
         }
     }
 }

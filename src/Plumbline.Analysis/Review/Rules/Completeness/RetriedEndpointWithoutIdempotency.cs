@@ -38,7 +38,7 @@ public sealed class RetriedEndpointWithoutIdempotency : IRule
                 var call = edge.Call!;
                 var repeats = write == edge.To ? $"repeats {graph.Operations[write].Ref}" : $"re-runs {graph.Operations[write].Ref} through {graph.Operations[edge.To].Ref}";
                 yield return Info.At(context.Span(endpoint.Path + "/idempotency"), endpoint.Name,
-                    FormattableString.Invariant($"endpoint {endpoint.Name} ({endpoint.Method} {endpoint.Route}) has idempotency: none, but {call.Id} retries up to {call.Retries!.Max} time(s) and {repeats}, a write not marked idempotent"));
+                    $"endpoint {endpoint.Name} ({endpoint.Method} {endpoint.Route}) has idempotency: none, but {call.Id} retries up to {call.Retries!.Max} time(s) and {repeats}, a write not marked idempotent");
             }
         }
     }

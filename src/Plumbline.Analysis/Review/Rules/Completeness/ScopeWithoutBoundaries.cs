@@ -26,12 +26,12 @@ public sealed class ScopeWithoutBoundaries : IRule
         else if (noIn)
         {
             yield return Info.At(span, "scope",
-                FormattableString.Invariant($"the scope lists {scope.Out.Length} thing(s) out of scope but nothing in scope"), Severity.Low);
+                $"the scope lists {scope.Out.Length} thing(s) out of scope but nothing in scope", Severity.Low);
         }
         else
         {
             yield return Info.At(span, "scope",
-                FormattableString.Invariant($"the scope lists {scope.In.Length} thing(s) in scope but nothing explicitly out of scope"), Severity.Low);
+                $"the scope lists {scope.In.Length} thing(s) in scope but nothing explicitly out of scope", Severity.Low);
         }
     }
 }

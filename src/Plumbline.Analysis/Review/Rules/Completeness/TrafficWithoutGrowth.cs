@@ -14,7 +14,7 @@ public sealed class TrafficWithoutGrowth : IRule
         if (requirements.Growth is null && !context.Design.Workflows.IsDefaultOrEmpty)
         {
             yield return Info.At(context.Locate(requirements.Path), "growth",
-                FormattableString.Invariant($"{context.Design.Workflows.Length} workflow(s) have traffic but requirements.growth is not set, so capacity and storage runway cannot be projected"));
+                $"{context.Design.Workflows.Length} workflow(s) have traffic but requirements.growth is not set, so capacity and storage runway cannot be projected");
         }
     }
 }

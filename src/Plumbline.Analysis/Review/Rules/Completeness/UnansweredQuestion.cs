@@ -28,12 +28,12 @@ public sealed class UnansweredQuestion : IRule
             if (question.Due is { } due && due < today)
             {
                 yield return Info.At(span, question.Question,
-                    FormattableString.Invariant($"open question '{text}' was due on {due:yyyy-MM-dd} and has no answer"), Severity.Medium);
+                    $"open question '{text}' was due on {due:yyyy-MM-dd} and has no answer", Severity.Medium);
             }
             else if (owner is not null && question.Due is { } ahead)
             {
                 yield return Info.At(span, question.Question,
-                    FormattableString.Invariant($"open question '{text}' is owned by {owner} and due on {ahead:yyyy-MM-dd}"), Severity.Info);
+                    $"open question '{text}' is owned by {owner} and due on {ahead:yyyy-MM-dd}", Severity.Info);
             }
             else
             {

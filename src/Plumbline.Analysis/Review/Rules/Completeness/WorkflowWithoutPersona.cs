@@ -22,7 +22,7 @@ public sealed class WorkflowWithoutPersona : IRule
             if (!used.Contains(workflow.Name))
             {
                 yield return Info.At(context.KeySpan(workflow.Path), workflow.Name,
-                    FormattableString.Invariant($"workflow {workflow.Name} is used by none of the {personas.Length} persona(s)"));
+                    $"workflow {workflow.Name} is used by none of the {personas.Length} persona(s)");
             }
         }
     }

@@ -29,7 +29,7 @@ public sealed class CostOverBudget : IRule
         if (cost.Horizons.FirstOrDefault(h => h.Budget is { Over: true }) is { } later)
         {
             yield return Info.At(span, FormattableString.Invariant($"{later.Months:0.##}-months"),
-                FormattableString.Invariant($"at the stated growth the design costs {Month(later.Total, cost.Currency)} after {later.Months:0.##} months, {Share(later.Budget!.Share)} of its {Month(budget, cost.Currency)} budget; now it costs {Month(cost.Now.Total, cost.Currency)}"),
+                $"at the stated growth the design costs {Month(later.Total, cost.Currency)} after {later.Months:0.##} months, {Share(later.Budget!.Share)} of its {Month(budget, cost.Currency)} budget; now it costs {Month(cost.Now.Total, cost.Currency)}",
                 Severity.Medium);
         }
     }

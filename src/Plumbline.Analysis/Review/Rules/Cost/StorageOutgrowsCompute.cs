@@ -35,7 +35,7 @@ public sealed class StorageOutgrowsCompute : IRule
             var at = crossing.Components[c];
             var component = context.Design.FindComponent(now.Component)!;
             yield return Info.At(context.KeySpan(component.Path), now.Component,
-                FormattableString.Invariant($"after {crossing.Months:0.##} months {now.Component} costs {CostOverBudget.Month(at.TotalOf(CostDriver.Storage), cost.Currency)} for its data and {CostOverBudget.Month(at.TotalOf(CostDriver.Compute), cost.Currency)} for its instances (now {CostOverBudget.Month(now.TotalOf(CostDriver.Storage), cost.Currency)} and {CostOverBudget.Month(now.TotalOf(CostDriver.Compute), cost.Currency)})"));
+                $"after {crossing.Months:0.##} months {now.Component} costs {CostOverBudget.Month(at.TotalOf(CostDriver.Storage), cost.Currency)} for its data and {CostOverBudget.Month(at.TotalOf(CostDriver.Compute), cost.Currency)} for its instances (now {CostOverBudget.Month(now.TotalOf(CostDriver.Storage), cost.Currency)} and {CostOverBudget.Month(now.TotalOf(CostDriver.Compute), cost.Currency)})");
         }
     }
 }

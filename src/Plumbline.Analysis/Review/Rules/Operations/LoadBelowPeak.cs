@@ -39,9 +39,10 @@ public sealed class LoadBelowPeak : IRule
                 continue;
             }
 
-            yield return Info.At(context.KeySpan(workflow.Path), workflow.Name, drivers.Count == 0
-                ? FormattableString.Invariant($"no load scenario drives {workflow.Name}, whose peak is {multiple:0.##}x its average ({Quantities.Count(peak)}/s)")
-                : FormattableString.Invariant($"load scenarios drive {workflow.Name} to at most {reached:0.##}x its average, short of its {multiple:0.##}x peak ({Quantities.Count(peak)}/s)"));
+            var span = context.KeySpan(workflow.Path);
+            yield return drivers.Count == 0
+                ? Info.At(span, workflow.Name, $"no load scenario drives {workflow.Name}, whose peak is {multiple:0.##}x its average ({Quantities.Count(peak)}/s)")
+                : Info.At(span, workflow.Name, $"load scenarios drive {workflow.Name} to at most {reached:0.##}x its average, short of its {multiple:0.##}x peak ({Quantities.Count(peak)}/s)");
         }
     }
 }
