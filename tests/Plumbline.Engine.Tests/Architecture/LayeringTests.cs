@@ -123,7 +123,7 @@ public sealed partial class LayeringTests
         // The name is built here so this file does not hold it; whoever registers it would get every link.
         var domain = "plumbline" + ".dev";
         string[] texts = [".cs", ".md", ".json", ".yaml", ".yml", ".txt", ".sarif", ".props", ".csproj", ".sh"];
-        var found = new[] { "src", "tests", "docs", "schema", "examples", "bench", "scripts" }
+        var found = new[] { "src", "tests", "docs", "schema", "examples", "corpus", "bench", "scripts" }
             .SelectMany(top => Directory.EnumerateFiles(Path.Combine(Repository.Root, top), "*", SearchOption.AllDirectories))
             .Append(Path.Combine(Repository.Root, "README.md"))
             .Where(p => !p.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
