@@ -55,6 +55,16 @@ public sealed class CheckCommandTests
         Assert.True(run.Exit == 0, $"{example} has high findings:\n" + string.Join('\n', Relative(run.Out).Split('\n').Where(l => l.StartsWith("  HIGH", StringComparison.Ordinal))));
     }
 
+    [Theory]
+    [MemberData(nameof(GoodExamples))]
+    public void A_good_example_pays_for_no_idle_compute(string example)
+    {
+        // Autoscaled minimums sized for average load with one zone lost; fixed counts for peak with one lost.
+        var run = Check(example, "--fail-on", "none");
+        Assert.Equal(0, run.Exit);
+        Assert.DoesNotContain("key: idle-compute@", run.Out, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void The_weak_design_is_valid_and_says_it_is_deliberately_weak()
     {
@@ -201,11 +211,31 @@ public sealed class CheckCommandTests
         Assert.Equal("", run.Out);
     }
 
+    [Fact]
+    public void The_cost_findings_thresholds_come_from_the_options()
+    {
+        static string[] Keys(CliRun run) => [.. System.Text.RegularExpressions.Regex.Matches(run.Out, @"key: ((idle-compute|egress-dominates-cost|stale-price-catalog)@\S+)").Select(m => m.Groups[1].Value)];
+
+        // weak-design sends most of its bill out (egress-dominates-cost at the default 50%); no price is older than a year.
+        var defaults = Keys(Check("weak-design.yaml", "--fail-on", "none"));
+        Assert.Contains("egress-dominates-cost@transfer", defaults);
+        Assert.DoesNotContain(defaults, k => k.StartsWith("stale-price-catalog@", StringComparison.Ordinal));
+
+        // A share of 100% never fires; an age of 0 days makes every source read before --today (a year on) stale.
+        var moved = Keys(CliRun.Of("check", Example("weak-design.yaml"), "--today", "2027-12-01", "--fail-on", "none", "--egress-share", "100%", "--idle-share", "100%", "--max-price-age", "0"));
+        Assert.DoesNotContain(moved, k => k.StartsWith("egress-dominates-cost@", StringComparison.Ordinal) || k.StartsWith("idle-compute@", StringComparison.Ordinal));
+        Assert.Contains(moved, k => k.StartsWith("stale-price-catalog@", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("--today", "25/11/2026")]
     [InlineData("--today", "2026-02-30")]
     [InlineData("--format", "html")]
     [InlineData("--fail-on", "critical")]
+    [InlineData("--idle-share", "a lot")]
+    [InlineData("--egress-share", "-5%")]
+    [InlineData("--max-price-age", "-1")]
+    [InlineData("--max-price-age", "a year")]
     public void A_malformed_option_exits_2(string option, string value)
     {
         var run = CliRun.Of("check", Example("url-shortener.yaml"), option, value);

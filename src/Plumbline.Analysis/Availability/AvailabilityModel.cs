@@ -41,6 +41,12 @@ public sealed class AvailabilityModel
     private readonly AccessType[] _types;
     private readonly Dictionary<int, WorkflowAvailability> _byEntry = [];
     private readonly Dictionary<string, int> _workflowIndex = new(StringComparer.Ordinal);
+    private readonly int[] _position;
+    private readonly string?[] _references;
+    private double[]? _shareScratch;
+    private double[]? _callsScratch;
+    private int[]? _seen;
+    private int _walks;
 
     public AvailabilityModel(SystemDesign design, CallGraph graph)
     {
@@ -49,6 +55,13 @@ public sealed class AvailabilityModel
         _graph = graph;
         Domains = FailureDomains.Of(design);
         _types = [.. graph.Operations.Select(AccessInference.Infer)];
+        _references = new string?[graph.Operations.Length];
+        _position = new int[graph.Operations.Length];
+        for (var i = 0; i < graph.Order.Length; i++)
+        {
+            _position[graph.Order[i]] = i;
+        }
+
         var n = graph.Components.Length;
         _units = new ComponentUnits?[n];
         _readNeeded = new int[n];
@@ -351,68 +364,68 @@ public sealed class AvailabilityModel
         return composed with { Workflow = workflow.Name };
     }
 
+    /// <summary>
+    /// The factors of one entry's path: a spread over the operations it reaches (in graph order, into scratch
+    /// arrays cleared after), so each workflow costs what it reaches, not the size of the design.
+    /// </summary>
     private ImmutableArray<PathFactor> Factors(int entry)
     {
-        var (share, calls) = Spread(_graph, entry, IsHardDependency);
-        var factors = ImmutableArray.CreateBuilder<PathFactor>();
-        foreach (var op in BreadthFirst(entry))
+        var reached = BreadthFirst(entry);
+        var order = reached.ToArray();
+        Array.Sort(order, (a, b) => _position[a].CompareTo(_position[b]));
+        var share = _shareScratch ??= new double[_graph.Operations.Length];
+        var calls = _callsScratch ??= new double[_graph.Operations.Length];
+        Spread(_graph, entry, order, IsHardDependency, share, calls);
+        var factors = ImmutableArray.CreateBuilder<PathFactor>(reached.Count);
+        foreach (var op in reached)
         {
-            if (share[op] <= 0)
+            if (share[op] > 0)
             {
-                continue;
+                var value = ValueFor(op);
+                factors.Add(new PathFactor(Reference(op), 1 - (share[op] * (1 - value)))
+                {
+                    Component = Components[_graph.ComponentOf[op]].Component,
+                    Share = share[op],
+                    Calls = calls[op] / share[op],
+                    ComponentValue = value,
+                });
             }
-
-            var component = Components[_graph.ComponentOf[op]];
-            var perRequest = calls[op] / share[op];
-            var reference = _graph.Operations[op].Ref.ToString();
-            var notes = new List<string>();
-            if (share[op] < 1)
-            {
-                notes.Add($"{Quantities.Availability(share[op])} of requests");
-            }
-
-            if (Math.Abs(perRequest - 1) > 1e-9)
-            {
-                notes.Add(string.Create(CultureInfo.InvariantCulture, $"x{perRequest:0.##} calls"));
-            }
-
-            var value = ValueFor(op);
-            var description = notes.Count == 0 ? reference : $"{reference} ({string.Join(", ", notes)})";
-            factors.Add(new PathFactor(reference, description, 1 - (share[op] * (1 - value)))
-            {
-                Component = component.Component,
-                Share = share[op],
-                Calls = perRequest,
-                ComponentValue = value,
-            });
         }
 
-        return factors.ToImmutable();
+        foreach (var op in reached)
+        {
+            share[op] = 0;
+            calls[op] = 0;
+        }
+
+        return factors.Count == factors.Capacity ? factors.MoveToImmutable() : factors.ToImmutable();
     }
 
     /// <summary>Operations reached from an entry over hard dependencies, in the order first reached.</summary>
     private List<int> BreadthFirst(int entry)
     {
-        var order = new List<int>();
-        var seen = new HashSet<int> { entry };
-        var queue = new Queue<int>();
-        queue.Enqueue(entry);
-        while (queue.Count > 0)
+        var seen = _seen ??= new int[_graph.Operations.Length];
+        var mark = ++_walks;
+        var order = new List<int> { entry };
+        seen[entry] = mark;
+        for (var next = 0; next < order.Count; next++)
         {
-            var op = queue.Dequeue();
-            order.Add(op);
-            foreach (var e in _graph.Outgoing[op])
+            foreach (var e in _graph.Outgoing[order[next]])
             {
                 var edge = _graph.Edges[e];
-                if (IsHardDependency(edge) && seen.Add(edge.To))
+                if (IsHardDependency(edge) && seen[edge.To] != mark)
                 {
-                    queue.Enqueue(edge.To);
+                    seen[edge.To] = mark;
+                    order.Add(edge.To);
                 }
             }
         }
 
         return order;
     }
+
+    /// <summary><c>component.operation</c>, written once per operation.</summary>
+    private string Reference(int op) => _references[op] ??= _graph.Operations[op].Ref.ToString();
 
     /// <summary>One call on the path: made on a share <see cref="P"/> of executions, <see cref="Count"/> times, to <see cref="Primary"/> or else <see cref="Fallback"/> (local indexes; -1 for none).</summary>
     private readonly record struct PathCall(double P, double Count, int Primary, int Fallback);

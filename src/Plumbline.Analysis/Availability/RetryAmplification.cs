@@ -16,7 +16,13 @@ namespace Plumbline.Analysis.Availability;
 /// <param name="Path">The edges of the worst path, from the workflow entry down to the operation.</param>
 public sealed record AmplifiedOperation(int Operation, double Factor, ImmutableArray<CallEdge> Path)
 {
-    /// <summary>"edge-lb.shorten -> api.create (x3) -> db.insert (x3) = 9x".</summary>
+    /// <summary>Calls written at each end of a longer path; the ones between are counted, so a description stays short however deep the path.</summary>
+    public const int DescribedAtEachEnd = 5;
+
+    /// <summary>
+    /// "edge-lb.shorten -> api.create (x3) -> db.insert (x3) = 9x"; past 2 x <see cref="DescribedAtEachEnd"/> calls, the
+    /// first and last ones with "... (N more calls)" between them.
+    /// </summary>
     public string Describe(CallGraph graph)
     {
         ArgumentNullException.ThrowIfNull(graph);
@@ -26,8 +32,17 @@ public sealed record AmplifiedOperation(int Operation, double Factor, ImmutableA
         }
 
         var parts = new List<string> { graph.Operations[Path[0].From].Ref.ToString() };
-        foreach (var edge in Path)
+        var skipped = Path.Length > 2 * DescribedAtEachEnd ? Path.Length - (2 * DescribedAtEachEnd) : 0;
+        for (var i = 0; i < Path.Length; i++)
         {
+            if (skipped > 0 && i == DescribedAtEachEnd)
+            {
+                parts.Add(string.Create(CultureInfo.InvariantCulture, $"... ({skipped} more calls)"));
+                i += skipped - 1;
+                continue;
+            }
+
+            var edge = Path[i];
             var attempts = edge.Call is { } call ? Attempts.Max(call) : 1;
             parts.Add(attempts > 1
                 ? string.Create(CultureInfo.InvariantCulture, $"{graph.Operations[edge.To].Ref} (x{attempts})")

@@ -10,10 +10,26 @@ namespace Plumbline.Analysis.Availability;
 /// factors rank the links and find the weakest.
 /// </summary>
 /// <param name="Operation">The operation, <c>component.operation</c>.</param>
-/// <param name="Description">The operation with its share and fan-out when they are not 1.</param>
 /// <param name="Factor">The factor, 0..1.</param>
-public sealed record PathFactor(string Operation, string Description, double Factor)
+public sealed record PathFactor(string Operation, double Factor)
 {
+    /// <summary>The operation with its share and fan-out when they are not 1 (written when asked: a path can hold thousands of factors).</summary>
+    public string Description
+    {
+        get
+        {
+            var share = Share < 1 ? $"{Quantities.Availability(Share)} of requests" : null;
+            var calls = Math.Abs(Calls - 1) > 1e-9 ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"x{Calls:0.##} calls") : null;
+            return (share, calls) switch
+            {
+                (null, null) => Operation,
+                (_, null) => $"{Operation} ({share})",
+                (null, _) => $"{Operation} ({calls})",
+                _ => $"{Operation} ({share}, {calls})",
+            };
+        }
+    }
+
     /// <summary>The component the operation belongs to.</summary>
     public string Component { get; init; } = string.Empty;
 

@@ -14,19 +14,42 @@ namespace Plumbline.Analysis.Cost;
 /// </summary>
 public static class CostEstimator
 {
-    /// <summary>Estimates the design (storage horizons: now and <see cref="CostOptions.Horizons"/>) and prices it.</summary>
+    /// <summary>Estimates the design and prices it (see <see cref="Price"/>).</summary>
     public static CostReport Estimate(SystemDesign design, PriceCatalog catalog, CostOptions? options = null, EstimateOptions? estimateOptions = null)
     {
         ArgumentNullException.ThrowIfNull(design);
         ArgumentNullException.ThrowIfNull(catalog);
-        options ??= CostOptions.Default;
-        var horizons = ImmutableArray.Create(0.0).AddRange(options.Horizons.Where(h => h > 0).Distinct().Order());
-        var model = LoadModel.Compile(design, (estimateOptions ?? EstimateOptions.Default) with { HorizonsMonths = horizons });
-        return new Builder(model, Estimator.Estimate(model), catalog, options).Build();
+        var model = LoadModel.Compile(design, estimateOptions);
+        return Price(model, Estimator.Estimate(model), catalog, options);
     }
 
-    private sealed class Builder(LoadModel model, EstimateReport estimate, PriceCatalog catalog, CostOptions options)
+    /// <summary>
+    /// Prices a design from an estimate already made of it (a review's), so a check estimates once. Only the
+    /// storage at the cost's horizons (now and <see cref="CostOptions.Horizons"/>) is worked out here, from the
+    /// same model, because the estimate's own horizons need not be those.
+    /// </summary>
+    /// <param name="model">The compiled design the estimate was made from.</param>
+    /// <param name="estimate">Its estimate.</param>
+    /// <param name="catalog">The prices.</param>
+    /// <param name="options">What the cost assumes and watches; default <see cref="CostOptions.Default"/>.</param>
+    public static CostReport Price(LoadModel model, EstimateReport estimate, PriceCatalog catalog, CostOptions? options = null)
     {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(estimate);
+        ArgumentNullException.ThrowIfNull(catalog);
+        options ??= CostOptions.Default;
+        var horizons = ImmutableArray.Create(0.0).AddRange(options.Horizons.Where(h => h > 0).Distinct().Order());
+        var storage = Estimator.StorageByOwner(LoadModel.Compile(model.Design, model.Graph, model.Options with { HorizonsMonths = horizons }));
+        return new Builder(model, estimate, storage, horizons, catalog, options).Build();
+    }
+
+    private sealed class Builder(LoadModel model, EstimateReport estimate, ImmutableArray<OwnerStorage> storageByOwner, ImmutableArray<double> horizonMonths, PriceCatalog catalog, CostOptions options)
+    {
+        private readonly Dictionary<string, OwnerStorage> _owned = storageByOwner.ToDictionary(o => o.Component, StringComparer.Ordinal);
+        private readonly Dictionary<string, ComponentBandwidth> _bandwidth = estimate.Bandwidth.GroupBy(b => b.Component, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        private readonly Dictionary<string, CacheSizing> _caches = estimate.Caches.GroupBy(k => k.Component, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        private readonly ILookup<string, OperationLoad> _operations = estimate.Operations.ToLookup(o => o.Component, StringComparer.Ordinal);
+
         private const decimal SecondsPerHour = Calendar.SecondsPerHour;
         private readonly SystemDesign _design = model.Design;
         private readonly LoadVectors _loads = model.Propagate(model.BaselineValues());
@@ -51,7 +74,7 @@ public static class CostEstimator
                 }
             }
 
-            var horizons = estimate.Options.Horizons.Select((months, h) => PriceAt(h, months, pricing)).ToImmutableArray();
+            var horizons = horizonMonths.Select((months, h) => PriceAt(h, months, pricing)).ToImmutableArray();
             var now = horizons[0];
             var budget = MonthlyBudget();
             if (budget is not null)
@@ -215,7 +238,7 @@ public static class CostEstimator
 
             if (service.Lcu is { } lcu)
             {
-                var bandwidth = estimate.Bandwidth.FirstOrDefault(b => b.Component == component.Name);
+                var bandwidth = _bandwidth.GetValueOrDefault(component.Name);
                 var bytesPerSecond = (bandwidth?.Ingress.Value ?? 0) + (bandwidth?.Egress.Value ?? 0);
                 var gbPerHour = D(bytesPerSecond * growth * Calendar.SecondsPerHour) / _conventions.BytesPerGigabyte;
                 var lcuPerHour = gbPerHour / ((decimal)lcu.ProcessedPerHour.Bytes / _conventions.BytesPerGigabyte);
@@ -228,7 +251,7 @@ public static class CostEstimator
 
             if (service.Transfer is { } transfer)
             {
-                var bandwidth = estimate.Bandwidth.FirstOrDefault(b => b.Component == component.Name);
+                var bandwidth = _bandwidth.GetValueOrDefault(component.Name);
                 var gb = GigabytesPerMonth((bandwidth?.Egress.Value ?? 0) * growth);
                 var charge = PriceMath.Tiered(transfer, gb, _conventions.FreeAllowances);
                 yield return Tiered(CostDriver.Transfer, service.Name, "GB sent out of it a month, priced through its tiers", gb, charge, service.Path + "/transfer", "GB out a month", g, months);
@@ -252,7 +275,7 @@ public static class CostEstimator
 
             if (service.StoredPerGbHour is { } stored)
             {
-                var bytes = estimate.Caches.FirstOrDefault(k => k.Component == component.Name) is { } sizing
+                var bytes = _caches.GetValueOrDefault(component.Name) is { } sizing
                     ? (sizing.Memory.Value ?? sizing.HotSet.Value ?? 0)
                     : (component.Memory?.Bytes ?? 0) * component.Instances;
                 var gb = Gigabytes(bytes);
@@ -270,7 +293,7 @@ public static class CostEstimator
             }
 
             var component = _design.Components[c];
-            var ops = estimate.Operations.Where(o => o.Component == component.Name).ToList();
+            var ops = _operations[component.Name].ToList();
             foreach (var (type, price, key) in new[] { (AccessType.Write, storage.Writes, "writes"), (AccessType.Read, storage.Reads, "reads") })
             {
                 if (price is null)
@@ -295,7 +318,7 @@ public static class CostEstimator
         private CostLine? Storage(int c, ComponentPricing pricing, int h, double months)
         {
             var component = _design.Components[c];
-            var owned = estimate.StorageByOwner.FirstOrDefault(o => o.Component == component.Name);
+            var owned = _owned.GetValueOrDefault(component.Name);
             // A cache keeps its data in memory, priced with its instances, unless the design names a storage class for it.
             if (owned is null || pricing.Kind is PricingKind.None || (pricing.Kind == PricingKind.Service && pricing.Service!.StoredPerGbHour is not null)
                 || (component.Kind == ComponentKind.Cache && component.Hosting.StorageClass is null))
@@ -405,10 +428,9 @@ public static class CostEstimator
                 var target = Target(component);
                 var provisioned = auto?.Min ?? component.Instances;
                 var forLoad = Formulas.InstancesNeeded(auto is null ? n.BasisPeakLoad : n.BasisAverageLoad, n.CapacityPerInstance, target);
-                var shards = estimate.StorageByOwner.FirstOrDefault(o => o.Component == component.Name)?.ShardsForStorage.Value is { } s ? s : 0;
-
-                // One instance per listed zone is kept: losing a zone must not take the component down.
-                var needed = Math.Max(Math.Max(forLoad, component.Zones.Length), shards);
+                var shards = _owned.GetValueOrDefault(component.Name)?.ShardsForStorage.Value is { } s ? s : 0;
+                var zones = component.Zones.Length;
+                var needed = Math.Max(Spared(component, forLoad), shards);
                 if (provisioned <= needed)
                 {
                     continue;
@@ -420,7 +442,8 @@ public static class CostEstimator
                 var inputs = ImmutableArray.CreateBuilder<CostInput>();
                 inputs.Add(In(auto is null ? "instances" : "autoscaling.min", provisioned, CostUnit.Count, component.Path + (auto is null ? "/instances" : "/autoscaling/min")));
                 inputs.Add(new CostInput(auto is null ? "instances needed at peak" : "instances needed at average load", D(forLoad), CostUnit.Count, CostSources.Estimate, 0));
-                inputs.Add(In("zones (one instance each)", component.Zones.Length, CostUnit.Count, component.Path + "/zones"));
+                inputs.Add(In("zones", zones, CostUnit.Count, component.Path + "/zones"));
+                inputs.Add(new CostInput(SpareRule(component), D(Spared(component, forLoad)), CostUnit.Count, CostSources.Estimate, 0));
                 if (shards > 0)
                 {
                     inputs.Add(new CostInput("shards for storage at the longest horizon", D(shards), CostUnit.Count, CostSources.Estimate, 0));
@@ -434,6 +457,28 @@ public static class CostEstimator
 
             return result.ToImmutable();
         }
+
+        /// <summary>
+        /// The instances a component keeps so that one failure leaves enough for its load (static stability: no
+        /// scaling during the failure). Spread over Z &gt;= 2 zones, Z x ceil(load / (Z - 1)), so the zones left
+        /// after one is lost carry the load; otherwise one spare, load + 1. A component with replicas fails over
+        /// to them (they are not judged here), so its instances need only the load and one per zone.
+        /// </summary>
+        private static double Spared(Component component, double forLoad)
+        {
+            var zones = component.Zones.Length;
+            if (component.Replicas > 0)
+            {
+                return Math.Max(forLoad, zones);
+            }
+
+            return zones >= 2 ? zones * Math.Ceiling((forLoad / (zones - 1)) - 1e-9) : forLoad + 1;
+        }
+
+        private static string SpareRule(Component component) =>
+            component.Replicas > 0 ? "instances for the load, at least one per zone (its replicas take over a failure)"
+            : component.Zones.Length >= 2 ? "instances that carry the load with one zone lost: zones x ceil(needed / (zones - 1))"
+            : "instances that carry the load with one lost: needed + 1";
 
         /// <summary>The utilisation instances are sized to: an autoscaled component's own target, otherwise the option's.</summary>
         private double Target(Component component) =>
@@ -523,7 +568,7 @@ public static class CostEstimator
         private double ItemBytes(int c)
         {
             var component = _design.Components[c];
-            return estimate.Caches.FirstOrDefault(k => k.Component == component.Name)?.ItemSize.Value ?? 0;
+            return _caches.GetValueOrDefault(component.Name)?.ItemSize.Value ?? 0;
         }
 
         private CostInput Price(InstanceType instance) =>

@@ -19,6 +19,13 @@ public static class Estimator
         return Estimate(LoadModel.Compile(design, options), sensitivity);
     }
 
+    /// <summary>What each store keeps at the model's horizons, and the shards that takes: the estimate's storage alone.</summary>
+    internal static ImmutableArray<OwnerStorage> StorageByOwner(LoadModel model)
+    {
+        var storageFigures = new StorageFigures(new EstimateContext(model));
+        return storageFigures.OwnerStorage([.. model.Design.Data.Select((_, e) => storageFigures.Storage(e))]);
+    }
+
     /// <summary>The estimate of a design already compiled (a review compiles over the call graph it built).</summary>
     public static EstimateReport Estimate(LoadModel model, bool sensitivity = false, AvailabilityModel? availability = null)
     {

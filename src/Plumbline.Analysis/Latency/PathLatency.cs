@@ -228,7 +228,7 @@ public sealed class PathLatency
     }
 
     /// <summary>The operations reached from the entries by synchronous calls, entries included.</summary>
-    private static bool[] Reached(CallGraph graph, IEnumerable<int> entries)
+    public static bool[] Reached(CallGraph graph, IEnumerable<int> entries)
     {
         var reached = new bool[graph.Operations.Length];
         var stack = new Stack<int>();

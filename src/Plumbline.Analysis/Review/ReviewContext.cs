@@ -22,6 +22,7 @@ public sealed record CallSite(Component Component, Operation Operation, Call Cal
 /// </summary>
 public sealed class ReviewContext
 {
+    private readonly Lazy<LoadModel> _model;
     private readonly Lazy<EstimateReport> _estimate;
     private readonly Lazy<AvailabilityModel> _availability;
     private readonly Lazy<ImmutableArray<CallSite>> _calls;
@@ -36,12 +37,15 @@ public sealed class ReviewContext
         Design = design;
         Options = options;
         Graph = CallGraph.Build(design);
-        _estimate = new(() => Estimator.Estimate(LoadModel.Compile(design, Graph, options.Estimates), availability: Availability));
+        _model = new(() => LoadModel.Compile(design, Graph, options.Estimates));
+        _estimate = new(() => Estimator.Estimate(_model.Value, availability: Availability));
         _availability = new(() => new AvailabilityModel(design, Graph));
         _slos = new(() => SloAnalyzer.Analyze(design, Estimate, new SloOptions(options.AlertWindows)));
-        _recovery = new(() => Plumbline.Analysis.Recovery.RecoveryAnalyzer.Analyze(LoadModel.Compile(design, Graph, options.Estimates)));
+        _recovery = new(() => Estimate.Recovery ?? Plumbline.Analysis.Recovery.RecoveryAnalyzer.Analyze(_model.Value));
         _calls = new(() => [.. design.Components.SelectMany(c => c.Operations.SelectMany(o => o.Calls.Select(call => new CallSite(c, o, call))))]);
-        _cost = new(() => PriceCatalogFor(design, options) is { } catalog ? CostEstimator.Estimate(design, catalog, options.Cost, options.Estimates) : null);
+
+        // The cost prices the review's own estimate: one estimate per check.
+        _cost = new(() => PriceCatalogFor(design, options) is { } catalog ? CostEstimator.Price(_model.Value, Estimate, catalog, options.Cost) : null);
     }
 
     public SystemDesign Design { get; }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Plumbline.Analysis.Cost;
 using Plumbline.Analysis.Review;
 using Plumbline.Design.Diagnostics;
 using Plumbline.Engine;
@@ -19,7 +20,8 @@ namespace Plumbline.Cli.Commands;
 /// <param name="DiscoverRules">Whether to load *.rules.yaml and plumbline-rules.yaml from the design's folder.</param>
 /// <param name="AlertWindows">An alert windows file that replaces the design's and the shipped ones, for the SLO rules.</param>
 /// <param name="RuleDocs">Where rule pages live for this run (a URL or a path); null for the build's default.</param>
-public sealed record CheckSettings(string File, string Format, Severity? FailOn, bool Verbose, DateOnly Today, IReadOnlyList<string>? RuleFiles = null, bool DiscoverRules = true, string? AlertWindows = null, string? RuleDocs = null);
+/// <param name="Cost">The cost findings' thresholds (idle share, egress share, price age); null for the defaults.</param>
+public sealed record CheckSettings(string File, string Format, Severity? FailOn, bool Verbose, DateOnly Today, IReadOnlyList<string>? RuleFiles = null, bool DiscoverRules = true, string? AlertWindows = null, string? RuleDocs = null, CostOptions? Cost = null);
 
 /// <summary>
 /// <c>plumbline check FILE</c>: reviews a design the way a senior engineer does in a design review,
@@ -68,9 +70,26 @@ public static class CheckCommand
             HelpName = "BASE",
         };
 
+        var idleShare = new Option<string>("--idle-share")
+        {
+            Description = "idle-compute fires when a component's idle instances cost more than this share of its compute.",
+            DefaultValueFactory = _ => "30%",
+        };
+        var egressShare = new Option<string>("--egress-share")
+        {
+            Description = "egress-dominates-cost fires when data sent out costs more than this share of the total.",
+            DefaultValueFactory = _ => "50%",
+        };
+        var priceAge = new Option<int>("--max-price-age")
+        {
+            Description = "stale-price-catalog fires when a price the bill uses was read more than this many days before --today.",
+            DefaultValueFactory = _ => CostOptions.Default.MaxPriceAgeDays,
+            HelpName = "DAYS",
+        };
+
         var command = new Command("check", "Review a design as a senior engineer would: findings by process step, a score per step, accepted risks.")
         {
-            file, format, failOn, verbose, today, rules, noDiscover, windows, ruleDocs,
+            file, format, failOn, verbose, today, rules, noDiscover, windows, ruleDocs, idleShare, egressShare, priceAge,
         };
         command.SetAction(parse =>
         {
@@ -89,8 +108,28 @@ public static class CheckCommand
                 day = DateOnly.FromDateTime(DateTime.UtcNow);
             }
 
+            var errors = new List<string>();
+            var idle = EstimateCommand.ParseShare(parse.GetValue(idleShare)!, "--idle-share", errors, allowZero: true);
+            var egress = EstimateCommand.ParseShare(parse.GetValue(egressShare)!, "--egress-share", errors, allowZero: true);
+            var age = parse.GetValue(priceAge);
+            if (age < 0)
+            {
+                errors.Add($"--max-price-age: {age.ToString(CultureInfo.InvariantCulture)} is negative; give a number of days, 0 or more");
+            }
+
+            if (errors.Count > 0)
+            {
+                foreach (var error in errors)
+                {
+                    console.Error.WriteLine($"plumbline check: {error}");
+                }
+
+                return ExitCodes.InvalidInput;
+            }
+
+            var cost = CostOptions.Default with { IdleShare = idle, EgressShare = egress, MaxPriceAgeDays = age };
             return Run(new CheckSettings(parse.GetValue(file)!, parse.GetValue(format)!, ParseFailOn(parse.GetValue(failOn)!), parse.GetValue(verbose), day,
-                parse.GetValue(rules) ?? [], !parse.GetValue(noDiscover), parse.GetValue(windows), parse.GetValue(ruleDocs)), console);
+                parse.GetValue(rules) ?? [], !parse.GetValue(noDiscover), parse.GetValue(windows), parse.GetValue(ruleDocs), cost), console);
         });
         return command;
     }
@@ -123,7 +162,7 @@ public static class CheckCommand
             alertWindows = windows.Alerting;
         }
 
-        var result = PlumblineEngine.Default.CheckFile(settings.File, ruleFiles, new ReviewOptions(settings.Today) { AlertWindows = alertWindows });
+        var result = PlumblineEngine.Default.CheckFile(settings.File, ruleFiles, new ReviewOptions(settings.Today) { AlertWindows = alertWindows, Cost = settings.Cost });
 
         if (!result.Design.Success)
         {

@@ -100,7 +100,7 @@ internal static class CostSections
             [.. report.Idle.Select(i => new CostRow(
                 [i.Component, i.InstanceType, i.Provisioned.ToString(CultureInfo.InvariantCulture), i.Needed.ToString(CultureInfo.InvariantCulture), Quantities.Money(i.MonthlySaving), Quantities.Percent((double)i.Share)],
                 i.Component, []))],
-            "instances (autoscaled: autoscaling.min) beyond what the component needs now: peak load (autoscaled: average load) at the target utilisation, one per listed zone, a store's shards for its data at the longest horizon; replicas and caches are not judged");
+            "instances (autoscaled: autoscaling.min) beyond what the component needs now: peak load (autoscaled: average load) at the target utilisation kept with one instance lost, or over Z zones with one zone lost (Z x ceil(needed / (Z - 1))); a store: its load, one per zone and the shards for its data at the longest horizon; replicas and caches are not judged");
 
     public static string IdleTotal(CostReport report) =>
         $"Right-sizing would save {Quantities.Money(report.Idle.Sum(i => i.MonthlySaving), report.Currency)} a month.";

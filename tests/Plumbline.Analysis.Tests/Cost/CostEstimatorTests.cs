@@ -147,14 +147,16 @@ public sealed class CostEstimatorTests
     }
 
     [Fact]
-    public void Idle_compute_is_what_right_sizing_to_peak_at_the_target_utilisation_saves()
+    public void Idle_compute_is_what_right_sizing_to_peak_at_the_target_utilisation_with_a_spare_saves()
     {
         var idle = Assert.Single(Price().Idle);
 
-        // 3 stated, 1 needed: 2 x 0.085 x 730 = 124.10, two thirds of the compute.
-        Assert.Equal(("api", 3, 1), (idle.Component, idle.Provisioned, idle.Needed));
-        Assert.Equal(124.10m, PriceMath.Cents(idle.MonthlySaving));
-        Assert.Equal(0.6667m, Math.Round(idle.Share, 4));
+        // 3 stated; peak needs 1, and one spare so that losing an instance leaves it: 2.
+        // 1 x 0.085 x 730 = 62.05, a third of the compute.
+        Assert.Equal(("api", 3, 2), (idle.Component, idle.Provisioned, idle.Needed));
+        Assert.Equal(62.05m, PriceMath.Cents(idle.MonthlySaving));
+        Assert.Equal(0.3333m, Math.Round(idle.Share, 4));
+        Assert.Contains(idle.Inputs, i => i.Name == "instances that carry the load with one lost: needed + 1" && i.Value == 2);
     }
 
     [Fact]
@@ -230,5 +232,34 @@ public sealed class CostEstimatorTests
         var jobs = now.Components.Single(c => c.Component == "jobs");
         Assert.Equal("queue-service", jobs.PricedAs.Split(',')[0]);
         Assert.Equal(31.14m, PriceMath.Cents(jobs.Total));
+    }
+
+    [Theory]
+    [InlineData("chat.yaml")]
+    [InlineData("news-feed.yaml")]
+    [InlineData("pastebin.yaml")]
+    [InlineData("payments-ledger.yaml")]
+    [InlineData("ride-hailing.yaml")]
+    [InlineData("url-shortener.yaml")]
+    [InlineData("weak-design.yaml")]
+    public void A_review_prices_its_own_estimate_to_the_same_bill_as_the_cost_command(string example)
+    {
+        // The review estimates once and prices that estimate; the cost command estimates on its own.
+        // Both must give the same bill, line by line, at every horizon, and the same idle compute.
+        var design = TestDesigns.Example(example);
+        var catalog = CatalogLoader.Default.Catalog!;
+        var alone = CostEstimator.Estimate(design, Plumbline.Design.Pricing.DesignPricing.WithOverrides(catalog, design.Cost.Prices));
+        var review = new Plumbline.Analysis.Review.ReviewContext(design, new Plumbline.Analysis.Review.ReviewOptions(new DateOnly(2026, 12, 3))).Cost!;
+
+        Assert.Equal(alone.Horizons.Select(h => h.Months), review.Horizons.Select(h => h.Months));
+        foreach (var (a, b) in alone.Horizons.Zip(review.Horizons))
+        {
+            Assert.Equal(
+                a.Components.SelectMany(c => c.Lines.Select(l => (c.Component, l.Driver, l.Item, l.Amount))),
+                b.Components.SelectMany(c => c.Lines.Select(l => (c.Component, l.Driver, l.Item, l.Amount))));
+        }
+
+        Assert.Equal(alone.Idle.Select(i => (i.Component, i.Provisioned, i.Needed, i.MonthlySaving)), review.Idle.Select(i => (i.Component, i.Provisioned, i.Needed, i.MonthlySaving)));
+        Assert.Equal(alone.Notes, review.Notes);
     }
 }

@@ -131,4 +131,45 @@ public sealed class WorkflowLatencyTests
 
         return (lo + hi) / 2;
     }
+
+    [Theory]
+    [InlineData(1, 4096)]
+    [InlineData(512, 4096)]
+    [InlineData(513, 2048)]   // 4,096 x 512 / 513 = 4,088: the power of two below is 2,048
+    [InlineData(1024, 2048)]
+    [InlineData(1025, 1024)]
+    [InlineData(4096, 512)]
+    [InlineData(8192, 256)]
+    [InlineData(20000, 256)]  // 104.9, held at the coarsest grid
+    public void The_grid_coarsens_past_512_operations_to_keep_the_work_in_proportion(int operations, int cells)
+    {
+        Assert.Equal(cells, LatencyFigures.GridFor(operations).Cells);
+    }
+
+    [Fact]
+    public void A_design_with_more_operations_on_paths_than_the_full_grid_says_how_coarse_its_latency_is()
+    {
+        // One operation calling 599 others in turn: 600 operations composed, so 4,096 x 512 / 600 = 3,495 cells, down to 2,048.
+        var yaml = new System.Text.StringBuilder("plumbline: 1\nsystem: { name: fan }\nworkflows:\n  go: { entry: hub.op, rate: 1/s }\ncomponents:\n");
+        yaml.Append("  hub:\n    kind: service\n    operations:\n      op:\n        latency: { p50: 1ms, p99: 5ms }\n        calls:\n");
+        for (var i = 1; i < 600; i++)
+        {
+            yaml.Append($"          - {{ to: be.op{i}, timeout: 10s }}\n");
+        }
+
+        yaml.Append("  be:\n    kind: service\n    operations:\n");
+        for (var i = 1; i < 600; i++)
+        {
+            yaml.Append($"      op{i}: {{ latency: {{ p50: 1ms, p99: 5ms }} }}\n");
+        }
+
+        var report = Estimator.Estimate(TestDesigns.Load(yaml.ToString()));
+
+        Assert.Contains(report.Notes, n => n.StartsWith("Latency: 600 operations are on synchronous paths, more than 512, so each distribution is held on 2,048 cells instead of 4,096", StringComparison.Ordinal));
+        // The path's p50 is still the sum's: a log-normal of median 1 ms and p99 5 ms has sigma = ln 5 / 2.3263
+        // = 0.6918 and mean exp(sigma^2 / 2) = 1.2704 ms; 600 of them sum to a mean of 0.7622 s with a standard
+        // deviation of sqrt(600) x 1.0164 ms = 0.0244 s, near normal, so the p50 is within a few ms of the mean.
+        var p50 = Assert.Single(report.Latency).P50.Value!.Value;
+        Assert.InRange(p50, 0.755, 0.765);
+    }
 }

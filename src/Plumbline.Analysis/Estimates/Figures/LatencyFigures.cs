@@ -23,12 +23,37 @@ internal sealed class LatencyFigures(EstimateContext context) : FigureBuilder(co
     /// The estimate's grid: 4,096 cells. A path that mixes a narrow case (a cache hit in half a
     /// millisecond) with a wide one (a database miss with a tail of hundreds of milliseconds) spends
     /// most cells on the wide one; at 1,024 cells pastebin's read p50 came out 5% high (2.94ms against
-    /// 2.80ms at 4,096 and beyond), at 512 cells 10%. Exactness first; the cost is noted in bench/README.md.
+    /// 2.80ms at 4,096 and beyond), at 512 cells 10%. Exactness first, up to <see cref="FullGridOperations"/>
+    /// operations on synchronous paths (see <see cref="GridFor"/>).
     /// </summary>
     public static LatencyGrid Grid { get; } = new(4096);
 
+    /// <summary>Operations on synchronous paths composed on the full <see cref="Grid"/>; past them the grid is coarser.</summary>
+    public const int FullGridOperations = 512;
+
+    /// <summary>The coarsest grid used, however many operations are composed.</summary>
+    public const int MinCells = 256;
+
+    /// <summary>
+    /// The grid for a design with <paramref name="operations"/> operations on synchronous paths: <see cref="Grid"/> up to
+    /// <see cref="FullGridOperations"/>, then 4,096 x 512 / operations cells rounded down to a power of two, at least
+    /// <see cref="MinCells"/>. Each operation costs a few compositions of one grid, so this keeps the whole
+    /// composition near 4,096 x 512 cells of work: in proportion to the design, never to its products.
+    /// </summary>
+    public static LatencyGrid GridFor(int operations)
+    {
+        if (operations <= FullGridOperations)
+        {
+            return Grid;
+        }
+
+        var cells = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)((long)Grid.Cells * FullGridOperations / operations) + 1) >> 1;
+        return new LatencyGrid(Math.Max(MinCells, cells));
+    }
+
     private readonly FittedServiceTime?[] _fits = new FittedServiceTime?[context.Graph.Operations.Length];
     private readonly LatencyDistribution?[] _own = new LatencyDistribution?[context.Graph.Operations.Length];
+    private LatencyGrid _grid = Grid;
 
     public (ImmutableArray<WorkflowLatency> Workflows, ImmutableArray<ComponentQueueing> Queueing) Build(ImmutableArray<ComponentCapacity> capacities)
     {
@@ -51,7 +76,14 @@ internal sealed class LatencyFigures(EstimateContext context) : FigureBuilder(co
         }
 
         var entries = Design.Workflows.Select(w => Graph.IndexOf(w.Entry)).Where(i => i >= 0).Distinct().ToArray();
-        var grid = Grid;
+        var composed = PathLatency.Reached(Graph, entries).Count(r => r);
+        var grid = GridFor(composed);
+        _grid = grid;
+        if (grid.Cells < Grid.Cells)
+        {
+            Notes.Add(Invariant($"Latency: {composed:#,0} operations are on synchronous paths, more than {FullGridOperations:#,0}, so each distribution is held on {grid.Cells:#,0} cells instead of {Grid.Cells:#,0} to keep the work in proportion to the design: a percentile is exact to about 1/{grid.Cells:#,0} of its path's spread."));
+        }
+
         double Probability(CallEdge edge) => Model.EdgeProbability(Values, edge);
         var service = PathLatency.Compose(Graph, Own, entries, Probability, _ => LatencyDistribution.Zero, grid);
         var hasQueue = average.Any(q => q is not null && q.ProbabilityOfWaiting > 0);
@@ -85,7 +117,7 @@ internal sealed class LatencyFigures(EstimateContext context) : FigureBuilder(co
 
     private FittedServiceTime Fit(int op) => _fits[op] ??= ServiceTimeFit.Fit(Graph.Operations[op].Latency);
 
-    private LatencyDistribution Own(int op) => _own[op] ??= LatencyDistribution.Of(Fit(op).Time, Grid);
+    private LatencyDistribution Own(int op) => _own[op] ??= LatencyDistribution.Of(Fit(op).Time, _grid);
 
     private WorkflowLatency Workflow(
         Workflow workflow, int entry, PathLatency service, PathLatency atAverage, PathLatency atPeak, QueueingDelay?[] average, QueueingDelay?[] peak)

@@ -45,6 +45,7 @@ internal sealed class LoadFigures(EstimateContext context) : FigureBuilder(conte
     }
 
     private Dictionary<int, AmplifiedOperation>? _amplified;
+    private FigureInput?[]? _retryInputs;
 
     private List<int>[]? _workflowsByEntry;
 
@@ -68,6 +69,9 @@ internal sealed class LoadFigures(EstimateContext context) : FigureBuilder(conte
         return _workflowsByEntry[op] ?? [];
     }
 
+    /// <summary>Retrying calls listed as inputs of one amplification figure; the rest are folded into one more input.</summary>
+    public const int MaxListedCalls = 24;
+
     /// <summary>The operation's worst-case amplification: the one calculation the review's retry-amplification rule also uses.</summary>
     private (Figure Figure, string Path) Amplification(int target)
     {
@@ -78,13 +82,31 @@ internal sealed class LoadFigures(EstimateContext context) : FigureBuilder(conte
             return (new Figure(name, 1, FigureUnit.Factor, "not reached from any workflow", []), string.Empty);
         }
 
+        // The inputs list the first retrying calls of the path and fold the rest into one, so a deep path costs no more than a short one to explain.
         var inputs = ImmutableArray.CreateBuilder<FigureInput>();
+        var unlisted = 0;
+        var unlistedProduct = 1.0;
         foreach (var edge in amplified.Path)
         {
             if (edge.Call is { Retries: { } } call)
             {
-                inputs.Add(In($"{call.Id} attempts (1 + retries.max)", Attempts.Max(call), FigureUnit.Factor, call.Path + "/retries"));
+                if (inputs.Count < MaxListedCalls)
+                {
+                    // One input per call, shared by every operation below it.
+                    _retryInputs ??= new FigureInput?[Graph.Edges.Length];
+                    inputs.Add(_retryInputs[edge.Index] ??= In($"{call.Id} attempts (1 + retries.max)", Attempts.Max(call), FigureUnit.Factor, call.Path + "/retries"));
+                }
+                else
+                {
+                    unlisted++;
+                    unlistedProduct *= Attempts.Max(call);
+                }
             }
+        }
+
+        if (unlisted > 0)
+        {
+            inputs.Add(Derived(Invariant($"attempts of the {unlisted} further calls with retries on the path (product)"), unlistedProduct, FigureUnit.Factor));
         }
 
         var figure = new Figure(name, amplified.Factor, FigureUnit.Factor,

@@ -57,8 +57,8 @@ public sealed class CostRulesTests
     [Fact]
     public void An_autoscaled_component_is_judged_at_its_own_target_utilisation()
     {
-        // Average 120/s at 50% of 100/s needs ceil(2.4) = 3 (at the default 70% it would be 2);
-        // autoscaling.min 10 keeps 7 idle: 7 x 0.096 x 730 = 490.56 USD of 700.80 USD, 70%.
+        // Average 120/s at 50% of 100/s needs ceil(2.4) = 3 (at the default 70% it would be 2), and one
+        // spare: 4; autoscaling.min 10 keeps 6 idle: 6 x 0.096 x 730 = 420.48 USD of 700.80 USD, 60%.
         const string yaml = """
             plumbline: 1
             system: { name: notes }
@@ -76,8 +76,69 @@ public sealed class CostRulesTests
             """;
         var finding = Assert.Single(Findings(yaml, "idle-compute"));
         Assert.Equal("idle-compute@api", finding.Key);
-        Assert.Contains("api runs 10 m5.large where it needs 3", finding.Message, StringComparison.Ordinal);
-        Assert.Contains("490.56 USD/month of its compute (70%) is idle", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("api runs 10 m5.large where it needs 4 (average load at the target utilisation, with one instance lost)", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("420.48 USD/month of its compute (60%) is idle", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(9, "210.24 USD/month of its compute (33.3%) is idle")]
+    [InlineData(6, null)]
+    public void Spread_over_zones_a_component_keeps_what_carries_peak_with_one_zone_lost(int instances, string? idle)
+    {
+        // Peak 250/s at 70% of 100/s needs ceil(3.57) = 4. Over 3 zones, losing one must leave 4:
+        // 3 x ceil(4 / 2) = 6 (Azure's zones / (zones - 1)). With 9, 3 x 0.096 x 730 = 210.24 USD of
+        // 630.72 USD is idle (33.3%, over 30%); with 6, none.
+        var yaml = $$"""
+            plumbline: 1
+            system: { name: notes }
+            requirements: { peak_to_average: 1 }
+            workflows:
+              read: { entry: api.get, rate: 250/s }
+            components:
+              api:
+                kind: service
+                instances: {{instances}}
+                zones: [a, b, c]
+                capacity: 100/s
+                runs_on: m5.large
+                operations: { get: {} }
+            cost: { catalog: default, budget: 2000 USD/month, alerts: [80%] }
+            """;
+        var findings = Findings(yaml, "idle-compute");
+        if (idle is null)
+        {
+            Assert.Empty(findings);
+            return;
+        }
+
+        var finding = Assert.Single(findings);
+        Assert.Contains($"api runs {instances} m5.large where it needs 6 (peak load at the target utilisation, with one of its 3 zones lost)", finding.Message, StringComparison.Ordinal);
+        Assert.Contains(idle, finding.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(3, true)]
+    [InlineData(2, false)]
+    public void Without_zones_one_spare_instance_is_not_idle(int instances, bool fires)
+    {
+        // Peak 50/s needs 1 of 100/s at 70%; a second instance is what a single-point-of-failure review asks
+        // for, so 2 are needed. With 3, 1 x 0.096 x 730 = 70.08 USD of 210.24 USD (33.3%) is idle.
+        var yaml = $$"""
+            plumbline: 1
+            system: { name: notes }
+            requirements: { peak_to_average: 1 }
+            workflows:
+              read: { entry: api.get, rate: 50/s }
+            components:
+              api: { kind: service, instances: {{instances}}, capacity: 100/s, runs_on: m5.large, operations: { get: {} } }
+            cost: { catalog: default, budget: 2000 USD/month, alerts: [80%] }
+            """;
+        var findings = Findings(yaml, "idle-compute");
+        Assert.Equal(fires, findings.Count == 1);
+        if (fires)
+        {
+            Assert.Contains("api runs 3 m5.large where it needs 2 (peak load at the target utilisation, with one instance lost): 70.08 USD/month of its compute (33.3%) is idle", findings[0].Message, StringComparison.Ordinal);
+        }
     }
 
     [Theory]

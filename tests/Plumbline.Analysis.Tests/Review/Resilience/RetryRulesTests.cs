@@ -84,6 +84,30 @@ public sealed class RetryRulesTests
     }
 
     [Fact]
+    public void A_deep_path_is_described_by_its_ends_and_its_figure_lists_24_calls_and_folds_the_rest()
+    {
+        // 31 services in a chain, each call retried once: s30.op gets 2^30 attempts. Its path of 30 calls is
+        // written as the first 5 and last 5 with the 20 between counted; the estimate's figure lists 24 calls
+        // (2 attempts each) and folds the other 6 into one input, 2^6 = 64.
+        var yaml = new System.Text.StringBuilder("plumbline: 1\nsystem: { name: chain }\nworkflows:\n  go: { entry: s0.op, rate: 1/s }\ncomponents:\n");
+        for (var i = 0; i < 31; i++)
+        {
+            var call = i + 1 < 31 ? $"{{ calls: [{{ to: s{i + 1}.op, timeout: {40 - i}s, retries: {{ max: 1, backoff: constant, base: 10ms, jitter: full }} }}] }}" : "{}";
+            yaml.Append($"  s{i}: {{ kind: service, operations: {{ op: {call} }} }}\n");
+        }
+
+        var context = ReviewKit.Context(yaml.ToString());
+        var last = RetryAmplification.Of(context.Design, context.Graph).Single(a => context.Graph.Operations[a.Operation].Ref.ToString() == "s30.op");
+
+        Assert.Equal(Math.Pow(2, 30), last.Factor);
+        Assert.Equal("s0.op -> s1.op (x2) -> s2.op (x2) -> s3.op (x2) -> s4.op (x2) -> s5.op (x2) -> ... (20 more calls) -> s26.op (x2) -> s27.op (x2) -> s28.op (x2) -> s29.op (x2) -> s30.op (x2) = 1073741824x", last.Describe(context.Graph));
+        var figure = context.Estimate.Operations.Single(o => o.Operation == "s30.op").WorstCaseAmplification;
+        Assert.Equal(25, figure.Inputs.Length);
+        Assert.All(figure.Inputs.Take(24), i => Assert.Equal(2, i.Value));
+        Assert.Equal(("attempts of the 6 further calls with retries on the path (product)", 64.0), (figure.Inputs[24].Name, figure.Inputs[24].Value));
+    }
+
+    [Fact]
     public void The_threshold_comes_from_the_options()
     {
         var design = ReviewKit.Load(Layers);
