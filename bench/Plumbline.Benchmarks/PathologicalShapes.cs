@@ -171,7 +171,7 @@ public static class PathologicalShapes
 
 /// <summary>
 /// <c>shapes [filter]</c>: writes each pathological shape at each scale and runs the CLI on it (<c>validate</c>,
-/// <c>estimate</c>, <c>estimate --sensitivity</c>, <c>check</c>, <c>threats</c>) under <c>/usr/bin/time</c>, printing wall time and peak
+/// <c>estimate</c>, <c>estimate --sensitivity</c>, <c>check</c>, <c>threats</c>) under <c>/usr/bin/time</c>, printing wall time, CPU time and peak
 /// resident memory per command. The CLI is <c>.plumbline/bin/plumbline</c> (build it with <c>./plumbline --version</c>)
 /// or the path in PLUMBLINE_CLI (a <c>.dll</c> runs with <c>dotnet</c>). A command is stopped after 120 s.
 /// <c>shapes-write FOLDER</c> writes the designs only, to run another build on them.
@@ -192,8 +192,8 @@ public static class ShapeRuns
         var folder = Directory.CreateTempSubdirectory("plumbline-shapes-").FullName;
         try
         {
-            Console.WriteLine(Invariant($"CLI: {cli}; {Environment.ProcessorCount} cores; wall time (s) and peak resident memory (MiB) per command, from /usr/bin/time"));
-            Console.WriteLine(Invariant($"{"shape",-28} {"scale",5} {"file KB",8} {"ops",6} {"command",-22} {"exit",4} {"time s",7} {"peak MiB",9}"));
+            Console.WriteLine(Invariant($"CLI: {cli}; {Environment.ProcessorCount} cores; wall time (s), CPU time (user + system, s) and peak resident memory (MiB) per command, from /usr/bin/time"));
+            Console.WriteLine(Invariant($"{"shape",-28} {"scale",5} {"file KB",8} {"ops",6} {"command",-22} {"exit",4} {"time s",7} {"cpu s",7} {"peak MiB",9}"));
             foreach (var (name, _, design) in PathologicalShapes.All.Where(s => filter is null || s.Name.Contains(filter, StringComparison.OrdinalIgnoreCase)))
             {
                 foreach (var scale in PathologicalShapes.Scales)
@@ -204,9 +204,9 @@ public static class ShapeRuns
                     var operations = text.Split('\n').Count(l => l.StartsWith("      op", StringComparison.Ordinal) || l.StartsWith("    operations: {", StringComparison.Ordinal));
                     foreach (var command in Commands)
                     {
-                        var (exit, seconds, peakKb) = Time(cli, [command[0], path, .. command.Skip(1)]);
+                        var (exit, seconds, cpu, peakKb) = Time(cli, [command[0], path, .. command.Skip(1)]);
                         Console.WriteLine(Invariant(
-                            $"{name,-28} {scale + "x",5} {text.Length / 1024.0,8:0} {operations,6} {string.Join(' ', command.Take(2)),-22} {exit,4} {seconds,7:0.00} {peakKb / 1024.0,9:0}"));
+                            $"{name,-28} {scale + "x",5} {text.Length / 1024.0,8:0} {operations,6} {string.Join(' ', command.Take(2)),-22} {exit,4} {seconds,7:0.00} {cpu,7:0.00} {peakKb / 1024.0,9:0}"));
                     }
                 }
             }
@@ -234,11 +234,11 @@ public static class ShapeRuns
         return 0;
     }
 
-    private static (string Exit, double Seconds, long PeakKb) Time(string cli, string[] args)
+    private static (string Exit, double Seconds, double Cpu, long PeakKb) Time(string cli, string[] args)
     {
         var start = new ProcessStartInfo("/usr/bin/time") { RedirectStandardOutput = true, RedirectStandardError = true };
         string[] command = cli.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) ? ["dotnet", cli] : [cli];
-        foreach (var a in (string[])["-f", "TIME %e %M", "timeout", "-s", "KILL", "120", .. command, .. args])
+        foreach (var a in (string[])["-f", "TIME %e %U %S %M", "timeout", "-s", "KILL", "120", .. command, .. args])
         {
             start.ArgumentList.Add(a);
         }
@@ -251,12 +251,13 @@ public static class ShapeRuns
         var line = stderr.Split('\n').LastOrDefault(l => l.StartsWith("TIME ", StringComparison.Ordinal));
         if (line is null)
         {
-            return ("?", double.NaN, 0);
+            return ("?", double.NaN, double.NaN, 0);
         }
 
         var parts = line.Split(' ');
         var exit = process.ExitCode == 137 ? "kill" : process.ExitCode.ToString(CultureInfo.InvariantCulture);
-        return (exit, double.Parse(parts[1], CultureInfo.InvariantCulture), long.Parse(parts[2], CultureInfo.InvariantCulture));
+        double Seconds(int i) => double.Parse(parts[i], CultureInfo.InvariantCulture);
+        return (exit, Seconds(1), Seconds(2) + Seconds(3), long.Parse(parts[4], CultureInfo.InvariantCulture));
     }
 
     private static string? FindCli()

@@ -94,6 +94,39 @@ public sealed partial class SchemaTests
     }
 
     [Fact]
+    public void Every_pattern_in_the_prices_schema_says_in_words_what_a_valid_value_looks_like()
+    {
+        // An editor shows patternErrorMessage instead of the regular expression.
+        var missing = new List<string>();
+        void Walk(JsonNode? node, string path)
+        {
+            if (node is JsonObject o)
+            {
+                if (o.ContainsKey("pattern") && o["patternErrorMessage"] is null)
+                {
+                    missing.Add(path);
+                }
+
+                foreach (var (key, child) in o)
+                {
+                    Walk(child, path + "/" + key);
+                }
+            }
+            else if (node is JsonArray a)
+            {
+                for (var i = 0; i < a.Count; i++)
+                {
+                    Walk(a[i], path + "/" + i.ToString(CultureInfo.InvariantCulture));
+                }
+            }
+        }
+
+        Walk(JsonNode.Parse(PricesSchemaText.Value), string.Empty);
+
+        Assert.Empty(missing);
+    }
+
+    [Fact]
     public void Every_object_in_the_prices_schema_has_exactly_the_keys_the_catalog_loader_accepts_and_a_description_each()
     {
         var problems = new List<string>();
