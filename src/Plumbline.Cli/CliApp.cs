@@ -93,6 +93,7 @@ public static class CliApp
             CheckCommand.Create(console),
             SloCommand.Create(console),
             ThreatsCommand.Create(console),
+            ReportCommand.Create(console),
             ExportCommand.Create(console),
         };
     }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Plumbline.Analysis.Cost;
+using Plumbline.Analysis.Documents;
 using Plumbline.Analysis.Estimates;
 using Plumbline.Analysis.Review;
 using Plumbline.Analysis.Review.Custom;
@@ -52,6 +53,13 @@ public sealed record SloResult(LoadResult Design, AlertingLoadResult? AlertWindo
 /// added to its diagnostics; the catalog (the design's own prices applied); and the cost when none had an error.
 /// </summary>
 public sealed record CostResult(LoadResult Design, PriceCatalog? Catalog, CostReport? Report);
+
+/// <summary>
+/// A design document worked out: the design as loaded (with its catalog's and team rules' errors added to its
+/// diagnostics), the document when nothing had an error, and the simulation when one was asked for.
+/// </summary>
+/// <param name="TeamRules">The team rules' load result; empty when the design has errors.</param>
+public sealed record ReportResult(LoadResult Design, RuleFileResult TeamRules, DesignDocument? Document, SimulationReport? Simulation);
 
 /// <summary>The price catalog a design uses, its own prices applied, or the diagnostics that say why it cannot be used.</summary>
 public sealed record PriceCatalogResult(PriceCatalog? Catalog, ImmutableArray<Diagnostic> Diagnostics)
@@ -301,6 +309,35 @@ public sealed class PlumblineEngine(EngineOptions? options = null)
         return names.IsEmpty
             ? $"the design has no scenario named '{request.Scenario}' (it has no validation scenarios)"
             : $"the design has no scenario named '{request.Scenario}'; it has: {string.Join(", ", names)} (or 'all')";
+    }
+
+    /// <summary>
+    /// The whole design document of a design file, each part the same report its own command gives: the review
+    /// (with <paramref name="ruleFiles"/> and the design's price catalog), the estimate, SLOs, threat model, recovery
+    /// and cost; and, when <paramref name="simulation"/> is given, a simulation of it. The one entry point for
+    /// <c>plumbline report</c> and a server's document view alike.
+    /// </summary>
+    public ReportResult ReportFile(string designPath, IEnumerable<string> ruleFiles, ReviewOptions options, SimulationRequest? simulation = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var check = CheckFile(designPath, ruleFiles, options);
+        if (check.Report is not { } review || check.Design.Design is not { } design)
+        {
+            return new ReportResult(check.Design, check.TeamRules, null, null);
+        }
+
+        var prices = PriceCatalogFor(design, designPath);
+        var estimates = options.Estimates;
+        var estimate = Estimate(design, estimates);
+        var document = new DesignDocument(
+            design,
+            estimate,
+            review,
+            SloAnalyzer.Analyze(design, estimate, new SloOptions(options.AlertWindows)),
+            Threats(design, options),
+            Recovery(design, estimates),
+            Cost(design, prices.Catalog!, options.Cost, estimates));
+        return new ReportResult(check.Design, check.TeamRules, document, simulation is null ? null : Simulate(design, simulation));
     }
 
     /// <summary>Reviews a loaded design with its price catalog (so the cost rules price it), when the design, its catalog and the rules have no error.</summary>

@@ -107,7 +107,7 @@ public static class SimulateCommand
         return settings.FailOnBroken && report.BrokenExpectations > 0 ? ExitCodes.Findings : ExitCodes.Success;
     }
 
-    private static double Seconds(string text, string option, List<string> errors, double fallback, bool allowZero = false)
+    internal static double Seconds(string text, string option, List<string> errors, double fallback, bool allowZero = false)
     {
         var parsed = Duration.Parse(text);
         if (!parsed.Success)
@@ -126,7 +126,7 @@ public static class SimulateCommand
         return seconds;
     }
 
-    private static ulong ParseSeed(string text, List<string> errors)
+    internal static ulong ParseSeed(string text, List<string> errors)
     {
         if (ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seed))
         {

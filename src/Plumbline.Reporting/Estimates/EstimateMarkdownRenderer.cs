@@ -18,48 +18,7 @@ public static class EstimateMarkdownRenderer
         writer.WriteLine(Escape(EstimateSections.Calendar(report)));
         foreach (var section in EstimateSections.Build(report))
         {
-            if (section.Rows.Count == 0)
-            {
-                continue;
-            }
-
-            writer.WriteLine();
-            writer.WriteLine($"## {section.Title}");
-            writer.WriteLine();
-            if (section.Note is not null)
-            {
-                writer.WriteLine($"_{section.Note}_");
-                writer.WriteLine();
-            }
-
-            writer.WriteLine("| " + string.Join(" | ", section.Headers.Select(h => h.TrimStart('>'))) + " |");
-            writer.WriteLine("|" + string.Join("|", section.Headers.Select(h => h.StartsWith('>') ? "---:" : "---")) + "|");
-            foreach (var row in section.Rows)
-            {
-                writer.WriteLine("| " + string.Join(" | ", row.Cells.Select(Escape)) + " |");
-            }
-
-            if (explain)
-            {
-                writer.WriteLine();
-                writer.WriteLine("<details><summary>How these were computed</summary>");
-                writer.WriteLine();
-                foreach (var row in section.Rows)
-                {
-                    foreach (var figure in row.Figures)
-                    {
-                        var lines = ExplanationWriter.Lines(figure).ToList();
-                        writer.WriteLine($"- **{Escape(row.Cells[0])}**: {Escape(lines[0])}");
-                        foreach (var line in lines.Skip(1))
-                        {
-                            writer.WriteLine($"  - {Escape(line.Trim())}");
-                        }
-                    }
-                }
-
-                writer.WriteLine();
-                writer.WriteLine("</details>");
-            }
+            WriteSection(writer, section, explain, "##");
         }
 
         writer.WriteLine();
@@ -95,6 +54,53 @@ public static class EstimateMarkdownRenderer
             {
                 writer.WriteLine($"- {Escape(note)}");
             }
+        }
+    }
+
+    /// <summary>One table of the estimate under a heading of the given level (<c>##</c>); nothing when it has no rows.</summary>
+    internal static void WriteSection(TextWriter writer, EstimateSection section, bool explain, string heading)
+    {
+        if (section.Rows.Count == 0)
+        {
+            return;
+        }
+
+        writer.WriteLine();
+        writer.WriteLine($"{heading} {section.Title}");
+        writer.WriteLine();
+        if (section.Note is not null)
+        {
+            writer.WriteLine($"_{section.Note}_");
+            writer.WriteLine();
+        }
+
+        writer.WriteLine("| " + string.Join(" | ", section.Headers.Select(h => h.TrimStart('>'))) + " |");
+        writer.WriteLine("|" + string.Join("|", section.Headers.Select(h => h.StartsWith('>') ? "---:" : "---")) + "|");
+        foreach (var row in section.Rows)
+        {
+            writer.WriteLine("| " + string.Join(" | ", row.Cells.Select(Escape)) + " |");
+        }
+
+        if (explain)
+        {
+            writer.WriteLine();
+            writer.WriteLine("<details><summary>How these were computed</summary>");
+            writer.WriteLine();
+            foreach (var row in section.Rows)
+            {
+                foreach (var figure in row.Figures)
+                {
+                    var lines = ExplanationWriter.Lines(figure).ToList();
+                    writer.WriteLine($"- **{Escape(row.Cells[0])}**: {Escape(lines[0])}");
+                    foreach (var line in lines.Skip(1))
+                    {
+                        writer.WriteLine($"  - {Escape(line.Trim())}");
+                    }
+                }
+            }
+
+            writer.WriteLine();
+            writer.WriteLine("</details>");
         }
     }
 
