@@ -94,6 +94,7 @@ public static class CliApp
             SloCommand.Create(console),
             ThreatsCommand.Create(console),
             ReportCommand.Create(console),
+            DiffCommand.Create(console),
             ExportCommand.Create(console),
         };
     }

@@ -61,6 +61,9 @@ public sealed record CostResult(LoadResult Design, PriceCatalog? Catalog, CostRe
 /// <param name="TeamRules">The team rules' load result; empty when the design has errors.</param>
 public sealed record ReportResult(LoadResult Design, RuleFileResult TeamRules, DesignDocument? Document, SimulationReport? Simulation);
 
+/// <summary>Two designs' documents, and how the second differs from the first when both had no error.</summary>
+public sealed record DiffResult(ReportResult Before, ReportResult After, DesignDiff? Diff);
+
 /// <summary>The price catalog a design uses, its own prices applied, or the diagnostics that say why it cannot be used.</summary>
 public sealed record PriceCatalogResult(PriceCatalog? Catalog, ImmutableArray<Diagnostic> Diagnostics)
 {
@@ -317,10 +320,49 @@ public sealed class PlumblineEngine(EngineOptions? options = null)
     /// and cost; and, when <paramref name="simulation"/> is given, a simulation of it. The one entry point for
     /// <c>plumbline report</c> and a server's document view alike.
     /// </summary>
-    public ReportResult ReportFile(string designPath, IEnumerable<string> ruleFiles, ReviewOptions options, SimulationRequest? simulation = null)
+    public ReportResult ReportFile(string designPath, IEnumerable<string> ruleFiles, ReviewOptions options, SimulationRequest? simulation = null) =>
+        Report(LoadDesignFile(designPath), designPath, () => LoadTeamRuleFiles(ruleFiles), options, simulation);
+
+    /// <summary>
+    /// A design file on disk, or as committed to git when <paramref name="source"/> is <c>REV:path</c> (such as
+    /// <c>HEAD~1:design.yaml</c>) and no file has that name: read through git from the working directory's
+    /// repository, bounded like a file.
+    /// </summary>
+    public LoadResult LoadDesignAt(string source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        if (!SourceFile.IsRevision(source))
+        {
+            return LoadDesignFile(source);
+        }
+
+        var read = SourceFile.ReadRevision(source, Environment.CurrentDirectory, Limits);
+        return read.Bytes is { } bytes ? LoadDesign(source, bytes) : DesignLoader.Load(new YamlReadResult(null, null, [read.Error!]));
+    }
+
+    /// <summary>
+    /// How one design became another (either side a file or <c>REV:path</c>): each worked out as its document is (review
+    /// with <paramref name="ruleFiles"/>, estimate, cost), then compared element by element, figure by figure and
+    /// finding by finding. A price catalog file a design names is read from disk, beside the path after the revision.
+    /// </summary>
+    public DiffResult Diff(string before, string after, IEnumerable<string> ruleFiles, ReviewOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(after);
+        var rules = ruleFiles.ToList();
+        var old = Report(LoadDesignAt(before), PathOf(before), () => LoadTeamRuleFiles(rules), options, null);
+        var now = Report(LoadDesignAt(after), PathOf(after), () => LoadTeamRuleFiles(rules), options, null);
+        return new DiffResult(old, now, old.Document is { } x && now.Document is { } y ? DesignDiffer.Diff(x, y) : null);
+    }
+
+    /// <summary>The path a design's relative paths (its price catalog) start from: the file, or the path after a revision.</summary>
+    private static string PathOf(string source) =>
+        SourceFile.IsRevision(source) ? source[(source.IndexOf(':', StringComparison.Ordinal) + 1)..] : source;
+
+    private ReportResult Report(LoadResult loaded, string designPath, Func<RuleFileResult> rules, ReviewOptions options, SimulationRequest? simulation)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var check = CheckFile(designPath, ruleFiles, options);
+        var check = Check(loaded, designPath, rules, options);
         if (check.Report is not { } review || check.Design.Design is not { } design)
         {
             return new ReportResult(check.Design, check.TeamRules, null, null);

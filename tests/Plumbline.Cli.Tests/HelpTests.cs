@@ -14,6 +14,7 @@ public sealed class HelpTests
     [InlineData("help-recovery.txt", new[] { "recovery", "--help" })]
     [InlineData("help-export.txt", new[] { "export", "--help" })]
     [InlineData("help-report.txt", new[] { "report", "--help" })]
+    [InlineData("help-diff.txt", new[] { "diff", "--help" })]
     public void Help_text_matches_the_golden_file(string golden, string[] args)
     {
         var run = CliRun.Of(args);

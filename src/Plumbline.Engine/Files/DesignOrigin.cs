@@ -1,5 +1,3 @@
-using System.ComponentModel;
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 
 namespace Plumbline.Engine.Files;
@@ -40,8 +38,6 @@ public sealed record DesignOrigin(string FullPath, string BaseFolder, OriginBase
 /// </summary>
 public static partial class DesignOrigins
 {
-    private static readonly TimeSpan GitTimeout = TimeSpan.FromSeconds(5);
-
     /// <summary>The origin of the design at <paramref name="designPath"/>, a relative path read against <paramref name="workingDirectory"/>.</summary>
     public static DesignOrigin Locate(string designPath, string workingDirectory, bool askGit = true)
     {
@@ -116,47 +112,14 @@ public static partial class DesignOrigins
     /// <summary>One line of git's output, or null when git is missing, fails, or takes too long.</summary>
     private static string? Git(string root, params string[] arguments)
     {
-        var start = new ProcessStartInfo("git")
+        var result = GitProcess.Run(root, arguments);
+        if (result is not { ExitCode: 0 })
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-            WorkingDirectory = root,
-        };
-        start.ArgumentList.Add("-C");
-        start.ArgumentList.Add(root);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
+            return null;
         }
 
-        start.Environment["GIT_TERMINAL_PROMPT"] = "0";
-        start.Environment["GIT_OPTIONAL_LOCKS"] = "0";
-        try
-        {
-            using var process = Process.Start(start);
-            if (process is null)
-            {
-                return null;
-            }
-
-            process.StandardInput.Close();
-            var output = process.StandardOutput.ReadToEndAsync();
-            _ = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(GitTimeout))
-            {
-                process.Kill(entireProcessTree: true);
-                return null;
-            }
-
-            var line = output.Result.Split('\n', 2)[0].Trim();
-            return process.ExitCode == 0 && line.Length > 0 ? line : null;
-        }
-        catch (Win32Exception)
-        {
-            return null; // git is not installed
-        }
+        var line = System.Text.Encoding.UTF8.GetString(result.Output).Split('\n', 2)[0].Trim();
+        return line.Length > 0 ? line : null;
     }
 
     private static bool IsUnder(string path, string folder)
