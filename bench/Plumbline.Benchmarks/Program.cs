@@ -81,6 +81,7 @@ public static class QuickCases
         LoadQuickCases.Create,
         AnalysisQuickCases.Create,
         LatencyQuickCases.Create,
+        ReportQuickCases.Create,
     ];
 }
 

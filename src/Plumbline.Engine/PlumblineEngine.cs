@@ -345,15 +345,23 @@ public sealed class PlumblineEngine(EngineOptions? options = null)
     /// with <paramref name="ruleFiles"/>, estimate, cost), then compared element by element, figure by figure and
     /// finding by finding. A price catalog file a design names is read from disk, beside the path after the revision.
     /// </summary>
-    public DiffResult Diff(string before, string after, IEnumerable<string> ruleFiles, ReviewOptions options)
+    /// <param name="simulated">Each side's simulated SLO results, when both were simulated (see <see cref="LoadSimulationResultsFile"/>): their achieved shares are compared too.</param>
+    public DiffResult Diff(string before, string after, IEnumerable<string> ruleFiles, ReviewOptions options, (SimulationSummary Before, SimulationSummary After)? simulated = null)
     {
         ArgumentNullException.ThrowIfNull(before);
         ArgumentNullException.ThrowIfNull(after);
         var rules = ruleFiles.ToList();
         var old = Report(LoadDesignAt(before), PathOf(before), () => LoadTeamRuleFiles(rules), options, null);
         var now = Report(LoadDesignAt(after), PathOf(after), () => LoadTeamRuleFiles(rules), options, null);
-        return new DiffResult(old, now, old.Document is { } x && now.Document is { } y ? DesignDiffer.Diff(x, y) : null);
+        var slos = simulated is { } s ? (Achieved(s.Before), Achieved(s.After)) : default((IReadOnlyList<SimulatedFigure>, IReadOnlyList<SimulatedFigure>)?);
+        return new DiffResult(old, now, old.Document is { } x && now.Document is { } y ? DesignDiffer.Diff(x, y, slos) : null);
     }
+
+    /// <summary>What <c>plumbline simulate --format json</c> wrote, read back (bounded like any file): each scenario's SLO results.</summary>
+    public SimulationResultsRead LoadSimulationResultsFile(string path) => SimulationResultsFile.Read(path, Limits);
+
+    private static List<SimulatedFigure> Achieved(SimulationSummary summary) =>
+        [.. summary.Slos.Select(s => new SimulatedFigure(s.Scenario + " / " + s.Slo, s.Achieved))];
 
     /// <summary>The path a design's relative paths (its price catalog) start from: the file, or the path after a revision.</summary>
     private static string PathOf(string source) =>

@@ -181,6 +181,23 @@ public sealed class DiffCommandTests : IDisposable
     }
 
     [Fact]
+    public void Simulated_slo_results_move_when_both_sides_give_them()
+    {
+        var before = _dir.Write("before.json", ReportCommandTests.SimulationJson("pastebin", 0.9995, met: true));
+        var after = _dir.Write("after.json", ReportCommandTests.SimulationJson("pastebin", 0.98, met: false));
+
+        using var json = Json(CliRun.Of("diff", Repository.Example("pastebin.yaml"), Repository.Example("pastebin.yaml"), "--today", Today, "--format", "json",
+            "--simulation-before", before, "--simulation-after", after));
+
+        var move = Assert.Single(json.RootElement.GetProperty("figures").EnumerateArray());
+        Assert.Equal("simulated_slo", move.GetProperty("figure").GetString());
+        Assert.Equal("peak / read-paste-availability", move.GetProperty("subject").GetString());
+        AssertMove(move, 0.9995, 0.98);
+        Assert.Equal((0.98 - 0.9995) / 0.9995, move.GetProperty("relative").GetDouble(), 1e-12);
+        Assert.Equal(2, CliRun.Of("diff", Repository.Example("pastebin.yaml"), Repository.Example("pastebin.yaml"), "--simulation-before", before).Exit);
+    }
+
+    [Fact]
     public void A_side_may_be_a_git_revision()
     {
         var repo = _dir.File("repo");

@@ -70,6 +70,45 @@ public sealed partial class ReportCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_results_file_shows_in_the_document_and_says_where_it_came_from()
+    {
+        var results = _dir.Write("sim.json", SimulationJson("pastebin", 0.9985, met: false));
+
+        var run = CliRun.Of("report", Repository.Example("pastebin.yaml"), "--today", Today, "--simulation", results);
+
+        Assert.Equal(0, run.Exit);
+        var section = run.Out[run.Out.IndexOf("## 12. Validation by simulation", StringComparison.Ordinal)..run.Out.IndexOf("## 13. Decisions", StringComparison.Ordinal)];
+        Assert.Contains($"Figures from the results file {results} (plumbline simulate --format json, seed 42).", section, StringComparison.Ordinal);
+        Assert.Contains("**1 expected SLO was broken.**", section, StringComparison.Ordinal);
+        Assert.Contains("| peak | read-paste-availability | read-paste | availability | 99.9% | 99.85% | no | yes |", section, StringComparison.Ordinal);
+        Assert.DoesNotContain("```text", section, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_results_file_of_another_system_or_not_json_is_refused()
+    {
+        var other = _dir.Write("other.json", SimulationJson("chat", 1, met: true));
+        var broken = _dir.Write("broken.json", "{ \"system\": ");
+
+        var wrong = CliRun.Of("report", Repository.Example("pastebin.yaml"), "--simulation", other);
+        var unreadable = CliRun.Of("report", Repository.Example("pastebin.yaml"), "--simulation", broken);
+        var both = CliRun.Of("report", Repository.Example("pastebin.yaml"), "--simulation", other, "--simulate");
+
+        Assert.Equal(2, wrong.Exit);
+        Assert.Contains("simulated 'chat', not 'pastebin'", wrong.Error, StringComparison.Ordinal);
+        Assert.Equal(2, unreadable.Exit);
+        Assert.Contains("is not the JSON of plumbline simulate --format json", unreadable.Error, StringComparison.Ordinal);
+        Assert.Equal(2, both.Exit);
+    }
+
+    /// <summary>What <c>plumbline simulate --format json</c> writes, cut to the fields a results file is read for.</summary>
+    internal static string SimulationJson(string system, double achieved, bool met) => $$"""
+        { "system": "{{system}}", "seed": 42, "scenarios": [ { "name": "peak", "slos": [
+          { "name": "read-paste-availability", "workflow": "read-paste", "sli": "availability", "objective": 0.999,
+            "achieved": {{achieved.ToString(System.Globalization.CultureInfo.InvariantCulture)}}, "met": {{(met ? "true" : "false")}}, "expected": true } ] } ] }
+        """;
+
+    [Fact]
     public void An_output_file_of_another_kind_needs_a_format()
     {
         var run = CliRun.Of("report", Repository.Example("pastebin.yaml"), "--out", _dir.File("design.pdf"));

@@ -35,7 +35,13 @@ public enum MovedFigure
 
     /// <summary>A workflow's availability composed along its synchronous path (0..1).</summary>
     Availability,
+
+    /// <summary>The share of good requests an SLO achieved in one scenario of a simulation (0..1); subject <c>scenario / slo</c>.</summary>
+    SimulatedSlo,
 }
+
+/// <summary>One SLO's achieved share in one simulated scenario, named <c>scenario / slo</c>.</summary>
+public sealed record SimulatedFigure(string Subject, double Achieved);
 
 /// <summary>A figure of the estimate before and after; null on a side where the subject does not exist or the figure is unknown.</summary>
 public sealed record FigureMove(MovedFigure Figure, string Subject, double? Before, double? After, FigureUnit Unit)

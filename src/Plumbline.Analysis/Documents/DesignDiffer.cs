@@ -16,7 +16,8 @@ public static class DesignDiffer
     /// <summary>Two figures closer than this share of the larger are the same (rounding noise, not a change).</summary>
     public const double Tolerance = 1e-9;
 
-    public static DesignDiff Diff(DesignDocument before, DesignDocument after)
+    /// <param name="simulated">Both sides' simulated SLO results, when both were simulated; their achieved shares are compared too.</param>
+    public static DesignDiff Diff(DesignDocument before, DesignDocument after, (IReadOnlyList<SimulatedFigure> Before, IReadOnlyList<SimulatedFigure> After)? simulated = null)
     {
         ArgumentNullException.ThrowIfNull(before);
         ArgumentNullException.ThrowIfNull(after);
@@ -36,6 +37,11 @@ public static class DesignDiffer
             before.Estimate.StorageByOwner.Select(s => (s.Component, Last(s.Horizons))), after.Estimate.StorageByOwner.Select(s => (s.Component, Last(s.Horizons)))));
         figures.AddRange(Moves(MovedFigure.Availability, FigureUnit.Availability,
             before.Estimate.Workflows.Select(w => (w.Workflow, w.Availability.Availability.Value)), after.Estimate.Workflows.Select(w => (w.Workflow, w.Availability.Availability.Value))));
+        if (simulated is { } slos)
+        {
+            figures.AddRange(Moves(MovedFigure.SimulatedSlo, FigureUnit.Ratio,
+                slos.Before.Select(s => (s.Subject, (double?)s.Achieved)), slos.After.Select(s => (s.Subject, (double?)s.Achieved))));
+        }
 
         var costBefore = before.Cost.Now.Components.ToDictionary(c => c.Component, c => c.Total, StringComparer.Ordinal);
         var costAfter = after.Cost.Now.Components.ToDictionary(c => c.Component, c => c.Total, StringComparer.Ordinal);

@@ -13,7 +13,9 @@ namespace Plumbline.Cli.Commands;
 /// <param name="Before">The old design: a file, or <c>REV:path</c> read through git.</param>
 /// <param name="After">The new design, the same way.</param>
 /// <param name="Guardrails">What fails the command; null when no --fail-on was given.</param>
-public sealed record DiffSettings(string Before, string After, string Format, DateOnly Today, DiffGuardrails? Guardrails, IReadOnlyList<string>? RuleFiles = null);
+/// <param name="Simulations">The results files <c>plumbline simulate --format json</c> wrote for each side; null when not given.</param>
+public sealed record DiffSettings(string Before, string After, string Format, DateOnly Today, DiffGuardrails? Guardrails, IReadOnlyList<string>? RuleFiles = null,
+    (string Before, string After)? Simulations = null);
 
 /// <summary>
 /// <c>plumbline diff OLD NEW</c>: how a design changed, as a reviewer reads it: elements added, removed and changed;
@@ -43,9 +45,11 @@ public static class DiffCommand
         };
         var today = new Option<string?>("--today") { Description = "Judge acceptances as of this day (default: today, UTC).", HelpName = "YYYY-MM-DD" };
         var rules = new Option<string[]>("--rules") { Description = "Team rule files to review both sides with.", HelpName = "FILE", AllowMultipleArgumentsPerToken = false };
+        var simBefore = new Option<string?>("--simulation-before") { Description = "What plumbline simulate --format json wrote for OLD; with --simulation-after, the simulated SLO results are compared.", HelpName = "FILE" };
+        var simAfter = new Option<string?>("--simulation-after") { Description = "What plumbline simulate --format json wrote for NEW.", HelpName = "FILE" };
         var command = new Command("diff", "Show how a design changed: elements, moved figures (utilisation, storage, availability, cost) and findings, for a pull request.")
         {
-            before, after, format, failOn, today, rules,
+            before, after, format, failOn, today, rules, simBefore, simAfter,
         };
         command.SetAction(parse =>
         {
@@ -58,6 +62,12 @@ public static class DiffCommand
 
             var given = parse.GetValue(failOn) ?? [];
             var guardrails = given.Length == 0 ? null : ParseGuardrails(given, errors);
+            (string, string)? simulations = parse.GetValue(simBefore) is { } x && parse.GetValue(simAfter) is { } y ? (x, y) : null;
+            if ((parse.GetValue(simBefore) is null) != (parse.GetValue(simAfter) is null))
+            {
+                errors.Add("--simulation-before and --simulation-after go together: give both, or neither");
+            }
+
             if (errors.Count > 0)
             {
                 foreach (var error in errors)
@@ -68,7 +78,7 @@ public static class DiffCommand
                 return ExitCodes.InvalidInput;
             }
 
-            return Run(new DiffSettings(parse.GetValue(before)!, parse.GetValue(after)!, parse.GetValue(format)!, day, guardrails, parse.GetValue(rules) ?? []), console);
+            return Run(new DiffSettings(parse.GetValue(before)!, parse.GetValue(after)!, parse.GetValue(format)!, day, guardrails, parse.GetValue(rules) ?? [], simulations), console);
         });
         return command;
     }
@@ -121,7 +131,26 @@ public static class DiffCommand
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(console);
-        var result = PlumblineEngine.Default.Diff(settings.Before, settings.After, settings.RuleFiles ?? [], new ReviewOptions(settings.Today));
+        var engine = PlumblineEngine.Default;
+        (Simulation.Designs.SimulationSummary, Simulation.Designs.SimulationSummary)? simulated = null;
+        if (settings.Simulations is { } files)
+        {
+            var x = engine.LoadSimulationResultsFile(files.Before);
+            var y = engine.LoadSimulationResultsFile(files.After);
+            foreach (var (read, file) in new[] { (x, files.Before), (y, files.After) }.Where(r => r.Item1.Summary is null))
+            {
+                console.Error.WriteLine($"plumbline diff: {file}: {read.Error}");
+            }
+
+            if (x.Summary is not { } a || y.Summary is not { } b)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            simulated = (a, b);
+        }
+
+        var result = engine.Diff(settings.Before, settings.After, settings.RuleFiles ?? [], new ReviewOptions(settings.Today), simulated);
         var renderer = new DiagnosticTextRenderer(console.UseColor);
         var failed = false;
         foreach (var (side, name) in new[] { (result.Before, settings.Before), (result.After, settings.After) })

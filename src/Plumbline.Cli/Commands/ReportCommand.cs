@@ -15,8 +15,9 @@ namespace Plumbline.Cli.Commands;
 /// <param name="Output">The file to write; null for standard output.</param>
 /// <param name="Format">markdown or html.</param>
 /// <param name="Simulation">The simulation to run into the document; null for none.</param>
+/// <param name="SimulationResults">A file <c>plumbline simulate --format json</c> wrote, to show instead of running one; null for none.</param>
 public sealed record ReportSettings(string File, string? Output, string Format, DateOnly Today, SimulationRequest? Simulation = null,
-    IReadOnlyList<string>? RuleFiles = null, bool DiscoverRules = true, string? RuleDocs = null);
+    IReadOnlyList<string>? RuleFiles = null, bool DiscoverRules = true, string? RuleDocs = null, string? SimulationResults = null);
 
 /// <summary>
 /// <c>plumbline report FILE --out design.html</c>: the design document, in the order of the design process, as
@@ -44,6 +45,11 @@ public static class ReportCommand
             HelpName = "YYYY-MM-DD",
         };
         var simulate = new Option<bool>("--simulate") { Description = "Simulate the design (its steady traffic and every scenario) and put the results in the document." };
+        var results = new Option<string?>("--simulation")
+        {
+            Description = "Show the results plumbline simulate --format json wrote to this file, instead of simulating.",
+            HelpName = "FILE",
+        };
         var seed = new Option<string>("--seed") { Description = "With --simulate: the seed of the random streams.", DefaultValueFactory = _ => "1" };
         var duration = new Option<string>("--duration") { Description = "With --simulate: simulated time of the steady traffic and of a scenario that states none.", DefaultValueFactory = _ => "60s" };
         var rules = new Option<string[]>("--rules") { Description = "Team rule files to review with, besides those found next to the design.", HelpName = "FILE", AllowMultipleArgumentsPerToken = false };
@@ -51,7 +57,7 @@ public static class ReportCommand
         var ruleDocs = new Option<string?>("--rule-docs") { Description = "Where the rule pages live (a URL or a path); the document links each rule's page there.", HelpName = "BASE" };
         var command = new Command("report", "Write the design document: requirements to review findings, every figure worked out, as Markdown or one HTML file.")
         {
-            file, output, format, today, simulate, seed, duration, rules, noDiscover, ruleDocs,
+            file, output, format, today, simulate, results, seed, duration, rules, noDiscover, ruleDocs,
         };
         command.SetAction(parse =>
         {
@@ -73,6 +79,11 @@ public static class ReportCommand
                     Scenario: SimulationRequest.All);
             }
 
+            if (request is not null && parse.GetValue(results) is not null)
+            {
+                errors.Add("--simulate and --simulation are two ways to the same section; give one");
+            }
+
             if (errors.Count > 0)
             {
                 foreach (var error in errors)
@@ -83,7 +94,7 @@ public static class ReportCommand
                 return ExitCodes.InvalidInput;
             }
 
-            return Run(new ReportSettings(parse.GetValue(file)!, outPath, chosen, day, request, parse.GetValue(rules) ?? [], !parse.GetValue(noDiscover), parse.GetValue(ruleDocs)), console);
+            return Run(new ReportSettings(parse.GetValue(file)!, outPath, chosen, day, request, parse.GetValue(rules) ?? [], !parse.GetValue(noDiscover), parse.GetValue(ruleDocs), parse.GetValue(results)), console);
         });
         return command;
     }
@@ -145,18 +156,39 @@ public static class ReportCommand
         }
 
         var links = string.IsNullOrWhiteSpace(settings.RuleDocs) ? RuleLinks.Default : new RuleLinks(settings.RuleDocs);
-        var source = settings.Simulation is { } run
-            ? $"a simulation run for this document (plumbline report --simulate): seed {run.Options.Seed.ToString(CultureInfo.InvariantCulture)}, steady runs of {Quantities.Duration(run.Options.Duration)}, every scenario"
-            : null;
-        var documentSettings = new DocumentSettings(settings.File, source, links);
+        DocumentSimulation? simulation = null;
+        if (settings.Simulation is { } run && result.Simulation is { } report)
+        {
+            var source = $"a simulation run for this document (plumbline report --simulate): seed {run.Options.Seed.ToString(CultureInfo.InvariantCulture)}, steady runs of {Quantities.Duration(run.Options.Duration)}, every scenario";
+            simulation = new DocumentSimulation(SimulationSummary.Of(report, source), report);
+        }
+        else if (settings.SimulationResults is { } resultsFile)
+        {
+            var read = engine.LoadSimulationResultsFile(resultsFile);
+            if (read.Summary is not { } summary)
+            {
+                console.Error.WriteLine($"plumbline report: --simulation: {resultsFile}: {read.Error}");
+                return ExitCodes.InvalidInput;
+            }
+
+            if (summary.System != document.Design.System.Name)
+            {
+                console.Error.WriteLine($"plumbline report: --simulation: {resultsFile} simulated '{summary.System}', not '{document.Design.System.Name}'");
+                return ExitCodes.InvalidInput;
+            }
+
+            simulation = new DocumentSimulation(summary);
+        }
+
+        var documentSettings = new DocumentSettings(settings.File, links);
         var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
         if (settings.Format == Html)
         {
-            DocumentHtmlRenderer.Write(text, document, result.Simulation, documentSettings);
+            DocumentHtmlRenderer.Write(text, document, simulation, documentSettings);
         }
         else
         {
-            DocumentMarkdownRenderer.Write(text, document, result.Simulation, documentSettings);
+            DocumentMarkdownRenderer.Write(text, document, simulation, documentSettings);
         }
 
         if (settings.Output is null)

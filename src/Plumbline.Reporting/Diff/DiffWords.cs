@@ -18,6 +18,7 @@ public static class DiffWords
     {
         MovedFigure.PeakUtilisation => "peak utilisation",
         MovedFigure.Storage => "storage (longest horizon, every copy)",
+        MovedFigure.SimulatedSlo => "simulated SLO achieved",
         _ => "availability",
     };
 

@@ -8,7 +8,6 @@ using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using Plumbline.Analysis.Documents;
 using Plumbline.Reporting.Terminal;
-using Plumbline.Simulation.Designs;
 
 namespace Plumbline.Reporting.Document;
 
@@ -23,7 +22,7 @@ public static class DocumentHtmlRenderer
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UsePipeTables().DisableHtml().Build();
 
     /// <summary>Writes the document as HTML.</summary>
-    public static void Write(TextWriter writer, DesignDocument document, SimulationReport? simulation, DocumentSettings settings)
+    public static void Write(TextWriter writer, DesignDocument document, DocumentSimulation? simulation, DocumentSettings settings)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(document);

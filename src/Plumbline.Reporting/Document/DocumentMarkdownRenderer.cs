@@ -20,11 +20,13 @@ namespace Plumbline.Reporting.Document;
 /// <param name="IsDiagram">True for the diagram's place, which each output fills its own way (Mermaid in Markdown, SVG in HTML).</param>
 public sealed record DocumentPart(string Markdown, bool IsDiagram);
 
-/// <summary>How a document was asked for: the design file as named, and where its simulation came from.</summary>
+/// <summary>How a document was asked for: the design file as named, and where rule pages live.</summary>
 /// <param name="File">The design file as the user named it.</param>
-/// <param name="SimulationSource">How the simulation section's figures were made (<c>run now with --simulate, seed 1, ...</c>); null when none was asked for.</param>
 /// <param name="Links">Where rule pages live; the build's default when null.</param>
-public sealed record DocumentSettings(string File, string? SimulationSource = null, RuleLinks? Links = null);
+public sealed record DocumentSettings(string File, RuleLinks? Links = null);
+
+/// <summary>The simulation a document shows: each SLO's result per scenario and where they came from, and the run's whole report when it was run for the document.</summary>
+public sealed record DocumentSimulation(SimulationSummary Summary, SimulationReport? Run = null);
 
 /// <summary>
 /// The design document as Markdown, in the order of the design process: requirements and open questions, outcomes
@@ -48,7 +50,7 @@ public static class DocumentMarkdownRenderer
     private static readonly HashSet<string> RecoveryTables = new(StringComparer.Ordinal) { "Recovery" };
 
     /// <summary>Writes the whole document as Markdown, the diagram as a Mermaid block when one is drawn.</summary>
-    public static void Write(TextWriter writer, DesignDocument document, SimulationReport? simulation, DocumentSettings settings)
+    public static void Write(TextWriter writer, DesignDocument document, DocumentSimulation? simulation, DocumentSettings settings)
     {
         ArgumentNullException.ThrowIfNull(writer);
         var diagram = DocumentDiagram.Mermaid(document);
@@ -73,7 +75,7 @@ public static class DocumentMarkdownRenderer
     }
 
     /// <summary>The document as pieces of Markdown around the diagram's place, for a renderer that draws the diagram itself.</summary>
-    public static IReadOnlyList<DocumentPart> Parts(DesignDocument document, SimulationReport? simulation, DocumentSettings settings)
+    public static IReadOnlyList<DocumentPart> Parts(DesignDocument document, DocumentSimulation? simulation, DocumentSettings settings)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(settings);
@@ -107,7 +109,7 @@ public static class DocumentMarkdownRenderer
         Embedded(sb, 9, w => ThreatMarkdownRenderer.Write(w, document.Threats, settings.File));
         Embedded(sb, 10, w => RecoveryMarkdownRenderer.Write(w, document.Recovery, explain: false));
         Embedded(sb, 11, w => CostMarkdownRenderer.Write(w, document.Cost, explain: false));
-        Simulation(sb, simulation, settings);
+        Simulation(sb, simulation);
         Decisions(sb, design);
         Milestones(sb, design);
         Embedded(sb, 15, w => ReviewMarkdownRenderer.Write(w, document.Review, settings.File, settings.Links));
@@ -380,19 +382,38 @@ public static class DocumentMarkdownRenderer
         sb.Append('\n');
     }
 
-    private static void Simulation(StringBuilder sb, SimulationReport? simulation, DocumentSettings settings)
+    private static void Simulation(StringBuilder sb, DocumentSimulation? simulation)
     {
         sb.Append(Heading(12));
         if (simulation is null)
         {
-            sb.Append("Not simulated for this document: `plumbline report --simulate` runs the simulation into it, and `plumbline simulate` runs it alone.\n\n");
+            sb.Append("Not simulated for this document: `plumbline report --simulate` runs the simulation into it, `--simulation FILE` shows ");
+            sb.Append("the results `plumbline simulate --format json` wrote, and `plumbline simulate` runs it alone.\n\n");
             return;
         }
 
-        sb.Append("Figures from ").Append(E(settings.SimulationSource ?? "a simulation")).Append(".\n\n");
-        using var writer = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
-        SimulationTextRenderer.Write(writer, simulation);
-        sb.Append(Fence(writer.ToString(), "text"));
+        var summary = simulation.Summary;
+        sb.Append("Figures from ").Append(E(summary.Source)).Append(".\n\n");
+        if (summary.Slos.IsEmpty)
+        {
+            sb.Append("The simulation judged no SLO.\n\n");
+        }
+        else
+        {
+            var broken = summary.Slos.Count(s => s.Expected && !s.Met);
+            sb.Append(broken == 0 ? "Every scenario met the SLOs it expects.\n\n" : string.Create(CultureInfo.InvariantCulture, $"**{broken} expected SLO{(broken == 1 ? " was" : "s were")} broken.**\n\n"));
+            Table(sb, ["Scenario", "SLO", "Workflow", "SLI", "Objective", "Achieved", "Met", "Expected"], summary.Slos.Select(s => new[]
+            {
+                s.Scenario, s.Slo, s.Workflow, s.Sli, Quantities.Availability(s.Objective), Quantities.Availability(s.Achieved), s.Met ? "yes" : "no", s.Expected ? "yes" : "no",
+            }));
+        }
+
+        if (simulation.Run is { } run)
+        {
+            using var writer = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
+            SimulationTextRenderer.Write(writer, run);
+            sb.Append(Fence(writer.ToString(), "text"));
+        }
     }
 
     private static void Decisions(StringBuilder sb, SystemDesign design)
