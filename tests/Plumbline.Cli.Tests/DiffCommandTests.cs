@@ -198,6 +198,21 @@ public sealed class DiffCommandTests : IDisposable
     }
 
     [Fact]
+    public void The_ci_workflow_in_the_docs_runs_options_the_command_takes()
+    {
+        var workflow = File.ReadAllText(Path.Combine(Repository.Root, "docs", "ci", "design-diff.yml"));
+        var failOn = System.Text.RegularExpressions.Regex.Match(workflow, @"--fail-on (\S+)").Groups[1].Value;
+        Assert.Equal("high,cost:10%,availability,utilisation:80%", failOn);
+        Assert.Contains("./plumbline diff \"origin/${{ github.base_ref }}:$DESIGN\" \"$DESIGN\"", workflow, StringComparison.Ordinal);
+        Assert.Contains("gh pr comment", workflow, StringComparison.Ordinal);
+
+        var (before, after) = Files();
+        var run = CliRun.Of("diff", before, after, "--today", Today, "--fail-on", failOn);
+        Assert.Equal(0, run.Exit);
+        Assert.Contains("Guardrails: all kept.", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_side_may_be_a_git_revision()
     {
         var repo = _dir.File("repo");
