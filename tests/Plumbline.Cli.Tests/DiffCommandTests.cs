@@ -129,13 +129,13 @@ public sealed class DiffCommandTests : IDisposable
 
         Assert.Empty(findings.GetProperty("introduced").EnumerateArray());
         Assert.Equal(
-            ["blast-radius@audit", "idle-compute@web", "single-point-of-failure@audit"],
+            ["blast-radius@audit", "single-point-of-failure@audit"],
             findings.GetProperty("resolved").EnumerateArray().Select(f => f.GetProperty("key").GetString()).Order(StringComparer.Ordinal));
 
         // The other way round, the same findings are introduced.
         using var back = Json(CliRun.Of("diff", after, before, "--today", Today, "--format", "json"));
         Assert.Equal(
-            ["blast-radius@audit", "idle-compute@web", "single-point-of-failure@audit"],
+            ["blast-radius@audit", "single-point-of-failure@audit"],
             back.RootElement.GetProperty("findings").GetProperty("introduced").EnumerateArray().Select(f => f.GetProperty("key").GetString()).Order(StringComparer.Ordinal));
     }
 
