@@ -188,14 +188,14 @@ public sealed class AvailabilityModel
         return 1;
     }
 
-    /// <summary>The units a component's availability counts: every instance of a service; a store's copies of one shard.</summary>
-    internal static int UnitsOf(Component component)
-    {
-        var instances = Math.Max(component.Instances, 1);
-        return IsStore(component)
-            ? 1 + (component.Replicas / instances)
-            : instances + (component.IsStateful ? component.Replicas : 0);
-    }
+    /// <summary>
+    /// The units a component's availability counts: every instance of a service; a store's copies of one shard
+    /// (<see cref="StoreCopies"/>: <c>replication.copies</c> when stated, as the recovery analysis counts them).
+    /// </summary>
+    internal static int UnitsOf(Component component) =>
+        IsStore(component)
+            ? StoreCopies.Of(component).Copies
+            : Math.Max(component.Instances, 1) + (component.IsStateful ? component.Replicas : 0);
 
     internal static bool IsStore(Component component) =>
         component.Kind is ComponentKind.Database or ComponentKind.Cache or ComponentKind.Queue or ComponentKind.ObjectStore or ComponentKind.Search;

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using Plumbline.Analysis.Availability;
 using Plumbline.Analysis.Estimates;
 using Plumbline.Analysis.Explain;
 using Plumbline.Analysis.Graph;
@@ -228,20 +229,15 @@ public static class RecoveryAnalyzer
 
         private Figure Copies()
         {
-            if (_c.Replication?.Copies is { } stated)
+            var (copies, basis) = StoreCopies.Of(_c);
+            return basis switch
             {
-                return new Figure("copies of each shard", stated, FigureUnit.Count, "replication.copies", [In("copies", stated, FigureUnit.Count, P("replication/copies"))]);
-            }
-
-            if (_c.Kind == ComponentKind.ObjectStore && _c.Replicas == 0 && _c.Zones.Length > 1)
-            {
-                return new Figure("copies of each shard", _c.Zones.Length, FigureUnit.Count, "an object store keeps a copy in each of its zones",
-                    [Assumed("copies (one per zone)", _c.Zones.Length, FigureUnit.Count, "an object store keeps one copy of each object in each of its zones")]);
-            }
-
-            var copies = 1 + (_c.Replicas / Math.Max(1, _c.Instances));
-            return new Figure("copies of each shard", copies, FigureUnit.Count, "1 + replicas / instances",
-                [In("replicas", _c.Replicas, FigureUnit.Count, P("replicas")), In("instances", _c.Instances, FigureUnit.Count, P("instances"))]);
+                CopiesBasis.Stated => new Figure("copies of each shard", copies, FigureUnit.Count, "replication.copies", [In("copies", copies, FigureUnit.Count, P("replication/copies"))]),
+                CopiesBasis.OnePerZone => new Figure("copies of each shard", copies, FigureUnit.Count, "an object store keeps a copy in each of its zones",
+                    [Assumed("copies (one per zone)", copies, FigureUnit.Count, "an object store keeps one copy of each object in each of its zones")]),
+                _ => new Figure("copies of each shard", copies, FigureUnit.Count, "1 + replicas / instances",
+                    [In("replicas", _c.Replicas, FigureUnit.Count, P("replicas")), In("instances", _c.Instances, FigureUnit.Count, P("instances"))]),
+            };
         }
 
         private (ReplicationMode? Mode, Figure Acks) WriteAcks(int n)

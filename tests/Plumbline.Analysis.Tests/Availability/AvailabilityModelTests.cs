@@ -180,6 +180,38 @@ public sealed class AvailabilityModelTests
     }
 
     [Fact]
+    public void A_store_counts_the_copies_its_replication_states()
+    {
+        // A queue of 3 brokers keeping 3 copies of each partition (replication.copies: 3), each copy 99%:
+        // any of the 3 copies serves, 1 - 0.01^3 = 0.999999. Without replication.copies the brokers share
+        // the partitions, 1 + replicas / instances = 1 copy: 0.99. A database of 1 primary and 2 replicas
+        // that states 2 copies: 1 - 0.01^2 = 0.9999, not the 3 copies its replicas would suggest.
+        static string Store(string replication, string kind = "queue", int instances = 3, int replicas = 0) => $$"""
+              api:
+                kind: service
+                availability: 100%
+                operations:
+                  op:
+                    calls:
+                      - { to: store.put, timeout: 100ms }
+              store:
+                kind: {{kind}}
+                instances: {{instances}}
+                replicas: {{replicas}}
+                availability: 99%
+                {{replication}}
+                operations:
+                  put: { type: write }
+            """;
+
+        Assert.Equal(0.999999, Model(Store("replication: { copies: 3 }")).OfWorkflow("w")!.Value, Precision);
+        Assert.Equal("store: any of 3 copies of a shard at 99% each (1 - (1 - 99%)^3) = 99.9999%", Model(Store("replication: { copies: 3 }")).Of("store").Arithmetic);
+        Assert.Equal(0.99, Model(Store(string.Empty)).OfWorkflow("w")!.Value, Precision);
+        Assert.Equal(0.9999, Model(Store("replication: { copies: 2 }", "database", 1, 2)).OfWorkflow("w")!.Value, Precision);
+        Assert.Equal(0.999999, Model(Store(string.Empty, "database", 1, 2)).OfWorkflow("w")!.Value, Precision);
+    }
+
+    [Fact]
     public void Zones_shared_by_two_components_are_one_event()
     {
         // a and b each run 2 instances at 99%, one in zone a, one in zone b; each zone 99.9%.
