@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Plumbline.Design.Text;
 using Plumbline.Simulation.Designs;
 
 namespace Plumbline.Reporting.Simulation;
@@ -155,6 +156,25 @@ public static class SimulationJsonRenderer
             Number(w, "brokenFromSeconds", slo.BrokenFrom);
             Number(w, "brokenUntilSeconds", slo.BrokenUntil);
             Number(w, "recoveredAfterSeconds", slo.Recovered);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("failovers");
+        foreach (var f in s.Failovers)
+        {
+            w.WriteStartObject();
+            w.WriteString("store", f.Store);
+            w.WriteString("failure", EnumNames.Text(f.Scope));
+            w.WriteString("recovery", EnumNames.Text(f.Path));
+            w.WriteNumber("atSeconds", f.At);
+            Number(w, "rtoSeconds", f.Rto);
+            Number(w, "rpoSeconds", f.Rpo);
+            w.WriteNumber("writesDownForSeconds", f.WritesDownFor);
+            w.WriteBoolean("recovered", f.Recovered);
+            w.WriteNumber("writesRefused", f.WritesRefused);
+            w.WriteNumber("writesLost", f.WritesLost);
+            w.WriteBoolean("lostCountedFromStart", f.LostSinceStart);
             w.WriteEndObject();
         }
 

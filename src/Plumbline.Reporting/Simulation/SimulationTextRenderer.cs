@@ -142,6 +142,25 @@ public static class SimulationTextRenderer
             calls.Write(writer);
         }
 
+        if (!scenario.Failovers.IsEmpty)
+        {
+            writer.WriteLine();
+            var per = scenario.Runs.Length == 1 ? string.Empty : " (mean per replication)";
+            var table = new TextTable("store lost", "failure", "recovery", ">RTO", ">writes down for", ">writes refused" + per, ">RPO", ">writes lost" + per);
+            foreach (var f in scenario.Failovers)
+            {
+                table.Add(f.Store, EnumNames.Words(f.Scope), EnumNames.Words(f.Path),
+                    double.IsFinite(f.Rto) ? Quantities.Duration(f.Rto) : "never",
+                    Quantities.Duration(f.WritesDownFor) + (f.Recovered ? string.Empty : " (not back)"),
+                    Quantities.Significant(f.WritesRefused),
+                    double.IsFinite(f.Rpo) ? Quantities.Duration(f.Rpo) : "all",
+                    Quantities.Significant(f.WritesLost) + (f.LostSinceStart && f.Rpo > 0 ? " or more" : string.Empty));
+            }
+
+            table.Write(writer);
+            writer.WriteLine("  RPO and RTO as plumbline recovery derives them for that failure; writes lost: acknowledged within the RPO before the fault");
+        }
+
         if (!scenario.Slos.IsEmpty)
         {
             writer.WriteLine();

@@ -3,6 +3,7 @@ using System.Globalization;
 using Plumbline.Analysis.Estimates;
 using Plumbline.Analysis.Graph;
 using Plumbline.Analysis.Latency;
+using Plumbline.Analysis.Recovery;
 using Plumbline.Design.Model;
 
 namespace Plumbline.Simulation.Designs;
@@ -76,8 +77,10 @@ public sealed class DesignModel
         ImmutableArray<int> fallbacks,
         ImmutableArray<double> workflowRates,
         ImmutableArray<double> workflowAverages,
+        ImmutableArray<StoreRecovery?> recovery,
         ImmutableArray<string> assumptions)
     {
+        Recovery = recovery;
         Design = design;
         Graph = graph;
         Components = components;
@@ -114,6 +117,13 @@ public sealed class DesignModel
 
     /// <summary>Each workflow's average rate per second (load shapes are multiples of it; 0 when unknown).</summary>
     public ImmutableArray<double> WorkflowAverages { get; }
+
+    /// <summary>
+    /// Each component's recovery as the recovery analysis derives it (RPO and RTO per failure, docs/recovery.md), or null
+    /// for one that keeps no data: a fault that takes a store's primary makes its writes unavailable for that RTO and
+    /// loses the writes within that RPO.
+    /// </summary>
+    public ImmutableArray<StoreRecovery?> Recovery { get; }
 
     /// <summary>What the simulation had to assume because the design does not say, one sentence each.</summary>
     public ImmutableArray<string> Assumptions { get; }
@@ -225,7 +235,15 @@ public sealed class DesignModel
             assumptions.Add($"No latency stated, so no own time: {List(unstated)}.");
         }
 
-        return new DesignModel(design, graph, components.ToImmutable(), own, [.. load.OperationTypes.Select(t => t == AccessType.Write)], probabilities, fallbacks, rates.ToImmutable(), averages.ToImmutable(), assumptions.ToImmutable());
+        var recovery = RecoveryAnalyzer.Analyze(load);
+        var stores = new StoreRecovery?[graph.Components.Length];
+        foreach (var store in recovery.Stores)
+        {
+            stores[graph.ComponentIndex[store.Component]] = store;
+        }
+
+        return new DesignModel(design, graph, components.ToImmutable(), own, [.. load.OperationTypes.Select(t => t == AccessType.Write)], probabilities, fallbacks,
+            rates.ToImmutable(), averages.ToImmutable(), [.. stores], assumptions.ToImmutable());
     }
 
     /// <summary>Slots and hold for an instance of <paramref name="capacity"/> per second at a mean own time (see the remarks).</summary>

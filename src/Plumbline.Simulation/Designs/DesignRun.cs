@@ -3,6 +3,7 @@ using System.Globalization;
 using HdrHistogram;
 using Plumbline.Analysis.Graph;
 using Plumbline.Analysis.Latency;
+using Plumbline.Analysis.Recovery;
 using Plumbline.Design.Model;
 using Plumbline.Simulation.Engine;
 using Plumbline.Simulation.Queueing;
@@ -32,6 +33,8 @@ internal sealed class DesignRun
     private const int WindowEvent = 5;
     private const int FaultStartEvent = 6;
     private const int FaultEndEvent = 7;
+    private const int FailoverEvent = 8;
+    private const int RpoMarkEvent = 9;
 
     /// <summary>Largest latency an HDR histogram keeps, microseconds (24 hours).</summary>
     private const long HighestMicroseconds = 86_400_000_000;
@@ -63,6 +66,12 @@ internal sealed class DesignRun
     private readonly int[] _instanceComponent;
     private readonly Station?[] _stations;
     private readonly int[] _down;
+    private readonly int[] _faultsOn;
+    private readonly bool[] _promoted;
+    private readonly bool[] _shardedWrites;
+    private readonly long[] _writesAcknowledged;
+    private readonly long[] _writesRefused;
+    private readonly List<FailoverWork> _failovers = [];
     private readonly int[] _upCount;
     private readonly int[] _outstanding;
     private readonly int[] _roundRobin;
@@ -148,6 +157,11 @@ internal sealed class DesignRun
         _instanceComponent = new int[instances];
         _stations = new Station?[instances];
         _down = new int[instances];
+        _faultsOn = new int[instances];
+        _promoted = new bool[instances];
+        _shardedWrites = new bool[_components.Length];
+        _writesAcknowledged = new long[_components.Length];
+        _writesRefused = new long[_components.Length];
         _outstanding = new int[instances];
         _upCount = new int[_components.Length];
         for (var c = 0; c < _components.Length; c++)
@@ -161,6 +175,12 @@ internal sealed class DesignRun
                     ? new Station(replica ? _components[c].ReplicaSlots : _components[c].Slots, options.QueuePerInstance)
                     : null;
             }
+        }
+
+        for (var c = 0; c < _components.Length; c++)
+        {
+            // A store's writes go to their shard's primary (by key), not to any primary the balancer likes.
+            _shardedWrites[c] = model.Recovery[c] is not null && _components[c].Primaries > 1;
         }
 
         _roundRobin = new int[_components.Length];
@@ -217,6 +237,7 @@ internal sealed class DesignRun
             var fault = _scenario.Faults[f];
             if (fault.Start < _duration)
             {
+                PlanFailovers(f, fault);
                 _sim.ScheduleAt(Math.Max(0, fault.Start), FaultStartEvent, f);
                 if (fault.End < _duration)
                 {
@@ -292,9 +313,17 @@ internal sealed class DesignRun
                 break;
             case FaultStartEvent:
                 ApplyFault(_scenario.Faults[e.Target], +1);
+                FailoversStart(e.Target);
                 break;
             case FaultEndEvent:
                 ApplyFault(_scenario.Faults[e.Target], -1);
+                FailoversEnd(e.Target);
+                break;
+            case FailoverEvent:
+                Promote(_failovers[e.Target]);
+                break;
+            case RpoMarkEvent:
+                _failovers[e.Target].AcknowledgedAtMark = _writesAcknowledged[_failovers[e.Target].Component];
                 break;
         }
     }
@@ -354,6 +383,11 @@ internal sealed class DesignRun
         var instance = PickInstance(c, _opWrite[f.Op]);
         if (instance < 0)
         {
+            if (_opWrite[f.Op])
+            {
+                _writesRefused[c]++;
+            }
+
             Complete(frame, FailureCause.Unavailable);
             return;
         }
@@ -421,6 +455,11 @@ internal sealed class DesignRun
         {
             Complete(frame, FailureCause.Error);
             return;
+        }
+
+        if (_opWrite[f.Op])
+        {
+            _writesAcknowledged[_opComponent[f.Op]]++;
         }
 
         Advance(frame);
@@ -733,6 +772,12 @@ internal sealed class DesignRun
             return _down[first] == 0 ? first : -1;
         }
 
+        if (write && _shardedWrites[c])
+        {
+            var shard = first + _rng.NextInt(n);
+            return _down[shard] == 0 ? shard : -1;
+        }
+
         switch (_components[c].Balancing)
         {
             case LoadBalancing.LeastOutstanding:
@@ -850,13 +895,121 @@ internal sealed class DesignRun
 
     private void SetDown(int instance, int sign)
     {
+        _faultsOn[instance] = Math.Max(0, _faultsOn[instance] + sign);
+        if (_faultsOn[instance] == 0)
+        {
+            _promoted[instance] = false; // the lost copy is back; the promoted one serves on as it
+        }
+
+        Refresh(instance);
+    }
+
+    /// <summary>An instance is down while a fault holds it, unless a copy was promoted in its place.</summary>
+    private void Refresh(int instance)
+    {
         var c = _instanceComponent[instance];
         var wasUp = _down[instance] == 0;
-        _down[instance] = Math.Max(0, _down[instance] + sign);
+        _down[instance] = _faultsOn[instance] > 0 && !_promoted[instance] ? 1 : 0;
         var isUp = _down[instance] == 0;
         if (wasUp != isUp)
         {
             _upCount[c] += isUp ? 1 : -1;
+        }
+    }
+
+    // ---- Failover ----
+
+    /// <summary>
+    /// Before the run: each store whose primary the fault takes, with the recovery analysis's RPO and RTO for that failure
+    /// (an instance for <c>instance_down</c>, a zone for <c>zone_down</c>); a mark at the fault's start less the RPO counts
+    /// the writes acknowledged since, which the failure loses.
+    /// </summary>
+    private void PlanFailovers(int f, SimulatedFault fault)
+    {
+        for (var c = 0; c < _components.Length; c++)
+        {
+            if (_model.Recovery[c] is not { } store)
+            {
+                continue;
+            }
+
+            FailureScope scope;
+            if (fault.Kind == FaultKind.InstanceDown && _components[c].Name == fault.Target && (fault.Instances ?? 1) > 0)
+            {
+                scope = FailureScope.Instance;
+            }
+            else if (fault.Kind == FaultKind.ZoneDown && Enumerable.Range(0, _components[c].Primaries).Any(i => _components[c].Zones[i] == fault.Target))
+            {
+                scope = FailureScope.Zone;
+            }
+            else
+            {
+                continue;
+            }
+
+            var domain = store.For(scope);
+            var work = new FailoverWork(f, c, scope, domain.Path, fault.Start, domain.Rto.Value ?? double.PositiveInfinity, domain.Rpo.Value ?? double.PositiveInfinity);
+            _failovers.Add(work);
+            if (work.Rpo > 0)
+            {
+                var mark = double.IsFinite(work.Rpo) ? fault.Start - work.Rpo : 0;
+                work.LostSinceStart = mark <= 0;
+                _sim.ScheduleAt(Math.Max(0, mark), RpoMarkEvent, _failovers.Count - 1);
+            }
+        }
+    }
+
+    private void FailoversStart(int f)
+    {
+        for (var k = 0; k < _failovers.Count; k++)
+        {
+            var work = _failovers[k];
+            if (work.Fault != f)
+            {
+                continue;
+            }
+
+            var c = work.Component;
+            work.Started = true;
+            work.RefusedAtStart = _writesRefused[c];
+            work.Lost = work.Rpo > 0 ? _writesAcknowledged[c] - work.AcknowledgedAtMark : 0;
+            var end = Math.Min(_scenario.Faults[f].End, _duration);
+            if (double.IsFinite(work.Rto) && _sim.Now + work.Rto < end)
+            {
+                _sim.Schedule(work.Rto, FailoverEvent, k);
+            }
+        }
+    }
+
+    /// <summary>The failover completes: a surviving copy takes each lost primary's place, and writes resume.</summary>
+    private void Promote(FailoverWork work)
+    {
+        if (work.Ended)
+        {
+            return;
+        }
+
+        var c = work.Component;
+        for (var i = _firstInstance[c]; i < _firstInstance[c] + _components[c].Primaries; i++)
+        {
+            if (_faultsOn[i] > 0)
+            {
+                _promoted[i] = true;
+                Refresh(i);
+            }
+        }
+
+        work.End(_sim.Now, _writesRefused[c]);
+    }
+
+    private void FailoversEnd(int f)
+    {
+        foreach (var work in _failovers)
+        {
+            if (work.Fault == f && work.Started && !work.Ended)
+            {
+                work.End(_sim.Now, _writesRefused[work.Component]);
+            }
         }
     }
 
@@ -1043,9 +1196,22 @@ internal sealed class DesignRun
             slos.Add(SloJudge.Judge(_slos[s], _sloWindows[s], _window, faultEnd));
         }
 
+        var failovers = ImmutableArray.CreateBuilder<FailoverResult>();
+        foreach (var work in _failovers.Where(w => w.Started))
+        {
+            if (!work.Ended)
+            {
+                work.End(end, _writesRefused[work.Component]);
+            }
+
+            failovers.Add(new FailoverResult(_components[work.Component].Name, work.Scope, work.Path, work.At, work.Rto, work.Rpo,
+                work.DownFor, work.Refused, work.Lost, work.LostSinceStart, work.Recovered));
+        }
+
         return new SimulationRun(_replication, end, _warmUp, _window, _sim.EventsHandled, _stoppedBy, workflows.ToImmutable(), components.ToImmutable(),
             calls.ToImmutable(), [.. _series], slos.ToImmutable())
         {
+            Failovers = failovers.ToImmutable(),
             Histograms = [.. _histograms],
             SloWindows = [.. _sloWindows.Select(l => l.ToImmutableArray())],
             SloDefinitions = [.. _slos],
@@ -1156,6 +1322,50 @@ internal sealed class DesignRun
         public bool Admitted;
         public bool Degraded;
         public bool Measured;
+    }
+
+    /// <summary>A store's primary lost to a fault, while it is worked out.</summary>
+    private sealed class FailoverWork(int fault, int component, FailureScope scope, RecoveryPath path, double at, double rto, double rpo)
+    {
+        public int Fault { get; } = fault;
+
+        public int Component { get; } = component;
+
+        public FailureScope Scope { get; } = scope;
+
+        public RecoveryPath Path { get; } = path;
+
+        public double At { get; } = at;
+
+        public double Rto { get; } = rto;
+
+        public double Rpo { get; } = rpo;
+
+        public long AcknowledgedAtMark { get; set; }
+
+        public long RefusedAtStart { get; set; }
+
+        public bool Started { get; set; }
+
+        public bool LostSinceStart { get; set; }
+
+        public long Lost { get; set; }
+
+        public bool Ended { get; private set; }
+
+        public bool Recovered { get; private set; }
+
+        public double DownFor { get; private set; }
+
+        public long Refused { get; private set; }
+
+        public void End(double now, long refusedNow)
+        {
+            Ended = true;
+            Recovered = double.IsFinite(Rto) && now >= At + Rto - 1e-9;
+            DownFor = now - At;
+            Refused = refusedNow - RefusedAtStart;
+        }
     }
 
     private struct WorkflowTally

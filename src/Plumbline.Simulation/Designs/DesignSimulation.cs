@@ -263,8 +263,16 @@ public static class DesignSimulation
         ImmutableArray<string> expected = scenario.Expect is not { } expect ? []
             : expect.AllSlos ? [.. first.SloDefinitions.Select(s => s.Name)]
             : [.. expect.Slos];
+        var failovers = first.Failovers.Select((f, i) => f with
+        {
+            WritesRefused = runs.Average(r => i < r.Failovers.Length ? r.Failovers[i].WritesRefused : 0),
+            WritesLost = runs.Average(r => i < r.Failovers.Length ? r.Failovers[i].WritesLost : 0),
+        });
         return new ScenarioResult(scenario.Name, options.Seed, [.. runs], workflows.ToImmutable(), utilisation.ToImmutable(), p99.ToImmutable(),
-            slos.ToImmutable(), expected, scenario.Faults.IsDefault ? [] : scenario.Faults);
+            slos.ToImmutable(), expected, scenario.Faults.IsDefault ? [] : scenario.Faults)
+        {
+            Failovers = [.. failovers],
+        };
     }
 
     private static ReplicatedFigure Figure(IReadOnlyList<double> values)

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Plumbline.Analysis.Recovery;
 using Plumbline.Design.Model;
 using Plumbline.Simulation.Statistics;
 
@@ -115,6 +116,35 @@ public sealed record SloResult(
     double? BrokenUntil,
     double? Recovered);
 
+/// <summary>
+/// A store's primary lost to a fault, worked out as the recovery analysis says (docs/recovery.md): writes are refused
+/// until the failover (or restore) completes after <see cref="Rto"/>, and the writes acknowledged within <see cref="Rpo"/>
+/// before the fault are lost.
+/// </summary>
+/// <param name="Store">The store's name.</param>
+/// <param name="Scope">The failure as the recovery analysis names it: one instance (<c>instance_down</c>) or a zone (<c>zone_down</c>).</param>
+/// <param name="Path">How the store comes back: failover, restore, starting empty, or not at all.</param>
+/// <param name="At">When the fault took the primary, seconds from the start.</param>
+/// <param name="Rto">The recovery analysis's RTO for the failure, seconds (positive infinity: never).</param>
+/// <param name="Rpo">The recovery analysis's RPO for the failure, seconds of writes (positive infinity: all of them).</param>
+/// <param name="WritesDownFor">Seconds writes to the lost primary were refused: the RTO, or until the fault ended or the run did.</param>
+/// <param name="WritesRefused">Writes refused meanwhile (failed as unavailable); a mean over replications once merged.</param>
+/// <param name="WritesLost">Writes acknowledged within the RPO before the fault, which it loses; a mean over replications once merged.</param>
+/// <param name="LostSinceStart">True when the RPO reaches back past the run's start: the figure counts from the start, and a real store would lose more.</param>
+/// <param name="Recovered">True when the failover completed within the run (false: the fault ended first, or the run did).</param>
+public sealed record FailoverResult(
+    string Store,
+    FailureScope Scope,
+    RecoveryPath Path,
+    double At,
+    double Rto,
+    double Rpo,
+    double WritesDownFor,
+    double WritesRefused,
+    double WritesLost,
+    bool LostSinceStart,
+    bool Recovered);
+
 /// <summary>One replication of one scenario.</summary>
 /// <param name="StoppedBy">Null when the run reached its duration; else the limit that stopped it.</param>
 public sealed record SimulationRun(
@@ -130,6 +160,9 @@ public sealed record SimulationRun(
     ImmutableArray<SeriesWindow> Series,
     ImmutableArray<SloResult> Slos)
 {
+    /// <summary>Stores whose primary a fault took: writes refused until the failover and writes lost within the RPO.</summary>
+    public ImmutableArray<FailoverResult> Failovers { get; init; } = [];
+
     /// <summary>The HDR histograms of each workflow's successful latencies (microseconds), for merging replications.</summary>
     internal ImmutableArray<HdrHistogram.LongHistogram> Histograms { get; init; } = [];
 
@@ -161,6 +194,9 @@ public sealed record ScenarioResult(
     ImmutableArray<string> Expected,
     ImmutableArray<SimulatedFault> Faults)
 {
+    /// <summary>Stores whose primary a fault took, as in the first replication, with writes refused and lost averaged over replications.</summary>
+    public ImmutableArray<FailoverResult> Failovers { get; init; } = [];
+
     /// <summary>The expected SLOs not met (over the merged run).</summary>
     public ImmutableArray<SloResult> Broken => [.. Slos.Where(s => Expected.Contains(s.Slo) && !s.Met)];
 }
