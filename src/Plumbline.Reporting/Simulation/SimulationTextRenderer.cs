@@ -152,9 +152,9 @@ public static class SimulationTextRenderer
                 table.Add(f.Store, EnumNames.Words(f.Scope), EnumNames.Words(f.Path),
                     double.IsFinite(f.Rto) ? Quantities.Duration(f.Rto) : "never",
                     Quantities.Duration(f.WritesDownFor) + (f.Recovered ? string.Empty : " (not back)"),
-                    Quantities.Significant(f.WritesRefused),
+                    Quantities.Count((long)Math.Round(f.WritesRefused)),
                     double.IsFinite(f.Rpo) ? Quantities.Duration(f.Rpo) : "all",
-                    Quantities.Significant(f.WritesLost) + (f.LostSinceStart && f.Rpo > 0 ? " or more" : string.Empty));
+                    Quantities.Count((long)Math.Round(f.WritesLost)) + (f.LostSinceStart && f.Rpo > 0 ? " or more" : string.Empty));
             }
 
             table.Write(writer);

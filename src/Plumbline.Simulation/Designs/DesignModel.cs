@@ -22,6 +22,7 @@ namespace Plumbline.Simulation.Designs;
 /// <param name="ReplicaHold">As <see cref="Hold"/>, for a replica.</param>
 /// <param name="Zones">The zone of each instance, the design's zones in turn (primaries first, then replicas).</param>
 /// <param name="Balancing">How a caller picks an instance.</param>
+/// <param name="SpansZones">A provider-managed whole (an <c>sla</c>) over two zones or more: one zone's loss does not take it, as its sla promises.</param>
 public sealed record SimulatedComponent(
     string Name,
     int Instances,
@@ -34,7 +35,8 @@ public sealed record SimulatedComponent(
     int ReplicaSlots,
     double ReplicaHold,
     ImmutableArray<string> Zones,
-    LoadBalancing Balancing)
+    LoadBalancing Balancing,
+    bool SpansZones = false)
 {
     /// <summary>True when the design states a capacity, so requests queue for slots.</summary>
     public bool Limited => Slots > 0;
@@ -162,6 +164,8 @@ public sealed class DesignModel
         var components = ImmutableArray.CreateBuilder<SimulatedComponent>();
         var unbalanced = new List<string>();
         var unzoned = new List<string>();
+        var managed = new List<string>();
+        var slaOfDependency = design.Requirements.Dependencies.Where(d => d.Component is not null && d.Sla is not null).Select(d => d.Component!).ToHashSet(StringComparer.Ordinal);
         for (var c = 0; c < graph.Components.Length; c++)
         {
             var component = graph.Components[c];
@@ -209,13 +213,24 @@ public sealed class DesignModel
             var zones = Enumerable.Range(0, copies)
                 .Select(i => component.Zones.IsDefaultOrEmpty ? string.Empty : component.Zones[i % component.Zones.Length])
                 .ToImmutableArray();
+            var spans = (component.Sla is not null || slaOfDependency.Contains(component.Name)) && component.Zones.Length > 1;
+            if (spans)
+            {
+                managed.Add(component.Name);
+            }
+
             components.Add(new SimulatedComponent(component.Name, copies, primaries, primaryCapacity, replicaCapacity, meanOwn, slots, hold,
-                replicaSlots, replicaHold, zones, component.LoadBalancing ?? LoadBalancing.RoundRobin));
+                replicaSlots, replicaHold, zones, component.LoadBalancing ?? LoadBalancing.RoundRobin, spans));
         }
 
         if (unbalanced.Count > 0)
         {
             assumptions.Add($"Load balancing round robin (none stated): {List(unbalanced)}.");
+        }
+
+        if (managed.Count > 0)
+        {
+            assumptions.Add($"Provider-managed (an sla) across several zones, so one zone's loss does not take it: {List(managed)}.");
         }
 
         if (unzoned.Count > 0)

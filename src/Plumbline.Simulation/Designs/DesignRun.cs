@@ -869,7 +869,7 @@ internal sealed class DesignRun
                 for (var i = 0; i < _instanceComponent.Length; i++)
                 {
                     var c = _instanceComponent[i];
-                    if (_components[c].Zones[i - _firstInstance[c]] == fault.Target)
+                    if (!_components[c].SpansZones && _components[c].Zones[i - _firstInstance[c]] == fault.Target)
                     {
                         SetDown(i, sign);
                     }
@@ -938,7 +938,7 @@ internal sealed class DesignRun
             {
                 scope = FailureScope.Instance;
             }
-            else if (fault.Kind == FaultKind.ZoneDown && Enumerable.Range(0, _components[c].Primaries).Any(i => _components[c].Zones[i] == fault.Target))
+            else if (fault.Kind == FaultKind.ZoneDown && !_components[c].SpansZones && Enumerable.Range(0, _components[c].Primaries).Any(i => _components[c].Zones[i] == fault.Target))
             {
                 scope = FailureScope.Zone;
             }
