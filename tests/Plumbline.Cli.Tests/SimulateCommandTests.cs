@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Xml.Linq;
 using Xunit;
 
 namespace Plumbline.Cli.Tests;
@@ -128,5 +129,63 @@ public sealed class SimulateCommandTests
 
         Assert.Equal(2, run.Exit);
         Assert.Contains("the design has errors; fix them (plumbline validate) before simulating.", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Out_writes_a_standalone_page_with_every_chart_and_the_fault_shaded()
+    {
+        // The chaos scenario takes the one instance down from 20s to 30s: every time chart shades that span, and the
+        // page is well-formed (it parses as XML), names nothing to fetch (no script, stylesheet, image or font from
+        // elsewhere) and escapes the file's name.
+        using var folder = new TempFolder();
+        var design = folder.Write("<b>fragile & co.yaml", Fragile);
+        var page = folder.File("report.html");
+        var run = CliRun.Of("simulate", design, "--scenario", "all", "--duration", "40s", "--out", page);
+
+        Assert.True(run.Exit == 0, run.Error);
+        Assert.Contains("Scenario lose-the-instance", run.Out, StringComparison.Ordinal);
+        Assert.Contains($"plumbline simulate: wrote {page}", run.Error, StringComparison.Ordinal);
+        var html = File.ReadAllText(page);
+        Assert.StartsWith("<!DOCTYPE html>\n", html, StringComparison.Ordinal);
+        var document = System.Xml.Linq.XDocument.Parse(html["<!DOCTYPE html>\n".Length..]);
+        XNamespace svg = "http://www.w3.org/2000/svg";
+        var charts = document.Descendants(svg + "svg").ToList();
+        var scenarios = document.Descendants("section").Where(s => s.Attribute("id")?.Value.StartsWith("scenario-", StringComparison.Ordinal) == true).ToList();
+        Assert.Equal(2, scenarios.Count);
+        foreach (var section in scenarios)
+        {
+            var ids = section.Descendants(svg + "svg").Select(c => c.Attribute("data-chart")!.Value).ToList();
+            Assert.Equal(Plumbline.Reporting.Simulation.SimulationHtmlRenderer.Charts, ids);
+        }
+
+        var chaos = scenarios[1].Descendants(svg + "svg").ToList();
+        foreach (var id in new[] { "latency-over-time", "throughput", "utilisation", "queue-length" })
+        {
+            var shade = Assert.Single(chaos.Single(c => c.Attribute("data-chart")!.Value == id).Elements(svg + "rect"), r => r.Attribute("class")?.Value == "fault");
+            Assert.Equal("fault 20s to 30s", shade.Element(svg + "title")!.Value);
+        }
+
+        Assert.DoesNotContain(scenarios[0].Descendants(svg + "rect"), r => r.Attribute("class")?.Value == "fault");
+        Assert.Contains(chaos.Single(c => c.Attribute("data-chart")!.Value == "errors-by-cause").Elements(svg + "rect"), r => r.Attribute("class")?.Value == "bar");
+        Assert.Equal(charts.Count, 2 * Plumbline.Reporting.Simulation.SimulationHtmlRenderer.Charts.Count);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<link", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<img", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("url(", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("@import", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(html.Split("http").Length - 1, html.Split("xmlns=\"http://www.w3.org/2000/svg\"").Length - 1);
+        Assert.Contains("&lt;b&gt;fragile &amp; co.yaml: seed 1", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<b>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Out_to_a_folder_that_does_not_exist_is_a_usage_error()
+    {
+        using var folder = new TempFolder();
+        var design = folder.Write("fragile.yaml", Fragile);
+        var run = CliRun.Of("simulate", design, "--duration", "10s", "--out", folder.File("missing/report.html"));
+
+        Assert.Equal(2, run.Exit);
+        Assert.Contains("plumbline simulate: cannot write", run.Error, StringComparison.Ordinal);
     }
 }

@@ -10,7 +10,8 @@ using Plumbline.Simulation.Designs;
 namespace Plumbline.Cli.Commands;
 
 /// <summary>What <c>plumbline simulate</c> was asked to do.</summary>
-public sealed record SimulateSettings(string File, string Format, SimulationRequest Request, bool FailOnBroken);
+/// <param name="Out">A file to write the standalone HTML report to, or null.</param>
+public sealed record SimulateSettings(string File, string Format, SimulationRequest Request, bool FailOnBroken, string? Out = null);
 
 /// <summary>
 /// <c>plumbline simulate FILE</c>: the design run as a discrete-event simulation under its steady traffic, a named
@@ -36,9 +37,10 @@ public static class SimulateCommand
         load.AcceptOnlyFromAmong("average", "peak");
         var failOn = new Option<string>("--fail-on") { Description = "Exit 1 when a scenario broke an SLO it expects (broken), or never (none).", DefaultValueFactory = _ => None };
         failOn.AcceptOnlyFromAmong(Broken, None);
+        var output = new Option<string?>("--out", "-o") { Description = "Also write the report as one standalone HTML page with charts (works offline) to this file." };
         var command = new Command("simulate", "Run the design as a discrete-event simulation under load and faults, and judge it against its SLOs.")
         {
-            file, format, scenario, duration, warmUp, window, seed, replications, load, failOn,
+            file, format, scenario, duration, warmUp, window, seed, replications, load, failOn, output,
         };
         command.SetAction(parse =>
         {
@@ -61,7 +63,7 @@ public static class SimulateCommand
                 return ExitCodes.InvalidInput;
             }
 
-            return Run(new SimulateSettings(parse.GetValue(file)!, parse.GetValue(format)!, request, parse.GetValue(failOn) == Broken), console);
+            return Run(new SimulateSettings(parse.GetValue(file)!, parse.GetValue(format)!, request, parse.GetValue(failOn) == Broken, parse.GetValue(output)), console);
         });
         return command;
     }
@@ -87,6 +89,12 @@ public static class SimulateCommand
             return ExitCodes.InvalidInput;
         }
 
+        if (settings.Out is { } target && !FolderExists(target))
+        {
+            console.Error.WriteLine($"plumbline simulate: cannot write {target}: its folder does not exist");
+            return ExitCodes.InvalidInput;
+        }
+
         console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"plumbline simulate: seed {settings.Request.Options.Seed} (replay with --seed {settings.Request.Options.Seed})"));
         var progress = new Progress(console);
         var report = engine.Simulate(design, settings.Request, progress.Report, cancellation);
@@ -104,7 +112,35 @@ public static class SimulateCommand
         }
 
         console.Out.Flush();
+        if (settings.Out is { } path)
+        {
+            try
+            {
+                File.WriteAllText(path, SimulationHtmlRenderer.Render(report, settings.File), new System.Text.UTF8Encoding(false));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+            {
+                console.Error.WriteLine($"plumbline simulate: cannot write {path}: {ex.Message}");
+                return ExitCodes.InvalidInput;
+            }
+
+            console.Error.WriteLine($"plumbline simulate: wrote {path}");
+        }
+
         return settings.FailOnBroken && report.BrokenExpectations > 0 ? ExitCodes.Findings : ExitCodes.Success;
+    }
+
+    private static bool FolderExists(string path)
+    {
+        try
+        {
+            var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+            return string.IsNullOrEmpty(folder) || Directory.Exists(folder);
+        }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException or System.Security.SecurityException)
+        {
+            return false;
+        }
     }
 
     internal static double Seconds(string text, string option, List<string> errors, double fallback, bool allowZero = false)

@@ -92,7 +92,7 @@ public static partial class DiagnosticCodes
 
     /// <summary>PL2015: a load shape that does not parse.</summary>
     public static Diagnostic InvalidLoadShape(SourceSpan span, string path, string text) =>
-        Error("PL2015", span, path, $"'{text}' is not a load multiple", "write 'ramp: 1x to 3x' or 'rate: 2x' (multiples of the design's average traffic)");
+        Error("PL2015", span, path, $"'{text}' is not a load multiple", "write 'ramp: 1x to 3x', 'rate: 2x' or 'diurnal: 0.3x to 3x' (multiples of the design's average traffic)");
 
     /// <summary>PL2016: latency percentiles that fall as the percentile rises.</summary>
     public static Diagnostic LatencyPercentilesDecrease(SourceSpan span, string path, string lower, string higher) =>

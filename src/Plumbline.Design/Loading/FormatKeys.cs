@@ -67,7 +67,7 @@ public static class FormatKeys
         ["cost"] = ["catalog", "budget", "alerts", "prices"],
         ["validation"] = ["load", "chaos"],
         ["load_scenario"] = ["name", "shape", "workflows", "expect"],
-        ["load_shape"] = ["ramp", "rate", "over", "hold"],
+        ["load_shape"] = ["ramp", "rate", "diurnal", "over", "hold"],
         ["expectation"] = ["slos"],
         ["chaos_scenario"] = ["name", "at", "fault", "expect"],
         ["fault"] = ["zone_down", "instance_down", "slow", "fail", "instances", "add", "error_rate", "for"],

@@ -11,9 +11,15 @@ public sealed record ValidationPlan(ImmutableArray<LoadScenario> Load, Immutable
 
 /// <summary>
 /// A traffic shape as multiples of the design's average rate: ramp from <see cref="From"/> to
-/// <see cref="To"/> over <see cref="Over"/>, then hold for <see cref="Hold"/>.
+/// <see cref="To"/> over <see cref="Over"/>, then hold for <see cref="Hold"/>; or, when
+/// <see cref="Diurnal"/>, a daily cycle from the trough <see cref="From"/> at the start up to the
+/// peak <see cref="To"/> halfway through each period <see cref="Over"/> and back, for <see cref="Hold"/>.
 /// </summary>
-public sealed record LoadShape(double From, double To, Duration Over, Duration Hold);
+public sealed record LoadShape(double From, double To, Duration Over, Duration Hold)
+{
+    /// <summary>True for <c>diurnal: Ax to Bx</c>: a cosine cycle between A and B, one per <see cref="Over"/> (default 24h).</summary>
+    public bool Diurnal { get; init; }
+}
 
 /// <summary>What a scenario expects: all SLOs met, or the named SLOs met.</summary>
 public sealed record Expectation(bool AllSlos, ImmutableArray<string> Slos);

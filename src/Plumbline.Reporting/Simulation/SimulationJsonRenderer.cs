@@ -116,6 +116,10 @@ public static class SimulationJsonRenderer
             w.WriteNumber("meanQueueLength", s.Runs.Average(r => r.Components[c].MeanQueueLength));
             w.WriteNumber("operations", s.Runs.Sum(r => r.Components[c].Operations));
             w.WriteNumber("rejected", s.Runs.Sum(r => r.Components[c].Rejected));
+            var callsIn = s.Runs.Sum(r => r.Components[c].CallsIn);
+            w.WriteNumber("callsIn", callsIn);
+            w.WriteNumber("attemptsIn", s.Runs.Sum(r => r.Components[c].AttemptsIn));
+            Number(w, "attemptsPerCall", callsIn > 0 ? (double)s.Runs.Sum(r => r.Components[c].AttemptsIn) / callsIn : null);
             w.WriteEndObject();
         }
 
@@ -266,20 +270,9 @@ public static class SimulationJsonRenderer
             }
 
             w.WriteEndArray();
-            w.WriteStartArray("utilisation");
-            foreach (var u in window.Utilisation)
-            {
-                if (double.IsFinite(u))
-                {
-                    w.WriteNumberValue(u);
-                }
-                else
-                {
-                    w.WriteNullValue();
-                }
-            }
-
-            w.WriteEndArray();
+            Numbers(w, "utilisation", window.Utilisation);
+            Numbers(w, "queueLength", window.QueueLength);
+            Numbers(w, "attemptsPerCall", window.Amplification);
             w.WriteEndObject();
         }
 
@@ -323,6 +316,24 @@ public static class SimulationJsonRenderer
         {
             w.WriteNull(name);
         }
+    }
+
+    private static void Numbers(Utf8JsonWriter w, string name, IEnumerable<double> values)
+    {
+        w.WriteStartArray(name);
+        foreach (var v in values)
+        {
+            if (double.IsFinite(v))
+            {
+                w.WriteNumberValue(v);
+            }
+            else
+            {
+                w.WriteNullValue();
+            }
+        }
+
+        w.WriteEndArray();
     }
 
     private static void Strings(Utf8JsonWriter w, string name, IEnumerable<string> values)

@@ -106,7 +106,7 @@ public static class SimulationTextRenderer
             writer.WriteLine($"  succeeded through a fallback: {string.Join(", ", degraded)}");
         }
 
-        var components = new TextTable("component", ">utilisation", ">mean queue", ">operations", ">rejected");
+        var components = new TextTable("component", ">utilisation", ">mean queue", ">attempts per call", ">operations", ">rejected");
         for (var c = 0; c < first.Components.Length; c++)
         {
             var u = scenario.Utilisation[c];
@@ -114,6 +114,7 @@ public static class SimulationTextRenderer
             components.Add(result.Component,
                 double.IsFinite(u.Mean) ? Quantities.Percent(u.Mean) + (u.Interval is { } ci ? $" ±{Quantities.Percent(ci.HalfWidth)}" : string.Empty) : "-",
                 result.Slots > 0 ? Quantities.Significant(scenario.Runs.Average(r => r.Components[c].MeanQueueLength)) : "-",
+                scenario.Runs.Sum(r => r.Components[c].CallsIn) is var callsIn and > 0 ? Quantities.Significant((double)scenario.Runs.Sum(r => r.Components[c].AttemptsIn) / callsIn, 4) : "-",
                 Count(scenario.Runs.Sum(r => r.Components[c].Operations)),
                 Count(scenario.Runs.Sum(r => r.Components[c].Rejected)));
         }
@@ -210,7 +211,7 @@ public static class SimulationTextRenderer
         return parts.Count == 0 ? "-" : string.Join(", ", parts);
     }
 
-    private static string Fault(SimulatedFault f) => f.Kind switch
+    internal static string Fault(SimulatedFault f) => f.Kind switch
     {
         FaultKind.ZoneDown => $"zone {f.Target} down",
         FaultKind.InstanceDown => f.Instances is { } n ? $"{n} instance{(n == 1 ? string.Empty : "s")} of {f.Target} down" : $"every instance of {f.Target} down",

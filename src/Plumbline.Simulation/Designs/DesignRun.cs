@@ -67,6 +67,7 @@ internal sealed class DesignRun
     private readonly Station?[] _stations;
     private readonly int[] _down;
     private readonly int[] _faultsOn;
+    private readonly int[] _crashes;
     private readonly bool[] _promoted;
     private readonly bool[] _shardedWrites;
     private readonly long[] _writesAcknowledged;
@@ -109,6 +110,11 @@ internal sealed class DesignRun
     private readonly double[] _busyAtWarmUp;
     private readonly double[] _waitingAtWarmUp;
     private readonly double[] _busyAtWindow;
+    private readonly double[] _waitingAtWindow;
+    private readonly long[] _callsIn;
+    private readonly long[] _attemptsIn;
+    private readonly long[] _windowCallsIn;
+    private readonly long[] _windowAttemptsIn;
     private readonly EdgeTally[] _edgeTallies;
     private readonly List<SeriesWindow> _series = [];
     private readonly Slo[] _slos;
@@ -158,6 +164,7 @@ internal sealed class DesignRun
         _stations = new Station?[instances];
         _down = new int[instances];
         _faultsOn = new int[instances];
+        _crashes = new int[instances];
         _promoted = new bool[instances];
         _shardedWrites = new bool[_components.Length];
         _writesAcknowledged = new long[_components.Length];
@@ -191,6 +198,11 @@ internal sealed class DesignRun
         _busyAtWarmUp = new double[_components.Length];
         _waitingAtWarmUp = new double[_components.Length];
         _busyAtWindow = new double[_components.Length];
+        _waitingAtWindow = new double[_components.Length];
+        _callsIn = new long[_components.Length];
+        _attemptsIn = new long[_components.Length];
+        _windowCallsIn = new long[_components.Length];
+        _windowAttemptsIn = new long[_components.Length];
 
         var workflows = model.Design.Workflows;
         _entry = new int[workflows.Length];
@@ -393,6 +405,7 @@ internal sealed class DesignRun
         }
 
         f.Instance = instance;
+        f.Crashes = _crashes[instance];
         _outstanding[instance]++;
         if (_stations[instance] is { } station)
         {
@@ -450,6 +463,13 @@ internal sealed class DesignRun
     {
         ref var f = ref _frames[frame];
         _outstanding[f.Instance]--;
+        if (_crashes[f.Instance] != f.Crashes)
+        {
+            // The instance crashed while this work was on it (in progress or waiting): the work is lost.
+            Complete(frame, FailureCause.Unavailable);
+            return;
+        }
+
         var rate = _errorRate[_opComponent[f.Op]];
         if (rate > 0 && _rng.NextDouble() < rate)
         {
@@ -596,9 +616,12 @@ internal sealed class DesignRun
         c.Decorrelated = 0;
         c.Degraded = false;
         c.Measured = _warmedUp;
+        var callee = _opComponent[_edges[e].To];
+        _windowCallsIn[callee] += copies;
         if (c.Measured)
         {
             _edgeTallies[e].Calls += copies;
+            _callsIn[callee] += copies;
         }
 
         Attempt(call);
@@ -609,9 +632,15 @@ internal sealed class DesignRun
         ref var c = ref _calls[call];
         var fallback = c.FallbackOp >= 0;
         var breaker = fallback ? null : _breakers[c.Edge];
-        if (c.Measured && !fallback)
+        if (!fallback)
         {
-            _edgeTallies[c.Edge].Attempts++;
+            var callee = _opComponent[_edges[c.Edge].To];
+            _windowAttemptsIn[callee]++;
+            if (c.Measured)
+            {
+                _edgeTallies[c.Edge].Attempts++;
+                _attemptsIn[callee]++;
+            }
         }
 
         c.Admitted = false;
@@ -895,6 +924,11 @@ internal sealed class DesignRun
 
     private void SetDown(int instance, int sign)
     {
+        if (sign > 0 && _faultsOn[instance] == 0)
+        {
+            _crashes[instance]++; // a crash: what the instance holds is lost
+        }
+
         _faultsOn[instance] = Math.Max(0, _faultsOn[instance] + sign);
         if (_faultsOn[instance] == 0)
         {
@@ -1104,15 +1138,28 @@ internal sealed class DesignRun
         }
 
         var utilisation = ImmutableArray.CreateBuilder<double>(_components.Length);
+        var queue = ImmutableArray.CreateBuilder<double>(_components.Length);
+        var amplification = ImmutableArray.CreateBuilder<double>(_components.Length);
         for (var c = 0; c < _components.Length; c++)
         {
             var busy = BusyTime(c, now);
+            var waiting = WaitingTime(c, now);
             var slots = (double)_components[c].TotalSlots;
-            utilisation.Add(_components[c].Limited && span > 0 ? (busy - _busyAtWindow[c]) / (slots * span) : double.NaN);
+            var limited = _components[c].Limited && span > 0;
+            utilisation.Add(limited ? (busy - _busyAtWindow[c]) / (slots * span) : double.NaN);
+            queue.Add(limited ? (waiting - _waitingAtWindow[c]) / span : double.NaN);
+            amplification.Add(_windowCallsIn[c] > 0 ? (double)_windowAttemptsIn[c] / _windowCallsIn[c] : double.NaN);
             _busyAtWindow[c] = busy;
+            _waitingAtWindow[c] = waiting;
+            _windowCallsIn[c] = 0;
+            _windowAttemptsIn[c] = 0;
         }
 
-        _series.Add(new SeriesWindow(start, workflows.MoveToImmutable(), utilisation.MoveToImmutable(), _faultInWindow));
+        _series.Add(new SeriesWindow(start, workflows.MoveToImmutable(), utilisation.MoveToImmutable(), _faultInWindow)
+        {
+            QueueLength = queue.MoveToImmutable(),
+            Amplification = amplification.MoveToImmutable(),
+        });
         _faultInWindow = _activeFaults > 0;
         var measured = start >= _warmUp - 1e-9;
         for (var s = 0; s < _slos.Length; s++)
@@ -1176,7 +1223,11 @@ internal sealed class DesignRun
             components.Add(new ComponentResult(sc.Name, sc.Instances, sc.Slots, sc.CapacityPerInstance,
                 sc.Limited ? (BusyTime(c, end) - _busyAtWarmUp[c]) / (slots * measured) : double.NaN,
                 sc.Limited ? (WaitingTime(c, end) - _waitingAtWarmUp[c]) / measured : 0,
-                _componentOps[c], _componentRejected[c]));
+                _componentOps[c], _componentRejected[c])
+            {
+                CallsIn = _callsIn[c],
+                AttemptsIn = _attemptsIn[c],
+            });
         }
 
         var calls = ImmutableArray.CreateBuilder<CallResult>();
@@ -1296,6 +1347,7 @@ internal sealed class DesignRun
     {
         public int Op;
         public int Instance;
+        public int Crashes;
         public int ParentCall;
         public int ParentGen;
         public int Workflow;

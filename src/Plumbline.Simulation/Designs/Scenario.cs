@@ -41,7 +41,7 @@ public sealed record SimulationScenario(
     public static SimulationScenario FromLoad(LoadScenario scenario)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        var length = scenario.Shape.Over.Seconds + scenario.Shape.Hold.Seconds;
+        var length = scenario.Shape.Diurnal ? scenario.Shape.Hold.Seconds : scenario.Shape.Over.Seconds + scenario.Shape.Hold.Seconds;
         return new(scenario.Name, scenario.Shape, scenario.Workflows, [], scenario.Expect, length > 0 ? length : null);
     }
 
@@ -70,6 +70,12 @@ public sealed record SimulationScenario(
         }
 
         var over = shape.Over.Seconds;
+        if (shape.Diurnal)
+        {
+            // A cosine from the trough at the start to the peak halfway through the period and back.
+            return over > 0 ? shape.From + ((shape.To - shape.From) * (1 - Math.Cos(2 * Math.PI * time / over)) / 2) : shape.From;
+        }
+
         return over > 0 && time < over ? shape.From + ((shape.To - shape.From) * time / over) : shape.To;
     }
 

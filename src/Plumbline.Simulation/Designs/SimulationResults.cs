@@ -71,7 +71,17 @@ public sealed record ComponentResult(
     double Utilisation,
     double MeanQueueLength,
     long Operations,
-    long Rejected);
+    long Rejected)
+{
+    /// <summary>Synchronous calls made to its operations (a count of 3 makes three), over the measured period.</summary>
+    public long CallsIn { get; init; }
+
+    /// <summary>Attempts of those calls, retries included.</summary>
+    public long AttemptsIn { get; init; }
+
+    /// <summary>Retry amplification at the component: attempts per call made to it; NaN when nothing calls it.</summary>
+    public double Amplification => CallsIn > 0 ? (double)AttemptsIn / CallsIn : double.NaN;
+}
 
 /// <summary>One synchronous call of the design over the measured period.</summary>
 /// <param name="Call">caller.op-&gt;callee.op.</param>
@@ -93,7 +103,14 @@ public readonly record struct WorkflowWindow(long Completed, long Failed, double
 /// <param name="Workflows">Per workflow, in design order.</param>
 /// <param name="Utilisation">Per component, in design order; NaN for one with no capacity.</param>
 /// <param name="Faulted">True when a fault was active at any time in the window.</param>
-public sealed record SeriesWindow(double Start, ImmutableArray<WorkflowWindow> Workflows, ImmutableArray<double> Utilisation, bool Faulted);
+public sealed record SeriesWindow(double Start, ImmutableArray<WorkflowWindow> Workflows, ImmutableArray<double> Utilisation, bool Faulted)
+{
+    /// <summary>Per component, in design order: requests waiting for a slot, time-weighted over the window, summed over its instances; NaN for one with no capacity.</summary>
+    public ImmutableArray<double> QueueLength { get; init; } = [];
+
+    /// <summary>Per component, in design order: attempts per synchronous call made to it in the window (retry amplification); NaN when none was made.</summary>
+    public ImmutableArray<double> Amplification { get; init; } = [];
+}
 
 /// <summary>An SLO judged over a run's measured period and window by window.</summary>
 /// <param name="Achieved">Good over valid requests: successes over requests (availability), or successes within the threshold over successes (latency).</param>

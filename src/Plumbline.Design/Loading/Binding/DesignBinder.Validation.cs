@@ -23,6 +23,8 @@ internal static partial class DesignBinder
         return new ValidationPlan(load, chaos, map.Path);
     }
 
+    private static readonly string[] LoadShapeKinds = ["ramp", "rate", "diurnal"];
+
     private static LoadShape ReadLoadShape(MapReader scenario, BindContext context)
     {
         var fallback = new LoadShape(1, 1, Duration.FromSeconds(0), Duration.FromSeconds(600));
@@ -38,12 +40,16 @@ internal static partial class DesignBinder
         }
 
         double from = 1, to = 1;
-        if (m.Has("ramp") && m.Has("rate"))
+        var diurnal = false;
+        var given = LoadShapeKinds.Where(m.Has).ToList();
+        if (given.Count > 1)
         {
-            context.Report(DiagnosticCodes.MutuallyExclusive(m.KeySpan("rate"), m.ChildPath("rate"), "ramp", "rate"));
+            context.Report(DiagnosticCodes.MutuallyExclusive(m.KeySpan(given[1]), m.ChildPath(given[1]), given[0], given[1]));
         }
-        else if (m.Scalar("ramp") is { } ramp)
+        else if ((m.Scalar("ramp") ?? m.Scalar("diurnal")) is { } ramp)
         {
+            diurnal = m.Has("diurnal");
+            var key = diurnal ? "diurnal" : "ramp";
             var parts = ramp.Value.Split(" to ", StringSplitOptions.TrimEntries);
             if (parts.Length == 2 && TryMultiple(parts[0], out from) && TryMultiple(parts[1], out to))
             {
@@ -51,7 +57,7 @@ internal static partial class DesignBinder
             }
             else
             {
-                context.Report(DiagnosticCodes.InvalidLoadShape(ramp.Span, m.ChildPath("ramp"), ramp.Value));
+                context.Report(DiagnosticCodes.InvalidLoadShape(ramp.Span, m.ChildPath(key), ramp.Value));
             }
         }
         else if (m.Scalar("rate") is { } rate)
@@ -67,7 +73,7 @@ internal static partial class DesignBinder
         }
         else
         {
-            context.Report(DiagnosticCodes.OneOfRequired(m.Span, m.Path, "load shape", ["ramp", "rate"]));
+            context.Report(DiagnosticCodes.OneOfRequired(m.Span, m.Path, "load shape", ["ramp", "rate", "diurnal"]));
         }
 
         var hold = m.Duration("hold");
@@ -76,7 +82,8 @@ internal static partial class DesignBinder
             m.ReportMissing("hold", "how long to hold the load, such as 30m");
         }
 
-        return new LoadShape(from, to, m.Duration("over") ?? Duration.FromSeconds(0), hold ?? fallback.Hold);
+        var over = m.Duration("over") ?? Duration.FromSeconds(diurnal ? 86_400 : 0);
+        return new LoadShape(from, to, over, hold ?? fallback.Hold) { Diurnal = diurnal };
     }
 
     private static bool TryMultiple(string text, out double value)
