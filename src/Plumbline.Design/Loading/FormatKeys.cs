@@ -38,7 +38,7 @@ public static class FormatKeys
         ["region"] = ["zones", "availability", "zone_availability"],
         ["quorum"] = ["reads", "writes"],
         ["capacity"] = ["reads", "writes"],
-        ["autoscaling"] = ["min", "max", "target_utilisation", "delay"],
+        ["autoscaling"] = ["min", "max", "target_utilisation", "delay", "cooldown"],
         ["backup"] = ["every", "keep", "restore_tested", "restore_rate", "cross_region"],
         ["replication"] = ["mode", "lag", "copies", "across_regions", "annual_failure_rate", "repair"],
         ["region_replication"] = ["mode", "lag"],

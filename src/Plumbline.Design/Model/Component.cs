@@ -186,7 +186,12 @@ public sealed record Capacity(Rate? Total, Rate? Reads, Rate? Writes);
 public sealed record RateLimit(Rate Rate, string Scope);
 
 /// <summary>Horizontal autoscaling bounds and behaviour.</summary>
-public sealed record Autoscaling(int Min, int Max, Percent? TargetUtilisation, Duration? Delay);
+/// <param name="Delay">Time from the decision to scale up until the new instances serve (provisioning and start-up).</param>
+public sealed record Autoscaling(int Min, int Max, Percent? TargetUtilisation, Duration? Delay)
+{
+    /// <summary>How long the load must stay low before instances are removed (scale-down stabilisation); null when unstated.</summary>
+    public Duration? Cooldown { get; init; }
+}
 
 /// <summary>How often a stateful component is backed up, how long backups are kept, and when a restore was last tested.</summary>
 public sealed record Backup(Duration? Every, Duration? Keep, DateOnly? RestoreTested)

@@ -16,7 +16,7 @@ public static class SimulationHtmlRenderer
 {
     /// <summary>The chart ids every scenario has (<c>data-chart</c> on its SVG), in page order.</summary>
     public static IReadOnlyList<string> Charts { get; } =
-        ["latency-percentiles", "latency-over-time", "throughput", "errors-by-cause", "utilisation", "queue-length", "retry-amplification"];
+        ["latency-percentiles", "latency-over-time", "throughput", "errors-by-cause", "utilisation", "instances", "queue-length", "retry-amplification"];
 
     public static string Render(SimulationReport report, string designFile)
     {
@@ -130,6 +130,8 @@ public static class SimulationHtmlRenderer
         var limited = Enumerable.Range(0, components.Count).Where(c => run.Series.Any(x => double.IsFinite(x.Utilisation[c]))).ToList();
         Figure(sb, "Utilisation per component (busy slots over slots), per window",
             SvgChart.Lines("utilisation", "Utilisation", [.. limited.Select((c, i) => new ChartLine(components[c], SvgChart.Palette[i % SvgChart.Palette.Length], [.. run.Series.Select(x => (T(x), x.Utilisation[c]))]))], xMax, shaded, Quantities.Percent, 1));
+        Figure(sb, "Instances up per component (autoscaling, faults), at each window's end",
+            SvgChart.Lines("instances", "Instances up", [.. Enumerable.Range(0, components.Count).Select(c => new ChartLine(components[c], SvgChart.Palette[c % SvgChart.Palette.Length], [.. run.Series.Select(x => (T(x), x.Instances.IsDefaultOrEmpty ? double.NaN : x.Instances[c]))]))], xMax, shaded, v => Quantities.Count(v)));
         Figure(sb, "Queue length per component (requests waiting for a slot, time-weighted mean), per window",
             SvgChart.Lines("queue-length", "Queue length", [.. limited.Select((c, i) => new ChartLine(components[c], SvgChart.Palette[i % SvgChart.Palette.Length], [.. run.Series.Select(x => (T(x), x.QueueLength.IsDefaultOrEmpty ? double.NaN : x.QueueLength[c]))]))], xMax, shaded, v => Quantities.Significant(v)));
         var called = Enumerable.Range(0, components.Count).Where(c => run.Series.Any(x => !x.Amplification.IsDefaultOrEmpty && double.IsFinite(x.Amplification[c]))).ToList();

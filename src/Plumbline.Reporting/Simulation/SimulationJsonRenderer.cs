@@ -117,6 +117,10 @@ public static class SimulationJsonRenderer
             w.WriteNumber("operations", s.Runs.Sum(r => r.Components[c].Operations));
             w.WriteNumber("rejected", s.Runs.Sum(r => r.Components[c].Rejected));
             var callsIn = s.Runs.Sum(r => r.Components[c].CallsIn);
+            w.WriteNumber("fewestInstances", s.Runs.Min(r => r.Components[c].FewestInstances));
+            w.WriteNumber("mostInstances", s.Runs.Max(r => r.Components[c].MostInstances));
+            w.WriteNumber("scaleUps", s.Runs.Sum(r => r.Components[c].ScaleUps));
+            w.WriteNumber("scaleDowns", s.Runs.Sum(r => r.Components[c].ScaleDowns));
             w.WriteNumber("callsIn", callsIn);
             w.WriteNumber("attemptsIn", s.Runs.Sum(r => r.Components[c].AttemptsIn));
             Number(w, "attemptsPerCall", callsIn > 0 ? (double)s.Runs.Sum(r => r.Components[c].AttemptsIn) / callsIn : null);
@@ -273,6 +277,7 @@ public static class SimulationJsonRenderer
             Numbers(w, "utilisation", window.Utilisation);
             Numbers(w, "queueLength", window.QueueLength);
             Numbers(w, "attemptsPerCall", window.Amplification);
+            Numbers(w, "instancesUp", window.Instances.Select(i => (double)i));
             w.WriteEndObject();
         }
 

@@ -121,6 +121,12 @@ public static class SimulationTextRenderer
 
         writer.WriteLine();
         components.Write(writer);
+        var scaled = scenario.Runs[0].Components.Select((x, c) => (x, c)).Where(p => scenario.Runs.Any(r => r.Components[p.c].ScaleUps + r.Components[p.c].ScaleDowns > 0)).ToList();
+        foreach (var (x, c) in scaled)
+        {
+            writer.WriteLine($"  autoscaled: {x.Component} ran {Count(scenario.Runs.Min(r => r.Components[c].FewestInstances))} to {Count(scenario.Runs.Max(r => r.Components[c].MostInstances))} instances " +
+                $"({Count(scenario.Runs.Sum(r => r.Components[c].ScaleUps))} scale-ups, {Count(scenario.Runs.Sum(r => r.Components[c].ScaleDowns))} scale-downs)");
+        }
 
         var calls = new TextTable("call", ">calls", ">attempts per call", ">failed", ">breaker opened", ">refused");
         for (var k = 0; k < first.Calls.Length; k++)

@@ -5,6 +5,7 @@ using Plumbline.Analysis.Graph;
 using Plumbline.Analysis.Latency;
 using Plumbline.Analysis.Recovery;
 using Plumbline.Design.Model;
+using Plumbline.Design.Text;
 
 namespace Plumbline.Simulation.Designs;
 
@@ -22,6 +23,7 @@ namespace Plumbline.Simulation.Designs;
 /// <param name="ReplicaHold">As <see cref="Hold"/>, for a replica.</param>
 /// <param name="Zones">The zone of each instance, the design's zones in turn (primaries first, then replicas).</param>
 /// <param name="Balancing">How a caller picks an instance.</param>
+/// <param name="Autoscale">How the component scales out and in, when the design gives it an autoscaling policy and a capacity; null otherwise.</param>
 /// <param name="SpansZones">A provider-managed whole (an <c>sla</c>) over two zones or more: one zone's loss does not take it, as its sla promises.</param>
 public sealed record SimulatedComponent(
     string Name,
@@ -36,13 +38,42 @@ public sealed record SimulatedComponent(
     double ReplicaHold,
     ImmutableArray<string> Zones,
     LoadBalancing Balancing,
-    bool SpansZones = false)
+    bool SpansZones = false,
+    SimulatedAutoscaling? Autoscale = null)
 {
+    /// <summary>Copies the run keeps room for: its instances, or the autoscaling maximum when that is more.</summary>
+    public int MaxCopies => Autoscale is { } a ? Math.Max(Instances, a.Max) : Instances;
+
+    /// <summary>Copies serving at the start: its instances, within the autoscaling bounds.</summary>
+    public int InitialCopies => Autoscale is { } a ? Math.Clamp(Instances, a.Min, a.Max) : Instances;
+
     /// <summary>True when the design states a capacity, so requests queue for slots.</summary>
     public bool Limited => Slots > 0;
 
     /// <summary>Slots over all its instances.</summary>
     public int TotalSlots => (Slots * Primaries) + (ReplicaSlots * (Instances - Primaries));
+}
+
+/// <summary>
+/// An autoscaling policy as the simulation runs it, in the manner of Kubernetes' horizontal pod autoscaler: every
+/// <see cref="Interval"/> it measures the instances kept busy over the interval (serving x utilisation) and wants
+/// ceil(busy instances / target) of them (no change within 10% of the serving count); more instances start serving
+/// <see cref="Delay"/> after the decision; fewer are removed (they finish what they hold) only when every wish of the last
+/// <see cref="Cooldown"/> was that low.
+/// </summary>
+public sealed record SimulatedAutoscaling(int Min, int Max, double Target, double Delay, double Cooldown)
+{
+    /// <summary>Seconds between two decisions: Kubernetes' default sync period.</summary>
+    public const double Interval = 15;
+
+    /// <summary>No change while utilisation / target is within this of 1: Kubernetes' default tolerance.</summary>
+    public const double Tolerance = 0.1;
+
+    /// <summary>Scale-up delay when the design states none.</summary>
+    public const double DefaultDelay = 60;
+
+    /// <summary>Scale-down stabilisation when the design states none: Kubernetes' default window.</summary>
+    public const double DefaultCooldown = 300;
 }
 
 /// <summary>
@@ -165,6 +196,7 @@ public sealed class DesignModel
         var unbalanced = new List<string>();
         var unzoned = new List<string>();
         var managed = new List<string>();
+        var scaled = new List<string>();
         var slaOfDependency = design.Requirements.Dependencies.Where(d => d.Component is not null && d.Sla is not null).Select(d => d.Component!).ToHashSet(StringComparer.Ordinal);
         for (var c = 0; c < graph.Components.Length; c++)
         {
@@ -210,7 +242,9 @@ public sealed class DesignModel
                 unzoned.Add(component.Name);
             }
 
-            var zones = Enumerable.Range(0, copies)
+            var autoscale = Autoscale(component, slots > 0, copies > primaries, scaled);
+            var room = autoscale is { } policy ? Math.Max(copies, policy.Max) : copies;
+            var zones = Enumerable.Range(0, room)
                 .Select(i => component.Zones.IsDefaultOrEmpty ? string.Empty : component.Zones[i % component.Zones.Length])
                 .ToImmutableArray();
             var spans = (component.Sla is not null || slaOfDependency.Contains(component.Name)) && component.Zones.Length > 1;
@@ -220,7 +254,7 @@ public sealed class DesignModel
             }
 
             components.Add(new SimulatedComponent(component.Name, copies, primaries, primaryCapacity, replicaCapacity, meanOwn, slots, hold,
-                replicaSlots, replicaHold, zones, component.LoadBalancing ?? LoadBalancing.RoundRobin, spans));
+                replicaSlots, replicaHold, zones, component.LoadBalancing ?? LoadBalancing.RoundRobin, spans, autoscale));
         }
 
         if (unbalanced.Count > 0)
@@ -228,6 +262,7 @@ public sealed class DesignModel
             assumptions.Add($"Load balancing round robin (none stated): {List(unbalanced)}.");
         }
 
+        assumptions.AddRange(scaled);
         if (managed.Count > 0)
         {
             assumptions.Add($"Provider-managed (an sla) across several zones, so one zone's loss does not take it: {List(managed)}.");
@@ -277,6 +312,47 @@ public sealed class DesignModel
         var concurrency = capacity * meanOwn;
         var slots = (int)Math.Min(1_000_000, Math.Max(1, Math.Ceiling(concurrency - 1e-9)));
         return (slots, slots / concurrency);
+    }
+
+    /// <summary>The autoscaling policy as simulated, its defaults filled in (see <see cref="SimulatedAutoscaling"/>).</summary>
+    private static SimulatedAutoscaling? Autoscale(Component component, bool limited, bool replicas, List<string> assumed)
+    {
+        if (component.Autoscaling is not { } a)
+        {
+            return null;
+        }
+
+        if (!limited || replicas)
+        {
+            assumed.Add($"{component.Name}: its autoscaling is not simulated ({(replicas ? "it has read replicas" : "no capacity, so no utilisation to scale on")}); it runs its instances.");
+            return null;
+        }
+
+        var target = a.TargetUtilisation?.Fraction ?? new EstimateOptions().TargetUtilisation;
+        var delay = a.Delay?.Seconds ?? SimulatedAutoscaling.DefaultDelay;
+        var cooldown = a.Cooldown?.Seconds ?? SimulatedAutoscaling.DefaultCooldown;
+        var unstated = new List<string>();
+        if (a.TargetUtilisation is null)
+        {
+            unstated.Add($"target {Quantities.Percent(target)}");
+        }
+
+        if (a.Delay is null)
+        {
+            unstated.Add($"delay {Quantities.Duration(delay)}");
+        }
+
+        if (a.Cooldown is null)
+        {
+            unstated.Add($"cooldown {Quantities.Duration(cooldown)}");
+        }
+
+        if (unstated.Count > 0)
+        {
+            assumed.Add($"{component.Name} autoscales with {string.Join(", ", unstated)} (not stated).");
+        }
+
+        return new SimulatedAutoscaling(a.Min, a.Max, target, delay, cooldown);
     }
 
     private static string List(List<string> names) =>

@@ -35,6 +35,8 @@ internal sealed class DesignRun
     private const int FaultEndEvent = 7;
     private const int FailoverEvent = 8;
     private const int RpoMarkEvent = 9;
+    private const int AutoscaleEvent = 10;
+    private const int ScaledUpEvent = 11;
 
     /// <summary>Largest latency an HDR histogram keeps, microseconds (24 hours).</summary>
     private const long HighestMicroseconds = 86_400_000_000;
@@ -67,6 +69,20 @@ internal sealed class DesignRun
     private readonly Station?[] _stations;
     private readonly int[] _down;
     private readonly int[] _faultsOn;
+    private readonly int[] _primaries;
+    private readonly bool[] _inactive;
+    private readonly int[] _active;
+    private readonly int[] _pending;
+    private readonly double[] _slotTime;
+    private readonly double[] _slotTimeAt;
+    private readonly double[] _busyAtScale;
+    private readonly double[] _slotTimeAtWarmUp;
+    private readonly double[] _slotTimeAtWindow;
+    private readonly Queue<(double Time, int Wanted)>?[] _wishes;
+    private readonly int[] _scaleUps;
+    private readonly int[] _scaleDowns;
+    private readonly int[] _fewest;
+    private readonly int[] _most;
     private readonly int[] _crashes;
     private readonly bool[] _promoted;
     private readonly bool[] _shardedWrites;
@@ -156,7 +172,7 @@ internal sealed class DesignRun
         _firstInstance = new int[_components.Length + 1];
         for (var c = 0; c < _components.Length; c++)
         {
-            _firstInstance[c + 1] = _firstInstance[c] + _components[c].Instances;
+            _firstInstance[c + 1] = _firstInstance[c] + _components[c].MaxCopies;
         }
 
         var instances = _firstInstance[^1];
@@ -164,6 +180,20 @@ internal sealed class DesignRun
         _stations = new Station?[instances];
         _down = new int[instances];
         _faultsOn = new int[instances];
+        _inactive = new bool[instances];
+        _primaries = new int[_components.Length];
+        _active = new int[_components.Length];
+        _pending = new int[_components.Length];
+        _slotTime = new double[_components.Length];
+        _slotTimeAt = new double[_components.Length];
+        _busyAtScale = new double[_components.Length];
+        _slotTimeAtWarmUp = new double[_components.Length];
+        _slotTimeAtWindow = new double[_components.Length];
+        _wishes = new Queue<(double, int)>?[_components.Length];
+        _scaleUps = new int[_components.Length];
+        _scaleDowns = new int[_components.Length];
+        _fewest = new int[_components.Length];
+        _most = new int[_components.Length];
         _crashes = new int[instances];
         _promoted = new bool[instances];
         _shardedWrites = new bool[_components.Length];
@@ -173,11 +203,15 @@ internal sealed class DesignRun
         _upCount = new int[_components.Length];
         for (var c = 0; c < _components.Length; c++)
         {
-            _upCount[c] = _components[c].Instances;
+            var scaled = _components[c].Autoscale is not null;
+            _primaries[c] = scaled ? _components[c].MaxCopies : _components[c].Primaries;
+            _active[c] = _components[c].InitialCopies;
+            _upCount[c] = _components[c].MaxCopies;
+            _wishes[c] = scaled ? new Queue<(double, int)>() : null;
             for (var i = _firstInstance[c]; i < _firstInstance[c + 1]; i++)
             {
                 _instanceComponent[i] = c;
-                var replica = i - _firstInstance[c] >= _components[c].Primaries;
+                var replica = i - _firstInstance[c] >= _primaries[c];
                 _stations[i] = _components[c].Limited
                     ? new Station(replica ? _components[c].ReplicaSlots : _components[c].Slots, options.QueuePerInstance)
                     : null;
@@ -187,7 +221,7 @@ internal sealed class DesignRun
         for (var c = 0; c < _components.Length; c++)
         {
             // A store's writes go to their shard's primary (by key), not to any primary the balancer likes.
-            _shardedWrites[c] = model.Recovery[c] is not null && _components[c].Primaries > 1;
+            _shardedWrites[c] = model.Recovery[c] is not null && _primaries[c] > 1 && _components[c].Autoscale is null;
         }
 
         _roundRobin = new int[_components.Length];
@@ -244,6 +278,22 @@ internal sealed class DesignRun
         }
 
         _sim.ScheduleAt(Math.Min(_window, _duration), WindowEvent);
+        for (var c = 0; c < _components.Length; c++)
+        {
+            for (var i = _firstInstance[c] + _active[c]; i < _firstInstance[c + 1]; i++)
+            {
+                _inactive[i] = true;
+                Refresh(i);
+            }
+
+            _slotTime[c] = 0;
+            _slotTimeAt[c] = 0;
+            (_fewest[c], _most[c]) = (_active[c], _active[c]);
+            if (_components[c].Autoscale is not null && SimulatedAutoscaling.Interval < _duration)
+            {
+                _sim.ScheduleAt(SimulatedAutoscaling.Interval, AutoscaleEvent, c);
+            }
+        }
         for (var f = 0; f < _scenario.Faults.Length; f++)
         {
             var fault = _scenario.Faults[f];
@@ -290,6 +340,8 @@ internal sealed class DesignRun
         for (var c = 0; c < _components.Length; c++)
         {
             (_busyAtWarmUp[c], _waitingAtWarmUp[c]) = (BusyTime(c, now), WaitingTime(c, now));
+            _slotTimeAtWarmUp[c] = SlotTime(c, now);
+            (_fewest[c], _most[c], _scaleUps[c], _scaleDowns[c]) = (_active[c], _active[c], 0, 0);
         }
     }
 
@@ -330,6 +382,12 @@ internal sealed class DesignRun
             case FaultEndEvent:
                 ApplyFault(_scenario.Faults[e.Target], -1);
                 FailoversEnd(e.Target);
+                break;
+            case AutoscaleEvent:
+                Autoscale(e.Target);
+                break;
+            case ScaledUpEvent:
+                Activate(e.Target, e.Tag);
                 break;
             case FailoverEvent:
                 Promote(_failovers[e.Target]);
@@ -441,7 +499,7 @@ internal sealed class DesignRun
         var component = _components[c];
         if (component.Limited)
         {
-            var replica = f.Instance - _firstInstance[c] >= component.Primaries;
+            var replica = f.Instance - _firstInstance[c] >= _primaries[c];
             var (factor, capacity) = replica ? (component.ReplicaHold, component.ReplicaCapacity) : (component.Hold, component.CapacityPerInstance);
             var hold = factor > 0
                 ? own * factor
@@ -790,7 +848,7 @@ internal sealed class DesignRun
     private int PickInstance(int c, bool write)
     {
         var first = _firstInstance[c];
-        var n = write ? _components[c].Primaries : _firstInstance[c + 1] - first;
+        var n = write ? _primaries[c] : _firstInstance[c + 1] - first;
         if (_upCount[c] == 0)
         {
             return -1;
@@ -906,7 +964,8 @@ internal sealed class DesignRun
 
                 break;
             case FaultKind.InstanceDown when _graph.ComponentIndex.TryGetValue(fault.Target, out var target):
-                var count = Math.Min(fault.Instances ?? _components[target].Instances, _components[target].Instances);
+                var copies = _components[target].MaxCopies;
+                var count = Math.Min(fault.Instances ?? copies, copies);
                 for (var i = 0; i < count; i++)
                 {
                     SetDown(_firstInstance[target] + i, sign);
@@ -943,12 +1002,111 @@ internal sealed class DesignRun
     {
         var c = _instanceComponent[instance];
         var wasUp = _down[instance] == 0;
-        _down[instance] = _faultsOn[instance] > 0 && !_promoted[instance] ? 1 : 0;
+        _down[instance] = (_faultsOn[instance] > 0 && !_promoted[instance]) || _inactive[instance] ? 1 : 0;
         var isUp = _down[instance] == 0;
         if (wasUp != isUp)
         {
             _upCount[c] += isUp ? 1 : -1;
         }
+    }
+
+    // ---- Autoscaling ----
+
+    /// <summary>Slot-seconds of the component's serving instances from the start to <paramref name="now"/>.</summary>
+    private double SlotTime(int c, double now) => _slotTime[c] + (ActiveSlots(c) * (now - _slotTimeAt[c]));
+
+    private double ActiveSlots(int c) =>
+        _components[c].Autoscale is null ? _components[c].TotalSlots : (double)_components[c].Slots * _active[c];
+
+    /// <summary>Changes the serving instances of an autoscaled component by <paramref name="delta"/>, keeping the slot-time integral.</summary>
+    private void ChangeActive(int c, int delta)
+    {
+        var now = _sim.Now;
+        _slotTime[c] = SlotTime(c, now);
+        _slotTimeAt[c] = now;
+        _active[c] += delta;
+        _fewest[c] = Math.Min(_fewest[c], _active[c]);
+        _most[c] = Math.Max(_most[c], _active[c]);
+    }
+
+    /// <summary>
+    /// One decision of the autoscaler (see <see cref="SimulatedAutoscaling"/>): the utilisation of the serving instances
+    /// since the last decision against the target, the instances wanted, more started (serving after the delay) or
+    /// fewer removed once every wish of the cooldown was that low.
+    /// </summary>
+    private void Autoscale(int c)
+    {
+        var policy = _components[c].Autoscale!;
+        var now = _sim.Now;
+        if (now + SimulatedAutoscaling.Interval < _duration)
+        {
+            _sim.Schedule(SimulatedAutoscaling.Interval, AutoscaleEvent, c);
+        }
+
+        // The instances kept busy on average since the last decision, over the target: serving x utilisation / target
+        // when the serving instances did not change, and still right when a scale-up landed in between.
+        var busy = BusyTime(c, now);
+        var busyInstances = (busy - _busyAtScale[c]) / (SimulatedAutoscaling.Interval * _components[c].Slots);
+        _busyAtScale[c] = busy;
+        var serving = _active[c];
+        var exact = busyInstances / policy.Target;
+        var wanted = Math.Abs((exact / serving) - 1) <= SimulatedAutoscaling.Tolerance
+            ? serving
+            : Math.Clamp((int)Math.Ceiling(exact - 1e-9), policy.Min, policy.Max);
+        var wishes = _wishes[c]!;
+        wishes.Enqueue((now, wanted));
+        while (wishes.Count > 0 && wishes.Peek().Time < now - policy.Cooldown + 1e-9)
+        {
+            wishes.Dequeue();
+        }
+
+        var coming = serving + _pending[c];
+        if (wanted > coming)
+        {
+            var more = wanted - coming;
+            _pending[c] += more;
+            if (_warmedUp)
+            {
+                _scaleUps[c]++;
+            }
+
+            _sim.Schedule(policy.Delay, ScaledUpEvent, c, more);
+            return;
+        }
+
+        var floor = wishes.Max(w => w.Wanted);
+        if (floor < serving && _pending[c] == 0 && now >= policy.Cooldown - 1e-9)
+        {
+            // The last instances stop taking work; what they hold finishes.
+            for (var k = serving - 1; k >= floor; k--)
+            {
+                var i = _firstInstance[c] + k;
+                _inactive[i] = true;
+                Refresh(i);
+            }
+
+            ChangeActive(c, floor - serving);
+            if (_warmedUp)
+            {
+                _scaleDowns[c]++;
+            }
+        }
+    }
+
+    /// <summary>Instances started by a scale-up begin serving.</summary>
+    private void Activate(int c, int count)
+    {
+        _pending[c] -= count;
+        var room = _components[c].MaxCopies - _active[c];
+        count = Math.Min(count, room);
+        for (var k = _active[c]; k < _active[c] + count; k++)
+        {
+            var i = _firstInstance[c] + k;
+            _inactive[i] = false;
+            Refresh(i);
+        }
+
+        ChangeActive(c, count);
     }
 
     // ---- Failover ----
@@ -972,7 +1130,7 @@ internal sealed class DesignRun
             {
                 scope = FailureScope.Instance;
             }
-            else if (fault.Kind == FaultKind.ZoneDown && !_components[c].SpansZones && Enumerable.Range(0, _components[c].Primaries).Any(i => _components[c].Zones[i] == fault.Target))
+            else if (fault.Kind == FaultKind.ZoneDown && !_components[c].SpansZones && Enumerable.Range(0, _primaries[c]).Any(i => _components[c].Zones[i] == fault.Target))
             {
                 scope = FailureScope.Zone;
             }
@@ -1024,7 +1182,7 @@ internal sealed class DesignRun
         }
 
         var c = work.Component;
-        for (var i = _firstInstance[c]; i < _firstInstance[c] + _components[c].Primaries; i++)
+        for (var i = _firstInstance[c]; i < _firstInstance[c] + _primaries[c]; i++)
         {
             if (_faultsOn[i] > 0)
             {
@@ -1140,14 +1298,19 @@ internal sealed class DesignRun
         var utilisation = ImmutableArray.CreateBuilder<double>(_components.Length);
         var queue = ImmutableArray.CreateBuilder<double>(_components.Length);
         var amplification = ImmutableArray.CreateBuilder<double>(_components.Length);
+        var up = ImmutableArray.CreateBuilder<int>(_components.Length);
         for (var c = 0; c < _components.Length; c++)
         {
             var busy = BusyTime(c, now);
             var waiting = WaitingTime(c, now);
             var slots = (double)_components[c].TotalSlots;
             var limited = _components[c].Limited && span > 0;
-            utilisation.Add(limited ? (busy - _busyAtWindow[c]) / (slots * span) : double.NaN);
+            var slotTime = SlotTime(c, now);
+            var slotSpan = _components[c].Autoscale is null ? slots * span : slotTime - _slotTimeAtWindow[c];
+            _slotTimeAtWindow[c] = slotTime;
+            utilisation.Add(limited ? (busy - _busyAtWindow[c]) / slotSpan : double.NaN);
             queue.Add(limited ? (waiting - _waitingAtWindow[c]) / span : double.NaN);
+            up.Add(_upCount[c]);
             amplification.Add(_windowCallsIn[c] > 0 ? (double)_windowAttemptsIn[c] / _windowCallsIn[c] : double.NaN);
             _busyAtWindow[c] = busy;
             _waitingAtWindow[c] = waiting;
@@ -1159,6 +1322,7 @@ internal sealed class DesignRun
         {
             QueueLength = queue.MoveToImmutable(),
             Amplification = amplification.MoveToImmutable(),
+            Instances = up.MoveToImmutable(),
         });
         _faultInWindow = _activeFaults > 0;
         var measured = start >= _warmUp - 1e-9;
@@ -1220,13 +1384,18 @@ internal sealed class DesignRun
         {
             var sc = _components[c];
             var slots = (double)sc.TotalSlots;
+            var slotTime = sc.Autoscale is null ? slots * measured : SlotTime(c, end) - _slotTimeAtWarmUp[c];
             components.Add(new ComponentResult(sc.Name, sc.Instances, sc.Slots, sc.CapacityPerInstance,
-                sc.Limited ? (BusyTime(c, end) - _busyAtWarmUp[c]) / (slots * measured) : double.NaN,
+                sc.Limited ? (BusyTime(c, end) - _busyAtWarmUp[c]) / slotTime : double.NaN,
                 sc.Limited ? (WaitingTime(c, end) - _waitingAtWarmUp[c]) / measured : 0,
                 _componentOps[c], _componentRejected[c])
             {
                 CallsIn = _callsIn[c],
                 AttemptsIn = _attemptsIn[c],
+                FewestInstances = _fewest[c],
+                MostInstances = _most[c],
+                ScaleUps = _scaleUps[c],
+                ScaleDowns = _scaleDowns[c],
             });
         }
 

@@ -79,6 +79,18 @@ public sealed record ComponentResult(
     /// <summary>Attempts of those calls, retries included.</summary>
     public long AttemptsIn { get; init; }
 
+    /// <summary>Fewest instances serving over the measured period (its instances unless it autoscales).</summary>
+    public int FewestInstances { get; init; }
+
+    /// <summary>Most instances serving over the measured period.</summary>
+    public int MostInstances { get; init; }
+
+    /// <summary>Scale-up decisions over the measured period.</summary>
+    public int ScaleUps { get; init; }
+
+    /// <summary>Scale-down decisions over the measured period.</summary>
+    public int ScaleDowns { get; init; }
+
     /// <summary>Retry amplification at the component: attempts per call made to it; NaN when nothing calls it.</summary>
     public double Amplification => CallsIn > 0 ? (double)AttemptsIn / CallsIn : double.NaN;
 }
@@ -110,6 +122,9 @@ public sealed record SeriesWindow(double Start, ImmutableArray<WorkflowWindow> W
 
     /// <summary>Per component, in design order: attempts per synchronous call made to it in the window (retry amplification); NaN when none was made.</summary>
     public ImmutableArray<double> Amplification { get; init; } = [];
+
+    /// <summary>Per component, in design order: instances up at the window's end (serving, not down by a fault, not scaled in).</summary>
+    public ImmutableArray<int> Instances { get; init; } = [];
 }
 
 /// <summary>An SLO judged over a run's measured period and window by window.</summary>

@@ -290,7 +290,7 @@ internal static partial class DesignBinder
                 $"max {hi} is less than min {lo}", "max must be at least min"));
         }
 
-        return new Autoscaling(min ?? 1, max ?? min ?? 1, map.Percent("target_utilisation"), map.Duration("delay"));
+        return new Autoscaling(min ?? 1, max ?? min ?? 1, map.Percent("target_utilisation"), map.Duration("delay")) { Cooldown = map.Duration("cooldown") };
     }
 
     private static Backup? ReadBackup(MapReader m)
