@@ -82,6 +82,7 @@ public static class QuickCases
         AnalysisQuickCases.Create,
         LatencyQuickCases.Create,
         ReportQuickCases.Create,
+        DiagramQuickCases.Create,
     ];
 }
 

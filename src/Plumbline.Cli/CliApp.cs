@@ -95,6 +95,7 @@ public static class CliApp
             ThreatsCommand.Create(console),
             ReportCommand.Create(console),
             DiffCommand.Create(console),
+            DiagramCommand.Create(console),
             ExportCommand.Create(console),
         };
     }

@@ -15,6 +15,7 @@ public sealed class HelpTests
     [InlineData("help-export.txt", new[] { "export", "--help" })]
     [InlineData("help-report.txt", new[] { "report", "--help" })]
     [InlineData("help-diff.txt", new[] { "diff", "--help" })]
+    [InlineData("help-diagram.txt", new[] { "diagram", "--help" })]
     public void Help_text_matches_the_golden_file(string golden, string[] args)
     {
         var run = CliRun.Of(args);

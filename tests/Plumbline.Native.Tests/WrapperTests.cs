@@ -54,4 +54,19 @@ public sealed class WrapperTests
         Assert.Equal(0, check.Exit);
         Assert.Equal(File.ReadAllText(Path.Combine(Root, "tests", "Plumbline.Cli.Tests", "Golden", "check-url-shortener.txt")), check.Out);
     }
+
+    [Fact]
+    public void The_native_binary_lays_out_and_writes_the_SVG_diagram()
+    {
+        var svg = Run("diagram", "examples/url-shortener.yaml", "--format", "svg", "--view", "container");
+
+        Assert.True(svg.Exit == 0 && svg.Error.Length == 0, svg.Error);
+        var document = System.Xml.Linq.XDocument.Parse(svg.Out);
+        Assert.Equal("svg", document.Root!.Name.LocalName);
+        var nodes = document.Descendants().Where(e => e.Name.LocalName == "g" && ((string?)e.Attribute("class"))?.StartsWith("node ", StringComparison.Ordinal) == true).ToList();
+        Assert.Equal(11, nodes.Count);
+        var edges = document.Descendants().Where(e => e.Name.LocalName == "path" && ((string?)e.Attribute("class"))?.StartsWith("edge ", StringComparison.Ordinal) == true).ToList();
+        Assert.Equal(12, edges.Count);
+        Assert.All(edges, e => Assert.Matches("^M[-0-9.]+ [-0-9.]+( [LC][-0-9. ]+)+$", (string)e.Attribute("d")!));
+    }
 }

@@ -1,0 +1,87 @@
+using System.Xml.Linq;
+using Plumbline.Analysis.Diagrams;
+using Plumbline.Reporting.Diagrams;
+using Xunit;
+
+namespace Plumbline.Reporting.Tests.Diagrams;
+
+/// <summary>The SVG laid out in process: well-formed XML for every view of every example, and readable at fifty components.</summary>
+public sealed class SvgDiagramTests
+{
+    [Theory]
+    [MemberData(nameof(DiagramExamples.ExampleViews), MemberType = typeof(DiagramExamples))]
+    public void Every_view_of_every_example_is_well_formed_SVG_with_a_shape_per_node(string example, string view)
+    {
+        var design = DiagramExamples.Load(example);
+        var graph = DiagramBuilder.Build(design, DiagramExamples.View(view)).Graph!;
+
+        var svg = XDocument.Parse(DiagramRenderer.Render(graph, DiagramFormat.Svg));
+
+        XNamespace ns = "http://www.w3.org/2000/svg";
+        Assert.Equal(ns + "svg", svg.Root!.Name);
+        Assert.Equal(graph.Nodes.Length, svg.Descendants(ns + "g").Count(g => ((string?)g.Attribute("class"))?.StartsWith("node ", StringComparison.Ordinal) == true));
+        Assert.Equal(graph.Edges.Length, svg.Descendants(ns + "path").Count(p => ((string?)p.Attribute("class"))?.StartsWith("edge ", StringComparison.Ordinal) == true));
+    }
+
+    [Fact]
+    public void At_fifty_components_no_two_nodes_overlap_and_no_edge_label_covers_a_node_or_another_label()
+    {
+        var design = Load(GeneratedDesigns.Fifty);
+        Assert.Equal(50, design.Components.Length);
+        var graph = DiagramBuilder.Build(design, DiagramView.Container).Graph!;
+
+        var layout = SvgLayout.Lay(graph);
+
+        Assert.Equal(52, layout.Nodes.Length);
+        var nodes = layout.Nodes.Select(n => n.Box).ToList();
+        var labels = layout.Edges.Where(e => e.Label is not null).Select(e => e.Label!.Value).ToList();
+        Assert.Equal(graph.Edges.Count(e => !DiagramLabels.Edge(e).IsEmpty), labels.Count);
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            for (var j = i + 1; j < nodes.Count; j++)
+            {
+                Assert.False(nodes[i].Overlaps(nodes[j]), $"{layout.Nodes[i].Node.Name} overlaps {layout.Nodes[j].Node.Name}");
+            }
+        }
+
+        for (var i = 0; i < labels.Count; i++)
+        {
+            Assert.DoesNotContain(nodes, n => n.Overlaps(labels[i]));
+            for (var j = i + 1; j < labels.Count; j++)
+            {
+                Assert.False(labels[i].Overlaps(labels[j]), $"labels {i} and {j} overlap");
+            }
+        }
+
+        // Each node's box holds its text at the width the layout allows per character.
+        foreach (var n in layout.Nodes)
+        {
+            Assert.True(SvgLayout.TextWidth(n.Text.Name, SvgLayout.NameSize, bold: true) < n.Box.Width, n.Node.Name);
+            Assert.True(n.Text.Details.Concat(n.Text.Marks).All(l => SvgLayout.TextWidth(l, SvgLayout.TextSize) < n.Box.Width), n.Node.Name);
+        }
+
+        Assert.True(layout.View.Width > 0 && layout.View.Height > 0);
+        foreach (var box in nodes.Concat(labels))
+        {
+            Assert.True(box.X >= layout.View.X && box.Right <= layout.View.X + layout.View.Width && box.Y >= layout.View.Y && box.Bottom <= layout.View.Y + layout.View.Height, "a box lies outside the picture");
+        }
+    }
+
+    [Fact]
+    public void Boxes_overlap_only_when_they_share_area()
+    {
+        var a = new Box(0, 0, 10, 10);
+
+        Assert.True(a.Overlaps(new Box(9, 9, 5, 5)));
+        Assert.False(a.Overlaps(new Box(10, 0, 5, 5)));
+        Assert.False(a.Overlaps(new Box(0, 10, 5, 5)));
+        Assert.False(a.Overlaps(new Box(-6, -6, 5, 5)));
+    }
+
+    private static Plumbline.Design.Model.SystemDesign Load(string yaml)
+    {
+        var result = Plumbline.Design.Loading.DesignLoader.LoadText("generated.yaml", yaml);
+        Assert.True(result.Success, string.Join("\n", result.Diagnostics));
+        return result.Design!;
+    }
+}
