@@ -38,7 +38,7 @@ public static class DiagramCommand
             DefaultValueFactory = _ => "container",
             HelpName = "VIEW",
         };
-        var output = new Option<string?>("--out", "-o") { Description = "Write to this file instead of standard output.", HelpName = "FILE" };
+        var output = new Option<string?>("--out", "--output", "-o") { Description = "Write to this file instead of standard output.", HelpName = "FILE" };
         var command = new Command("diagram", "Draw the design: components by kind, trust boundaries and zones, calls with their peak rates, findings marked.")
         {
             file, format, view, output,
