@@ -7,7 +7,7 @@ namespace Plumbline.Browser.Tests;
 /// <summary>
 /// Every example's HTML document (<c>plumbline report --out design.html</c>) opened in headless Chromium from the file
 /// alone, with the network cut off: the table of contents shows beside the text and leads to its sections, the diagram
-/// shows, and the page is screenshotted (artifacts/screenshots/report-NAME.png) for people to look at.
+/// (inline SVG, naming the components) shows, and the page is screenshotted (artifacts/screenshots/report-NAME.png) for people to look at.
 /// </summary>
 public sealed class ReportHtmlTests(ChromiumFixture chromium) : IClassFixture<ChromiumFixture>
 {
@@ -52,12 +52,16 @@ public sealed class ReportHtmlTests(ChromiumFixture chromium) : IClassFixture<Ch
             var architecture = page.Locator("h2", new PageLocatorOptions { HasText = "4. Architecture" });
             await Assertions.Expect(architecture).ToBeInViewportAsync();
 
-            // The diagram shows under it.
-            var diagram = page.Locator("figure.diagram");
+            // The diagram, drawn inline as SVG, shows under it with its components named.
+            var diagram = page.Locator("figure.diagram svg");
             await diagram.ScrollIntoViewIfNeededAsync();
             await Assertions.Expect(diagram).ToBeVisibleAsync();
+            await Assertions.Expect(diagram).ToBeInViewportAsync();
             var drawn = await diagram.BoundingBoxAsync();
-            Assert.True(drawn is { Width: > 100, Height: > 20 }, $"the diagram is {drawn?.Width} x {drawn?.Height}");
+            Assert.True(drawn is { Width: > 300, Height: > 150 }, $"the diagram is {drawn?.Width} x {drawn?.Height}");
+            var labels = string.Concat(await diagram.Locator("text").AllTextContentsAsync());
+            var first = await page.Locator("h3:has-text('Components') + table tbody tr td").First.TextContentAsync();
+            Assert.Contains(first!, labels, StringComparison.Ordinal);
 
             var screenshots = Path.Combine(Repository.Root, "artifacts", "screenshots");
             Directory.CreateDirectory(screenshots);
