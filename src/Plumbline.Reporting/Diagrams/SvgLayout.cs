@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Reflection;
 using Microsoft.Msagl.Core.Geometry;
 using Microsoft.Msagl.Core.Geometry.Curves;
 using Microsoft.Msagl.Core.Layout;
@@ -50,6 +51,12 @@ public sealed record DiagramLayout(string Title, Box View, ImmutableArray<LaidGr
 /// </summary>
 public static class SvgLayout
 {
+    private const int LayoutSeed = 1;
+
+    private static readonly Lock LayoutLock = new();
+
+    private static readonly FieldInfo? SharedRandom = typeof(Point).GetField("rnd", BindingFlags.Static | BindingFlags.NonPublic);
+
     public const double NameSize = 12;
     public const double TextSize = 10;
     public const double EdgeTextSize = 9;
@@ -143,7 +150,14 @@ public static class SvgLayout
         settings.EdgeRoutingSettings.EdgeRoutingMode = EdgeRoutingMode.Spline;
         if (g.Nodes.Count > 0)
         {
-            LayoutHelpers.CalculateLayout(g, settings, null);
+            // MSAGL's spline router draws from one Random shared by the whole process (Point.rnd), so a layout
+            // would depend on the layouts run before it and on layouts running beside it. Each layout starts
+            // that generator from the same seed, one at a time: the same design gives the same picture.
+            lock (LayoutLock)
+            {
+                SharedRandom?.SetValue(null, new Random(LayoutSeed));
+                LayoutHelpers.CalculateLayout(g, settings, null);
+            }
         }
 
         // MSAGL's y grows upwards; SVG's downwards, below a title line.

@@ -24,6 +24,20 @@ public sealed class SvgDiagramTests
     }
 
     [Fact]
+    public void The_same_view_gives_the_same_picture_whatever_was_laid_out_before_it()
+    {
+        string Svg(string example, string view) =>
+            DiagramRenderer.Render(DiagramBuilder.Build(DiagramExamples.Load(example), DiagramExamples.View(view)).Graph!, DiagramFormat.Svg);
+
+        var first = Svg("url-shortener", "workflow:redirect");
+        _ = Svg("ride-hailing", "container");
+        _ = Svg("payments-ledger", "dataflow");
+        var again = Svg("url-shortener", "workflow:redirect");
+
+        Assert.Equal(first, again);
+    }
+
+    [Fact]
     public void At_fifty_components_no_two_nodes_overlap_and_no_edge_label_covers_a_node_or_another_label()
     {
         var design = Load(GeneratedDesigns.Fifty);
