@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using Plumbline.Analysis.Cost;
 using Plumbline.Analysis.Review;
-using Plumbline.Design.Diagnostics;
 using Plumbline.Engine;
 using Plumbline.Engine.Files;
 using Plumbline.Reporting.Diagnostics;
@@ -164,23 +163,10 @@ public static class CheckCommand
 
         var result = PlumblineEngine.Default.CheckFile(settings.File, ruleFiles, new ReviewOptions(settings.Today) { AlertWindows = alertWindows, Cost = settings.Cost });
 
-        if (!result.Design.Success)
+        if (!ReviewInputs.Print(console, renderer, settings.File, result.Design, result.TeamRules, "the design has errors; fix them (plumbline validate) before reviewing."))
         {
-            renderer.WriteEach(console.Error, result.Design.Diagnostics, settings.File);
-            renderer.WriteOmitted(console.Error, result.Design.Omitted, settings.File);
-            console.Error.WriteLine($"{settings.File}: the design has errors; fix them (plumbline validate) before reviewing.");
             return ExitCodes.InvalidInput;
         }
-
-        // Warnings do not stop a review, but they are worth seeing; stderr keeps JSON and SARIF clean.
-        renderer.WriteEach(console.Error, result.Design.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning), settings.File);
-        foreach (var diagnostic in result.TeamRules.Diagnostics)
-        {
-            renderer.Write(console.Error, diagnostic, diagnostic.Span.Path);
-            console.Error.Write('\n');
-        }
-
-        renderer.WriteOmitted(console.Error, result.TeamRules.Omitted);
 
         if (result.Report is not { } report)
         {

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using Plumbline.Analysis.Review;
-using Plumbline.Design.Diagnostics;
 using Plumbline.Design.Text;
 using Plumbline.Engine;
 using Plumbline.Reporting.Diagnostics;
@@ -134,19 +133,10 @@ public static class ReportCommand
         }
 
         var result = engine.ReportFile(settings.File, ruleFiles, new ReviewOptions(settings.Today), settings.Simulation);
-        if (!result.Design.Success)
+        if (!ReviewInputs.Print(console, renderer, settings.File, result.Design, result.TeamRules,
+                "the design or its price catalog has errors; fix them (plumbline validate) before writing its document."))
         {
-            renderer.WriteEach(console.Error, result.Design.Diagnostics, settings.File);
-            renderer.WriteOmitted(console.Error, result.Design.Omitted, settings.File);
-            console.Error.WriteLine($"{settings.File}: the design or its price catalog has errors; fix them (plumbline validate) before writing its document.");
             return ExitCodes.InvalidInput;
-        }
-
-        renderer.WriteEach(console.Error, result.Design.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning), settings.File);
-        foreach (var diagnostic in result.TeamRules.Diagnostics)
-        {
-            renderer.Write(console.Error, diagnostic, diagnostic.Span.Path);
-            console.Error.Write('\n');
         }
 
         if (result.Document is not { } document)
