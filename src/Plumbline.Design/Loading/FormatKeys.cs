@@ -70,7 +70,7 @@ public static class FormatKeys
         ["load_shape"] = ["ramp", "rate", "diurnal", "over", "hold"],
         ["expectation"] = ["slos"],
         ["chaos_scenario"] = ["name", "at", "fault", "expect"],
-        ["fault"] = ["zone_down", "instance_down", "slow", "fail", "instances", "add", "error_rate", "for"],
+        ["fault"] = ["zone_down", "instance_down", "slow", "fail", "instances", "add", "times", "error_rate", "for"],
         ["decision"] = ["id", "title", "status", "date", "context", "options", "decision", "consequences"],
         ["milestone"] = ["name", "okr", "stage", "due", "deliverables"],
     }.ToFrozenDictionary(StringComparer.Ordinal);

@@ -37,10 +37,15 @@ public enum FaultKind
 }
 
 /// <summary>
-/// One fault: a zone down, some instances of a component down, a component slowed by
-/// <see cref="Add"/>, or a component failing a share of its calls (<see cref="ErrorRate"/>).
+/// One fault: a zone down, some instances of a component down, a component slowed (its operations' own time
+/// multiplied by <see cref="Times"/>, then <see cref="Add"/> added), or a component failing a share of its calls
+/// (<see cref="ErrorRate"/>).
 /// </summary>
-public sealed record Fault(FaultKind Kind, string Target, int? Instances, Duration? Add, double? ErrorRate, Duration? For);
+public sealed record Fault(FaultKind Kind, string Target, int? Instances, Duration? Add, double? ErrorRate, Duration? For, double? Times = null)
+{
+    /// <summary>The largest latency multiple (<c>times</c>) the format accepts: 1000.</summary>
+    public const double MaxTimes = 1000;
+}
 
 /// <summary>A chaos scenario: a fault injected at <see cref="At"/> into the design's traffic.</summary>
 public sealed record ChaosScenario(string Name, Duration? At, Fault Fault, Expectation? Expect, string Path);

@@ -94,6 +94,7 @@ public static class SimulationJsonRenderer
             Number(w, "endSeconds", double.IsFinite(f.End) ? f.End : null);
             Number(w, "instances", f.Instances);
             w.WriteNumber("addSeconds", f.AddSeconds);
+            w.WriteNumber("latencyTimes", f.Times);
             w.WriteNumber("errorRate", f.ErrorRate);
             w.WriteEndObject();
         }

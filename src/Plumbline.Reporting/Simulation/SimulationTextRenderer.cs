@@ -221,6 +221,8 @@ public static class SimulationTextRenderer
     {
         FaultKind.ZoneDown => $"zone {f.Target} down",
         FaultKind.InstanceDown => f.Instances is { } n ? $"{n} instance{(n == 1 ? string.Empty : "s")} of {f.Target} down" : $"every instance of {f.Target} down",
+        FaultKind.Slow when f.Times != 1 && f.AddSeconds > 0 => $"{f.Target} {Quantities.Number(f.Times)}x slower and {Quantities.Duration(f.AddSeconds)} more",
+        FaultKind.Slow when f.Times != 1 => $"{f.Target} {Quantities.Number(f.Times)}x slower",
         FaultKind.Slow => $"{f.Target} slower by {Quantities.Duration(f.AddSeconds)}",
         _ => $"{f.Target} fails {Quantities.Percent(f.ErrorRate)} of its operations",
     };

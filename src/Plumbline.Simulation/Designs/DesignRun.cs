@@ -93,6 +93,8 @@ internal sealed class DesignRun
     private readonly int[] _outstanding;
     private readonly int[] _roundRobin;
     private readonly double[] _addSeconds;
+    private readonly double[] _times;
+    private readonly int[] _timesFaults;
     private readonly double[] _errorRate;
     private int _activeFaults;
     private bool _faultInWindow;
@@ -226,6 +228,9 @@ internal sealed class DesignRun
 
         _roundRobin = new int[_components.Length];
         _addSeconds = new double[_components.Length];
+        _times = new double[_components.Length];
+        Array.Fill(_times, 1.0);
+        _timesFaults = new int[_components.Length];
         _errorRate = new double[_components.Length];
         _componentOps = new long[_components.Length];
         _componentRejected = new long[_components.Length];
@@ -494,7 +499,7 @@ internal sealed class DesignRun
     {
         ref var f = ref _frames[frame];
         var c = _opComponent[f.Op];
-        var own = _own[f.Op].Sample(_rng.NextDouble()) + _addSeconds[c];
+        var own = (_own[f.Op].Sample(_rng.NextDouble()) * _times[c]) + _addSeconds[c];
         _sim.Schedule(own, OwnDoneEvent, frame);
         var component = _components[c];
         if (component.Limited)
@@ -503,7 +508,7 @@ internal sealed class DesignRun
             var (factor, capacity) = replica ? (component.ReplicaHold, component.ReplicaCapacity) : (component.Hold, component.CapacityPerInstance);
             var hold = factor > 0
                 ? own * factor
-                : (-Math.Log(_rng.NextDoubleNonZero()) / capacity) + _addSeconds[c];
+                : (-Math.Log(_rng.NextDoubleNonZero()) / capacity * _times[c]) + _addSeconds[c];
             _sim.Schedule(hold, SlotFreeEvent, f.Instance);
         }
     }
@@ -974,6 +979,13 @@ internal sealed class DesignRun
                 break;
             case FaultKind.Slow when _graph.ComponentIndex.TryGetValue(fault.Target, out var slow):
                 _addSeconds[slow] = Math.Max(0, _addSeconds[slow] + (sign * fault.AddSeconds));
+                if (fault.Times != 1)
+                {
+                    // Overlapping multipliers compound; the last one to end restores exactly 1.
+                    _timesFaults[slow] += sign;
+                    _times[slow] = _timesFaults[slow] == 0 ? 1 : sign > 0 ? _times[slow] * fault.Times : _times[slow] / fault.Times;
+                }
+
                 break;
             case FaultKind.Fail when _graph.ComponentIndex.TryGetValue(fault.Target, out var failing):
                 _errorRate[failing] = Math.Clamp(_errorRate[failing] + (sign * fault.ErrorRate), 0, 1);

@@ -11,7 +11,8 @@ namespace Plumbline.Simulation.Designs;
 /// <param name="Instances">Instances down (instance_down); null for all.</param>
 /// <param name="AddSeconds">Seconds added to every operation of the component (slow).</param>
 /// <param name="ErrorRate">Share of the component's operations that fail (fail).</param>
-public sealed record SimulatedFault(FaultKind Kind, string Target, double Start, double End, int? Instances, double AddSeconds, double ErrorRate);
+/// <param name="Times">What every operation's own time of the component is multiplied by before <paramref name="AddSeconds"/> is added (slow); 1 for none.</param>
+public sealed record SimulatedFault(FaultKind Kind, string Target, double Start, double End, int? Instances, double AddSeconds, double ErrorRate, double Times = 1);
 
 /// <summary>
 /// What a run simulates beyond the design's steady traffic: a load shape on some workflows (multiples of the
@@ -57,7 +58,8 @@ public sealed record SimulationScenario(
         var duration = double.IsNaN(length) ? Math.Max(defaultDuration, 2 * at) : at + length + Math.Max(at, 30);
         var end = double.IsNaN(length) ? double.PositiveInfinity : at + length;
         var fault = scenario.Fault;
-        var simulated = new SimulatedFault(fault.Kind, fault.Target, at, end, fault.Instances, fault.Add?.Seconds ?? 0, fault.ErrorRate ?? (fault.Kind == FaultKind.Fail ? 1 : 0));
+        var simulated = new SimulatedFault(fault.Kind, fault.Target, at, end, fault.Instances, fault.Add?.Seconds ?? 0, fault.ErrorRate ?? (fault.Kind == FaultKind.Fail ? 1 : 0),
+            fault.Kind == FaultKind.Slow ? fault.Times ?? 1 : 1);
         return new(scenario.Name, null, [], [simulated], scenario.Expect, Math.Min(duration, SimulationOptions.MaxDuration));
     }
 

@@ -139,11 +139,89 @@ public sealed class ScenarioTests
         Assert.Single(result.Broken);
     }
 
-    private static ScenarioResult Judge(string yaml)
+    [Fact]
+    public void A_latency_multiplier_scales_every_percentile_and_the_time_a_slot_is_held()
+    {
+        // svc.get's own time is the log-normal through p50 10ms and p99 40ms, and svc has no capacity, so a request takes
+        // its own time and nothing else: multiplying every draw by 3 multiplies every percentile by 3 (p50 30ms, p99 120ms),
+        // and adding 5ms after it moves them to 35ms and 125ms. db.get (p50 2ms, p99 8ms: sigma = ln 4 / 2.326 = 0.596,
+        // mean 2ms x e^(sigma^2 / 2) = 2.39ms) has 100/s on one slot, offered 30/s: 30% busy; three times as long, each
+        // read holds its slot three times as long: 90%. The faults last the whole run.
+        const string yaml = """
+            plumbline: 1
+            system: { name: times }
+            workflows:
+              page: { entry: svc.get, rate: 400/s }
+              read: { entry: db.get, rate: 30/s }
+            components:
+              svc:
+                kind: service
+                operations:
+                  get: { latency: { p50: 10ms, p99: 40ms } }
+              db:
+                kind: database
+                capacity: 100/s
+                operations:
+                  get: { latency: { p50: 2ms, p99: 8ms } }
+            validation:
+              chaos:
+                - { name: none, fault: { slow: svc, add: 0ms } , at: 0s }
+                - { name: times, fault: { slow: svc, times: 3 }, at: 0s }
+                - { name: both, fault: { slow: svc, times: 3, add: 5ms }, at: 0s }
+                - { name: db, fault: { slow: db, times: 3 }, at: 0s }
+            """;
+        const double Ms = 1e-3;
+        var none = Judge(yaml, 0);
+        Assert.InRange(none.Workflows[0].Latency.P50, 10 * Ms * 0.98, 10 * Ms * 1.02);
+        Assert.InRange(none.Workflows[0].Latency.P99, 40 * Ms * 0.95, 40 * Ms * 1.05);
+        Assert.InRange(none.Runs[0].Components[1].Utilisation, 0.3 - 0.02, 0.3 + 0.02);
+
+        var times = Judge(yaml, 1);
+        Assert.Equal(3, Assert.Single(times.Faults).Times);
+        Assert.InRange(times.Workflows[0].Latency.P50, 30 * Ms * 0.98, 30 * Ms * 1.02);
+        Assert.InRange(times.Workflows[0].Latency.P99, 120 * Ms * 0.95, 120 * Ms * 1.05);
+
+        var both = Judge(yaml, 2);
+        Assert.InRange(both.Workflows[0].Latency.P50, 35 * Ms * 0.98, 35 * Ms * 1.02);
+        Assert.InRange(both.Workflows[0].Latency.P99, 125 * Ms * 0.95, 125 * Ms * 1.05);
+
+        var db = Judge(yaml, 3);
+        Assert.InRange(db.Runs[0].Components[1].Utilisation, 0.9 - 0.04, 0.9 + 0.04);
+        Assert.InRange(db.Workflows[0].Latency.P50, 10 * Ms * 0.98, 10 * Ms * 1.02);
+    }
+
+    [Fact]
+    public void A_slow_fault_needs_add_or_times_and_times_more_than_1()
+    {
+        static string Design(string fault) => $$"""
+            plumbline: 1
+            system: { name: times }
+            components:
+              svc:
+                kind: service
+                operations:
+                  get: { latency: { p50: 10ms } }
+            validation:
+              chaos:
+                - { name: slow, fault: {{fault}} }
+            """;
+        Assert.Equal(3, DesignSimulationTests.Load(Design("{ slow: svc, times: 3 }")).Validation.Chaos[0].Fault.Times);
+        Assert.Equal(2.5, DesignSimulationTests.Load(Design("{ slow: svc, times: 2.5, add: 1ms }")).Validation.Chaos[0].Fault.Times);
+
+        var missing = Plumbline.Design.Loading.DesignLoader.LoadText("design.yaml", Design("{ slow: svc }"));
+        Assert.False(missing.Success);
+        Assert.Contains(missing.Diagnostics, d => d.ToString().Contains("times, a multiple", StringComparison.Ordinal));
+
+        var one = Plumbline.Design.Loading.DesignLoader.LoadText("design.yaml", Design("{ slow: svc, times: 1 }"));
+        Assert.False(one.Success);
+        Assert.Contains(one.Diagnostics, d => d.ToString().StartsWith("design.yaml:10:", StringComparison.Ordinal) && d.Message.Contains("more than 1", StringComparison.Ordinal));
+    }
+
+    private static ScenarioResult Judge(string yaml, int chaos = 0)
     {
         var design = DesignSimulationTests.Load(yaml);
         var options = new SimulationOptions();
-        var scenario = SimulationScenario.FromChaos(design.Validation.Chaos[0], options.Duration);
+        var scenario = SimulationScenario.FromChaos(design.Validation.Chaos[chaos], options.Duration);
         return DesignSimulation.Run(DesignModel.Compile(design, options), scenario, options, cancellation: TestContext.Current.CancellationToken);
     }
 }

@@ -143,11 +143,12 @@ internal static partial class DesignBinder
 
         var (key, kind) = given[0];
         var add = m.Duration("add");
-        if (kind == FaultKind.Slow && add is null && !m.Has("add"))
+        var times = m.Number("times", 1, Fault.MaxTimes, minExclusive: true);
+        if (kind == FaultKind.Slow && add is null && times is null && !m.Has("add") && !m.Has("times"))
         {
-            m.ReportMissing("add", "the latency to add, such as 200ms");
+            m.ReportMissing("add", "the latency to add, such as 200ms (or times, a multiple of the latency such as 3)");
         }
 
-        return new Fault(kind, m.String(key) ?? string.Empty, m.Int("instances", 1, 100_000), add, m.Ratio("error_rate"), m.Duration("for"));
+        return new Fault(kind, m.String(key) ?? string.Empty, m.Int("instances", 1, 100_000), add, m.Ratio("error_rate"), m.Duration("for"), times);
     }
 }
