@@ -3,6 +3,7 @@ using Plumbline.Analysis.Cost;
 using Plumbline.Analysis.Documents;
 using Plumbline.Analysis.Estimates;
 using Plumbline.Analysis.Review;
+using Plumbline.Analysis.Review.Config;
 using Plumbline.Analysis.Review.Custom;
 using Plumbline.Analysis.Slo;
 using Plumbline.Analysis.Threats;
@@ -33,8 +34,31 @@ public sealed record EngineOptions(YamlLimits? Limits = null, bool CatalogFiles 
 /// <summary>A check: the design as loaded, the team rules as loaded, and the review when both had no error.</summary>
 /// <param name="Design">The design's load result; its diagnostics are the user's to fix first.</param>
 /// <param name="TeamRules">The team rules' load result; empty (and not loaded) when the design has errors.</param>
-/// <param name="Report">The review, or null when the design or a rule file has errors.</param>
-public sealed record CheckResult(LoadResult Design, RuleFileResult TeamRules, ReviewReport? Report);
+/// <param name="Report">The review, or null when the design, a rule file, the project configuration or the baseline has errors.</param>
+public sealed record CheckResult(LoadResult Design, RuleFileResult TeamRules, ReviewReport? Report)
+{
+    /// <summary>The project configuration as loaded, and its path; null when none applied (none found, or the design or rules had errors).</summary>
+    public ProjectFileResult<ProjectConfig>? Config { get; init; }
+
+    /// <summary>The baseline as loaded; null when none was given.</summary>
+    public ProjectFileResult<Baseline>? Baseline { get; init; }
+}
+
+/// <summary>
+/// A team's project files for a check (docs/config.md): the project configuration, named or found next to the design,
+/// and a baseline of known findings.
+/// </summary>
+/// <param name="ConfigFile">A configuration named by the user (<c>--config</c>); null to look for one.</param>
+/// <param name="DiscoverConfig">Whether to look for <c>.plumbline.yaml</c> next to the design and above it, up to the repository's root, when none is named.</param>
+/// <param name="BaselineFile">A baseline (<c>--baseline</c>); null for none.</param>
+public sealed record ProjectFiles(string? ConfigFile = null, bool DiscoverConfig = true, string? BaselineFile = null)
+{
+    /// <summary>Look for a configuration; no baseline.</summary>
+    public static ProjectFiles Default { get; } = new();
+
+    /// <summary>No configuration and no baseline.</summary>
+    public static ProjectFiles None { get; } = new(DiscoverConfig: false);
+}
 
 /// <summary>An estimate: the design as loaded, and the estimate when the design had no error.</summary>
 public sealed record EstimateResult(LoadResult Design, EstimateReport? Report);
@@ -248,9 +272,33 @@ public sealed class PlumblineEngine(EngineOptions? options = null)
             : new SloResult(loaded, windows, Slo(loaded.Design, new SloOptions(windows?.Alerting)));
     }
 
-    /// <summary>Loads a design file and its team rule files, and reviews it when neither has an error.</summary>
-    public CheckResult CheckFile(string designPath, IEnumerable<string> ruleFiles, ReviewOptions options) =>
-        Check(LoadDesignFile(designPath), designPath, () => LoadTeamRuleFiles(ruleFiles), options);
+    /// <summary>
+    /// Loads a design file and its team rule files, and the project configuration and baseline (<paramref name="project"/>;
+    /// by default the configuration found next to the design), and reviews it when none has an error.
+    /// </summary>
+    public CheckResult CheckFile(string designPath, IEnumerable<string> ruleFiles, ReviewOptions options, ProjectFiles? project = null) =>
+        Check(LoadDesignFile(designPath), designPath, () => LoadTeamRuleFiles(ruleFiles), options, project ?? ProjectFiles.Default);
+
+    /// <summary>The project configuration that applies to a design file without being named (<see cref="ProjectConfigDiscovery"/>), or null.</summary>
+    public string? FindConfigFor(string designPath) => ProjectConfigDiscovery.FindFor(designPath);
+
+    /// <summary>A project configuration file on disk, read like a design; <paramref name="ruleIds"/> are the review's rule ids (built in and the team's).</summary>
+    public ProjectFileResult<ProjectConfig> LoadConfigFile(string path, IReadOnlySet<string> ruleIds) =>
+        ProjectConfigLoader.Load(SourceFile.ReadYaml(path, Limits), ruleIds);
+
+    /// <summary>A project configuration held as text (a request body, an editor buffer).</summary>
+    public ProjectFileResult<ProjectConfig> LoadConfig(string path, string text, IReadOnlySet<string> ruleIds) =>
+        ProjectConfigLoader.LoadText(path, text, ruleIds, Limits);
+
+    /// <summary>A baseline file on disk, read like a design.</summary>
+    public ProjectFileResult<Baseline> LoadBaselineFile(string path) => Baseline.Load(SourceFile.ReadYaml(path, Limits));
+
+    /// <summary>A baseline held as text.</summary>
+    public ProjectFileResult<Baseline> LoadBaseline(string path, string text) => Baseline.LoadText(path, text, Limits);
+
+    /// <summary>The ids a project configuration may name: every built-in rule's and the team rules'.</summary>
+    public static IReadOnlySet<string> RuleIds(IEnumerable<IRule> teamRules) =>
+        RuleRegistry.All.Concat(teamRules).Select(r => r.Info.Id).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Loads a design and team rules given as texts, and reviews it when neither has an error.</summary>
     public CheckResult Check(string designPath, string designText, IEnumerable<RuleSource> teamRules, ReviewOptions options) =>
@@ -390,8 +438,11 @@ public sealed class PlumblineEngine(EngineOptions? options = null)
         return new ReportResult(check.Design, check.TeamRules, document, simulation is null ? null : Simulate(design, simulation));
     }
 
-    /// <summary>Reviews a loaded design with its price catalog (so the cost rules price it), when the design, its catalog and the rules have no error.</summary>
-    private CheckResult Check(LoadResult loaded, string designPath, Func<RuleFileResult> loadRules, ReviewOptions options)
+    /// <summary>
+    /// Reviews a loaded design with its price catalog (so the cost rules price it), its team rules, and the project
+    /// configuration and baseline of <paramref name="project"/>, when none of them has an error.
+    /// </summary>
+    private CheckResult Check(LoadResult loaded, string designPath, Func<RuleFileResult> loadRules, ReviewOptions options, ProjectFiles? project = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var (withCatalog, catalog) = WithCatalog(loaded, designPath);
@@ -401,8 +452,26 @@ public sealed class PlumblineEngine(EngineOptions? options = null)
         }
 
         var rules = loadRules();
-        return rules.Success
-            ? new CheckResult(withCatalog, rules, Review(withCatalog.Design, options with { Prices = catalog }, rules.Rules))
-            : new CheckResult(withCatalog, rules, null);
+        if (!rules.Success)
+        {
+            return new CheckResult(withCatalog, rules, null);
+        }
+
+        project ??= ProjectFiles.None;
+        var configPath = project.ConfigFile ?? (project.DiscoverConfig && !SourceFile.IsRevision(designPath) ? FindConfigFor(designPath) : null);
+        var config = configPath is null ? null : LoadConfigFile(configPath, RuleIds(rules.Rules));
+        var baseline = project.BaselineFile is { } baselinePath ? LoadBaselineFile(baselinePath) : null;
+        if (config is { Success: false } || baseline is { Success: false })
+        {
+            return new CheckResult(withCatalog, rules, null) { Config = config, Baseline = baseline };
+        }
+
+        var reviewOptions = options with
+        {
+            Prices = catalog,
+            Config = config?.Value?.For(ProjectConfigDiscovery.DesignPathFrom(configPath!, designPath)) ?? options.Config,
+            Baseline = baseline?.Value ?? options.Baseline,
+        };
+        return new CheckResult(withCatalog, rules, Review(withCatalog.Design, reviewOptions, rules.Rules)) { Config = config, Baseline = baseline };
     }
 }

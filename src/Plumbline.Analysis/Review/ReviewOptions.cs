@@ -31,4 +31,10 @@ public sealed record ReviewOptions(DateOnly Today, double AmplificationThreshold
 
     /// <summary>The time budget <see cref="TeamRuleDeadline"/> stands for, named in the finding when it runs out; null when none was set.</summary>
     public TimeSpan? TeamRuleTimeBudget { get; init; }
+
+    /// <summary>A team's rule settings that apply to this design (a project configuration, docs/config.md): severities set and rules turned off, each with its reason. Null for none.</summary>
+    public Config.ReviewConfig? Config { get; init; }
+
+    /// <summary>The findings known when the team adopted the review (<c>check --baseline</c>): left out of the open findings, counted, and their gone keys listed. Null for none.</summary>
+    public Config.Baseline? Baseline { get; init; }
 }

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using Plumbline.Analysis.Availability;
+using Plumbline.Analysis.Review.Causes;
+using Plumbline.Analysis.Review.Config;
 using Plumbline.Analysis.Review.Custom;
 using Plumbline.Analysis.Review.Rules;
 using Plumbline.Design.Model;
@@ -90,13 +92,62 @@ public static class Reviewer
             }
         }
 
-        var ordered = open
+        // The team's settings: a rule's severity set, or its findings turned off, each for the reason the file gives.
+        var disabled = new List<DisabledFinding>();
+        if (options.Config is { Rules.IsDefaultOrEmpty: false } config)
+        {
+            var kept = new List<Finding>(open.Count);
+            foreach (var finding in open)
+            {
+                switch (config.For(finding))
+                {
+                    case null:
+                        kept.Add(finding);
+                        break;
+                    case { Off: true } off:
+                        disabled.Add(new DisabledFinding(finding, off));
+                        break;
+                    case { } setting:
+                        kept.Add(finding with { Severity = setting.Severity!.Value, Setting = setting });
+                        break;
+                }
+            }
+
+            open = kept;
+        }
+
+        // The baseline: findings known when the team adopted the review leave the open findings; listed keys no finding has are gone.
+        var baselined = new List<Finding>();
+        var gone = ImmutableArray<string>.Empty;
+        if (options.Baseline is { } baseline)
+        {
+            var present = open.Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
+            gone = [.. baseline.Keys.Where(k => !present.Contains(k))];
+            baselined = [.. open.Where(f => baseline.Contains(f.Key))];
+            open = [.. open.Where(f => !baseline.Contains(f.Key))];
+        }
+
+        // Findings that share a root cause are reported once: the cause's head, with the others listed under it.
+        var groups = FindingGroup.Of(open, f => FindingCauses.Of(f, context))
+            .OrderBy(g => g.Head.Rule.Step)
+            .ThenBy(g => g.Severity)
+            .ThenBy(g => g.Head.Span.Offset)
+            .ThenBy(g => g.Head.Key, StringComparer.Ordinal)
+            .ToImmutableArray();
+        var ordered = groups.SelectMany(g => g.All)
             .OrderBy(f => f.Rule.Step)
             .ThenBy(f => f.Severity)
             .ThenBy(f => f.Span.Offset)
             .ThenBy(f => f.Key, StringComparer.Ordinal)
             .ToImmutableArray();
-        return new ReviewReport(design.System.Name, rules, ordered, [.. accepted], Score(rules, ordered), BlastRadii(context));
+        return new ReviewReport(design.System.Name, rules, ordered, [.. accepted], Score(rules, ordered, groups), BlastRadii(context))
+        {
+            Groups = groups,
+            Disabled = [.. disabled],
+            Baselined = [.. baselined.OrderBy(f => f.Key, StringComparer.Ordinal)],
+            BaselineGone = gone,
+            Baseline = options.Baseline,
+        };
     }
 
     /// <summary>Every component some workflow reaches, the one whose failure fails the most traffic first.</summary>
@@ -108,21 +159,22 @@ public static class Reviewer
             .ThenByDescending(b => b.DegradedTrafficShare)
             .ThenBy(b => b.Component, StringComparer.Ordinal)];
 
-    private static ImmutableArray<StepScore> Score(ImmutableArray<IRule> rules, ImmutableArray<Finding> findings)
+    /// <summary>Per step: the rules with no open finding (a repeat fails its rule too), and the open causes by severity, each counted once in its head's step.</summary>
+    private static ImmutableArray<StepScore> Score(ImmutableArray<IRule> rules, ImmutableArray<Finding> findings, ImmutableArray<FindingGroup> groups)
     {
         var failing = findings.Select(f => f.Rule.Id).ToHashSet(StringComparer.Ordinal);
         return [.. Enum.GetValues<ProcessStep>().Select(step =>
         {
             var stepRules = rules.Where(r => r.Info.Step == step).ToList();
-            var stepFindings = findings.Where(f => f.Rule.Step == step).ToList();
+            var stepGroups = groups.Where(g => g.Head.Rule.Step == step).ToList();
             return new StepScore(
                 step,
                 stepRules.Count,
                 stepRules.Count(r => !failing.Contains(r.Info.Id)),
-                stepFindings.Count(f => f.Severity == Severity.High),
-                stepFindings.Count(f => f.Severity == Severity.Medium),
-                stepFindings.Count(f => f.Severity == Severity.Low),
-                stepFindings.Count(f => f.Severity == Severity.Info));
+                stepGroups.Count(g => g.Severity == Severity.High),
+                stepGroups.Count(g => g.Severity == Severity.Medium),
+                stepGroups.Count(g => g.Severity == Severity.Low),
+                stepGroups.Count(g => g.Severity == Severity.Info));
         })];
     }
 }

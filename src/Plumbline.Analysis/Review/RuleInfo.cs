@@ -123,4 +123,14 @@ public sealed record Finding(RuleInfo Rule, SourceSpan Span, string Subject, str
 
     /// <summary>The message's template and values, when the rule wrote it as an interpolated string; null for a message written whole.</summary>
     public MessageTemplate? Template { get; init; }
+
+    /// <summary>
+    /// The root cause this finding reports, as a key (<c>unstated@security.encryption.in_transit</c>); findings with one cause
+    /// are reported once, the others listed under it (<see cref="Causes.FindingCauses"/>). Null until the review sets it, or
+    /// when the rule sets none: the table decides, and a finding in no entry is its own cause (its key).
+    /// </summary>
+    public string? Cause { get; init; }
+
+    /// <summary>The project configuration's setting that gave this finding its severity, when one did; null at the rule's own judgement.</summary>
+    public Config.RuleSetting? Setting { get; init; }
 }

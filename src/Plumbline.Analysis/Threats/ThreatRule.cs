@@ -16,6 +16,9 @@ public sealed record Threat(RuleInfo Rule, Stride Stride, int? Cwe, string Subje
     public string Key => $"{Rule.Id}@{Subject}";
 
     public bool IsMitigated => MitigatedBy is not null;
+
+    /// <summary>Where the control this open threat lacks would be stated (a JSON pointer), when the rule names one; the review groups threats by it.</summary>
+    public string? Lacks { get; init; }
 }
 
 /// <summary>
@@ -41,14 +44,17 @@ public abstract class ThreatRule : IRule
         {
             if (!threat.IsMitigated)
             {
-                yield return new Finding(Info, threat.Span, threat.Subject, threat.Message, threat.Severity);
+                yield return new Finding(Info, threat.Span, threat.Subject, threat.Message, threat.Severity) { Cause = Review.Causes.FindingCauses.OfControl(threat.Lacks) };
             }
         }
     }
 
     /// <summary>A threat about <paramref name="subject"/> at the key of <paramref name="path"/>: mitigated by <paramref name="control"/> when it is set.</summary>
     protected Threat Raise(ThreatContext context, string subject, string path, string message, Severity severity, Control? control = null) =>
-        new(Info, Stride, Cwe, subject, context.Review.Locate(path), message, severity, control is { IsSet: true } ? control.ToString() : null);
+        new(Info, Stride, Cwe, subject, context.Review.Locate(path), message, severity, control is { IsSet: true } ? control.ToString() : null)
+        {
+            Lacks = control is { IsSet: false } ? control.Path : null,
+        };
 
     /// <summary>A threat answered by a control described in words.</summary>
     protected Threat Answered(ThreatContext context, string subject, string path, string message, Severity severity, string? answeredBy) =>

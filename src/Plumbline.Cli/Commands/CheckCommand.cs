@@ -20,7 +20,12 @@ namespace Plumbline.Cli.Commands;
 /// <param name="AlertWindows">An alert windows file that replaces the design's and the shipped ones, for the SLO rules.</param>
 /// <param name="RuleDocs">Where rule pages live for this run (a URL or a path); null for the build's default.</param>
 /// <param name="Cost">The cost findings' thresholds (idle share, egress share, price age); null for the defaults.</param>
-public sealed record CheckSettings(string File, string Format, Severity? FailOn, bool Verbose, DateOnly Today, IReadOnlyList<string>? RuleFiles = null, bool DiscoverRules = true, string? AlertWindows = null, string? RuleDocs = null, CostOptions? Cost = null);
+/// <param name="Config">A project configuration named with --config; null to look for .plumbline.yaml next to the design.</param>
+/// <param name="DiscoverConfig">Whether to look for .plumbline.yaml when --config names none (off with --no-config).</param>
+/// <param name="Baseline">A baseline of known findings (--baseline): only findings not in it fail the check.</param>
+/// <param name="WriteBaseline">Where to write the open findings' keys as a baseline (--write-baseline), instead of judging them.</param>
+public sealed record CheckSettings(string File, string Format, Severity? FailOn, bool Verbose, DateOnly Today, IReadOnlyList<string>? RuleFiles = null, bool DiscoverRules = true, string? AlertWindows = null, string? RuleDocs = null, CostOptions? Cost = null,
+    string? Config = null, bool DiscoverConfig = true, string? Baseline = null, string? WriteBaseline = null);
 
 /// <summary>
 /// <c>plumbline check FILE</c>: reviews a design the way a senior engineer does in a design review,
@@ -86,9 +91,26 @@ public static class CheckCommand
             HelpName = "DAYS",
         };
 
+        var config = new Option<string?>("--config")
+        {
+            Description = "The project configuration (rule severities, rules turned off, each with a reason); default: .plumbline.yaml next to the design or above it, up to the repository's root.",
+            HelpName = "FILE",
+        };
+        var noConfig = new Option<bool>("--no-config") { Description = "Do not look for .plumbline.yaml next to the design." };
+        var baseline = new Option<string?>("--baseline")
+        {
+            Description = "Fail only on findings whose keys this baseline does not list; say how many listed findings are gone.",
+            HelpName = "FILE",
+        };
+        var writeBaseline = new Option<string?>("--write-baseline")
+        {
+            Description = "Write the open findings' keys to FILE as a baseline (sorted, one per line) and exit 0.",
+            HelpName = "FILE",
+        };
+
         var command = new Command("check", "Review a design as a senior engineer would: findings by process step, a score per step, accepted risks.")
         {
-            file, format, failOn, verbose, today, rules, noDiscover, windows, ruleDocs, idleShare, egressShare, priceAge,
+            file, format, failOn, verbose, today, rules, noDiscover, windows, ruleDocs, idleShare, egressShare, priceAge, config, noConfig, baseline, writeBaseline,
         };
         command.SetAction(parse =>
         {
@@ -128,7 +150,8 @@ public static class CheckCommand
 
             var cost = CostOptions.Default with { IdleShare = idle, EgressShare = egress, MaxPriceAgeDays = age };
             return Run(new CheckSettings(parse.GetValue(file)!, parse.GetValue(format)!, ParseFailOn(parse.GetValue(failOn)!), parse.GetValue(verbose), day,
-                parse.GetValue(rules) ?? [], !parse.GetValue(noDiscover), parse.GetValue(windows), parse.GetValue(ruleDocs), cost), console);
+                parse.GetValue(rules) ?? [], !parse.GetValue(noDiscover), parse.GetValue(windows), parse.GetValue(ruleDocs), cost,
+                parse.GetValue(config), !parse.GetValue(noConfig), parse.GetValue(baseline), parse.GetValue(writeBaseline)), console);
         });
         return command;
     }
@@ -161,18 +184,31 @@ public static class CheckCommand
             alertWindows = windows.Alerting;
         }
 
-        var result = PlumblineEngine.Default.CheckFile(settings.File, ruleFiles, new ReviewOptions(settings.Today) { AlertWindows = alertWindows, Cost = settings.Cost });
+        var project = new ProjectFiles(settings.Config, settings.DiscoverConfig, settings.Baseline);
+        var result = PlumblineEngine.Default.CheckFile(settings.File, ruleFiles, new ReviewOptions(settings.Today) { AlertWindows = alertWindows, Cost = settings.Cost }, project);
 
         if (!ReviewInputs.Print(console, renderer, settings.File, result.Design, result.TeamRules, "the design has errors; fix them (plumbline validate) before reviewing."))
         {
             return ExitCodes.InvalidInput;
         }
 
+        ReviewInputs.PrintProjectFiles(console, renderer, result);
         if (result.Report is not { } report)
         {
-            console.Error.WriteLine("plumbline check: the rule files have errors; fix them before reviewing.");
+            console.Error.WriteLine(!result.TeamRules.Success
+                ? "plumbline check: the rule files have errors; fix them before reviewing."
+                : result.Config is { Success: false }
+                    ? "plumbline check: the project configuration has errors; fix them before reviewing."
+                    : "plumbline check: the baseline has errors; fix them, or write it again with --write-baseline.");
             return ExitCodes.InvalidInput;
         }
+
+        if (settings.WriteBaseline is { } target)
+        {
+            return WriteBaseline(console, report, settings.File, target);
+        }
+
+        ReviewInputs.PrintBaseline(console, report);
 
         var links = string.IsNullOrWhiteSpace(settings.RuleDocs) ? RuleLinks.Default : new RuleLinks(settings.RuleDocs);
         switch (settings.Format)
@@ -193,6 +229,25 @@ public static class CheckCommand
 
         console.Out.Flush();
         return settings.FailOn is { } threshold && report.HasFindingsAtOrAbove(threshold) ? ExitCodes.Findings : ExitCodes.Success;
+    }
+
+    /// <summary>Writes every open finding's key (baselined ones too) as a baseline; exit 0, or 2 when the file cannot be written.</summary>
+    private static int WriteBaseline(CliConsole console, ReviewReport report, string design, string target)
+    {
+        var keys = report.Findings.Concat(report.Baselined).Select(f => f.Key).ToList();
+        try
+        {
+            File.WriteAllText(target, Plumbline.Analysis.Review.Config.Baseline.Write(keys, design.Replace('\\', '/')));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException or System.Security.SecurityException)
+        {
+            console.Error.WriteLine($"plumbline check: --write-baseline: cannot write '{target}': {ex.Message}");
+            return ExitCodes.InvalidInput;
+        }
+
+        var count = keys.Distinct(StringComparer.Ordinal).Count();
+        console.Error.WriteLine($"plumbline check: wrote {count} finding key{(count == 1 ? string.Empty : "s")} to {target}; check --baseline {target} fails only on findings not listed there.");
+        return ExitCodes.Success;
     }
 
     private static Severity? ParseFailOn(string value) => value switch

@@ -8,8 +8,9 @@ namespace Plumbline.Reporting.Review;
 
 /// <summary>
 /// Writes a review as JSON with <see cref="Utf8JsonWriter"/> (no reflection, safe under Native AOT):
-/// <c>system</c>, <c>file</c>, <c>summary</c> (open findings by severity, accepted, rules and rules
-/// passed), <c>scores</c> (one per step in process order), <c>findings</c> and <c>accepted</c>.
+/// <c>system</c>, <c>file</c>, <c>summary</c> (open causes by severity, their count, the repeats listed under
+/// them, accepted, rules and rules passed), <c>scores</c> (one per step in process order), <c>findings</c> (one per
+/// cause: its head, with <c>cause</c>, <c>causeSeverity</c> and the <c>related</c> findings that repeat it) and <c>accepted</c>.
 /// A finding has key, rule, step (snake_case, as in the rule docs), severity (high, medium, low,
 /// info), file, line, column, endLine, endColumn (1-based, UTF-16 columns), message, why, fix and
 /// docs (the rule's page); an accepted finding also has reason, until (YYYY-MM-DD or null) and owner.
@@ -36,8 +37,11 @@ public static class ReviewJsonRenderer
         w.WriteNumber("medium", report.Count(Severity.Medium));
         w.WriteNumber("low", report.Count(Severity.Low));
         w.WriteNumber("info", report.Count(Severity.Info));
-        w.WriteNumber("open", report.Findings.Length);
+        w.WriteNumber("open", report.Groups.Length);
+        w.WriteNumber("repeats", report.Repeats);
         w.WriteNumber("accepted", report.Accepted.Length);
+        w.WriteNumber("disabled", report.Disabled.Length);
+        w.WriteNumber("baselined", report.Baselined.Length);
         w.WriteNumber("rules", report.Scores.Sum(s => s.Rules));
         w.WriteNumber("rulesPassed", report.Scores.Sum(s => s.RulesPassed));
         w.WriteEndObject();
@@ -61,10 +65,21 @@ public static class ReviewJsonRenderer
         w.WriteEndArray();
 
         w.WriteStartArray("findings");
-        foreach (var finding in report.Findings)
+        foreach (var group in report.Groups)
         {
             w.WriteStartObject();
-            WriteFinding(w, finding, file, links);
+            WriteFinding(w, group.Head, file, links);
+            w.WriteString("cause", group.Cause);
+            w.WriteString("causeSeverity", StepNames.SeverityId(group.Severity));
+            w.WriteStartArray("related");
+            foreach (var related in group.Related)
+            {
+                w.WriteStartObject();
+                WriteFinding(w, related, file, links);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
             w.WriteEndObject();
         }
 
@@ -113,6 +128,54 @@ public static class ReviewJsonRenderer
         }
 
         w.WriteEndArray();
+
+        w.WriteStartArray("disabled");
+        foreach (var disabled in report.Disabled)
+        {
+            w.WriteStartObject();
+            WriteFinding(w, disabled.Finding, file, links);
+            WriteSetting(w, disabled.Setting);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+
+        if (report.Baseline is { } baseline)
+        {
+            w.WriteStartObject("baseline");
+            w.WriteString("file", baseline.File);
+            w.WriteStartArray("known");
+            foreach (var finding in report.Baselined)
+            {
+                w.WriteStringValue(finding.Key);
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("gone");
+            foreach (var key in report.BaselineGone)
+            {
+                w.WriteStringValue(key);
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        else
+        {
+            w.WriteNull("baseline");
+        }
+
+        w.WriteEndObject();
+    }
+
+    /// <summary>The project configuration's setting behind a finding: its file and line, the severity or off, and the reason.</summary>
+    private static void WriteSetting(Utf8JsonWriter w, Analysis.Review.Config.RuleSetting setting)
+    {
+        w.WriteStartObject("setting");
+        w.WriteString("file", setting.Span.Path);
+        w.WriteNumber("line", setting.Span.Start.Line);
+        w.WriteString("severity", setting.Setting);
+        w.WriteString("reason", setting.Reason);
         w.WriteEndObject();
     }
 
@@ -148,6 +211,11 @@ public static class ReviewJsonRenderer
         else
         {
             w.WriteNull("docs");
+        }
+
+        if (finding.Setting is { } setting)
+        {
+            WriteSetting(w, setting);
         }
     }
 

@@ -29,7 +29,8 @@ public static class ReviewMarkdownRenderer
         var passed = report.Scores.Sum(s => s.RulesPassed);
         var rules = report.Scores.Sum(s => s.Rules);
         sb.Append(Invariant($"**Open findings:** {report.Count(Severity.High)} high, {report.Count(Severity.Medium)} medium, "));
-        sb.Append(Invariant($"{report.Count(Severity.Low)} low, {report.Count(Severity.Info)} info. "));
+        sb.Append(Invariant($"{report.Count(Severity.Low)} low, {report.Count(Severity.Info)} info"));
+        sb.Append(report.Repeats > 0 ? Invariant($" ({report.Repeats} more listed under their cause). ") : ". ");
         sb.Append(Invariant($"**Accepted:** {report.Accepted.Length}. **Rules passed:** {passed} of {rules}.\n"));
 
         sb.Append("\n## Scoreboard\n\n");
@@ -49,16 +50,27 @@ public static class ReviewMarkdownRenderer
             sb.Append("\nNo open findings.\n");
         }
 
-        foreach (var group in report.Findings.GroupBy(f => f.Rule.Step).OrderBy(g => StepNames.Rank(g.Key)))
+        foreach (var step in report.Groups.GroupBy(g => g.Head.Rule.Step).OrderBy(g => StepNames.Rank(g.Key)))
         {
-            sb.Append("\n### ").Append(StepNames.Name(group.Key)).Append("\n\n");
+            sb.Append("\n### ").Append(StepNames.Name(step.Key)).Append("\n\n");
             var explained = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var finding in group)
+            foreach (var group in step)
             {
-                sb.Append("- **").Append(StepNames.SeverityLabel(finding.Severity)).Append("** `")
+                var finding = group.Head;
+                sb.Append("- **").Append(StepNames.SeverityLabel(group.Severity)).Append("** `")
                   .Append(Code(FindingPlace.Of(finding, file).ToString())).Append("` ")
                   .Append(Escape(finding.Message)).Append('\n');
                 sb.Append("  - key: `").Append(Code(finding.Key)).Append("`\n");
+                if (!group.Related.IsDefaultOrEmpty)
+                {
+                    sb.Append(Invariant($"  - same cause (`{Code(group.Cause)}`), {group.Related.Length} more:\n"));
+                    foreach (var related in group.Related)
+                    {
+                        sb.Append("    - ").Append(StepNames.SeverityId(related.Severity)).Append(" `")
+                          .Append(Code(FindingPlace.Of(related, file).ToString())).Append("` `").Append(Code(related.Key)).Append("`\n");
+                    }
+                }
+
                 if (explained.Add(finding.Rule.Id))
                 {
                     sb.Append("  - why: ").Append(Escape(finding.Rule.Why)).Append('\n');

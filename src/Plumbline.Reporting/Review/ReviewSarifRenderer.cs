@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Plumbline.Analysis.Review;
+using Plumbline.Analysis.Review.Causes;
 using Plumbline.Analysis.Threats;
 using Plumbline.Design.Text;
 using Plumbline.Reporting.Diagnostics;
@@ -148,14 +149,25 @@ public static class ReviewSarifRenderer
         w.WriteString("columnKind", "utf16CodeUnits");
 
         w.WriteStartArray("results");
-        foreach (var finding in report.Findings)
+        foreach (var group in report.Groups)
         {
-            WriteResult(w, finding, file, context, ruleIndex, acceptance: null);
+            WriteResult(w, group.Head, file, context, ruleIndex, acceptance: null, group: group, baselineState: report.Baseline is null ? null : "new");
+        }
+
+        foreach (var finding in report.Baselined)
+        {
+            WriteResult(w, finding, file, context, ruleIndex, acceptance: null, baselineState: "unchanged");
         }
 
         foreach (var accepted in report.Accepted)
         {
             WriteResult(w, accepted.Finding, file, context, ruleIndex, accepted.Acceptance.Reason);
+        }
+
+        // Turned off by the project configuration: suppressed outside the design, with the setting's reason.
+        foreach (var disabled in report.Disabled)
+        {
+            WriteResult(w, disabled.Finding, file, context, ruleIndex, disabled.Setting.Reason, suppression: "external");
         }
 
         w.WriteEndArray();
@@ -338,9 +350,15 @@ public static class ReviewSarifRenderer
         _ => null,
     };
 
-    private static void WriteResult(Utf8JsonWriter w, Finding finding, string file, SarifContext? context, Dictionary<string, int> ruleIndex, string? acceptance)
+    /// <summary>
+    /// One result: a finding, or the head of a group of findings with one cause (<paramref name="group"/>), whose level is
+    /// the group's most severe and whose <c>relatedLocations</c> are the findings that repeat the cause, each with its key
+    /// and message. The repeats are not results of their own: one cause is one alert.
+    /// </summary>
+    private static void WriteResult(Utf8JsonWriter w, Finding finding, string file, SarifContext? context, Dictionary<string, int> ruleIndex, string? acceptance,
+        FindingGroup? group = null, string? baselineState = null, string suppression = "inSource")
     {
-        var place = FindingPlace.Of(finding, file);
+        var severity = group?.Severity ?? finding.Severity;
         w.WriteStartObject();
         w.WriteString("ruleId", finding.Rule.Id);
         if (ruleIndex.TryGetValue(finding.Rule.Id, out var index))
@@ -348,7 +366,7 @@ public static class ReviewSarifRenderer
             w.WriteNumber("ruleIndex", index);
         }
 
-        w.WriteString("level", Level(finding.Severity));
+        w.WriteString("level", Level(severity));
         w.WriteStartObject("message");
         w.WriteString("text", finding.Message);
         if (finding.Template is { } template)
@@ -368,8 +386,74 @@ public static class ReviewSarifRenderer
         w.WriteString(FingerprintKey, finding.Key);
         w.WriteEndObject();
 
+        if (baselineState is not null)
+        {
+            w.WriteString("baselineState", baselineState);
+        }
+
         w.WriteStartArray("locations");
         w.WriteStartObject();
+        WritePhysicalLocation(w, finding, file, context, withContext: true);
+        w.WriteEndObject();
+        w.WriteEndArray();
+
+        if (group is { Related.IsDefaultOrEmpty: false })
+        {
+            w.WriteStartArray("relatedLocations");
+            for (var i = 0; i < group.Related.Length; i++)
+            {
+                var related = group.Related[i];
+                w.WriteStartObject();
+                w.WriteNumber("id", i + 1);
+                WritePhysicalLocation(w, related, file, context, withContext: false);
+                w.WriteStartObject("message");
+                w.WriteString("text", $"{related.Key}: {related.Message}");
+                w.WriteEndObject();
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
+        if (acceptance is not null)
+        {
+            w.WriteStartArray("suppressions");
+            w.WriteStartObject();
+            w.WriteString("kind", suppression);
+            w.WriteString("status", "accepted");
+            w.WriteString("justification", acceptance);
+            w.WriteEndObject();
+            w.WriteEndArray();
+        }
+
+        w.WriteStartObject("properties");
+        w.WriteString("step", StepNames.Id(finding.Rule.Step));
+        w.WriteString("severity", StepNames.SeverityId(severity));
+        if (severity != finding.Rule.Severity)
+        {
+            w.WriteString("ruleSeverity", StepNames.SeverityId(finding.Rule.Severity));
+        }
+
+        if (group is { Related.IsDefaultOrEmpty: false })
+        {
+            w.WriteString("cause", group.Cause);
+            w.WriteStartArray("related");
+            foreach (var related in group.Related)
+            {
+                w.WriteStringValue(related.Key);
+            }
+
+            w.WriteEndArray();
+        }
+
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    /// <summary>A <c>physicalLocation</c>: the design file from the base, the finding's region and its snippet, and the lines around it when asked.</summary>
+    private static void WritePhysicalLocation(Utf8JsonWriter w, Finding finding, string file, SarifContext? context, bool withContext)
+    {
+        var place = FindingPlace.Of(finding, file);
         w.WriteStartObject("physicalLocation");
         w.WriteStartObject("artifactLocation");
         var uri = ArtifactUri(place.File, context, out var relative);
@@ -393,35 +477,11 @@ public static class ReviewSarifRenderer
         }
 
         w.WriteEndObject();
-        if (!finding.Span.IsNone)
+        if (withContext && !finding.Span.IsNone)
         {
             WriteContextRegion(w, finding.Span);
         }
 
-        w.WriteEndObject();
-        w.WriteEndObject();
-        w.WriteEndArray();
-
-        if (acceptance is not null)
-        {
-            w.WriteStartArray("suppressions");
-            w.WriteStartObject();
-            w.WriteString("kind", "inSource");
-            w.WriteString("status", "accepted");
-            w.WriteString("justification", acceptance);
-            w.WriteEndObject();
-            w.WriteEndArray();
-        }
-
-        w.WriteStartObject("properties");
-        w.WriteString("step", StepNames.Id(finding.Rule.Step));
-        w.WriteString("severity", StepNames.SeverityId(finding.Severity));
-        if (finding.Severity != finding.Rule.Severity)
-        {
-            w.WriteString("ruleSeverity", StepNames.SeverityId(finding.Rule.Severity));
-        }
-
-        w.WriteEndObject();
         w.WriteEndObject();
     }
 

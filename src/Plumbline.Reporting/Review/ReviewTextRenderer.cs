@@ -1,5 +1,6 @@
 using System.Globalization;
 using Plumbline.Analysis.Review;
+using Plumbline.Analysis.Review.Causes;
 using Plumbline.Design.Text;
 using Plumbline.Reporting.Formatting;
 using Plumbline.Reporting.Terminal;
@@ -52,6 +53,7 @@ public sealed class ReviewTextRenderer(bool useColor = false, bool verbose = fal
         WriteFindings(sb, report, file);
         WriteBlastRadius(sb, report);
         WriteAccepted(sb, report);
+        WriteDisabled(sb, report);
         if (!report.Findings.IsEmpty)
         {
             sb.Append('\n').Append("Accept a finding by its key under security.accepted_risks (finding, reason, until); see docs/review.md.\n");
@@ -89,7 +91,18 @@ public sealed class ReviewTextRenderer(bool useColor = false, bool verbose = fal
         sb.Append(medium > 0 ? Yellow : Plain, Count(medium, "medium")).Append(", ");
         sb.Append(Count(low, "low")).Append(", ").Append(Count(info, "info"));
         sb.Append(string.Create(CultureInfo.InvariantCulture,
-            $". Accepted: {report.Accepted.Length}. Rules passed: {passed} of {rules}.\n"));
+            $"{(report.Repeats > 0 ? $" ({report.Repeats} more listed under their cause)" : string.Empty)}. Accepted: {report.Accepted.Length}."));
+        if (!report.Disabled.IsEmpty)
+        {
+            sb.Append(Invariant($" Turned off: {report.Disabled.Length}."));
+        }
+
+        if (report.Baseline is not null)
+        {
+            sb.Append(Invariant($" Baselined: {report.Baselined.Length}."));
+        }
+
+        sb.Append(Invariant($" Rules passed: {passed} of {rules}.\n"));
     }
 
     private static void WriteScoreboard(TerminalBuilder sb, ReviewReport report)
@@ -121,16 +134,23 @@ public sealed class ReviewTextRenderer(bool useColor = false, bool verbose = fal
             return;
         }
 
-        foreach (var group in report.Findings.GroupBy(f => f.Rule.Step).OrderBy(g => StepNames.Rank(g.Key)))
+        foreach (var step in report.Groups.GroupBy(g => g.Head.Rule.Step).OrderBy(g => StepNames.Rank(g.Key)))
         {
-            sb.Append('\n').Append(Bold, StepNames.Name(group.Key)).Append("  (").Append(StepCounts(group)).Append(")\n");
+            sb.Append('\n').Append(Bold, StepNames.Name(step.Key)).Append("  (").Append(StepCounts(step.Select(g => g.Severity))).Append(")\n");
             var explained = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var finding in group)
+            foreach (var group in step)
             {
-                var label = StepNames.SeverityLabel(finding.Severity);
-                sb.Append("  ").Append(SeverityColor(finding.Severity), label).Append(' ', 8 - label.Length);
+                var finding = group.Head;
+                var label = StepNames.SeverityLabel(group.Severity);
+                sb.Append("  ").Append(SeverityColor(group.Severity), label).Append(' ', 8 - label.Length);
                 sb.Append(Bold, TerminalText.Escape(FindingPlace.Of(finding, file).ToString())).Append("  ").Append(OneLine(finding.Message)).Append('\n');
                 sb.Append(DetailIndent).Append(Dim, "key: " + OneLine(finding.Key)).Append('\n');
+                if (finding.Setting is { } setting)
+                {
+                    AppendWrapped(sb, Dim, "severity", $"{setting.Setting}, set by {setting.Span.Path}:{setting.Span.Start} ({setting.Reason})");
+                }
+
+                WriteRelated(sb, group, file);
                 if (Verbose || explained.Add(finding.Rule.Id))
                 {
                     AppendWrapped(sb, Cyan, "why", finding.Rule.Why);
@@ -140,6 +160,27 @@ public sealed class ReviewTextRenderer(bool useColor = false, bool verbose = fal
                         sb.Append(DetailIndent).Append(Dim, "docs: " + OneLine(docs.ToString())).Append('\n');
                     }
                 }
+            }
+        }
+    }
+
+    /// <summary>The findings that repeat a group's cause: one line each (severity, place, key), the message too when verbose.</summary>
+    private void WriteRelated(TerminalBuilder sb, FindingGroup group, string file)
+    {
+        if (group.Related.IsDefaultOrEmpty)
+        {
+            return;
+        }
+
+        sb.Append(DetailIndent).Append(Dim, Invariant($"same cause ({OneLine(group.Cause)}), {group.Related.Length} more:")).Append('\n');
+        foreach (var related in group.Related)
+        {
+            var label = StepNames.SeverityId(related.Severity);
+            sb.Append(DetailIndent).Append("  ").Append(label).Append(' ', Math.Max(1, 8 - label.Length))
+              .Append(TerminalText.Escape(FindingPlace.Of(related, file).ToString())).Append("  ").Append(OneLine(related.Key)).Append('\n');
+            if (Verbose)
+            {
+                AppendWrapped(sb, Plain, "message", related.Message, DetailIndent + "          ");
             }
         }
     }
@@ -192,6 +233,24 @@ public sealed class ReviewTextRenderer(bool useColor = false, bool verbose = fal
         }
     }
 
+    /// <summary>The findings the project configuration turned off: one line per setting, with how many and its reason.</summary>
+    private static void WriteDisabled(TerminalBuilder sb, ReviewReport report)
+    {
+        if (report.Disabled.IsEmpty)
+        {
+            return;
+        }
+
+        sb.Append('\n').Append(Bold, Invariant($"Turned off ({report.Disabled.Length})")).Append('\n');
+        foreach (var setting in report.Disabled.GroupBy(d => d.Setting).OrderBy(g => g.Key.Span.Offset))
+        {
+            var n = setting.Count();
+            sb.Append("  ").Append(OneLine(setting.Key.Rule)).Append(Invariant($"  ({n} finding{(n == 1 ? string.Empty : "s")}, "))
+              .Append(TerminalText.Escape(setting.Key.Span.Path)).Append(':').Append(Invariant($"{setting.Key.Span.Start}")).Append(")\n");
+            AppendWrapped(sb, Plain, "reason", setting.Key.Reason, "    ");
+        }
+    }
+
     /// <summary>Wraps text after a label (<c>why: </c>) at <see cref="Width"/> columns, continuation lines under the text.</summary>
     private static void AppendWrapped(TerminalBuilder sb, TerminalStyle labelStyle, string label, string text, string indent = DetailIndent)
     {
@@ -223,9 +282,9 @@ public sealed class ReviewTextRenderer(bool useColor = false, bool verbose = fal
         sb.Append(line).Append('\n');
     }
 
-    /// <summary>"2 high, 7 medium": the severities a step's findings have, most severe first.</summary>
-    private static string StepCounts(IEnumerable<Finding> findings) =>
-        string.Join(", ", findings.GroupBy(f => f.Severity).OrderBy(g => g.Key)
+    /// <summary>"2 high, 7 medium": the severities a step's causes have, most severe first.</summary>
+    private static string StepCounts(IEnumerable<Severity> severities) =>
+        string.Join(", ", severities.GroupBy(s => s).OrderBy(g => g.Key)
             .Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Count()} {StepNames.SeverityId(g.Key)}")));
 
     private static IEnumerable<StepScore> Ordered(IEnumerable<StepScore> scores) => scores.OrderBy(s => StepNames.Rank(s.Step));

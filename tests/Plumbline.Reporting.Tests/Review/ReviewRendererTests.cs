@@ -71,11 +71,15 @@ public sealed class ReviewRendererTests
         var brief = Render(report, file: file);
         var verbose = Render(report, verbose: true, file: file);
 
-        var groups = report.Findings.Select(f => (f.Rule.Step, f.Rule.Id)).Distinct().Count();
+        // Each cause's head is printed with its why and fix; the findings that repeat it are listed under it by key.
+        var heads = report.Groups.Select(g => g.Head).ToList();
+        var groups = heads.Select(f => (f.Rule.Step, f.Rule.Id)).Distinct().Count();
         Assert.Equal(groups, Occurrences(brief, "\n          why: "));
-        Assert.Equal(report.Findings.Length, Occurrences(verbose, "\n          why: "));
-        Assert.Equal(report.Findings.Length, Occurrences(brief, "\n          key: "));
-        Assert.True(groups < report.Findings.Length, "the weak design should fire some rule twice in a step");
+        Assert.Equal(heads.Count, Occurrences(verbose, "\n          why: "));
+        Assert.Equal(heads.Count, Occurrences(brief, "\n          key: "));
+        Assert.Equal(report.Groups.Count(g => !g.Related.IsEmpty), Occurrences(brief, "\n          same cause ("));
+        Assert.All(report.Groups.SelectMany(g => g.Related), f => Assert.Contains("  " + f.Key + "\n", brief, StringComparison.Ordinal));
+        Assert.True(groups < heads.Count, "the weak design should fire some rule twice in a step");
     }
 
     [Fact]
@@ -111,7 +115,8 @@ public sealed class ReviewRendererTests
         using var doc = JsonDocument.Parse(ReviewJsonRenderer.Render(report, "shop.yaml"));
         var root = doc.RootElement;
         Assert.Equal("shop", root.GetProperty("system").GetString());
-        Assert.Equal(report.Findings.Length, root.GetProperty("findings").GetArrayLength());
+        Assert.Equal(report.Groups.Length, root.GetProperty("findings").GetArrayLength());
+        Assert.Equal(report.Findings.Length, root.GetProperty("findings").EnumerateArray().Sum(f => 1 + f.GetProperty("related").GetArrayLength()));
         Assert.Equal(StepNames.Order.Select(StepNames.Id), root.GetProperty("scores").EnumerateArray().Select(s => s.GetProperty("step").GetString()));
         var expired = root.GetProperty("findings").EnumerateArray().Single(f => f.GetProperty("rule").GetString() == "expired-acceptance");
         Assert.Equal("expired-acceptance@bots buying out stock", expired.GetProperty("key").GetString());

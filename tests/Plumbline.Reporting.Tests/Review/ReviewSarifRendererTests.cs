@@ -70,8 +70,24 @@ public sealed class ReviewSarifRendererTests
         var text = ReviewSarifRenderer.Render(report, file, Version);
         Assert.Empty(Validate(text));
         using var doc = JsonDocument.Parse(text);
-        Assert.Equal(report.Findings.Length + report.Accepted.Length, doc.RootElement.GetProperty("runs")[0].GetProperty("results").GetArrayLength());
-        Assert.True(report.Findings.Length > 10);
+        // One result per cause (its repeats are its related locations) and one per accepted finding.
+        var results = doc.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray().ToList();
+        Assert.Equal(report.Groups.Length + report.Accepted.Length, results.Count);
+        Assert.True(report.Groups.Length > 10);
+        Assert.True(report.Repeats > 0, "the weak design repeats some cause");
+        for (var i = 0; i < report.Groups.Length; i++)
+        {
+            var group = report.Groups[i];
+            Assert.Equal(ReviewSarifRenderer.Level(group.Severity), results[i].GetProperty("level").GetString());
+            var related = results[i].TryGetProperty("relatedLocations", out var list) ? list.EnumerateArray().ToList() : [];
+            Assert.Equal(group.Related.Length, related.Count);
+            for (var j = 0; j < related.Count; j++)
+            {
+                Assert.Equal(j + 1, related[j].GetProperty("id").GetInt32());
+                Assert.Equal($"{group.Related[j].Key}: {group.Related[j].Message}", related[j].GetProperty("message").GetProperty("text").GetString());
+                Assert.Equal(group.Related[j].Span.Start.Line, related[j].GetProperty("physicalLocation").GetProperty("region").GetProperty("startLine").GetInt32());
+            }
+        }
     }
 
     [Theory]
@@ -106,7 +122,7 @@ public sealed class ReviewSarifRendererTests
         }
 
         var results = run.GetProperty("results").EnumerateArray().ToList();
-        var keys = report.Findings.Concat(report.Accepted.Select(a => a.Finding)).Select(f => f.Key).ToList();
+        var keys = report.Groups.Select(g => g.Head).Concat(report.Accepted.Select(a => a.Finding)).Select(f => f.Key).ToList();
         Assert.Equal(keys, results.Select(r => r.GetProperty("partialFingerprints").GetProperty(ReviewSarifRenderer.FingerprintKey).GetString()));
         foreach (var result in results)
         {
@@ -147,10 +163,10 @@ public sealed class ReviewSarifRendererTests
         var (report, file) = ReviewTestData.ReviewExample(ReviewTestData.WeakDesign);
         using var doc = JsonDocument.Parse(ReviewSarifRenderer.Render(report, file, Version));
         var results = doc.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray().ToList();
-        for (var i = 0; i < report.Findings.Length; i++)
+        for (var i = 0; i < report.Groups.Length; i++)
         {
-            var finding = report.Findings[i];
-            Assert.Equal(ReviewSarifRenderer.Level(finding.Severity), results[i].GetProperty("level").GetString());
+            var finding = report.Groups[i].Head;
+            Assert.Equal(ReviewSarifRenderer.Level(report.Groups[i].Severity), results[i].GetProperty("level").GetString());
             var region = results[i].GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region");
             Assert.Equal(finding.Span.Start.Line, region.GetProperty("startLine").GetInt32());
             Assert.Equal(finding.Span.Start.Column, region.GetProperty("startColumn").GetInt32());
@@ -226,9 +242,9 @@ public sealed class ReviewSarifRendererTests
         Assert.Equal("SRCROOT", (string?)provenance["mappedTo"]!["uriBaseId"]);
 
         var results = run["results"]!.AsArray();
-        for (var i = 0; i < report.Findings.Length; i++)
+        for (var i = 0; i < report.Groups.Length; i++)
         {
-            var finding = report.Findings[i];
+            var finding = report.Groups[i].Head;
             var location = results[i]!["locations"]![0]!["physicalLocation"]!;
             Assert.Equal("examples/" + Path.GetFileName(file), (string?)location["artifactLocation"]!["uri"]);
             var source = finding.Span.Source!;
@@ -238,7 +254,7 @@ public sealed class ReviewSarifRendererTests
             Assert.Equal(Math.Max(1, finding.Span.Start.Line - 1), first);
             Assert.StartsWith(source.GetLine(first) + "\n", (string?)context3["snippet"]!["text"], StringComparison.Ordinal);
             var properties = results[i]!["properties"]!.AsObject();
-            Assert.Equal(finding.Severity != finding.Rule.Severity, properties.ContainsKey("ruleSeverity"));
+            Assert.Equal(report.Groups[i].Severity != finding.Rule.Severity, properties.ContainsKey("ruleSeverity"));
         }
     }
 

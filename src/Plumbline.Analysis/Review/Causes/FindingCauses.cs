@@ -1,0 +1,114 @@
+using System.Collections.Frozen;
+using Plumbline.Analysis.Threats;
+
+namespace Plumbline.Analysis.Review.Causes;
+
+/// <summary>
+/// The one table of root causes: which findings repeat one cause, so the review reports the cause once with the
+/// repeats listed under it (<see cref="FindingGroup"/>). A cause is a key, <c>kind@subject</c>, read from what the
+/// design states (never from a message's words):
+/// <list type="bullet">
+/// <item>a control left unstated design-wide: a threat whose missing control falls back to a <c>security.*</c> line
+/// (<c>unstated@security.encryption.in_transit</c>), together with the design-wide rule that names that line
+/// (<c>no-encryption-in-transit</c>), which heads the group;</item>
+/// <item>one pair of components with no timeout between them, however many operations call across it
+/// (<c>missing-timeout@web->redis</c>);</item>
+/// <item>a gap of the whole design listed per workflow or component: no chaos scenario at all, no component listing
+/// its zones, no grant stated anywhere, the blast radius of every tier of one layout.</item>
+/// </list>
+/// A finding not in the table is its own cause (its key).
+/// </summary>
+public static class FindingCauses
+{
+    /// <summary>The design-wide lines a threat's control falls back to, and the rule that reports the line itself (null when none does).</summary>
+    private static readonly FrozenDictionary<string, string?> DesignWideControls = new Dictionary<string, string?>(StringComparer.Ordinal)
+    {
+        ["/security/encryption/in_transit"] = "no-encryption-in-transit",
+        ["/security/encryption/at_rest"] = "no-encryption-at-rest",
+        ["/security/authn/services"] = null,
+        ["/security/authn/users"] = null,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>Rules that report a design-wide line itself, and the cause they name (so their findings head the group).</summary>
+    private static readonly FrozenDictionary<string, string> DesignWideRules = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["no-encryption-in-transit"] = Unstated("/security/encryption/in_transit"),
+        ["no-encryption-at-rest"] = Unstated("/security/encryption/at_rest"),
+        ["no-audit-trail"] = Unstated("/security/audit"),
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>Audit rules judged per entity that fall back to the design's <c>security.audit</c> lines.</summary>
+    private static readonly FrozenSet<string> AuditRules = new[]
+    {
+        "sensitive-write-without-audit", "restricted-read-without-audit", "hipaa-phi-read-without-audit",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The cause of a threat whose control is missing: the design-wide line the control fell back to, when it did; else
+    /// null (the threat is its own cause: a call or component that states no control of its own while the design does).
+    /// </summary>
+    /// <param name="controlPath">The JSON pointer the control was looked up at last, such as <c>/security/encryption/in_transit</c>.</param>
+    public static string? OfControl(string? controlPath) =>
+        controlPath is not null && DesignWideControls.ContainsKey(controlPath) ? Unstated(controlPath) : null;
+
+    /// <summary>The rule id whose finding names a cause itself and so heads its group, or null when no rule does.</summary>
+    public static string? HeadRule(string cause)
+    {
+        ArgumentNullException.ThrowIfNull(cause);
+        foreach (var (rule, named) in DesignWideRules)
+        {
+            if (named == cause)
+            {
+                return rule;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The cause of <paramref name="finding"/>: what its rule set (<see cref="Finding.Cause"/>), else the table's, else its own key.</summary>
+    public static string Of(Finding finding, ReviewContext context)
+    {
+        ArgumentNullException.ThrowIfNull(finding);
+        ArgumentNullException.ThrowIfNull(context);
+        if (finding.Cause is { } set)
+        {
+            return set;
+        }
+
+        var design = context.Design;
+        var id = finding.Rule.Id;
+        if (DesignWideRules.TryGetValue(id, out var named))
+        {
+            return named;
+        }
+
+        if (AuditRules.Contains(id) && design.Security.Audit.IsDefaultOrEmpty)
+        {
+            return Unstated("/security/audit");
+        }
+
+        return id switch
+        {
+            // One pair of components, one timeout policy: every operation calling across it repeats the same gap.
+            "missing-timeout" when context.Calls.FirstOrDefault(c => c.Id == finding.Subject) is { } site =>
+                $"missing-timeout@{site.Component.Name}->{site.Call.To.Component}",
+
+            // Every tier's blast radius is a listing of one layout.
+            "blast-radius" => "blast-radius@components",
+
+            // No chaos scenario at all: each critical workflow repeats it.
+            "critical-workflow-without-chaos" when design.Validation.Chaos.IsDefaultOrEmpty => Unstated("/validation/chaos"),
+
+            // No component lists its zones: each critical workflow repeats it.
+            "single-zone-design" when design.Components.All(c => c.Zones.IsDefaultOrEmpty) => Unstated("/components/zones"),
+
+            // No grant stated anywhere: each component reaching data it does not own repeats it.
+            "data-reach-without-grant" when design.Components.All(c => c.Security is null || c.Security.Grants.IsDefaultOrEmpty) => Unstated("/components/security/grants"),
+
+            _ => finding.Key,
+        };
+    }
+
+    private static string Unstated(string path) => "unstated@" + ThreatModel.Dotted(path);
+}
