@@ -72,6 +72,15 @@ public static class SvgDiagramWriter
             if (e.Label is { } box)
             {
                 var color = IsFinding(e.Edge) ? DiagramStyle.Finding : "#333333";
+                if (e.Anchor is { } anchor && anchor.DistanceTo(box) > 2)
+                {
+                    // The label had to stand off its edge: a leader ties it to the point it belongs to.
+                    var toX = Math.Clamp(anchor.X, box.X, box.Right);
+                    var toY = Math.Clamp(anchor.Y, box.Y, box.Bottom);
+                    sb.Append("<line class=\"leader\" x1=\"").Append(Num(anchor.X)).Append("\" y1=\"").Append(Num(anchor.Y)).Append("\" x2=\"").Append(Num(toX)).Append("\" y2=\"").Append(Num(toY))
+                        .Append("\" stroke=\"").Append(color).Append("\" stroke-width=\"0.8\" stroke-dasharray=\"2 2\"/>");
+                }
+
                 sb.Append("<g class=\"edge-label\"><rect x=\"").Append(Num(box.X)).Append("\" y=\"").Append(Num(box.Y)).Append("\" width=\"").Append(Num(box.Width)).Append("\" height=\"").Append(Num(box.Height))
                     .Append("\" rx=\"3\" fill=\"#ffffff\" fill-opacity=\"0.9\"/>");
                 var y = box.Y + 2 + EdgeTextSize;

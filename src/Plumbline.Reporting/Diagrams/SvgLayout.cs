@@ -31,8 +31,23 @@ public readonly record struct Box(double X, double Y, double Width, double Heigh
         new(centerX - (width / 2), centerY - (height / 2), width, height);
 }
 
-/// <summary>An edge as drawn: its path (cubic Béziers and lines, in SVG path syntax) and its label's box, if it has one.</summary>
-public sealed record LaidEdge(DiagramEdge Edge, EdgeText Text, string Path, Box? Label);
+/// <summary>A point in SVG coordinates.</summary>
+public readonly record struct Spot(double X, double Y)
+{
+    /// <summary>How far this point is from <paramref name="box"/> (zero inside it).</summary>
+    public double DistanceTo(Box box)
+    {
+        var dx = Math.Max(Math.Max(box.X - X, 0), X - box.Right);
+        var dy = Math.Max(Math.Max(box.Y - Y, 0), Y - box.Bottom);
+        return Math.Sqrt((dx * dx) + (dy * dy));
+    }
+}
+
+/// <summary>
+/// An edge as drawn: its path (cubic Béziers and lines, in SVG path syntax), its label's box if it has one, and the
+/// point on the edge that label belongs to (the writer draws a leader to it when the label had to stand off).
+/// </summary>
+public sealed record LaidEdge(DiagramEdge Edge, EdgeText Text, string Path, Box? Label, Spot? Anchor = null);
 
 /// <summary>A node as drawn: its box (its shape is drawn inside it) and its text.</summary>
 public sealed record LaidNode(DiagramNode Node, NodeText Text, Box Box);
@@ -176,20 +191,23 @@ public static class SvgLayout
         }).ToImmutableArray();
         var laidGroups = graph.Groups.Select(group => new LaidGroup(group, groupTitles[group.Id], ToBox(clusters[group.Id].BoundingBox))).ToImmutableArray();
 
-        var placer = new LabelPlacer(laidNodes.Select(n => n.Box));
+        // Labels keep off the nodes and off the groups' titles (the group outlines themselves they may cross).
+        var placer = new LabelPlacer(laidNodes.Select(n => n.Box).Concat(laidGroups.Select(GroupTitleBox)));
         var laidEdges = ImmutableArray.CreateBuilder<LaidEdge>(edges.Count);
         foreach (var (edge, text, msagl) in edges)
         {
             var curve = msagl.Curve ?? new LineSegment(msagl.Source.Center, msagl.Target.Center);
             var path = PathOf(curve, X, Y);
             Box? label = null;
+            Spot? anchor = null;
             if (msagl.Label is { } l)
             {
                 var preferred = Box.Around(X(l.Center.X), Y(l.Center.Y), l.Width, l.Height);
-                label = placer.Place(preferred, t => { var p = curve[curve.ParStart + (t * (curve.ParEnd - curve.ParStart))]; return (X(p.X), Y(p.Y)); });
+                var nearest = curve[curve.ClosestParameter(l.Center)];
+                (label, anchor) = placer.Place(preferred, new Spot(X(nearest.X), Y(nearest.Y)), t => { var p = curve[curve.ParStart + (t * (curve.ParEnd - curve.ParStart))]; return new Spot(X(p.X), Y(p.Y)); });
             }
 
-            laidEdges.Add(new LaidEdge(edge, text, path, label));
+            laidEdges.Add(new LaidEdge(edge, text, path, label, anchor));
         }
 
         // The picture covers everything drawn, labels moved out of the way included, under a title line.
@@ -200,6 +218,13 @@ public static class SvgLayout
         var maxY = all.Count == 0 ? 0 : all.Max(b => b.Bottom);
         var view = new Box(minX - Margin, minY - Margin - titleHeight, Math.Max(maxX - minX, TextWidth(title, TitleSize, bold: true)) + (2 * Margin), maxY - minY + (2 * Margin) + titleHeight);
         return new DiagramLayout(title, view, laidGroups, laidNodes, laidEdges.ToImmutable());
+    }
+
+    /// <summary>Where a group's title is written: its top left corner, one line high (as <see cref="SvgDiagramWriter"/> writes it).</summary>
+    public static Box GroupTitleBox(LaidGroup group)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        return new Box(group.Box.X + 6, group.Box.Y + 2, TextWidth(group.Title, TextSize) + 4, GroupTitleHeight - 2);
     }
 
     /// <summary>The box a node's text needs, plus what its shape takes around the text (slanted sides, a cylinder's ends).</summary>
@@ -289,65 +314,91 @@ public static class SvgLayout
         Math.Round(value, 1).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// Puts each edge label where it covers no node and no label placed before it: where the layout put it if that
-    /// is free, else the first free spot along its edge (centred on it, or beside it), else further out to the side.
-    /// A grid of cells keeps each check to the boxes nearby, so placing grows with the number of labels.
+    /// Puts each edge label where it covers no node, no group title and no label placed before it: where the layout
+    /// put it if that is free, else the free spot nearest its edge, searched ring by ring around points along the
+    /// edge (centred on it first, then beside, above, below and at the corners, a step further out each ring). A grid
+    /// of cells keeps each check to the boxes nearby, so placing grows with the number of labels.
     /// </summary>
     private sealed class LabelPlacer
     {
         private const double Cell = 120;
+        private const double Gap = 4;
+        private const double RingStep = 10;
+        private const int Rings = 24;
+        private static readonly double[] Along = [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.35, 0.65, 0.25, 0.75, 0.15, 0.85];
         private readonly Dictionary<(int, int), List<Box>> _grid = [];
 
-        public LabelPlacer(IEnumerable<Box> nodes)
+        public LabelPlacer(IEnumerable<Box> obstacles)
         {
-            foreach (var box in nodes)
+            foreach (var box in obstacles)
             {
                 Add(Inflate(box, 2));
             }
         }
 
-        public Box Place(Box preferred, Func<double, (double X, double Y)> along)
+        /// <summary>The label's box, and the point on the edge it stands for.</summary>
+        public (Box Label, Spot Anchor) Place(Box preferred, Spot nearest, Func<double, Spot> along)
         {
-            if (IsFree(preferred))
+            // Where the layout put it, if that is free and by the edge (it sometimes leaves a label a node's height off).
+            if (nearest.DistanceTo(preferred) <= Gap + RingStep && IsFree(preferred))
             {
                 Add(preferred);
-                return preferred;
+                return (preferred, nearest);
             }
 
-            double[] ts = [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.35, 0.65, 0.25, 0.75, 0.15, 0.85];
-            foreach (var offset in (double[])[0, 1, -1, 2, -2, 3, -3])
+            var (w, h) = (preferred.Width, preferred.Height);
+            for (var ring = 0; ring <= Rings; ring++)
             {
-                foreach (var t in ts)
+                foreach (var t in Along)
                 {
-                    var (x, y) = along(t);
-                    var box = Box.Around(x + (offset * ((preferred.Width / 2) + 6)), y, preferred.Width, preferred.Height);
-                    if (offset != 0 && Math.Abs(offset) > 1)
+                    var at = along(t);
+                    foreach (var box in Around(at, w, h, ring))
                     {
-                        box = box with { X = x + (Math.Sign(offset) * ((Math.Abs(offset) - 0.5) * (preferred.Width + 6))) - (preferred.Width / 2) };
-                    }
-
-                    if (IsFree(box))
-                    {
-                        Add(box);
-                        return box;
+                        if (IsFree(box))
+                        {
+                            Add(box);
+                            return (box, at);
+                        }
                     }
                 }
             }
 
-            // Crowded all round: step right of the middle of the edge until free.
-            var (mx, my) = along(0.5);
-            for (var step = 1; step < 10_000; step++)
+            // Crowded all round: step right of the middle of the edge until free; the leader shows whose it is.
+            var middle = along(0.5);
+            for (var step = Rings + 1; step < 10_000; step++)
             {
-                var box = Box.Around(mx + (step * 24), my, preferred.Width, preferred.Height);
+                var box = Box.Around(middle.X + (w / 2) + (step * RingStep), middle.Y, w, h);
                 if (IsFree(box))
                 {
                     Add(box);
-                    return box;
+                    return (box, middle);
                 }
             }
 
             Add(preferred);
-            return preferred;
+            return (preferred, nearest);
+        }
+
+        /// <summary>The boxes of one ring around <paramref name="at"/>: ring 0 is centred on it; ring r stands off by r - 1 steps beyond touching, on each side and at the corners.</summary>
+        private static IEnumerable<Box> Around(Spot at, double w, double h, int ring)
+        {
+            if (ring == 0)
+            {
+                yield return Box.Around(at.X, at.Y, w, h);
+                yield break;
+            }
+
+            var off = (ring - 1) * RingStep;
+            var dx = (w / 2) + Gap + off;
+            var dy = (h / 2) + Gap + off;
+            yield return Box.Around(at.X + dx, at.Y, w, h);
+            yield return Box.Around(at.X - dx, at.Y, w, h);
+            yield return Box.Around(at.X, at.Y - dy, w, h);
+            yield return Box.Around(at.X, at.Y + dy, w, h);
+            yield return Box.Around(at.X + dx, at.Y - dy, w, h);
+            yield return Box.Around(at.X - dx, at.Y - dy, w, h);
+            yield return Box.Around(at.X + dx, at.Y + dy, w, h);
+            yield return Box.Around(at.X - dx, at.Y + dy, w, h);
         }
 
         private static Box Inflate(Box b, double by) => new(b.X - by, b.Y - by, b.Width + (2 * by), b.Height + (2 * by));

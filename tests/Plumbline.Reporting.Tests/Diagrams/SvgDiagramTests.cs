@@ -81,6 +81,58 @@ public sealed class SvgDiagramTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(DiagramExamples.ExampleViews), MemberType = typeof(DiagramExamples))]
+    public void Every_label_of_every_example_stays_by_its_edge_and_off_the_nodes_and_group_titles(string example, string view) =>
+        AssertLabelsPlaced(SvgLayout.Lay(DiagramBuilder.Build(DiagramExamples.Load(example), DiagramExamples.View(view)).Graph!));
+
+    [Fact]
+    public void At_fifty_components_every_label_stays_by_its_edge_and_off_the_group_titles() =>
+        AssertLabelsPlaced(SvgLayout.Lay(DiagramBuilder.Build(Load(GeneratedDesigns.Fifty), DiagramView.Container).Graph!));
+
+    [Theory]
+    [MemberData(nameof(DiagramExamples.ExampleViews), MemberType = typeof(DiagramExamples))]
+    public void A_label_standing_off_its_edge_is_tied_to_it_by_a_leader_line(string example, string view)
+    {
+        var graph = DiagramBuilder.Build(DiagramExamples.Load(example), DiagramExamples.View(view)).Graph!;
+        var layout = SvgLayout.Lay(graph);
+        var standingOff = layout.Edges.Count(e => e.Label is { } box && e.Anchor!.Value.DistanceTo(box) > 2);
+
+        var svg = XDocument.Parse(DiagramRenderer.Render(graph, DiagramFormat.Svg));
+
+        XNamespace ns = "http://www.w3.org/2000/svg";
+        Assert.Equal(standingOff, svg.Descendants(ns + "line").Count(l => (string?)l.Attribute("class") == "leader"));
+    }
+
+    /// <summary>
+    /// A label covers no node, no group's title and no other label, and stands within <see cref="Nearby"/> of the
+    /// point on its own edge it is tied to; four in five (rounded down) sit on their edge or just beside it.
+    /// </summary>
+    private static void AssertLabelsPlaced(DiagramLayout layout)
+    {
+        var obstacles = layout.Nodes.Select(n => (What: "node " + n.Node.Name, Box: n.Box)).Concat(layout.Groups.Select(g => (What: "the title of " + g.Title, Box: SvgLayout.GroupTitleBox(g)))).ToList();
+        var placed = new List<Box>();
+        foreach (var edge in layout.Edges.Where(e => e.Label is not null))
+        {
+            var label = edge.Label!.Value;
+            Assert.DoesNotContain(obstacles, o => o.Box.Overlaps(label));
+            Assert.DoesNotContain(placed, other => other.Overlaps(label));
+            placed.Add(label);
+            Assert.NotNull(edge.Anchor);
+            var distance = edge.Anchor!.Value.DistanceTo(label);
+            Assert.True(distance <= Nearby, $"the label of {edge.Edge.From} -> {edge.Edge.To} stands {distance:0} px from its edge");
+        }
+
+        var close = layout.Edges.Count(e => e.Label is not null && e.Anchor!.Value.DistanceTo(e.Label.Value) <= Beside);
+        Assert.True(close >= Math.Floor(0.8 * placed.Count), $"{layout.Title}: only {close} of {placed.Count} labels sit on or beside their edge");
+    }
+
+    /// <summary>The furthest a label may stand from its edge (a leader line ties it back): about six lines of edge text.</summary>
+    private const double Nearby = 120;
+
+    /// <summary>On its edge or just beside it (the placer's first ring).</summary>
+    private const double Beside = 14;
+
     [Fact]
     public void Boxes_overlap_only_when_they_share_area()
     {
