@@ -95,8 +95,11 @@ public sealed class AvailabilityModel
 
     public ComponentAvailability Of(string component) => Components[_graph.ComponentIndex[component]];
 
-    public WorkflowAvailability? OfWorkflow(string workflow) =>
-        _workflowIndex.TryGetValue(workflow, out var w) ? Workflows[w] : null;
+    public WorkflowAvailability? OfWorkflow(string workflow)
+    {
+        var w = _workflowIndex.GetValueOrDefault(workflow, -1);
+        return w >= 0 ? Workflows[w] : null;
+    }
 
     /// <summary>n redundant copies each up with probability a: 1 - (1 - a)^n (n at least 1).</summary>
     public static double Parallel(double availability, int copies) =>
@@ -533,7 +536,7 @@ public sealed class AvailabilityModel
                         continue; // a loop back through a fallback: cannot help
                     }
 
-                    var alternative = fallback >= 0 && _local.TryGetValue(fallback, out var f) ? f : -1;
+                    var alternative = fallback >= 0 ? _local.GetValueOrDefault(fallback, -1) : -1;
                     var count = edge.Call?.Count ?? 1;
                     calls.Add(new PathCall(Probability(_graph, edge), Math.Max(count, 1), primary, alternative));
                 }
@@ -548,7 +551,8 @@ public sealed class AvailabilityModel
             foreach (var e in _graph.Outgoing[op])
             {
                 var edge = _graph.Edges[e];
-                if (edge.Kind != EdgeKind.Sync || edge.Call is not { } call)
+                var call = edge.Kind == EdgeKind.Sync ? edge.Call : null;
+                if (call is null)
                 {
                     continue;
                 }
@@ -787,7 +791,8 @@ public sealed class AvailabilityModel
             for (var i = 0; i < _ops.Count; i++)
             {
                 var c = _graph.ComponentOf[_ops[i]];
-                var value = _conditionedIndex.TryGetValue(c, out var j)
+                var j = _conditionedIndex.GetValueOrDefault(c, -1);
+                var value = j >= 0
                     ? (_level[j] >= _levelOfOp[i] ? 1.0 : 0.0)
                     : _up[c];
                 foreach (var call in _calls[i])

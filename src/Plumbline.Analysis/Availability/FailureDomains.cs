@@ -54,7 +54,7 @@ public sealed class FailureDomains
     public ImmutableArray<FailureDomain> All { get; }
 
     /// <summary>The domain index of a zone, or -1.</summary>
-    public int ZoneIndex(string zone) => _zones.TryGetValue(zone, out var i) ? i : -1;
+    public int ZoneIndex(string zone) => _zones.GetValueOrDefault(zone, -1);
 
     public static FailureDomains Of(SystemDesign design)
     {

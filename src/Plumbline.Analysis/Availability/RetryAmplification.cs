@@ -110,7 +110,8 @@ public static class RetryAmplification
             foreach (var e in graph.Outgoing[op])
             {
                 var edge = graph.Edges[e];
-                if (edge.Kind == EdgeKind.Delivery || edge.Call is not { } call)
+                var call = edge.Kind == EdgeKind.Delivery ? null : edge.Call;
+                if (call is null)
                 {
                     continue;
                 }

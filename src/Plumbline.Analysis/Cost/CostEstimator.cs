@@ -370,7 +370,8 @@ public static class CostEstimator
             {
                 var workflow = _design.Workflows[w];
                 var entry = _design.FindComponent(workflow.Entry.Component);
-                if (entry is null || entry.Kind == ComponentKind.Cdn || estimate.Traffic[w].ResponseBandwidth.Value is not { } bytes || bytes <= 0)
+                var bytes = estimate.Traffic[w].ResponseBandwidth.Value ?? 0;
+                if (entry is null || entry.Kind == ComponentKind.Cdn || bytes <= 0)
                 {
                     continue;
                 }

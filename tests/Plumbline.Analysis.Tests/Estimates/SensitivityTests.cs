@@ -59,4 +59,26 @@ public sealed class SensitivityTests
         Assert.Contains(Report.Rows, r => r.Input.Kind == InputKind.FanOut);
         Assert.Contains(Report.Rows, r => r.Input.Kind == InputKind.PeakFactor);
     }
+
+    [Fact]
+    public void Storage_counts_every_copy_the_owner_keeps()
+    {
+        // db with 2 primaries and 4 replicas keeps 1 + 4 / 2 = 3 copies: a year of 1/s x 2 KB, three times.
+        var replicated = Design.Replace("db: { kind: database,", "db: { kind: database, instances: 2, replicas: 4,", StringComparison.Ordinal);
+        var report = Estimator.Estimate(ReviewKit.Load(replicated), sensitivity: true).Sensitivity!;
+        Assert.Equal(3 * 12 * 2000 * 2_629_800.0, report.Headlines[2].Value, 0);
+    }
+
+    [Fact]
+    public void The_busiest_component_and_the_instances_it_needs_are_headlines()
+    {
+        // a: peak (114.08 + 1) x 2 = 230.16/s over 100/s = 230%; it needs ceil(230.16 / 70) = 4 instances;
+        // db: reads 456.33/s x 2 = 912.66/s over 1,000/s = 91%, writes 2/s over 100/s: 2 instances. 4 + 2 = 6.
+        Assert.Equal(2 * 115.08 / 100, Report.Headlines[0].Value, 2);
+        Assert.Equal("a", Report.Headlines[0].Subject);
+        Assert.Equal(6, Report.Headlines[1].Value);
+
+        // Egress: 114.08/s x 1,000 B.
+        Assert.Equal(114_077, Report.Headlines[3].Value, 0);
+    }
 }

@@ -202,7 +202,9 @@ internal sealed class LatencyFigures(EstimateContext context) : FigureBuilder(co
 
     private Figure QueueingFigure(string name, PathLatency service, PathLatency loaded, int entry, List<int> path, QueueingDelay?[] queues)
     {
-        if (loaded.Of(entry) is not { } withQueues || service.Of(entry) is not { } without)
+        var withQueues = loaded.Of(entry);
+        var without = service.Of(entry);
+        if (withQueues is null || without is null)
         {
             return Figure.Unknown(name, FigureUnit.Seconds, Unbounded(loaded, path, queues));
         }

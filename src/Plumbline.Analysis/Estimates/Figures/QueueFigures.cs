@@ -23,12 +23,13 @@ internal sealed class QueueFigures(EstimateContext context) : FigureBuilder(cont
             var target = Design.FindComponent(consumer.Component);
             var op = target?.FindOperation(consumer.Operation);
             var perInstance = op?.Capacity?.PerSecond ?? target?.Capacity?.Total?.PerSecond ?? target?.Capacity?.Writes?.PerSecond;
-            if (target is null || perInstance is not { } p)
+            if (target is null || perInstance is null)
             {
                 known = false;
                 continue;
             }
 
+            var p = perInstance.Value;
             capacity += p * target.Instances;
             inputs.Add(In($"{consumer} capacity x instances", p * target.Instances, FigureUnit.Rate, target.Path + "/capacity"));
         }

@@ -1,0 +1,85 @@
+using Plumbline.Analysis.Availability;
+using Plumbline.Analysis.Graph;
+using Plumbline.Design.Model;
+using Xunit;
+
+namespace Plumbline.Analysis.Tests.Availability;
+
+/// <summary>Redundancy a stateful service's replicas add, and worst-case times long enough to print in minutes and hours, by hand.</summary>
+public sealed class RedundancyAndBudgetTests
+{
+    [Fact]
+    public void A_stateful_service_s_replicas_are_units_beside_its_instances()
+    {
+        // 2 instances + 1 replica, each up 99%: 1 - 0.01^3 = 0.999999.
+        var model = AvailabilityModelTests.Model("""
+              api: { kind: service, stateless: false, instances: 2, replicas: 1, availability: 99%, operations: { op: {} } }
+            """);
+
+        Assert.Equal(0.999999, model.Of("api").Value, 1e-12);
+        Assert.Equal(0.999999, model.OfWorkflow("w")!.Value, 1e-12);
+    }
+
+    [Fact]
+    public void A_stateless_service_counts_its_instances_only()
+    {
+        // 2 instances each up 99%: 1 - 0.01^2 = 0.9999.
+        var model = AvailabilityModelTests.Model("""
+              api: { kind: service, instances: 2, availability: 99%, operations: { op: {} } }
+            """);
+
+        Assert.Equal(0.9999, model.Of("api").Value, 1e-12);
+        Assert.Null(model.OfWorkflow("missing"));
+    }
+
+    private static WorstCaseTime Worst(string call, string latency = "")
+    {
+        var design = TestDesigns.Load($$"""
+            plumbline: 1
+            system: { name: t }
+            workflows:
+              w: { entry: api.op, rate: 1/s }
+            components:
+              api:
+                kind: service
+                operations:
+                  op:
+                    {{latency}}
+                    calls:
+                      - {{call}}
+              db: { kind: database, operations: { get: { latency: { p99: 90s } } } }
+            """);
+        var graph = CallGraph.Build(design);
+        return TimeoutBudget.Of(graph, graph.IndexOf(new OperationRef("api", "op")));
+    }
+
+    [Fact]
+    public void A_worst_case_of_two_minutes_or_more_prints_in_minutes()
+    {
+        // 3 attempts x 60s + (1s + 1s) constant backoff = 182s = 3.03 minutes.
+        var worst = Worst("{ to: db.get, timeout: 60s, retries: { max: 2, backoff: constant, base: 1s } }");
+
+        Assert.Equal(182, worst.Seconds, 9);
+        Assert.Equal("latency 0s + db.get 3 x 60s + 2s backoff = 3.03m", worst.Arithmetic);
+    }
+
+    [Fact]
+    public void A_worst_case_of_two_hours_or_more_prints_in_hours()
+    {
+        // p99 10s of its own + 1 attempt x 2h = 7,210s = 2 hours.
+        var worst = Worst("{ to: db.get, timeout: 2h }", "latency: { p99: 10s }");
+
+        Assert.Equal(7210, worst.Seconds, 9);
+        Assert.Equal("p99 10s + db.get 2h = 2h", worst.Arithmetic);
+    }
+
+    [Fact]
+    public void An_attempt_without_a_timeout_waits_for_the_callee_s_own_worst_case()
+    {
+        // 2 attempts x db.get's 90s = 180s = 3 minutes.
+        var worst = Worst("{ to: db.get, retries: 1 }");
+
+        Assert.Equal(180, worst.Seconds, 9);
+        Assert.Equal("latency 0s + db.get 2 x 90s (no timeout: its own worst case) = 3m", worst.Arithmetic);
+    }
+}
