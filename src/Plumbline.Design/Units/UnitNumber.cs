@@ -36,30 +36,26 @@ internal static class UnitNumber
             return NumberScan.Negative;
         }
 
+        // Each loop steps one character in its header, so no edit to its body can make it spin (mutation testing
+        // edits every statement; a loop that stops stepping would run a test host out of memory).
         var digits = new StringBuilder();
         var i = 0;
         var group = 0;
         var sawComma = false;
-        while (i < text.Length)
+        for (; i < text.Length; i++)
         {
             var c = text[i];
             if (char.IsAsciiDigit(c))
             {
                 digits.Append(c);
                 group++;
-                i++;
-            }
-            else if (c == '_' && IsDigitSeparator(text, i))
-            {
-                i++;
             }
             else if (c == ',' && allowCommas && (sawComma ? group == 3 : group is >= 1 and <= 3) && HasThreeDigits(text, i + 1))
             {
                 sawComma = true;
                 group = 0;
-                i++;
             }
-            else
+            else if (c != '_' || !IsDigitSeparator(text, i))
             {
                 break;
             }
@@ -73,19 +69,13 @@ internal static class UnitNumber
         if (i + 1 < text.Length && text[i] == '.' && char.IsAsciiDigit(text[i + 1]))
         {
             digits.Append('.');
-            i++;
-            while (i < text.Length)
+            for (i++; i < text.Length; i++)
             {
                 if (char.IsAsciiDigit(text[i]))
                 {
                     digits.Append(text[i]);
-                    i++;
                 }
-                else if (text[i] == '_' && IsDigitSeparator(text, i))
-                {
-                    i++;
-                }
-                else
+                else if (text[i] != '_' || !IsDigitSeparator(text, i))
                 {
                     break;
                 }

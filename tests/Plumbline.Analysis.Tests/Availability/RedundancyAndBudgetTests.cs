@@ -82,4 +82,46 @@ public sealed class RedundancyAndBudgetTests
         Assert.Equal(180, worst.Seconds, 9);
         Assert.Equal("latency 0s + db.get 2 x 90s (no timeout: its own worst case) = 3m", worst.Arithmetic);
     }
+
+    private static (int Copies, CopiesBasis Basis) Copies(string component)
+    {
+        var design = TestDesigns.Load($$"""
+            plumbline: 1
+            system: { name: t }
+            workflows:
+              w: { entry: s.get, rate: 1/s }
+            components:
+              s: {{component}}
+            """);
+        return StoreCopies.Of(design.FindComponent("s")!);
+    }
+
+    [Fact]
+    public void A_store_s_copies_of_one_shard_are_its_replicas_over_its_primaries_plus_one()
+    {
+        // 2 primaries and 4 replicas: each shard has 1 + 4 / 2 = 3 copies.
+        Assert.Equal((3, CopiesBasis.Replicas), Copies("{ kind: database, instances: 2, replicas: 4, operations: { get: {} } }"));
+
+        // 3 primaries and 2 replicas: not every shard has a replica, so one copy is all that is sure.
+        Assert.Equal((1, CopiesBasis.Replicas), Copies("{ kind: database, instances: 3, replicas: 2, operations: { get: {} } }"));
+    }
+
+    [Fact]
+    public void Stated_copies_win_and_an_object_store_keeps_one_per_zone()
+    {
+        Assert.Equal((5, CopiesBasis.Stated), Copies("{ kind: database, replicas: 1, replication: { copies: 5 }, operations: { get: {} } }"));
+        Assert.Equal((3, CopiesBasis.OnePerZone), Copies("{ kind: object_store, zones: [a, b, c], operations: { get: {} } }"));
+        Assert.Equal((1, CopiesBasis.Replicas), Copies("{ kind: object_store, zones: [a], operations: { get: {} } }"));
+        Assert.Equal((2, CopiesBasis.Replicas), Copies("{ kind: object_store, replicas: 1, zones: [a, b, c], operations: { get: {} } }"));
+        Assert.Equal((3, CopiesBasis.Replicas), Copies("{ kind: database, replicas: 2, zones: [a, b, c], operations: { get: {} } }"));
+    }
+
+    [Fact]
+    public void Downtime_is_the_unavailable_share_of_the_period_and_never_negative()
+    {
+        // 0.1% of 30 days (2,592,000 s) = 2,592 s.
+        Assert.Equal(2_592_000, Nines.SecondsPer30Days);
+        Assert.Equal(2_592, Nines.Downtime(0.999, Nines.SecondsPer30Days), 6);
+        Assert.Equal(0, Nines.Downtime(1.0001, 100));
+    }
 }
