@@ -132,5 +132,7 @@ public sealed class ParallelMmc
     private readonly struct Model(ParallelMmc owner) : IModel
     {
         public void Handle(Simulator simulator, in SimEvent e) => owner.Handle(simulator, e);
+
+        public bool Live(in SimEvent e) => true;
     }
 }

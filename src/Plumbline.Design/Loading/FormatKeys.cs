@@ -45,7 +45,7 @@ public static class FormatKeys
         ["failover"] = ["mode", "detection", "promotion", "time"],
         ["operation"] = ["latency", "type", "idempotent", "capacity", "rows", "response", "reads", "writes", "calls"],
         ["latency"] = ["p50", "p90", "p99", "p999", "mean"],
-        ["call"] = ["to", "probability", "count", "timeout", "retries", "circuit_breaker", "async", "parallel", "fallback", "security"],
+        ["call"] = ["to", "probability", "count", "timeout", "retries", "circuit_breaker", "async", "parallel", "fallback", "security", "load_balancing"],
         ["call_security"] = ["authn", "in_transit"],
         ["fallback"] = ["to", "description"],
         ["retries"] = ["max", "backoff", "base", "max_delay", "jitter"],

@@ -272,6 +272,13 @@ public sealed record Call(
     /// </summary>
     public bool Parallel { get; init; }
 
+    /// <summary>
+    /// How this caller picks an instance of the callee, client-side, with its own view of the instances (its own
+    /// round-robin turn and its own outstanding calls). Null: the callee's <see cref="Component.LoadBalancing"/>, one
+    /// balancer in front of the callee shared by every caller.
+    /// </summary>
+    public LoadBalancing? LoadBalancing { get; init; }
+
     /// <summary>This call's own authentication and encryption; null when it states none (the callee's and the system-wide ones apply).</summary>
     public ChannelSecurity? Security { get; init; }
 }

@@ -60,10 +60,13 @@ internal sealed class DesignRun
     private readonly CallEdge[] _edges;
     private readonly double[] _edgeProbability;
     private readonly int[] _timeoutChannel;
+    private readonly EdgeHot[] _hot;
     private readonly CircuitBreaker?[] _breakers;
 
     // Components and instances.
     private readonly SimulatedComponent[] _components;
+    private readonly bool[] _limited;
+    private readonly LoadBalancing[] _balancing;
     private readonly int[] _firstInstance;
     private readonly int[] _instanceComponent;
     private readonly Station?[] _stations;
@@ -92,6 +95,12 @@ internal sealed class DesignRun
     private readonly int[] _upCount;
     private readonly int[] _outstanding;
     private readonly int[] _roundRobin;
+
+    // Client-side balancers: a call that states its own load_balancing picks with its caller instance's own view.
+    private readonly int[] _clientBase;
+    private readonly int[] _clientTurnBase;
+    private readonly int[] _clientOutstanding;
+    private readonly int[] _clientTurn;
     private readonly double[] _addSeconds;
     private readonly double[] _times;
     private readonly int[] _timesFaults;
@@ -137,6 +146,7 @@ internal sealed class DesignRun
     private readonly List<SeriesWindow> _series = [];
     private readonly Slo[] _slos;
     private readonly int[] _sloWorkflow;
+    private readonly int[][] _slosOf;
     private readonly List<(long Good, long Valid)>[] _sloWindows;
     private readonly long[] _sloWindowGood;
     private readonly long[] _sloWindowValid;
@@ -161,16 +171,30 @@ internal sealed class DesignRun
         _edges = [.. _graph.Edges];
         _edgeProbability = [.. model.EdgeProbabilities];
         _timeoutChannel = new int[_edges.Length];
+        _hot = new EdgeHot[_edges.Length];
         _breakers = new CircuitBreaker?[_edges.Length];
         _edgeTallies = new EdgeTally[_edges.Length];
         for (var e = 0; e < _edges.Length; e++)
         {
             var call = _edges[e].Call;
+            var count = call?.Count ?? 1;
+            _hot[e] = new EdgeHot
+            {
+                To = _edges[e].To,
+                ToComponent = _opComponent[_edges[e].To],
+                Kind = _edges[e].Kind,
+                Parallel = call?.Parallel ?? false,
+                Probability = _edgeProbability[e],
+                Whole = (int)Math.Floor(count),
+                Fraction = count - Math.Floor(count),
+            };
             _timeoutChannel[e] = call?.Timeout is { } t && _edges[e].Kind == EdgeKind.Sync ? _sim.AddChannel(t.Seconds) : -1;
             _breakers[e] = call?.CircuitBreaker is { } policy && _edges[e].Kind == EdgeKind.Sync ? new CircuitBreaker(policy) : null;
         }
 
         _components = [.. model.Components];
+        _limited = [.. _components.Select(c => c.Limited)];
+        _balancing = [.. _components.Select(c => c.Balancing)];
         _firstInstance = new int[_components.Length + 1];
         for (var c = 0; c < _components.Length; c++)
         {
@@ -227,6 +251,7 @@ internal sealed class DesignRun
         }
 
         _roundRobin = new int[_components.Length];
+        (_clientBase, _clientTurnBase, _clientOutstanding, _clientTurn) = ClientBalancers(_edges, _opComponent, _components);
         _addSeconds = new double[_components.Length];
         _times = new double[_components.Length];
         Array.Fill(_times, 1.0);
@@ -270,6 +295,7 @@ internal sealed class DesignRun
         _slos = [.. model.Design.Slos.Where(s => workflows.Any(w => w.Name == s.Workflow))];
         _sloWorkflow = [.. _slos.Select(s => workflows.IndexOf(workflows.First(w => w.Name == s.Workflow)))];
         _sloWindows = [.. _slos.Select(_ => new List<(long, long)>())];
+        _slosOf = [.. Enumerable.Range(0, workflows.Length).Select(w => Enumerable.Range(0, _slos.Length).Where(s => _sloWorkflow[s] == w).ToArray())];
         _sloWindowGood = new long[_slos.Length];
         _sloWindowValid = new long[_slos.Length];
     }
@@ -364,7 +390,7 @@ internal sealed class DesignRun
                 SlotFree(e.Target);
                 break;
             case TimeoutEvent:
-                if (_calls[e.Target].Gen == e.Tag && _calls[e.Target].InUse)
+                if (TimeoutLive(e.Target, e.Tag))
                 {
                     AttemptResult(e.Target, e.Tag, FailureCause.Timeout, false);
                 }
@@ -402,6 +428,9 @@ internal sealed class DesignRun
                 break;
         }
     }
+
+    /// <summary>An attempt's timeout still matters: the call is in use and on the same attempt (its generation moves on at each answer).</summary>
+    private bool TimeoutLive(int call, int gen) => _calls[call].Gen == gen && _calls[call].InUse;
 
     // ---- Arrivals ----
 
@@ -455,7 +484,7 @@ internal sealed class DesignRun
             _componentOps[c]++;
         }
 
-        var instance = PickInstance(c, _opWrite[f.Op]);
+        var instance = f.Edge >= 0 && _clientBase[f.Edge] >= 0 ? PickForCaller(ref f, c) : PickInstance(c, _opWrite[f.Op]);
         if (instance < 0)
         {
             if (_opWrite[f.Op])
@@ -501,10 +530,10 @@ internal sealed class DesignRun
         var c = _opComponent[f.Op];
         var own = (_own[f.Op].Sample(_rng.NextDouble()) * _times[c]) + _addSeconds[c];
         _sim.Schedule(own, OwnDoneEvent, frame);
-        var component = _components[c];
-        if (component.Limited)
+        if (_limited[c])
         {
             var replica = f.Instance - _firstInstance[c] >= _primaries[c];
+            var component = _components[c];
             var (factor, capacity) = replica ? (component.ReplicaHold, component.ReplicaCapacity) : (component.Hold, component.CapacityPerInstance);
             var hold = factor > 0
                 ? own * factor
@@ -555,7 +584,7 @@ internal sealed class DesignRun
         while (_frames[frame].Cursor < outgoing.Length)
         {
             var e = outgoing[_frames[frame].Cursor++];
-            var edge = _edges[e];
+            ref readonly var edge = ref _hot[e];
             if (edge.Kind == EdgeKind.Delivery)
             {
                 Spawn(edge.To, delivered: true);
@@ -572,13 +601,13 @@ internal sealed class DesignRun
             {
                 for (var k = 0; k < copies; k++)
                 {
-                    Spawn(edge.To, delivered: false);
+                    Spawn(edge.To, delivered: false, e, _frames[frame].Instance);
                 }
 
                 continue;
             }
 
-            if (!edge.Call!.Parallel)
+            if (!edge.Parallel)
             {
                 _frames[frame].Pending = 1;
                 StartCall(frame, e, copies);
@@ -594,7 +623,7 @@ internal sealed class DesignRun
                 StartCall(frame, e, 1);
             }
 
-            while (_frames[frame].Cursor < outgoing.Length && _edges[outgoing[_frames[frame].Cursor]] is { Kind: EdgeKind.Sync, Call.Parallel: true })
+            while (_frames[frame].Cursor < outgoing.Length && _hot[outgoing[_frames[frame].Cursor]] is { Kind: EdgeKind.Sync, Parallel: true })
             {
                 var next = outgoing[_frames[frame].Cursor++];
                 var n = Copies(next);
@@ -625,25 +654,23 @@ internal sealed class DesignRun
 
     private int Copies(int e)
     {
-        var edge = _edges[e];
-        var probability = _edgeProbability[e];
-        if (probability < 1 && _rng.NextDouble() >= probability)
+        ref readonly var edge = ref _hot[e];
+        if (edge.Probability < 1 && _rng.NextDouble() >= edge.Probability)
         {
             return 0;
         }
 
-        var count = edge.Call?.Count ?? 1;
-        var whole = (int)Math.Floor(count);
-        var fraction = count - whole;
-        return whole + (fraction > 0 && _rng.NextDouble() < fraction ? 1 : 0);
+        return edge.Whole + (edge.Fraction > 0 && _rng.NextDouble() < edge.Fraction ? 1 : 0);
     }
 
-    private void Spawn(int op, bool delivered)
+    private void Spawn(int op, bool delivered, int edge = -1, int callerInstance = -1)
     {
         var frame = NewFrame(op, -1, 0);
         if (frame >= 0)
         {
             _frames[frame].Delivered = delivered;
+            _frames[frame].Edge = edge;
+            _frames[frame].CallerInstance = callerInstance;
             Invoke(frame);
         }
     }
@@ -653,6 +680,11 @@ internal sealed class DesignRun
     {
         ref var f = ref _frames[frame];
         var (parentCall, parentGen, workflow, degraded) = (f.ParentCall, f.ParentGen, f.Workflow, f.Degraded);
+        if (f.ClientSlot >= 0)
+        {
+            _clientOutstanding[f.ClientSlot]--; // the caller has its answer
+        }
+
         if (workflow >= 0)
         {
             Record(workflow, f.Start, f.Measured, failure, degraded);
@@ -679,7 +711,7 @@ internal sealed class DesignRun
         c.Decorrelated = 0;
         c.Degraded = false;
         c.Measured = _warmedUp;
-        var callee = _opComponent[_edges[e].To];
+        var callee = _hot[e].ToComponent;
         _windowCallsIn[callee] += copies;
         if (c.Measured)
         {
@@ -697,7 +729,7 @@ internal sealed class DesignRun
         var breaker = fallback ? null : _breakers[c.Edge];
         if (!fallback)
         {
-            var callee = _opComponent[_edges[c.Edge].To];
+            var callee = _hot[c.Edge].ToComponent;
             _windowAttemptsIn[callee]++;
             if (c.Measured)
             {
@@ -718,12 +750,19 @@ internal sealed class DesignRun
             c.Admitted = true;
         }
 
-        var op = fallback ? c.FallbackOp : _edges[c.Edge].To;
+        var op = fallback ? c.FallbackOp : _hot[c.Edge].To;
         var gen = c.Gen;
+        var callerInstance = _frames[c.Frame].Instance;
         var frame = NewFrame(op, call, gen);
         if (frame < 0)
         {
             return;
+        }
+
+        if (!fallback)
+        {
+            _frames[frame].Edge = _calls[call].Edge;
+            _frames[frame].CallerInstance = callerInstance;
         }
 
         if (!fallback && _timeoutChannel[_calls[call].Edge] is var channel and >= 0)
@@ -870,17 +909,75 @@ internal sealed class DesignRun
             return _down[shard] == 0 ? shard : -1;
         }
 
-        switch (_components[c].Balancing)
+        return Balance(_balancing[c], c, first, n, write, _outstanding, 0, ref _roundRobin[c]);
+    }
+
+    /// <summary>
+    /// An up instance picked by the call's own balancer, the one its caller instance keeps: its own round-robin turn and
+    /// its own count of calls outstanding at each instance (sent and not yet answered). A store's writes still go to
+    /// their shard's primary.
+    /// </summary>
+    private int PickForCaller(ref Frame f, int c)
+    {
+        var write = _opWrite[f.Op];
+        var first = _firstInstance[c];
+        var n = write ? _primaries[c] : _firstInstance[c + 1] - first;
+        if (_upCount[c] == 0 || (write && _shardedWrites[c]) || n == 1)
+        {
+            return PickInstance(c, write);
+        }
+
+        var edge = f.Edge;
+        var callerComponent = _opComponent[_edges[edge].From];
+        var caller = f.CallerInstance < 0 ? 0 : f.CallerInstance - _firstInstance[callerComponent];
+        var rows = (_clientTurnBase[edge + 1] - _clientTurnBase[edge]);
+        var row = rows == 1 ? 0 : Math.Clamp(caller, 0, rows - 1);
+        var width = _components[c].MaxCopies;
+        var rowStart = _clientBase[edge] + (row * width);
+        var picked = Balance(_edges[edge].Call!.LoadBalancing!.Value, c, first, n, write, _clientOutstanding, rowStart - first, ref _clientTurn[_clientTurnBase[edge] + row]);
+        if (picked >= 0)
+        {
+            f.ClientSlot = rowStart + (picked - first);
+            _clientOutstanding[f.ClientSlot]++;
+        }
+
+        return picked;
+    }
+
+    /// <summary>
+    /// An up instance among the first <paramref name="n"/> of component <paramref name="c"/> by <paramref name="policy"/>,
+    /// seeing instance i's outstanding requests at <paramref name="outstanding"/>[<paramref name="offset"/> + i] and
+    /// taking its round-robin turn from <paramref name="turn"/>; -1 when none is up.
+    /// </summary>
+    private int Balance(LoadBalancing policy, int c, int first, int n, bool write, int[] outstanding, int offset, ref int turn)
+    {
+        switch (policy)
         {
             case LoadBalancing.LeastOutstanding:
             {
+                // The fewest outstanding; ties go to the first from the turn on, which moves past it, so an idle set of
+                // instances is shared in turn rather than all sent to the first.
                 var best = -1;
-                for (var i = first; i < first + n; i++)
+                var from = first + Math.Min(turn, n - 1);
+                for (var i = from; i < first + n; i++)
                 {
-                    if (_down[i] == 0 && (best < 0 || _outstanding[i] < _outstanding[best]))
+                    if (_down[i] == 0 && (best < 0 || outstanding[offset + i] < outstanding[offset + best]))
                     {
                         best = i;
                     }
+                }
+
+                for (var i = first; i < from; i++)
+                {
+                    if (_down[i] == 0 && (best < 0 || outstanding[offset + i] < outstanding[offset + best]))
+                    {
+                        best = i;
+                    }
+                }
+
+                if (best >= 0)
+                {
+                    turn = (best - first + 1) % n;
                 }
 
                 return best;
@@ -890,7 +987,7 @@ internal sealed class DesignRun
             {
                 var a = NthUp(first, n, c, write);
                 var b = NthUp(first, n, c, write);
-                return _outstanding[b] < _outstanding[a] ? b : a;
+                return outstanding[offset + b] < outstanding[offset + a] ? b : a;
             }
 
             case LoadBalancing.Random:
@@ -898,13 +995,13 @@ internal sealed class DesignRun
             default:
             {
                 // The next up instance after the last one chosen, so the up instances share the load evenly.
-                var start = _roundRobin[c];
+                var start = turn;
                 for (var j = 0; j < n; j++)
                 {
                     var k = (start + j) % n;
                     if (_down[first + k] == 0)
                     {
-                        _roundRobin[c] = (k + 1) % n;
+                        turn = (k + 1) % n;
                         return first + k;
                     }
                 }
@@ -912,6 +1009,46 @@ internal sealed class DesignRun
                 return -1;
             }
         }
+    }
+
+    /// <summary>
+    /// Room for the client-side balancers of the calls that state a <c>load_balancing</c>: per call, a row for each of its
+    /// caller's instances (one shared row when that would pass a million counters, or 16 million over every call; past that, the callee's own balancer), each row the callee's instances'
+    /// outstanding counts, and a round-robin turn per row. -1 for a call without one.
+    /// </summary>
+    private static (int[] Base, int[] TurnBase, int[] Outstanding, int[] Turn) ClientBalancers(CallEdge[] edges, int[] opComponent, SimulatedComponent[] components)
+    {
+        const long MaxPerCall = 1_000_000;
+        const long MaxTotal = 16_000_000;
+        var bases = new int[edges.Length];
+        var turnBase = new int[edges.Length + 1];
+        long total = 0;
+        var turns = 0;
+        for (var e = 0; e < edges.Length; e++)
+        {
+            turnBase[e] = turns;
+            if (edges[e] is not { Kind: EdgeKind.Sync or EdgeKind.Async, Call.LoadBalancing: not null })
+            {
+                bases[e] = -1;
+                continue;
+            }
+
+            var callers = (long)components[opComponent[edges[e].From]].MaxCopies;
+            var width = (long)components[opComponent[edges[e].To]].MaxCopies;
+            var rows = callers * width <= MaxPerCall && total + (callers * width) <= MaxTotal ? callers : 1;
+            if (total + width > MaxTotal)
+            {
+                bases[e] = -1; // past the bound: the callee's own balancer
+                continue;
+            }
+
+            bases[e] = (int)total;
+            total += rows * width;
+            turns += (int)rows;
+        }
+
+        turnBase[edges.Length] = turns;
+        return (bases, turnBase, new int[total], new int[turns]);
     }
 
     /// <summary>An up instance among the first <paramref name="n"/>, uniformly at random.</summary>
@@ -1233,13 +1370,8 @@ internal sealed class DesignRun
             _windowFailed[w]++;
         }
 
-        for (var s = 0; s < _slos.Length; s++)
+        foreach (var s in _slosOf[w])
         {
-            if (_sloWorkflow[s] != w)
-            {
-                continue;
-            }
-
             var slo = _slos[s];
             if (slo.Sli == SliKind.Availability)
             {
@@ -1484,7 +1616,7 @@ internal sealed class DesignRun
         }
 
         _inFlight++;
-        _frames[frame] = new Frame { Op = op, ParentCall = parentCall, ParentGen = parentGen, Workflow = -1, Instance = -1 };
+        _frames[frame] = new Frame { Op = op, ParentCall = parentCall, ParentGen = parentGen, Workflow = -1, Instance = -1, Edge = -1, ClientSlot = -1 };
         return frame;
     }
 
@@ -1523,12 +1655,27 @@ internal sealed class DesignRun
         _freeCalls[_freeCallCount++] = call;
     }
 
+    /// <summary>What the hot path reads of an edge, inline (no record or call to follow per call made).</summary>
+    private struct EdgeHot
+    {
+        public int To;
+        public int ToComponent;
+        public EdgeKind Kind;
+        public bool Parallel;
+        public int Whole;
+        public double Fraction;
+        public double Probability;
+    }
+
     /// <summary>An operation in progress on one instance.</summary>
     private struct Frame
     {
         public int Op;
         public int Instance;
         public int Crashes;
+        public int Edge;
+        public int CallerInstance;
+        public int ClientSlot;
         public int ParentCall;
         public int ParentGen;
         public int Workflow;
@@ -1624,5 +1771,8 @@ internal sealed class DesignRun
     private readonly struct Handler(DesignRun run) : IModel
     {
         public void Handle(Simulator simulator, in SimEvent e) => run.Handle(e);
+
+        /// <summary>A call's timeout (the only channel events) matters while its attempt is still waiting.</summary>
+        public bool Live(in SimEvent e) => run.TimeoutLive(e.Target, e.Tag);
     }
 }

@@ -34,6 +34,9 @@ public sealed class Simulator
     /// <summary>Events handled so far, over every call to <see cref="Run{TModel}"/>.</summary>
     public long EventsHandled { get; private set; }
 
+    /// <summary>Channel events dropped unhandled because the model had abandoned them (<see cref="IModel.Live"/>).</summary>
+    public long EventsDropped { get; private set; }
+
     /// <summary>Events scheduled and not yet handled (the one being handled excluded), channels included.</summary>
     public int Pending
     {
@@ -118,6 +121,7 @@ public sealed class Simulator
     {
         _stopRequested = false;
         long handled = 0;
+        long dropped = 0;
         while (!_stopRequested && _queue.Count > 0)
         {
             ref readonly var top = ref _queue.Peek();
@@ -131,13 +135,33 @@ public sealed class Simulator
             _topHandled = true;
             if (e.Channel != 0)
             {
-                // The channel's next event takes this one's place in the list.
+                // The channel's next live event takes this one's place in the list; the abandoned ones before it
+                // (timeouts of calls that have answered) are dropped from the ring, never sifted through the list.
                 var c = _channels[e.Channel - 1];
                 c.RemoveFirst();
+                while (c.Count > 0 && !model.Live(in c.First))
+                {
+                    c.RemoveFirst();
+                    dropped++;
+                }
+
                 if (c.Count > 0)
                 {
                     _topHandled = false;
                     _queue.ReplaceTop(c.First);
+                }
+
+                if (!model.Live(in e))
+                {
+                    // Abandoned after it entered the list.
+                    if (_topHandled)
+                    {
+                        _topHandled = false;
+                        _queue.Dequeue();
+                    }
+
+                    dropped++;
+                    continue;
                 }
             }
 
@@ -157,6 +181,7 @@ public sealed class Simulator
         }
 
         EventsHandled += handled;
+        EventsDropped += dropped;
         return handled;
     }
 

@@ -237,5 +237,7 @@ public sealed class QueueingNetwork
     private readonly struct Handler(QueueingNetwork network) : IModel
     {
         public void Handle(Simulator simulator, in SimEvent e) => network.Handle(simulator, e);
+
+        public bool Live(in SimEvent e) => true;
     }
 }

@@ -435,6 +435,7 @@ internal static partial class DesignBinder
             FallbackTo = fallbackTo,
             Parallel = m.Bool("parallel") ?? false,
             Security = ReadChannelSecurity(m),
+            LoadBalancing = m.Enum<LoadBalancing>("load_balancing"),
         };
     }
 
