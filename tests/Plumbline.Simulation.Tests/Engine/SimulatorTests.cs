@@ -151,6 +151,7 @@ public sealed class SimulatorChannelTests
         // The same mixes, where the model also abandons a random channel event still pending now and then (a timeout whose
         // call answered): those never fire and are counted as dropped, every other event fires, in (time, sequence) order.
         var gen = Gen.Int[0, int.MaxValue];
+        long abandoned = 0;
         gen.SampleReplayable(seed =>
         {
             var sim = new Simulator(4);
@@ -159,7 +160,7 @@ public sealed class SimulatorChannelTests
             var model = new Mixer(new Random(seed), slow, instant, budget: 2_000, abandon: true);
             sim.ScheduleAt(0, 0);
             sim.Run(ref model, double.PositiveInfinity);
-            Assert.True(model.Abandoned.Count > 50, $"only {model.Abandoned.Count} abandoned");
+            Interlocked.Add(ref abandoned, model.Abandoned.Count);
             Assert.Equal(model.Scheduled - model.Abandoned.Count, model.Fired.Count);
             Assert.Equal(model.Abandoned.Count, sim.EventsDropped);
             Assert.Equal(model.Fired.Count, sim.EventsHandled);
@@ -173,6 +174,9 @@ public sealed class SimulatorChannelTests
 
             Assert.Equal(0, sim.Pending);
         }, iter: 50);
+
+        // Runs that schedule little may abandon nothing; over fifty, thousands are.
+        Assert.True(abandoned > 1_000, $"only {abandoned} abandoned over the runs");
     }
 
     [Fact]
