@@ -31,8 +31,8 @@ public static class FormatKeys
         ["workflow"] = ["description", "entry", "rate", "per_user", "peak_rate", "request", "response", "type", "criticality", "rpo", "rto"],
         ["api"] = ["version", "versioning", "endpoints"],
         ["endpoint"] = ["name", "route", "workflow", "idempotency", "auth", "reads", "writes", "version", "rate_limit"],
-        ["entity"] = ["entity", "description", "owner", "record_size", "new_records", "initial_records", "retention", "classification", "pii", "access", "consistency", "source", "rpo", "rto", "durability", "at_rest", "audit", "erasure"],
-        ["component"] = ["kind", "description", "engine", "model", "stateless", "instances", "replicas", "zones", "capacity", "availability", "load_balancing", "rate_limit", "autoscaling", "memory", "hit_ratio", "storage_per_node", "shard_key", "partitions", "retention", "dead_letter", "consumers", "backup", "owner", "sla", "quorum", "replication", "failover", "multi_region", "runs_on", "size", "storage_class", "security", "operations"],
+        ["entity"] = ["entity", "description", "owner", "record_size", "new_records", "initial_records", "retention", "classification", "pii", "access", "consistency", "source", "rpo", "rto", "durability", "at_rest", "audit", "erasure", "derived_from"],
+        ["component"] = ["kind", "description", "engine", "model", "stateless", "instances", "replicas", "zones", "capacity", "availability", "load_balancing", "rate_limit", "autoscaling", "memory", "hit_ratio", "storage_per_node", "shard_key", "partitions", "retention", "dead_letter", "consumers", "backup", "owner", "sla", "quorum", "consistency", "replication", "failover", "multi_region", "runs_on", "size", "storage_class", "security", "operations"],
         ["component_security"] = ["authn", "authz", "in_transit", "at_rest", "grants"],
         ["instance_size"] = ["vcpu", "memory"],
         ["region"] = ["zones", "availability", "zone_availability"],
@@ -43,7 +43,7 @@ public static class FormatKeys
         ["replication"] = ["mode", "lag", "copies", "across_regions", "annual_failure_rate", "repair"],
         ["region_replication"] = ["mode", "lag"],
         ["failover"] = ["mode", "detection", "promotion", "time"],
-        ["operation"] = ["latency", "type", "idempotent", "capacity", "rows", "response", "reads", "writes", "calls"],
+        ["operation"] = ["latency", "type", "idempotent", "capacity", "rows", "response", "reads", "writes", "consistency", "calls"],
         ["latency"] = ["p50", "p90", "p99", "p999", "mean"],
         ["call"] = ["to", "probability", "count", "timeout", "retries", "circuit_breaker", "async", "parallel", "fallback", "security", "load_balancing"],
         ["call_security"] = ["authn", "in_transit"],
@@ -71,7 +71,7 @@ public static class FormatKeys
         ["expectation"] = ["slos"],
         ["chaos_scenario"] = ["name", "at", "fault", "expect"],
         ["fault"] = ["zone_down", "instance_down", "slow", "fail", "instances", "add", "times", "error_rate", "for"],
-        ["decision"] = ["id", "title", "status", "date", "context", "options", "decision", "consequences"],
+        ["decision"] = ["id", "title", "status", "date", "context", "options", "decision", "consequences", "components"],
         ["milestone"] = ["name", "okr", "stage", "due", "deliverables"],
     }.ToFrozenDictionary(StringComparer.Ordinal);
 

@@ -99,6 +99,13 @@ public sealed record Component(
     /// <summary>Copies of a shard that must answer for a read or a write to succeed; null when unstated (one copy).</summary>
     public Quorum? Quorum { get; init; }
 
+    /// <summary>
+    /// What a read from this store can rely on after a write (<c>consistency:</c>), as configured: the
+    /// consistency level it reads and writes at. Null when unstated: the quorum decides when one is
+    /// stated, else the engine's default.
+    /// </summary>
+    public Consistency? Consistency { get; init; }
+
     /// <summary>How it keeps its copies (<c>replication:</c>); null when unstated. See <c>docs/recovery.md</c>.</summary>
     public Replication? Replication { get; init; }
 
@@ -229,6 +236,9 @@ public sealed record Operation(
 
     /// <summary>Entities one execution writes, when the file says; empty when unstated.</summary>
     public ImmutableArray<string> Writes { get; init; } = [];
+
+    /// <summary>The consistency this operation reads or writes at, overriding its store's (<c>consistency:</c>); null when unstated.</summary>
+    public Consistency? Consistency { get; init; }
 }
 
 /// <summary>Service-time percentiles of an operation's own work, excluding the calls it makes.</summary>

@@ -72,4 +72,14 @@ public sealed record Entity(
 
     /// <summary>How a person's records are erased on request (right to erasure); null when unstated.</summary>
     public string? Erasure { get; init; }
+
+    /// <summary>
+    /// The entities or components this data is derived from and rebuilt from when its owner loses it
+    /// (<c>derived_from</c>): a copy, an index, a roll-up or state rebuilt from connected clients, never
+    /// the only copy of anything. Empty when the design does not say (the data is its own record).
+    /// </summary>
+    public ImmutableArray<string> DerivedFrom { get; init; } = [];
+
+    /// <summary>Whether the design says where this data is rebuilt from (<see cref="DerivedFrom"/>).</summary>
+    public bool IsDerived => !DerivedFrom.IsDefaultOrEmpty;
 }

@@ -64,9 +64,12 @@ internal static class ReferenceValidator
                 RegionZones(component);
             }
 
+            var sources = new HashSet<string>(_entities);
+            sources.UnionWith(_components);
             foreach (var entity in design.Data)
             {
                 Name(entity.Owner, entity.Path + "/owner", "component", _components, "components");
+                Names(entity.DerivedFrom, entity.Path + "/derived_from", "entity or component", sources, "data or components");
             }
 
             foreach (var slo in design.Slos)
@@ -104,6 +107,11 @@ internal static class ReferenceValidator
             {
                 Names(runbook.Components, runbook.Path + "/components", "component", _components, "components");
                 Names(runbook.Slos, runbook.Path + "/slos", "SLO", _slos, "slos");
+            }
+
+            foreach (var decision in design.Decisions)
+            {
+                Names(decision.Components, decision.Path + "/components", "component", _components, "components");
             }
 
             foreach (var tradeoff in design.Business.Tradeoffs)

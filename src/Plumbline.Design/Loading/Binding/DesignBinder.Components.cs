@@ -78,6 +78,7 @@ internal static partial class DesignBinder
                 Hosting = ReadHosting(m, context),
                 MultiRegion = multiRegion,
                 Quorum = quorum,
+                Consistency = m.Enum<Consistency>("consistency"),
                 Replication = replication,
                 Failover = ReadFailover(m, context),
                 Security = ReadComponentSecurity(m),
@@ -369,6 +370,7 @@ internal static partial class DesignBinder
                 Response = m.Size("response"),
                 Reads = m.StringList("reads"),
                 Writes = m.StringList("writes"),
+                Consistency = m.Enum<Consistency>("consistency"),
             });
         }
 

@@ -49,6 +49,7 @@ internal static partial class DesignBinder
                 AtRest = m.String("at_rest"),
                 Audit = m.Enum<AuditScope>("audit"),
                 Erasure = m.String("erasure"),
+                DerivedFrom = m.StringList("derived_from"),
             };
         });
 

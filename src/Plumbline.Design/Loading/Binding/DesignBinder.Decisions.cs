@@ -16,5 +16,8 @@ internal static partial class DesignBinder
             m.StringList("options"),
             m.String("decision"),
             m.String("consequences"),
-            m.Path));
+            m.Path)
+        {
+            Components = m.StringList("components"),
+        });
 }

@@ -124,7 +124,7 @@ public sealed class ArchitectureRulesTests
         Assert.Equal(fires, ReviewKit.Review(Checkout("critical", Redundant, Replicated, call)).Of("no-degradation-path").Count == 1);
 
     [Fact]
-    public void A_stateful_service_passes_when_a_decision_names_it()
+    public void A_stateful_service_passes_when_a_standing_decision_lists_it_in_its_components()
     {
         const string Design = """
             plumbline: 1
@@ -136,11 +136,25 @@ public sealed class ArchitectureRulesTests
                 operations: { connect: {} }
             """;
         Assert.Single(ReviewKit.Review(Design).Of("stateful-service"));
-        Assert.Empty(ReviewKit.Review(Design + "\n" + """
+        Assert.Single(ReviewKit.Review(Design + "\n" + """
             decisions:
               - id: ADR-1
                 title: ws-gateway holds each client's websocket connection
                 decision: sticky connections; clients reconnect to another instance on failure
+            """).Of("stateful-service")); // the text names it; only components counts
+        Assert.Empty(ReviewKit.Review(Design + "\n" + """
+            decisions:
+              - id: ADR-1
+                title: The websocket gateway holds each client's connection
+                status: accepted
+                components: [ws-gateway]
+            """).Of("stateful-service"));
+        Assert.Single(ReviewKit.Review(Design + "\n" + """
+            decisions:
+              - id: ADR-1
+                title: The websocket gateway holds each client's connection
+                status: rejected
+                components: [ws-gateway]
             """).Of("stateful-service"));
     }
 
@@ -191,6 +205,60 @@ public sealed class ArchitectureRulesTests
             """).Of("stateful-without-backup");
         Assert.Equal(["db", "files", "sessions"], findings.Select(f => f.Subject));
         Assert.All(findings, f => Assert.Equal(Severity.High, f.Severity));
+        Assert.Contains("a service cannot take backup:", findings[2].Message, StringComparison.Ordinal);
+        Assert.Contains("replicas copy a bad write", findings[0].Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("retention: 30d", true)]
+    [InlineData("retention: 1d", false)]                       // expired before a daily backup could restore it
+    [InlineData("retention: 30d, derived_from: [Message]", false)] // a copy of what db keeps
+    public void A_backup_is_asked_for_what_is_the_only_copy(string fields, bool fires)
+    {
+        var findings = ReviewKit.Review($$"""
+            plumbline: 1
+            system: { name: chat }
+            data:
+              - { entity: Message, owner: db }
+              - { entity: History, owner: channels, {{fields}} }
+            components:
+              db:
+                kind: database
+                backup: { every: 1d, keep: 30d }
+                operations: { get: {} }
+              channels:
+                kind: service
+                stateless: false
+                operations: { get: {} }
+            """).Of("stateful-without-backup");
+        Assert.Equal(fires, findings.Count == 1);
+    }
+
+    [Theory]
+    [InlineData("", true)]
+    [InlineData(", derived_from: [Message]", false)]
+    public void Sensitive_data_in_one_copy_is_not_counted_when_it_is_derived(string fields, bool fires)
+    {
+        var findings = ReviewKit.Review($$"""
+            plumbline: 1
+            system: { name: chat }
+            data:
+              - { entity: Message, owner: db, classification: confidential }
+              - { entity: History, owner: channels, classification: confidential, retention: 30d{{fields}} }
+            components:
+              db:
+                kind: database
+                instances: 1
+                replicas: 2
+                backup: { every: 1d, keep: 30d }
+                operations: { get: {} }
+              channels:
+                kind: service
+                stateless: false
+                operations: { get: {} }
+            """).Of("sensitive-data-single-copy");
+        Assert.Equal(fires, findings.Count == 1);
+        Assert.All(findings, f => Assert.Contains("losing the instance", f.Message, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using Plumbline.Analysis.Review;
-using Plumbline.Analysis.Review.Rules.Storage;
 using Xunit;
 
 namespace Plumbline.Analysis.Tests.Review.Storage;
@@ -63,39 +62,60 @@ public sealed class KeyAndOwnerTests
     [Fact]
     public void Derived_cache_data_is_low()
     {
-        var entity = "  - entity: Timeline\n    owner: store\n    retention: 7d\n    source: rebuilt from Post by the fan-out worker\n    access:\n      - point_lookup(user)";
-        var finding = Assert.Single(ReviewKit.Findings(StorageKit.Design(entity, "    kind: cache\n    engine: redis"), "entity-without-durable-owner"));
+        var entity = "  - entity: Timeline\n    owner: store\n    retention: 7d\n    derived_from: [Post]\n    access:\n      - point_lookup(user)";
+        var finding = Assert.Single(ReviewKit.Findings(StorageKit.Design(entity + "\n  - { entity: Post }", "    kind: cache\n    engine: redis"), "entity-without-durable-owner"));
+        Assert.Contains("Post can rebuild it", finding.Message, StringComparison.Ordinal);
         Assert.Equal(Severity.Low, finding.Severity);
     }
 
     [Fact]
-    public void Derivation_is_read_from_the_source()
+    public void Derivation_is_read_from_derived_from_never_from_the_source_text()
     {
         var design = ReviewKit.Load("""
             plumbline: 1
             system: { name: t }
             data:
               - { entity: Post, owner: db }
-              - { entity: A, owner: index, source: Post bodies }
-              - { entity: B, owner: index, source: authors }
-              - { entity: C, owner: index, source: rebuilt nightly }
-              - { entity: D, owner: index, source: the indexer }
+              - { entity: A, owner: index, derived_from: [Post] }
+              - { entity: B, owner: index, derived_from: [indexer] }
+              - { entity: C, owner: index, source: rebuilt nightly from Post }
             components:
               db: { kind: database }
               index: { kind: search }
               indexer: { kind: worker }
             """);
-        Assert.Equal([true, false, true, true], design.Data.Skip(1).Select(e => StorageFacts.IsDerived(e, design)));
+        Assert.Equal([true, true, false], design.Data.Skip(1).Select(e => e.IsDerived));
+        Assert.Equal(["C"], ReviewKit.Review(design).Of("search-index-as-system-of-record").Select(f => f.Subject));
     }
 
     [Theory]
     [InlineData("    kind: database\n    engine: dynamodb", true)]
-    [InlineData("    kind: database\n    engine: dynamodb\n    description: strongly consistent reads only", false)]
+    [InlineData("    kind: database\n    engine: dynamodb\n    description: strongly consistent reads only", true)] // text is not read
+    [InlineData("    kind: database\n    engine: dynamodb\n    consistency: strong", false)]
+    [InlineData("    kind: database\n    engine: postgresql\n    consistency: eventual", true)]
     [InlineData("    kind: search\n    engine: opensearch", true)]
     [InlineData("    kind: database\n    engine: postgresql", false)]
+    [InlineData("    kind: database\n    engine: scylladb\n    instances: 3\n    replicas: 6\n    quorum: 2 of 3", false)]       // 2 + 2 > 3: quorums overlap
+    [InlineData("    kind: database\n    engine: scylladb\n    instances: 3\n    replicas: 6\n    quorum: { reads: 1 of 3, writes: 2 of 3 }", true)] // 1 + 2 = 3
+    [InlineData("    kind: database\n    engine: cassandra\n    instances: 3\n    replicas: 6\n    quorum: { reads: 1 of 3, writes: 3 of 3 }", false)] // 1 + 3 > 3
     public void Strong_consistency_needs_a_store_that_gives_it(string store, bool fires)
     {
-        var entity = "  - entity: Balance\n    owner: store\n    consistency: strong\n    source: derived from Ledger\n    access:\n      - point_lookup(account)";
+        var entity = "  - entity: Balance\n    owner: store\n    consistency: strong\n    access:\n      - point_lookup(account)";
         Assert.Equal(fires, ReviewKit.Findings(StorageKit.Design(entity, store), "strong-consistency-on-eventual-store").Count == 1);
+    }
+
+    [Theory]
+    [InlineData("strong", false)]
+    [InlineData("eventual", true)]
+    public void An_operation_consistency_overrides_its_store(string level, bool fires)
+    {
+        var design = StorageKit.Design("  - entity: Balance\n    owner: store\n    consistency: strong\n    access:\n      - point_lookup(account)",
+            "    kind: database\n    engine: cassandra").Replace("operations: { op: {} }", $"operations: {{ op: {{ consistency: {level} }} }}", StringComparison.Ordinal);
+        var findings = ReviewKit.Findings(design, "strong-consistency-on-eventual-store");
+        Assert.Equal(fires, findings.Count == 1);
+        if (fires)
+        {
+            Assert.Contains("store.op", findings[0].Message, StringComparison.Ordinal);
+        }
     }
 }

@@ -13,7 +13,7 @@ public sealed class EntityWithoutDurableOwner : IRule
     public RuleInfo Info { get; } = new("entity-without-durable-owner", ProcessStep.Storage, Severity.High,
         "An entity has no durable owner",
         "Data owned by a stateless service vanishes on the next deploy or restart, and data that lives only in a cache vanishes on an eviction or failover; if nothing else holds it, it is lost for good.",
-        "Make a durable store (a database or object store) the entity's owner and let caches hold copies; if the data really is derivable, say where from in the entity's source and plan the rebuild.");
+        "Make a durable store (a database or object store) the entity's owner and let caches hold copies; if the data really is derivable, name what it is rebuilt from in the entity's derived_from and plan the rebuild.");
 
     private static readonly Duration Ephemeral = Duration.FromDays(1);
 
@@ -41,9 +41,9 @@ public sealed class EntityWithoutDurableOwner : IRule
             }
 
             var kept = entity.RetainForever ? "forever" : entity.Retention is { } r ? $"for {r}" : "with no stated retention";
-            yield return StorageFacts.IsDerived(entity, design)
+            yield return entity.IsDerived
                 ? Info.At(span, entity.Name,
-                    $"{entity.Name} (kept {kept}) lives only in cache {owner.Name}; its source ({entity.Source}) can rebuild it, so plan for the rebuild load after a cache loss", Severity.Low)
+                    $"{entity.Name} (kept {kept}) lives only in cache {owner.Name}; {string.Join(", ", entity.DerivedFrom)} can rebuild it, so plan for the rebuild load after a cache loss", Severity.Low)
                 : Info.At(span, entity.Name,
                     $"{entity.Name} (kept {kept}) lives only in cache {owner.Name}, which has no backup and no other copy: an eviction, restart or failover loses it", Severity.Medium);
         }

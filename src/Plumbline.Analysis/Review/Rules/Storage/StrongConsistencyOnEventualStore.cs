@@ -1,4 +1,5 @@
 using Plumbline.Design.Model;
+using Plumbline.Design.Text;
 
 namespace Plumbline.Analysis.Review.Rules.Storage;
 
@@ -8,7 +9,7 @@ public sealed class StrongConsistencyOnEventualStore : IRule
     public RuleInfo Info { get; } = new("strong-consistency-on-eventual-store", ProcessStep.Storage, Severity.High,
         "Strong consistency is required from an eventually consistent store",
         "An eventually consistent store can return stale data or lose a race between two writers; if the design relies on strong consistency (balances, uniqueness, state machines) the bug shows up only under load or failover, as corrupted data.",
-        "Configure the store for strong reads and writes and say so in its description (QUORUM reads and writes or lightweight transactions in Cassandra, strongly consistent reads in DynamoDB), move the entity to a strongly consistent store, or relax the entity's consistency.");
+        "Configure the store for strong reads and writes and say so in its fields: consistency: strong on the store or on the operations that touch the entity, or read and write quorums that overlap (quorum: 2 of 3 in Cassandra or ScyllaDB); or move the entity to a strongly consistent store, or relax the entity's consistency.");
 
     private static readonly (string Engine, string Reason)[] EventualEngines =
     [
@@ -24,8 +25,6 @@ public sealed class StrongConsistencyOnEventualStore : IRule
         ("pinot", "Pinot ingests asynchronously and has no transactions, so a read can miss an acknowledged write"),
     ];
 
-    private static readonly string[] ConfiguredWords = ["quorum", "serial", "lwt", "lightweight transaction", "strongly consistent", "strong consistency", "consistent read", "linearizable"];
-
     public IEnumerable<Finding> Check(ReviewContext context)
     {
         var design = context.Design;
@@ -36,9 +35,33 @@ public sealed class StrongConsistencyOnEventualStore : IRule
                 continue;
             }
 
-            var description = owner.Description ?? string.Empty;
-            if (ConfiguredWords.Any(w => description.Contains(w, StringComparison.OrdinalIgnoreCase)))
+            var store = $"{owner.Name}{(owner.Engine is null ? string.Empty : $" ({owner.Engine})")}";
+            var span = context.Span(entity.Path + "/consistency");
+
+            // An operation that touches the entity at a weaker level than strong is the first thing to fix.
+            var weak = owner.Operations.FirstOrDefault(op => op.Consistency is { } c && c != Consistency.Strong && Touches(op, entity.Name));
+            if (weak is not null)
             {
+                yield return Info.At(span, entity.Name,
+                    $"{entity.Name} requires strong consistency but {weak.Ref} on {store} runs at consistency: {EnumNames.ToSnake(weak.Consistency!.Value)}");
+                continue;
+            }
+
+            var touching = owner.Operations.Where(op => Touches(op, entity.Name)).ToList();
+            if (touching.Count > 0 && touching.All(op => op.Consistency == Consistency.Strong))
+            {
+                continue;
+            }
+
+            var (level, why) = StoreConsistency(owner);
+            if (level == Consistency.Strong)
+            {
+                continue;
+            }
+
+            if (level is not null)
+            {
+                yield return Info.At(span, entity.Name, $"{entity.Name} requires strong consistency but lives in {store}, {why}");
                 continue;
             }
 
@@ -51,9 +74,34 @@ public sealed class StrongConsistencyOnEventualStore : IRule
 
             if (reason is not null)
             {
-                yield return Info.At(context.Span(entity.Path + "/consistency"), entity.Name,
-                    $"{entity.Name} requires strong consistency but lives in {owner.Name}{(owner.Engine is null ? string.Empty : $" ({owner.Engine})")}: {reason}");
+                yield return Info.At(span, entity.Name,
+                    $"{entity.Name} requires strong consistency but lives in {store}, which states no consistency or quorum: {reason}");
             }
         }
     }
+
+    /// <summary>
+    /// The consistency a store is configured for: its <c>consistency</c>, else its quorums (strong when a
+    /// read quorum and a write quorum of the same copies must overlap: reads K + writes K &gt; N), else
+    /// null (the engine's default), with the field it comes from.
+    /// </summary>
+    public static (Consistency? Level, string Why) StoreConsistency(Component store)
+    {
+        if (store.Consistency is { } stated)
+        {
+            return (stated, $"configured for consistency: {EnumNames.ToSnake(stated)}: a read can miss the latest write");
+        }
+
+        if (store.Quorum is { Reads: { } reads, Writes: { } writes })
+        {
+            return reads.K + writes.K > reads.N
+                ? (Consistency.Strong, string.Empty)
+                : (Consistency.Eventual, $"whose read quorum {reads} and write quorum {writes} need not overlap ({reads.K} + {writes.K} <= {reads.N}): a read can miss the latest write");
+        }
+
+        return (null, string.Empty);
+    }
+
+    private static bool Touches(Operation op, string entity) =>
+        (op.Reads.IsEmpty && op.Writes.IsEmpty) || op.Reads.Contains(entity, StringComparer.Ordinal) || op.Writes.Contains(entity, StringComparer.Ordinal);
 }
