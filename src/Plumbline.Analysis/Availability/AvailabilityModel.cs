@@ -194,11 +194,14 @@ public sealed class AvailabilityModel
     /// <summary>
     /// The units a component's availability counts: every instance of a service; a store's copies of one shard
     /// (<see cref="StoreCopies"/>: <c>replication.copies</c> when stated, as the recovery analysis counts them).
+    /// A component partitioned into cells serves each request from its own cell only, so a service counts one
+    /// cell's instances (instances / cells), never every cell's as parallel copies; a store's shard already
+    /// lives in one cell.
     /// </summary>
     internal static int UnitsOf(Component component) =>
         IsStore(component)
             ? StoreCopies.Of(component).Copies
-            : Math.Max(component.Instances, 1) + (component.IsStateful ? component.Replicas : 0);
+            : Math.Max((Math.Max(component.Instances, 1) + (component.IsStateful ? component.Replicas : 0)) / component.CellCount, 1);
 
     internal static bool IsStore(Component component) =>
         component.Kind is ComponentKind.Database or ComponentKind.Cache or ComponentKind.Queue or ComponentKind.ObjectStore or ComponentKind.Search;

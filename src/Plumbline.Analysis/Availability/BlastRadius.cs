@@ -26,7 +26,11 @@ public sealed record ComponentBlastRadius(
     ImmutableArray<WorkflowImpact> Degrades,
     double FailedTrafficShare,
     double DegradedTrafficShare,
-    bool TrafficKnown);
+    bool TrafficKnown)
+{
+    /// <summary>The isolated cells the component is partitioned into (1 when none): the failure is one cell's, and the shares are that cell's part.</summary>
+    public int Cells { get; init; } = 1;
+}
 
 /// <summary>Blast radius as a pure function of the design, so reports can show it beside the findings.</summary>
 public static class BlastRadius
@@ -49,6 +53,10 @@ public static class BlastRadius
 
         var (rates, weights, total, known) = WeightsCache.GetValue((object?)estimate ?? graph, _ => Weigh(design, estimate));
 
+        // A component partitioned into cells fails one cell at a time: a cell serves 1 / cells of what reaches it.
+        var cells = graph.Components[target].CellCount;
+        var cell = 1.0 / cells;
+
         var fails = ImmutableArray.CreateBuilder<WorkflowImpact>();
         var degrades = ImmutableArray.CreateBuilder<WorkflowImpact>();
         double failed = 0, degraded = 0;
@@ -58,18 +66,18 @@ public static class BlastRadius
             var workflow = design.Workflows[w];
             if (touch.Hard > 0)
             {
-                fails.Add(new WorkflowImpact(workflow.Name, workflow.Criticality, touch.Hard, rates[w]));
-                failed += weights[w] * touch.Hard;
+                fails.Add(new WorkflowImpact(workflow.Name, workflow.Criticality, touch.Hard * cell, rates[w]));
+                failed += weights[w] * touch.Hard * cell;
                 continue;
             }
 
-            var share = touch.Any > 0 ? touch.Any : 1;
+            var share = (touch.Any > 0 ? touch.Any : 1) * cell;
             degrades.Add(new WorkflowImpact(workflow.Name, workflow.Criticality, share, rates[w]));
             degraded += weights[w] * share;
         }
 
         return new ComponentBlastRadius(component, fails.ToImmutable(), degrades.ToImmutable(),
-            total > 0 ? failed / total : 0, total > 0 ? degraded / total : 0, known);
+            total > 0 ? failed / total : 0, total > 0 ? degraded / total : 0, known) { Cells = cells };
     }
 
     private static Weights Weigh(SystemDesign design, EstimateReport? estimate)

@@ -17,7 +17,8 @@ public sealed record WorstCaseTime(double Seconds, string Arithmetic, bool HasCa
 /// linear: base x k; exponential: base x 2^(k-1); each capped at max_delay; jitter only spreads
 /// delays below that). An operation's worst case is the time it needs to see one failing
 /// dependency through: its own slowest stated latency plus the longest retry loop among its
-/// synchronous calls (attempts x timeout + backoff). An attempt with no timeout waits as long as
+/// synchronous calls (attempts x timeout + backoff, times the call's count when its copies are made one
+/// after another: 15 sequential calls to a slow callee wait 15 timeouts). An attempt with no timeout waits as long as
 /// the callee's own worst case. Everything failing at once would take longer still; one slow
 /// dependency is the case timeouts must be budgeted for.
 /// </summary>
@@ -125,10 +126,27 @@ public static class TimeoutBudget
         return longest;
     }
 
+    /// <summary>
+    /// How many times a call is made one after another in one execution: its count rounded up, unless it is
+    /// parallel (its copies are made at the same time, and the caller waits for the slowest once).
+    /// </summary>
+    public static int Sequential(Call call)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        return call.Parallel ? 1 : (int)Math.Min(1_000_000, Math.Ceiling(call.Count - 1e-9));
+    }
+
     private static double CallSeconds(Call call, double callee) =>
-        (Attempts.Max(call) * (call.Timeout?.Seconds ?? callee)) + TotalDelay(call.Retries);
+        Sequential(call) * ((Attempts.Max(call) * (call.Timeout?.Seconds ?? callee)) + TotalDelay(call.Retries));
 
     private static string Describe(Call call, double callee)
+    {
+        var text = DescribeOne(call, callee);
+        var times = Sequential(call);
+        return times == 1 ? text : string.Create(CultureInfo.InvariantCulture, $"{times} calls in turn x ({text})");
+    }
+
+    private static string DescribeOne(Call call, double callee)
     {
         var attempts = Attempts.Max(call);
         var perAttempt = call.Timeout?.Seconds ?? callee;

@@ -74,7 +74,7 @@ public sealed class LoadModel
         {
             var stated = e.Call?.Probability;
             Add(InputKind.CallProbability, $"{Describe(e)} probability", e.Call is null ? FigureSources.Derived : e.Call.Path + "/probability",
-                stated ?? 1, sensitive: stated is not null);
+                stated ?? e.Share, sensitive: stated is not null || e.Share != 1);
         }
 
         _edgeCountBase = values.Count;

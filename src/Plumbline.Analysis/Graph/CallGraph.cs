@@ -21,7 +21,11 @@ public enum EdgeKind
 /// the cache whose misses this call serves (-1 if none); <see cref="MissOfCache"/> is the same
 /// cache when the call's probability is left to the cache's hit ratio, else -1.
 /// </summary>
-public sealed record CallEdge(int Index, int From, int To, EdgeKind Kind, Call? Call, int MissOfCache, int BacksCache = -1);
+public sealed record CallEdge(int Index, int From, int To, EdgeKind Kind, Call? Call, int MissOfCache, int BacksCache = -1)
+{
+    /// <summary>For a queue's delivery, the share of its messages this consumer takes (its topics or filter); 1 otherwise.</summary>
+    public double Share { get; init; } = 1;
+}
 
 /// <summary>
 /// The operations of a design as numbered nodes with their calls and queue deliveries as edges,
@@ -166,7 +170,7 @@ public sealed class CallGraph
 
                 foreach (var queueOp in components[c].Operations)
                 {
-                    edges.Add(new CallEdge(edges.Count, operationIndex[queueOp.Ref], to, EdgeKind.Delivery, null, -1));
+                    edges.Add(new CallEdge(edges.Count, operationIndex[queueOp.Ref], to, EdgeKind.Delivery, null, -1) { Share = components[c].ShareOf(consumer) });
                 }
             }
         }

@@ -56,6 +56,9 @@ public sealed class ReviewContext
 
     public EstimateReport Estimate => _estimate.Value;
 
+    /// <summary>The compiled load model the estimate was made from (inputs and edge factors), for rules that follow one workflow's load.</summary>
+    public LoadModel Model => _model.Value;
+
     public AvailabilityModel Availability => _availability.Value;
 
     /// <summary>The design priced at its catalog, or null when no catalog is at hand (the design names a file the caller did not load).</summary>

@@ -31,6 +31,7 @@ public static class ComponentFields
         new("storage_class", "stores", Stores),
         new("runs_on", "every kind but client and external", Hosted),
         new("size", "every kind but client and external", Hosted),
+        new("cells", "every kind but client and external", Hosted),
         new("quorum", "stores", Stores),
         new("consistency", "stores", Stores),
         new("replication", "stores", Stores),

@@ -115,6 +115,24 @@ public sealed record Component(
     /// <summary>This component's own authentication, authorisation, encryption and grants; null when it states none (the system-wide ones apply).</summary>
     public ComponentSecurity? Security { get; init; }
 
+    /// <summary>
+    /// The isolated cells (pods) it is partitioned into (<c>cells:</c>); null when it is one pool. Its
+    /// instances and replicas are the totals over all cells, an equal number in each.
+    /// </summary>
+    public Cells? Cells { get; init; }
+
+    /// <summary>How many isolated cells it is partitioned into: <see cref="Cells"/>' count, else 1.</summary>
+    public int CellCount => Cells?.Count ?? 1;
+
+    /// <summary>
+    /// The share of a queue's messages each consumer takes (<c>consumers: [{ to, share }]</c>: its topics or
+    /// filter); a consumer not listed here takes every message.
+    /// </summary>
+    public ImmutableDictionary<OperationRef, double> ConsumerShares { get; init; } = ImmutableDictionary<OperationRef, double>.Empty;
+
+    /// <summary>The share of this queue's messages <paramref name="consumer"/> takes: stated, else 1 (every message).</summary>
+    public double ShareOf(OperationRef consumer) => ConsumerShares.TryGetValue(consumer, out var share) ? share : 1;
+
     /// <summary>The operation with this name, or null.</summary>
     public Operation? FindOperation(string name)
     {
@@ -138,6 +156,16 @@ public sealed record Component(
             or ComponentKind.ObjectStore or ComponentKind.Search,
     };
 }
+
+/// <summary>
+/// A component partitioned into <see cref="Count"/> isolated cells: each request (or tenant, shop, user)
+/// is placed in one cell by <see cref="Key"/>, chosen by <see cref="Router"/>, and a cell shares no
+/// instance with another, so a cell's failure or overload stays in that cell.
+/// </summary>
+/// <param name="Count">How many cells; the component's instances and replicas are spread evenly over them.</param>
+/// <param name="Key">The field a request is placed on (shop_id); null when unstated.</param>
+/// <param name="Router">The component that picks a request's cell; null when unstated.</param>
+public sealed record Cells(int Count, string? Key, string? Router, string Path);
 
 /// <summary><c>k of n</c>: at least <see cref="K"/> of <see cref="N"/> copies; 1 &lt;= k &lt;= n.</summary>
 public readonly record struct KOfN(int K, int N)

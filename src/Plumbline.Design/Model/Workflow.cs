@@ -45,4 +45,18 @@ public sealed record Workflow(
 {
     /// <summary>The recovery point and time objectives of the stores this workflow writes and waits on (<c>rpo</c>, <c>rto</c>); none when unstated.</summary>
     public RecoveryTargets Recovery { get; init; } = RecoveryTargets.None;
+
+    /// <summary>How unevenly its traffic falls on the keys it is placed by (<c>skew:</c>); null when unstated (spread evenly).</summary>
+    public Skew? Skew { get; init; }
 }
+
+/// <summary>
+/// Skew of a workflow's traffic over a key (a tenant, a product, a channel): the share the hottest key
+/// takes (<see cref="Hottest"/>), or a Zipf exponent over <see cref="Keys"/> distinct keys from which the
+/// hottest key's share follows. Exactly one of <see cref="Hottest"/> and <see cref="Zipf"/> is given.
+/// </summary>
+/// <param name="Key">The field the traffic is keyed on (shop_id); null when unstated.</param>
+/// <param name="Hottest">The hottest key's share of the workflow's requests, 0..1.</param>
+/// <param name="Zipf">The Zipf exponent s: the k-th hottest key takes a share proportional to 1 / k^s.</param>
+/// <param name="Keys">Distinct keys the traffic falls on (with <see cref="Zipf"/>).</param>
+public sealed record Skew(string? Key, double? Hottest, double? Zipf, double? Keys, string Path);

@@ -61,6 +61,11 @@ internal static class ReferenceValidator
                     Operation(component.Consumers[i], Item(component.Path + "/consumers", i));
                 }
 
+                if (component.Cells is { Router: { } router } cells)
+                {
+                    Name(router, cells.Path + "/router", "component", _components, "components");
+                }
+
                 RegionZones(component);
             }
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Plumbline.Analysis.Explain;
+using Plumbline.Design.Text;
 using Plumbline.Design.Units;
 
 namespace Plumbline.Analysis.Estimates.Figures;
@@ -16,8 +17,10 @@ internal sealed class QueueFigures(EstimateContext context) : FigureBuilder(cont
         var peak = new Figure("peak publish rate", numbers.PeakLoad, FigureUnit.Rate, "sum of the peak load on its operations",
             [.. Graph.OperationsOf[c].Select(i => Derived(Graph.Operations[i].Ref.ToString(), Loads.Peak[i], FigureUnit.Rate))]);
         var inputs = ImmutableArray.CreateBuilder<FigureInput>();
-        var capacity = 0.0;
         var known = component.Consumers.Length > 0;
+        var shared = false;
+        var slowestShare = 1.0;
+        var slowestRate = double.PositiveInfinity;
         foreach (var consumer in component.Consumers)
         {
             var target = Design.FindComponent(consumer.Component);
@@ -30,19 +33,36 @@ internal sealed class QueueFigures(EstimateContext context) : FigureBuilder(cont
             }
 
             var p = perInstance.Value;
-            capacity += p * target.Instances;
-            inputs.Add(In($"{consumer} capacity x instances", p * target.Instances, FigureUnit.Rate, target.Path + "/capacity"));
+            // A consumer taking a share of the messages (its topics or filter) keeps up with a publish rate of its capacity / share.
+            var share = component.ShareOf(consumer);
+            shared |= share < 1;
+            if (p * target.Instances / share < slowestRate)
+            {
+                slowestRate = p * target.Instances / share;
+                slowestShare = share;
+            }
+
+            inputs.Add(share < 1
+                ? In($"{consumer} capacity x instances / share {Quantities.Percent(share)}", p * target.Instances / share, FigureUnit.Rate, target.Path + "/capacity")
+                : In($"{consumer} capacity x instances", p * target.Instances, FigureUnit.Rate, target.Path + "/capacity"));
         }
 
-        // Each consumer group sees every message, so the slowest consumer sets the pace.
+        // Each consumer group sees every message it subscribes to, so the slowest consumer sets the pace.
         var slowest = inputs.Count == 0 ? 0 : inputs.Min(i => i.Value);
         var consumerCapacity = known
-            ? new Figure("consumer capacity", slowest, FigureUnit.Rate, "the slowest consumer's capacity per instance x instances", inputs.ToImmutable())
+            ? new Figure("consumer capacity", slowest, FigureUnit.Rate,
+                shared ? "the publish rate the slowest consumer keeps up with: its capacity per instance x instances / the share of messages it takes" : "the slowest consumer's capacity per instance x instances",
+                inputs.ToImmutable())
             : Figure.Unknown("consumer capacity", FigureUnit.Rate, component.Consumers.Length == 0 ? "no consumers" : "a consumer has no capacity stated");
-        var backlog = consumerCapacity.IsKnown
-            ? new Figure("backlog growth per hour at peak", Math.Max(0, numbers.PeakLoad - slowest) * Calendar.SecondsPerHour, FigureUnit.Count, "max(0, peak publish rate - consumer capacity) x 3600",
-                [Derived("peak publish rate", numbers.PeakLoad, FigureUnit.Rate), Derived("consumer capacity", slowest, FigureUnit.Rate)])
-            : Figure.Unknown("backlog growth per hour at peak", FigureUnit.Count, "consumer capacity unknown");
+        // The slowest consumer's backlog counts only its share of the messages: (peak x share - its capacity) x 3600.
+        var backlog = !consumerCapacity.IsKnown
+            ? Figure.Unknown("backlog growth per hour at peak", FigureUnit.Count, "consumer capacity unknown")
+            : shared && slowestShare < 1
+                ? new Figure("backlog growth per hour at peak", Math.Max(0, numbers.PeakLoad - slowest) * slowestShare * Calendar.SecondsPerHour, FigureUnit.Count,
+                    "max(0, peak publish rate - consumer capacity) x the slowest consumer's share x 3600",
+                    [Derived("peak publish rate", numbers.PeakLoad, FigureUnit.Rate), Derived("consumer capacity", slowest, FigureUnit.Rate), Derived("share", slowestShare, FigureUnit.Ratio)])
+                : new Figure("backlog growth per hour at peak", Math.Max(0, numbers.PeakLoad - slowest) * Calendar.SecondsPerHour, FigureUnit.Count, "max(0, peak publish rate - consumer capacity) x 3600",
+                    [Derived("peak publish rate", numbers.PeakLoad, FigureUnit.Rate), Derived("consumer capacity", slowest, FigureUnit.Rate)]);
         return new QueueFlow(component.Name, average, peak, consumerCapacity, backlog);
     }
 }

@@ -46,6 +46,8 @@ internal static partial class DesignBinder
                 CheckQuorum(m, quorum, instances, replicas, replication?.Copies, context);
             }
             var multiRegion = m.Enum<MultiRegionMode>("multi_region");
+            var cells = ReadCells(m, instances, replicas, context);
+            var (consumers, shares) = ReadConsumers(m, context);
             builder.Add(new Component(
                 key.Value,
                 k,
@@ -68,7 +70,7 @@ internal static partial class DesignBinder
                 m.Int("partitions", 1, 100_000),
                 m.Duration("retention"),
                 m.Bool("dead_letter"),
-                ReadOperationRefs(m, "consumers", context),
+                consumers,
                 ReadBackup(m),
                 m.String("owner"),
                 m.Percent("sla"),
@@ -82,6 +84,8 @@ internal static partial class DesignBinder
                 Replication = replication,
                 Failover = ReadFailover(m, context),
                 Security = ReadComponentSecurity(m),
+                Cells = cells,
+                ConsumerShares = shares,
             });
         }
 
@@ -304,24 +308,90 @@ internal static partial class DesignBinder
         };
     }
 
-    private static ImmutableArray<OperationRef> ReadOperationRefs(MapReader m, string key, BindContext context)
+    /// <summary>
+    /// <c>consumers:</c> a queue's consumers, each <c>component.operation</c> (it takes every message) or
+    /// <c>{ to: component.operation, share: 1% }</c> (it takes that share: its topics or filter).
+    /// </summary>
+    private static (ImmutableArray<OperationRef> Consumers, ImmutableDictionary<OperationRef, double> Shares) ReadConsumers(MapReader m, BindContext context)
     {
         var builder = ImmutableArray.CreateBuilder<OperationRef>();
-        foreach (var (node, path) in m.Items(key))
+        var shares = ImmutableDictionary.CreateBuilder<OperationRef, double>();
+        foreach (var (node, path) in m.Items("consumers"))
         {
-            if (node is not YamlScalar scalar)
+            if (node is YamlScalar scalar)
             {
-                context.Report(DiagnosticCodes.WrongType(node.Span, path, "a component.operation reference", node));
+                if (ParseOperationRef(scalar, path, context) is { } reference)
+                {
+                    builder.Add(reference);
+                }
+
                 continue;
             }
 
-            if (ParseOperationRef(scalar, path, context) is { } reference)
+            var map = MapReader.Open(node, path, "consumer", context);
+            if (map is null)
             {
-                builder.Add(reference);
+                continue;
+            }
+
+            var to = ReadOperationRef(map, "to", context);
+            if (to is null && !map.Has("to"))
+            {
+                map.ReportMissing("to", "the component.operation that consumes the messages, such as 'mailer.send'");
+            }
+
+            var share = map.Ratio("share");
+            if (share is 0)
+            {
+                context.Report(DiagnosticCodes.OutOfRange(map.ValueSpan("share"), map.ChildPath("share"), "0", "above 0 and at most 100%"));
+            }
+
+            if (to is { } t)
+            {
+                builder.Add(t);
+                if (share is > 0 and var s)
+                {
+                    shares[t] = s;
+                }
             }
         }
 
-        return builder.ToImmutable();
+        return (builder.ToImmutable(), shares.ToImmutable());
+    }
+
+    /// <summary><c>cells: { count, key, router }</c>: instances and replicas must divide evenly over the cells.</summary>
+    private static Cells? ReadCells(MapReader m, int instances, int replicas, BindContext context)
+    {
+        var map = m.Map("cells", "cells");
+        if (map is null)
+        {
+            return null;
+        }
+
+        var count = map.Int("count", 1, 100_000);
+        if (count is null)
+        {
+            if (!map.Has("count"))
+            {
+                map.ReportMissing("count", "how many isolated cells, such as 100");
+            }
+
+            return null;
+        }
+
+        var n = count.Value;
+        foreach (var (field, value) in new[] { ("instances", instances), ("replicas", replicas) })
+        {
+            if (value % n != 0 || (field == "instances" && value < n))
+            {
+                var at = m.Has(field) ? m.ChildPath(field) : map.ChildPath("count");
+                context.Report(DiagnosticCodes.Inconsistent(context.BuildSpan(at), at,
+                    string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{value} {field} do not spread evenly over {n} cells"),
+                    "instances and replicas are totals over all cells, the same number in each: make them a multiple of cells.count"));
+            }
+        }
+
+        return new Cells(n, map.String("key"), map.String("router"), map.Path);
     }
 
     private static ImmutableArray<Operation> ReadOperations(MapReader component, string componentName, BindContext context)

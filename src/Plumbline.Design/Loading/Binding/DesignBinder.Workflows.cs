@@ -56,9 +56,49 @@ internal static partial class DesignBinder
                 path)
             {
                 Recovery = ReadRecoveryTargets(m),
+                Skew = ReadSkew(m, context),
             });
         }
 
         return builder.ToImmutable();
+    }
+
+    /// <summary><c>skew: { key, hottest }</c> or <c>skew: { key, zipf, keys }</c>.</summary>
+    private static Skew? ReadSkew(MapReader m, BindContext context)
+    {
+        var map = m.Map("skew", "skew");
+        if (map is null)
+        {
+            return null;
+        }
+
+        var hottest = map.Ratio("hottest");
+        var zipf = map.Number("zipf", 0, 10, minExclusive: true);
+        var keys = map.Count("keys");
+        if (map.Has("hottest") && map.Has("zipf"))
+        {
+            context.Report(DiagnosticCodes.MutuallyExclusive(map.KeySpan("zipf"), map.ChildPath("zipf"), "hottest", "zipf"));
+        }
+        else if (!map.Has("hottest") && !map.Has("zipf"))
+        {
+            context.Report(DiagnosticCodes.OneOfRequired(map.Span, map.Path, "skew", ["hottest", "zipf"]));
+        }
+
+        if (map.Has("zipf") && !map.Has("keys"))
+        {
+            map.ReportMissing("keys", "how many distinct keys the traffic falls on, such as 1M, for the Zipf exponent to give the hottest key's share");
+        }
+
+        if (keys is { } k && k.Value < 1)
+        {
+            context.Report(DiagnosticCodes.OutOfRange(map.ValueSpan("keys"), map.ChildPath("keys"), k.ToString(), "at least 1"));
+        }
+
+        if (hottest is 0)
+        {
+            context.Report(DiagnosticCodes.OutOfRange(map.ValueSpan("hottest"), map.ChildPath("hottest"), "0", "above 0 and at most 100%"));
+        }
+
+        return new Skew(map.String("key"), hottest, zipf, keys?.Value, map.Path);
     }
 }

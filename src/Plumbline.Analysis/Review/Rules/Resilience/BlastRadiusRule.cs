@@ -47,8 +47,9 @@ public sealed class BlastRadiusRule : IRule
             var degrades = radius.Degrades.IsEmpty ? string.Empty : $"; {string.Join(", ", radius.Degrades.Select(d => d.Workflow))} degrade{(radius.Degrades.Length == 1 ? "s" : string.Empty)}";
             var (reaches, slo, _) = Quantities.CompareAvailability(availability.Value, strictest);
             var weak = severity == Severity.Medium ? $"; on its own it reaches {reaches}, below the {slo} SLO of what it takes down" : string.Empty;
+            var subject = radius.Cells > 1 ? $"one of {component.Name}'s {radius.Cells} cells" : component.Name;
             yield return Info.At(context.KeySpan(component.Path), component.Name,
-                $"if {component.Name} fails, {fails} fail{(radius.Fails.Length == 1 ? "s" : string.Empty)}: {Quantities.Percent(radius.FailedTrafficShare)} {traffic}{degrades}{weak}", severity);
+                $"if {subject} fails, {fails} fail{(radius.Fails.Length == 1 ? "s" : string.Empty)}: {Quantities.Percent(radius.FailedTrafficShare)} {traffic}{degrades}{weak}", severity);
         }
     }
 

@@ -31,6 +31,7 @@ public static class ResilienceCatalogue
 
         // Scale
         new OverCapacityAtPeak(),
+        new HotKeyOverCapacity(),
         new HeadroomUnderSixMonths(),
         new CacheTooSmall(),
         new QueueBacklogGrows(),

@@ -30,6 +30,15 @@ public sealed class SinglePointOfFailure : IRule
 
             var severity = workflows.Any(w => w.Criticality == Criticality.Critical) ? Severity.High : Severity.Medium;
             var names = string.Join(", ", workflows.Select(w => $"{w.Name} ({EnumNames.Text(w.Criticality)})"));
+            if (component.CellCount > 1)
+            {
+                // One failure takes one cell: its share of the workflows, never all of them.
+                yield return Info.At(context.KeySpan(component.Path), component.Name,
+                    $"{component.Name} {weakness} in each of its {component.CellCount} cells, and {names} fail{(workflows.Count == 1 ? "s" : string.Empty)} for that cell's {Quantities.Percent(1.0 / component.CellCount)} of requests when it does",
+                    severity == Severity.High ? Severity.Medium : Severity.Low);
+                continue;
+            }
+
             yield return Info.At(context.KeySpan(component.Path), component.Name,
                 $"{component.Name} {weakness}, and {names} fail{(workflows.Count == 1 ? "s" : string.Empty)} when it does", severity);
         }
