@@ -128,7 +128,7 @@ public static class Reviewer
         }
 
         // Findings that share a root cause are reported once: the cause's head, with the others listed under it.
-        var groups = FindingGroup.Of(open, f => FindingCauses.Of(f, context))
+        var groups = FindingGroup.Of(open, FindingCauses.For(context))
             .OrderBy(g => g.Head.Rule.Step)
             .ThenBy(g => g.Severity)
             .ThenBy(g => g.Head.Span.Offset)

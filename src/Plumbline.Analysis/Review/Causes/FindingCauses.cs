@@ -67,46 +67,64 @@ public static class FindingCauses
     }
 
     /// <summary>The cause of <paramref name="finding"/>: what its rule set (<see cref="Finding.Cause"/>), else the table's, else its own key.</summary>
-    public static string Of(Finding finding, ReviewContext context)
+    public static string Of(Finding finding, ReviewContext context) => For(context)(finding);
+
+    /// <summary>
+    /// The causes of one review's findings: what the table needs from the design (calls by id, whether it states any
+    /// chaos scenario, zone, grant or audit line) is read once, so grouping costs a lookup per finding.
+    /// </summary>
+    public static Func<Finding, string> For(ReviewContext context)
     {
-        ArgumentNullException.ThrowIfNull(finding);
         ArgumentNullException.ThrowIfNull(context);
-        if (finding.Cause is { } set)
-        {
-            return set;
-        }
-
         var design = context.Design;
-        var id = finding.Rule.Id;
-        if (DesignWideRules.TryGetValue(id, out var named))
+        var calls = new Dictionary<string, CallSite>(StringComparer.Ordinal);
+        foreach (var site in context.Calls)
         {
-            return named;
+            calls.TryAdd(site.Id, site);
         }
 
-        if (AuditRules.Contains(id) && design.Security.Audit.IsDefaultOrEmpty)
+        var noAudit = design.Security.Audit.IsDefaultOrEmpty;
+        var noChaos = design.Validation.Chaos.IsDefaultOrEmpty;
+        var noZones = design.Components.All(c => c.Zones.IsDefaultOrEmpty);
+        var noGrants = design.Components.All(c => c.Security is null || c.Security.Grants.IsDefaultOrEmpty);
+        return finding =>
         {
-            return Unstated("/security/audit");
-        }
+            ArgumentNullException.ThrowIfNull(finding);
+            if (finding.Cause is { } set)
+            {
+                return set;
+            }
 
-        return id switch
-        {
-            // One pair of components, one timeout policy: every operation calling across it repeats the same gap.
-            "missing-timeout" when context.Calls.FirstOrDefault(c => c.Id == finding.Subject) is { } site =>
-                $"missing-timeout@{site.Component.Name}->{site.Call.To.Component}",
+            var id = finding.Rule.Id;
+            if (DesignWideRules.TryGetValue(id, out var named))
+            {
+                return named;
+            }
 
-            // Every tier's blast radius is a listing of one layout.
-            "blast-radius" => "blast-radius@components",
+            if (noAudit && AuditRules.Contains(id))
+            {
+                return Unstated("/security/audit");
+            }
 
-            // No chaos scenario at all: each critical workflow repeats it.
-            "critical-workflow-without-chaos" when design.Validation.Chaos.IsDefaultOrEmpty => Unstated("/validation/chaos"),
+            return id switch
+            {
+                // One pair of components, one timeout policy: every operation calling across it repeats the same gap.
+                "missing-timeout" when calls.TryGetValue(finding.Subject, out var site) => $"missing-timeout@{site.Component.Name}->{site.Call.To.Component}",
 
-            // No component lists its zones: each critical workflow repeats it.
-            "single-zone-design" when design.Components.All(c => c.Zones.IsDefaultOrEmpty) => Unstated("/components/zones"),
+                // Every tier's blast radius is a listing of one layout.
+                "blast-radius" => "blast-radius@components",
 
-            // No grant stated anywhere: each component reaching data it does not own repeats it.
-            "data-reach-without-grant" when design.Components.All(c => c.Security is null || c.Security.Grants.IsDefaultOrEmpty) => Unstated("/components/security/grants"),
+                // No chaos scenario at all: each critical workflow repeats it.
+                "critical-workflow-without-chaos" when noChaos => Unstated("/validation/chaos"),
 
-            _ => finding.Key,
+                // No component lists its zones: each critical workflow repeats it.
+                "single-zone-design" when noZones => Unstated("/components/zones"),
+
+                // No grant stated anywhere: each component reaching data it does not own repeats it.
+                "data-reach-without-grant" when noGrants => Unstated("/components/security/grants"),
+
+                _ => finding.Key,
+            };
         };
     }
 

@@ -158,6 +158,68 @@ public sealed class FindingCausesTests
         Assert.Empty(groups[1].Related);
     }
 
+    private const string TwoCritical = """
+        plumbline: 1
+        system: { name: shop }
+        workflows:
+          browse: { entry: web.list, rate: 10/s, criticality: critical }
+          buy: { entry: web.order, rate: 1/s, type: write, criticality: critical }
+        components:
+          web:
+            kind: service
+            instances: 2ZONES
+            operations:
+              list: { calls: [ { to: db.query, timeout: 100ms } ] }
+              order: { calls: [ { to: db.insert, timeout: 100ms } ] }
+          db: { kind: database, operations: { query: {}, insert: {} } }
+          admin: { kind: service, operations: { run: {} } }
+        CHAOS
+        """;
+
+    private static string Critical(string zones = "", string chaos = "") =>
+        TwoCritical.Replace("ZONES", zones, StringComparison.Ordinal).Replace("CHAOS", chaos, StringComparison.Ordinal);
+
+    [Fact]
+    public void Critical_workflows_with_no_chaos_scenario_in_the_design_are_one_cause_and_apart_once_the_design_has_one()
+    {
+        var none = ReviewKit.Report(Critical());
+        var group = Assert.Single(none.Groups, g => g.Head.Rule.Id == "critical-workflow-without-chaos");
+        Assert.Equal("unstated@validation.chaos", group.Cause);
+        Assert.Equal(["critical-workflow-without-chaos@browse", "critical-workflow-without-chaos@buy"], group.All.Select(f => f.Key).Order(StringComparer.Ordinal));
+
+        // A scenario that slows only the admin tool answers neither workflow: each is then a gap of its own.
+        var some = ReviewKit.Report(Critical(chaos: """
+            validation:
+              chaos:
+                - name: slow-admin
+                  fault: { slow: admin, add: 200ms, for: 5m }
+            """));
+        var apart = some.Groups.Where(g => g.Head.Rule.Id == "critical-workflow-without-chaos").ToList();
+        Assert.Equal(2, apart.Count);
+        Assert.All(apart, g => Assert.Equal(g.Head.Key, g.Cause));
+    }
+
+    [Fact]
+    public void Critical_workflows_with_no_zones_anywhere_are_one_cause()
+    {
+        var report = ReviewKit.Report(Critical());
+
+        var group = Assert.Single(report.Groups, g => g.Head.Rule.Id == "single-zone-design");
+        Assert.Equal("unstated@components.zones", group.Cause);
+        Assert.Single(group.Related);
+    }
+
+    [Fact]
+    public void Every_tiers_blast_radius_is_one_listing_headed_by_the_first_in_the_file()
+    {
+        var report = ReviewKit.Report(Critical());
+
+        var radius = report.Findings.Where(f => f.Rule.Id == "blast-radius").ToList();
+        Assert.True(radius.Count >= 2, string.Join(", ", radius.Select(f => f.Key)));
+        var group = Assert.Single(report.Groups, g => g.Cause == "blast-radius@components");
+        Assert.Equal(radius.Count, group.Related.Length + 1);
+    }
+
     private static Plumbline.Design.Model.SystemDesign Parse() => ReviewKit.Load("""
         plumbline: 1
         system: { name: s }
