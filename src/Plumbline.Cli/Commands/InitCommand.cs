@@ -9,6 +9,7 @@ using Plumbline.Engine.Files;
 using Plumbline.Engine.Interview;
 using Plumbline.Engine.Templates;
 using Plumbline.Reporting.Diagnostics;
+using Plumbline.Reporting.Formatting;
 
 namespace Plumbline.Cli.Commands;
 
@@ -290,7 +291,7 @@ public static class InitCommand
     private static string Json(Action<Utf8JsonWriter> write)
     {
         using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, DiagnosticJsonRenderer.WriterOptions))
+        using (var json = JsonOutput.Open(stream))
         {
             write(json);
         }

@@ -1,11 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using Plumbline.Design.Diagnostics;
 using Plumbline.Design.Loading;
 using Plumbline.Engine;
 using Plumbline.Reporting.Diagnostics;
+using Plumbline.Reporting.Formatting;
 using Plumbline.Reporting.Terminal;
 
 namespace Plumbline.Cli.Commands;
@@ -110,7 +110,7 @@ public static class ValidateCommand
     private static string RenderJson(List<(string File, LoadResult Result)> results, DiagnosticSummary summary)
     {
         using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, DiagnosticJsonRenderer.WriterOptions))
+        using (var json = JsonOutput.Open(stream))
         {
             json.WriteStartObject();
             json.WriteBoolean("valid", results.All(r => r.Result.Success));

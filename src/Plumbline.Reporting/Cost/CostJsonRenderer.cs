@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Plumbline.Analysis.Cost;
 using Plumbline.Design.Text;
+using Plumbline.Reporting.Formatting;
 
 namespace Plumbline.Reporting.Cost;
 
@@ -15,7 +16,7 @@ public static class CostJsonRenderer
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(report);
-        using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        using var w = JsonOutput.Open(stream);
         w.WriteStartObject();
         w.WriteString("system", report.SystemName);
         w.WriteString("currency", report.Currency);
@@ -23,8 +24,8 @@ public static class CostJsonRenderer
         w.WriteStartObject("catalog");
         w.WriteString("name", c.Name);
         w.WriteString("origin", c.Origin);
-        OptionalString(w, "provider", c.Provider);
-        OptionalString(w, "region", c.Region);
+        JsonOutput.String(w, "provider", c.Provider);
+        JsonOutput.String(w, "region", c.Region);
         w.WriteNumber("hoursPerMonth", c.Conventions.HoursPerMonth);
         w.WriteString("gigabyte", c.Conventions.Gigabyte.ToString());
         w.WriteNumber("bytesPerGigabyte", c.Conventions.BytesPerGigabyte);
@@ -202,15 +203,4 @@ public static class CostJsonRenderer
         }
     }
 
-    private static void OptionalString(Utf8JsonWriter w, string name, string? value)
-    {
-        if (value is null)
-        {
-            w.WriteNull(name);
-        }
-        else
-        {
-            w.WriteString(name, value);
-        }
-    }
 }

@@ -1,7 +1,6 @@
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Plumbline.Design.Diagnostics;
+using Plumbline.Reporting.Formatting;
 
 namespace Plumbline.Reporting.Diagnostics;
 
@@ -13,24 +12,11 @@ namespace Plumbline.Reporting.Diagnostics;
 /// </summary>
 public static class DiagnosticJsonRenderer
 {
-    /// <summary>Indented output that keeps non-ASCII text readable; still valid JSON.</summary>
-    public static JsonWriterOptions WriterOptions { get; } = new()
-    {
-        Indented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     /// <summary>Renders the diagnostics as a JSON array, with a trailing newline.</summary>
     public static string Render(IEnumerable<Diagnostic> diagnostics, string? fallbackPath = null)
     {
         ArgumentNullException.ThrowIfNull(diagnostics);
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, WriterOptions))
-        {
-            WriteArray(writer, diagnostics, fallbackPath);
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        return JsonOutput.Render(writer => WriteArray(writer, diagnostics, fallbackPath));
     }
 
     /// <summary>Writes the diagnostics as an array at the writer's position (a value, or after a property name).</summary>

@@ -14,8 +14,7 @@ public static class DiffJsonRenderer
     public static string Render(DesignDiff diff, string before, string after, IReadOnlyList<string>? breaches)
     {
         ArgumentNullException.ThrowIfNull(diff);
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        return JsonOutput.Render(w =>
         {
             w.WriteStartObject();
             w.WriteString("before", before);
@@ -49,9 +48,9 @@ public static class DiffJsonRenderer
                 w.WriteStartObject();
                 w.WriteString("figure", DiffWords.FigureId(move.Figure));
                 w.WriteString("subject", move.Subject);
-                Number(w, "before", move.Before);
-                Number(w, "after", move.After);
-                Number(w, "relative", move.Relative);
+                JsonNumbers.Write(w, "before", move.Before);
+                JsonNumbers.Write(w, "after", move.After);
+                JsonNumbers.Write(w, "relative", move.Relative);
                 w.WriteEndObject();
             }
 
@@ -101,42 +100,18 @@ public static class DiffJsonRenderer
             }
 
             w.WriteEndObject();
-        }
-
-        return System.Text.Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        });
     }
 
-    private static void Number(Utf8JsonWriter w, string name, double? value)
-    {
-        if (value is { } v)
-        {
-            JsonNumbers.Write(w, name, v);
-        }
-        else
-        {
-            w.WriteNull(name);
-        }
-    }
 
     private static void Cost(Utf8JsonWriter w, CostMove move)
     {
         w.WriteStartObject();
         w.WriteString("subject", move.Subject);
-        Money(w, "before", move.Before);
-        Money(w, "after", move.After);
-        Money(w, "relative", move.Relative);
+        JsonNumbers.WriteMoney(w, "before", move.Before);
+        JsonNumbers.WriteMoney(w, "after", move.After);
+        JsonNumbers.WriteMoney(w, "relative", move.Relative);
         w.WriteEndObject();
     }
 
-    private static void Money(Utf8JsonWriter w, string name, decimal? value)
-    {
-        if (value is { } v)
-        {
-            w.WriteNumber(name, v);
-        }
-        else
-        {
-            w.WriteNull(name);
-        }
-    }
 }

@@ -16,7 +16,7 @@ public static class EstimateJsonRenderer
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(report);
-        using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        using var w = JsonOutput.Open(stream);
         w.WriteStartObject();
         w.WriteString("system", report.SystemName);
         w.WriteStartObject("options");

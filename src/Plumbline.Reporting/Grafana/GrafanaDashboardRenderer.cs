@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Plumbline.Analysis.Slo;
 using Plumbline.Design.Model;
+using Plumbline.Reporting.Formatting;
 using Plumbline.Reporting.Prometheus;
 using Plumbline.Reporting.Slo;
 
@@ -24,8 +25,7 @@ public static class GrafanaDashboardRenderer
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(source);
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        return JsonOutput.Render(w =>
         {
             w.WriteStartObject();
             w.WriteString("title", $"SLOs: {report.SystemName}");
@@ -55,9 +55,7 @@ public static class GrafanaDashboardRenderer
 
             w.WriteEndArray();
             w.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        });
     }
 
     private static void WriteSlo(Utf8JsonWriter w, SloReport report, SloAnalysis slo, ref int id, ref int y)

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using Plumbline.Analysis.Review;
-using Plumbline.Reporting.Diagnostics;
 using Plumbline.Reporting.Formatting;
 
 namespace Plumbline.Reporting.Review;
@@ -27,7 +26,7 @@ public static class ReviewJsonRenderer
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(file);
-        using var w = new Utf8JsonWriter(stream, DiagnosticJsonRenderer.WriterOptions);
+        using var w = JsonOutput.Open(stream);
         w.WriteStartObject();
         w.WriteString("system", report.SystemName);
         w.WriteString("file", file);
@@ -182,9 +181,7 @@ public static class ReviewJsonRenderer
     /// <summary>The review as a JSON string with a trailing newline.</summary>
     public static string Render(ReviewReport report, string file, RuleLinks? links = null)
     {
-        using var stream = new MemoryStream();
-        Write(stream, report, file, links);
-        return System.Text.Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        return JsonOutput.RenderStream(stream => Write(stream, report, file, links));
     }
 
     private static void WriteFinding(Utf8JsonWriter w, Finding finding, string file, RuleLinks links)

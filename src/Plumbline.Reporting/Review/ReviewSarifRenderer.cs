@@ -5,7 +5,7 @@ using Plumbline.Analysis.Review;
 using Plumbline.Analysis.Review.Causes;
 using Plumbline.Analysis.Threats;
 using Plumbline.Design.Text;
-using Plumbline.Reporting.Diagnostics;
+using Plumbline.Reporting.Formatting;
 using Plumbline.Reporting.Threats;
 
 namespace Plumbline.Reporting.Review;
@@ -63,7 +63,7 @@ public static class ReviewSarifRenderer
             ruleIndex.TryAdd(report.Rules[i].Info.Id, i);
         }
 
-        using var w = new Utf8JsonWriter(stream, DiagnosticJsonRenderer.WriterOptions);
+        using var w = JsonOutput.Open(stream);
         w.WriteStartObject();
         w.WriteString("$schema", SchemaUri);
         w.WriteString("version", "2.1.0");
@@ -179,9 +179,7 @@ public static class ReviewSarifRenderer
     /// <summary>The review as a SARIF string with a trailing newline.</summary>
     public static string Render(ReviewReport report, string file, string toolVersion, RuleLinks? links = null, SarifContext? context = null)
     {
-        using var stream = new MemoryStream();
-        Write(stream, report, file, toolVersion, links, context);
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        return JsonOutput.RenderStream(stream => Write(stream, report, file, toolVersion, links, context));
     }
 
     /// <summary>SARIF's level for a severity: high is an error, medium a warning, low and info notes.</summary>

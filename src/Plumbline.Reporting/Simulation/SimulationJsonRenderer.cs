@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Plumbline.Design.Text;
+using Plumbline.Reporting.Formatting;
 using Plumbline.Simulation.Designs;
 
 namespace Plumbline.Reporting.Simulation;
@@ -14,7 +15,7 @@ public static class SimulationJsonRenderer
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(report);
-        using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        using var w = JsonOutput.Open(stream);
         var o = report.Options;
         w.WriteStartObject();
         w.WriteString("system", report.SystemName);
@@ -32,17 +33,17 @@ public static class SimulationJsonRenderer
             w.WriteString("name", c.Name);
             w.WriteNumber("instances", c.Instances);
             w.WriteNumber("primaries", c.Primaries);
-            Number(w, "capacityPerInstance", c.Limited ? c.CapacityPerInstance : null);
-            Number(w, "replicaCapacity", c.Limited && c.Instances > c.Primaries ? c.ReplicaCapacity : null);
+            JsonNumbers.Write(w, "capacityPerInstance", c.Limited ? c.CapacityPerInstance : null);
+            JsonNumbers.Write(w, "replicaCapacity", c.Limited && c.Instances > c.Primaries ? c.ReplicaCapacity : null);
             w.WriteNumber("meanOwnSeconds", c.MeanOwnTime);
-            Number(w, "slots", c.Limited ? c.Slots : null);
-            Number(w, "replicaSlots", c.Limited && c.Instances > c.Primaries ? c.ReplicaSlots : null);
+            JsonNumbers.Write(w, "slots", c.Limited ? c.Slots : null);
+            JsonNumbers.Write(w, "replicaSlots", c.Limited && c.Instances > c.Primaries ? c.ReplicaSlots : null);
             w.WriteString("loadBalancing", Snake(c.Balancing.ToString()));
             w.WriteEndObject();
         }
 
         w.WriteEndArray();
-        Strings(w, "assumptions", report.Assumptions);
+        JsonOutput.Strings(w, "assumptions", report.Assumptions);
         w.WriteStartArray("scenarios");
         foreach (var s in report.Scenarios)
         {
@@ -56,9 +57,9 @@ public static class SimulationJsonRenderer
             w.WriteStartObject();
             w.WriteString("subject", c.Subject);
             w.WriteString("quantity", c.Quantity);
-            Number(w, "estimate", c.Estimate);
-            Number(w, "simulated", c.Simulated);
-            Number(w, "relativeDifference", c.RelativeDifference);
+            JsonNumbers.Write(w, "estimate", c.Estimate);
+            JsonNumbers.Write(w, "simulated", c.Simulated);
+            JsonNumbers.Write(w, "relativeDifference", c.RelativeDifference);
             w.WriteNumber("tolerance", c.Tolerance);
             w.WriteBoolean("agrees", c.Agrees);
             if (c.Reason is null)
@@ -91,8 +92,8 @@ public static class SimulationJsonRenderer
             w.WriteString("kind", Snake(f.Kind.ToString()));
             w.WriteString("target", f.Target);
             w.WriteNumber("startSeconds", f.Start);
-            Number(w, "endSeconds", double.IsFinite(f.End) ? f.End : null);
-            Number(w, "instances", f.Instances);
+            JsonNumbers.Write(w, "endSeconds", double.IsFinite(f.End) ? f.End : null);
+            JsonNumbers.Write(w, "instances", f.Instances);
             w.WriteNumber("addSeconds", f.AddSeconds);
             w.WriteNumber("latencyTimes", f.Times);
             w.WriteNumber("errorRate", f.ErrorRate);
@@ -124,7 +125,7 @@ public static class SimulationJsonRenderer
             w.WriteNumber("scaleDowns", s.Runs.Sum(r => r.Components[c].ScaleDowns));
             w.WriteNumber("callsIn", callsIn);
             w.WriteNumber("attemptsIn", s.Runs.Sum(r => r.Components[c].AttemptsIn));
-            Number(w, "attemptsPerCall", callsIn > 0 ? (double)s.Runs.Sum(r => r.Components[c].AttemptsIn) / callsIn : null);
+            JsonNumbers.Write(w, "attemptsPerCall", callsIn > 0 ? (double)s.Runs.Sum(r => r.Components[c].AttemptsIn) / callsIn : null);
             w.WriteEndObject();
         }
 
@@ -139,7 +140,7 @@ public static class SimulationJsonRenderer
             w.WriteString("call", each[0].Call);
             w.WriteNumber("calls", calls);
             w.WriteNumber("attempts", attempts);
-            Number(w, "attemptsPerCall", calls > 0 ? (double)attempts / calls : null);
+            JsonNumbers.Write(w, "attemptsPerCall", calls > 0 ? (double)attempts / calls : null);
             w.WriteNumber("failed", each.Sum(x => x.Failed));
             w.WriteNumber("breakerOpened", each.Sum(x => x.BreakerOpened));
             w.WriteNumber("breakerRefused", each.Sum(x => x.BreakerRefused));
@@ -155,16 +156,16 @@ public static class SimulationJsonRenderer
             w.WriteString("workflow", slo.Workflow);
             w.WriteString("sli", Snake(slo.Sli.ToString()));
             w.WriteNumber("objective", slo.Objective);
-            Number(w, "thresholdSeconds", slo.Threshold);
+            JsonNumbers.Write(w, "thresholdSeconds", slo.Threshold);
             w.WriteNumber("good", slo.Good);
             w.WriteNumber("valid", slo.Valid);
-            Number(w, "achieved", slo.Achieved);
+            JsonNumbers.Write(w, "achieved", slo.Achieved);
             w.WriteBoolean("met", slo.Met);
             w.WriteBoolean("expected", s.Expected.Contains(slo.Slo));
             w.WriteNumber("budgetBurned", slo.BudgetBurned);
-            Number(w, "brokenFromSeconds", slo.BrokenFrom);
-            Number(w, "brokenUntilSeconds", slo.BrokenUntil);
-            Number(w, "recoveredAfterSeconds", slo.Recovered);
+            JsonNumbers.Write(w, "brokenFromSeconds", slo.BrokenFrom);
+            JsonNumbers.Write(w, "brokenUntilSeconds", slo.BrokenUntil);
+            JsonNumbers.Write(w, "recoveredAfterSeconds", slo.Recovered);
             w.WriteEndObject();
         }
 
@@ -177,8 +178,8 @@ public static class SimulationJsonRenderer
             w.WriteString("failure", EnumNames.Text(f.Scope));
             w.WriteString("recovery", EnumNames.Text(f.Path));
             w.WriteNumber("atSeconds", f.At);
-            Number(w, "rtoSeconds", f.Rto);
-            Number(w, "rpoSeconds", f.Rpo);
+            JsonNumbers.Write(w, "rtoSeconds", f.Rto);
+            JsonNumbers.Write(w, "rpoSeconds", f.Rpo);
             w.WriteNumber("writesDownForSeconds", f.WritesDownFor);
             w.WriteBoolean("recovered", f.Recovered);
             w.WriteNumber("writesRefused", f.WritesRefused);
@@ -188,8 +189,8 @@ public static class SimulationJsonRenderer
         }
 
         w.WriteEndArray();
-        Strings(w, "expected", s.Expected);
-        Strings(w, "broken", [.. s.Broken.Select(b => b.Slo)]);
+        JsonOutput.Strings(w, "expected", s.Expected);
+        JsonOutput.Strings(w, "broken", [.. s.Broken.Select(b => b.Slo)]);
         w.WriteStartArray("replications");
         foreach (var run in s.Runs)
         {
@@ -237,12 +238,12 @@ public static class SimulationJsonRenderer
         w.WriteNumber("unfinished", r.Unfinished);
         w.WriteNumber("throughput", r.Throughput);
         w.WriteStartObject("latencySeconds");
-        Number(w, "mean", r.Latency.Mean);
-        Number(w, "p50", r.Latency.P50);
-        Number(w, "p90", r.Latency.P90);
-        Number(w, "p99", r.Latency.P99);
-        Number(w, "p999", r.Latency.P999);
-        Number(w, "max", r.Latency.Max);
+        JsonNumbers.Write(w, "mean", r.Latency.Mean);
+        JsonNumbers.Write(w, "p50", r.Latency.P50);
+        JsonNumbers.Write(w, "p90", r.Latency.P90);
+        JsonNumbers.Write(w, "p99", r.Latency.P99);
+        JsonNumbers.Write(w, "p999", r.Latency.P999);
+        JsonNumbers.Write(w, "max", r.Latency.Max);
         w.WriteEndObject();
         if (p99 is not null)
         {
@@ -269,16 +270,16 @@ public static class SimulationJsonRenderer
                 w.WriteStartObject();
                 w.WriteNumber("completed", wf.Completed);
                 w.WriteNumber("failed", wf.Failed);
-                Number(w, "p50", wf.P50);
-                Number(w, "p99", wf.P99);
+                JsonNumbers.Write(w, "p50", wf.P50);
+                JsonNumbers.Write(w, "p99", wf.P99);
                 w.WriteEndObject();
             }
 
             w.WriteEndArray();
-            Numbers(w, "utilisation", window.Utilisation);
-            Numbers(w, "queueLength", window.QueueLength);
-            Numbers(w, "attemptsPerCall", window.Amplification);
-            Numbers(w, "instancesUp", window.Instances.Select(i => (double)i));
+            JsonNumbers.WriteArray(w, "utilisation", window.Utilisation);
+            JsonNumbers.WriteArray(w, "queueLength", window.QueueLength);
+            JsonNumbers.WriteArray(w, "attemptsPerCall", window.Amplification);
+            JsonNumbers.WriteArray(w, "instancesUp", window.Instances.Select(i => (double)i));
             w.WriteEndObject();
         }
 
@@ -307,49 +308,11 @@ public static class SimulationJsonRenderer
     private static void Figure(Utf8JsonWriter w, string name, ReplicatedFigure figure)
     {
         w.WriteStartObject(name);
-        Number(w, "mean", figure.Mean);
-        Number(w, "halfWidth95", figure.Interval?.HalfWidth);
+        JsonNumbers.Write(w, "mean", figure.Mean);
+        JsonNumbers.Write(w, "halfWidth95", figure.Interval?.HalfWidth);
         w.WriteEndObject();
     }
 
-    private static void Number(Utf8JsonWriter w, string name, double? value)
-    {
-        if (value is { } v && double.IsFinite(v))
-        {
-            w.WriteNumber(name, v);
-        }
-        else
-        {
-            w.WriteNull(name);
-        }
-    }
 
-    private static void Numbers(Utf8JsonWriter w, string name, IEnumerable<double> values)
-    {
-        w.WriteStartArray(name);
-        foreach (var v in values)
-        {
-            if (double.IsFinite(v))
-            {
-                w.WriteNumberValue(v);
-            }
-            else
-            {
-                w.WriteNullValue();
-            }
-        }
 
-        w.WriteEndArray();
-    }
-
-    private static void Strings(Utf8JsonWriter w, string name, IEnumerable<string> values)
-    {
-        w.WriteStartArray(name);
-        foreach (var v in values)
-        {
-            w.WriteStringValue(v);
-        }
-
-        w.WriteEndArray();
-    }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Plumbline.Analysis.Slo;
 using Plumbline.Design.Model;
 using Plumbline.Reporting.Estimates;
+using Plumbline.Reporting.Formatting;
 
 namespace Plumbline.Reporting.Slo;
 
@@ -12,7 +13,7 @@ public static class SloJsonRenderer
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(report);
-        using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        using var w = JsonOutput.Open(stream);
         w.WriteStartObject();
         w.WriteString("system", report.SystemName);
         w.WriteStartObject("alertWindows");

@@ -1,10 +1,9 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Plumbline.Analysis.Review;
 using Plumbline.Analysis.Threats;
 using Plumbline.Design.Text;
-using Plumbline.Reporting.Diagnostics;
+using Plumbline.Reporting.Formatting;
 using Plumbline.Reporting.Review;
 
 namespace Plumbline.Reporting.Threats;
@@ -19,16 +18,14 @@ public static class ThreatJsonRenderer
 {
     public static string Render(ThreatReport report, string file)
     {
-        using var stream = new MemoryStream();
-        Write(stream, report, file);
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        return JsonOutput.RenderStream(stream => Write(stream, report, file));
     }
 
     public static void Write(Stream stream, ThreatReport report, string file)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(report);
-        using var w = new Utf8JsonWriter(stream, DiagnosticJsonRenderer.WriterOptions);
+        using var w = JsonOutput.Open(stream);
         w.WriteStartObject();
         w.WriteString("system", report.System);
         w.WriteString("file", file);
@@ -60,7 +57,7 @@ public static class ThreatJsonRenderer
             w.WriteStartObject();
             w.WriteString("name", b.Name);
             w.WriteBoolean("trusted", b.Trusted);
-            Strings(w, "members", b.Members);
+            JsonOutput.Strings(w, "members", b.Members);
             w.WriteEndObject();
         }
 
@@ -74,12 +71,12 @@ public static class ThreatJsonRenderer
             w.WriteString("from", f.From);
             w.WriteString("to", f.To);
             w.WriteString("operation", f.ToOperation);
-            Strings(w, "carries", f.Carries);
+            JsonOutput.Strings(w, "carries", f.Carries);
             w.WriteString("classification", EnumNames.ToSnake(f.Classification));
             w.WriteBoolean("pii", f.Pii);
             w.WriteBoolean("writes", f.Writes);
-            Nullable(w, "fromBoundary", f.FromBoundary);
-            Nullable(w, "toBoundary", f.ToBoundary);
+            JsonOutput.String(w, "fromBoundary", f.FromBoundary);
+            JsonOutput.String(w, "toBoundary", f.ToBoundary);
             w.WriteString("exposure", ThreatWords.Id(f.Exposure));
             WriteControl(w, "authn", f.Authn);
             WriteControl(w, "inTransit", f.InTransit);
@@ -115,7 +112,7 @@ public static class ThreatJsonRenderer
 
         w.WriteEndArray();
         w.WriteEndObject();
-        Strings(w, "assumptions", report.Assumptions);
+        JsonOutput.Strings(w, "assumptions", report.Assumptions);
         w.WriteEndObject();
     }
 
@@ -146,14 +143,14 @@ public static class ThreatJsonRenderer
         w.WriteNumber("endLine", place.EndLine);
         w.WriteNumber("endColumn", place.EndColumn);
         w.WriteString("message", t.Message);
-        Nullable(w, "mitigatedBy", t.MitigatedBy);
+        JsonOutput.String(w, "mitigatedBy", t.MitigatedBy);
         w.WriteString("mitigation", t.Rule.Fix);
         if (entry.Acceptance is { } risk)
         {
             w.WriteStartObject("acceptance");
             w.WriteString("reason", risk.Reason);
-            Nullable(w, "until", risk.Until?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            Nullable(w, "owner", risk.Owner);
+            JsonOutput.String(w, "until", risk.Until?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            JsonOutput.String(w, "owner", risk.Owner);
             w.WriteBoolean("expired", entry.AcceptanceExpired);
             w.WriteEndObject();
         }
@@ -168,32 +165,11 @@ public static class ThreatJsonRenderer
     private static void WriteControl(Utf8JsonWriter w, string name, Control control)
     {
         w.WriteStartObject(name);
-        Nullable(w, "value", control.Value);
+        JsonOutput.String(w, "value", control.Value);
         w.WriteString("source", control.Source);
         w.WriteBoolean("set", control.IsSet);
         w.WriteEndObject();
     }
 
-    private static void Strings(Utf8JsonWriter w, string name, IEnumerable<string> values)
-    {
-        w.WriteStartArray(name);
-        foreach (var v in values)
-        {
-            w.WriteStringValue(v);
-        }
 
-        w.WriteEndArray();
-    }
-
-    private static void Nullable(Utf8JsonWriter w, string name, string? value)
-    {
-        if (value is null)
-        {
-            w.WriteNull(name);
-        }
-        else
-        {
-            w.WriteString(name, value);
-        }
-    }
 }
