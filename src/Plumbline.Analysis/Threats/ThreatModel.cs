@@ -44,6 +44,9 @@ public sealed record DataFlow(
     Control Authn,
     Control InTransit)
 {
+    /// <summary>For an entry: the reason it is public by design (the workflow's or its endpoint's <c>public</c>), with where it is stated; null when unstated.</summary>
+    public Control? Public { get; init; }
+
     /// <summary>Whether it leaves one boundary for another.</summary>
     public bool CrossesBoundary => !string.Equals(FromBoundary, ToBoundary, StringComparison.Ordinal);
 
@@ -399,8 +402,10 @@ public sealed class ThreatModel
             var exposure = InternetFacing.ContainsKey(w.Name) ? Exposure.Internet
                 : !string.Equals(fromBoundary, toBoundary, StringComparison.Ordinal) ? Exposure.CrossBoundary : Exposure.Internal;
             var writes = w.Type == AccessType.Write || endpoints.Any(e => !e.Writes.IsEmpty);
+            var isPublic = w.Public is { } reason ? new Control(reason, w.Path + "/public")
+                : stated?.Public is { } endpointReason ? new Control(endpointReason, stated.Path + "/public") : null;
             flows.Add(new DataFlow(w.Name, FlowKind.Entry, from, entry.Name, w.Entry.Operation, w.Path, carries, classification, pii, writes,
-                fromBoundary, toBoundary, exposure, authn, inTransit));
+                fromBoundary, toBoundary, exposure, authn, inTransit) { Public = isPublic });
         }
     }
 

@@ -93,64 +93,18 @@ public sealed class ThreatContext
     /// <summary>The entry flow of a workflow.</summary>
     public Workflow? WorkflowOf(DataFlow entry) => entry.Kind == FlowKind.Entry ? Design.FindWorkflow(entry.Id) : null;
 
-    /// <summary>The audit control over writes of an entity: its own audit, or a security.audit line naming it.</summary>
-    public Control AuditOfWrites(Entity entity)
-    {
-        if (entity.Audit is { } scope)
-        {
-            return new Control(scope == AuditScope.None ? "none" : EnumNames.ToSnake(scope), entity.Path + "/audit");
-        }
+    /// <summary>
+    /// The audit control over writes of an entity: its own <c>audit</c> (writes or all). The design-wide
+    /// <c>security.audit</c> lines are prose for people: which entities they cover is never guessed from their words.
+    /// </summary>
+    public static Control AuditOfWrites(Entity entity) => entity.Audit is { } scope
+        ? new Control(scope == AuditScope.None ? "none" : EnumNames.ToSnake(scope), entity.Path + "/audit")
+        : Control.None(entity.Path + "/audit");
 
-        for (var i = 0; i < Design.Security.Audit.Length; i++)
-        {
-            if (Names(Design.Security.Audit[i], entity.Name))
-            {
-                return new Control(Design.Security.Audit[i], $"/security/audit/{i}");
-            }
-        }
-
-        return Control.None(entity.Path + "/audit");
-    }
-
-    /// <summary>The audit control over reads of an entity: <c>audit: all</c>, or a security.audit line naming it with reads or access.</summary>
-    public Control AuditOfReads(Entity entity)
-    {
-        if (entity.Audit is { } scope)
-        {
-            return new Control(scope == AuditScope.All ? "all" : "none", entity.Path + "/audit");
-        }
-
-        for (var i = 0; i < Design.Security.Audit.Length; i++)
-        {
-            var line = Design.Security.Audit[i];
-            if (Names(line, entity.Name) && (line.Contains("read", StringComparison.OrdinalIgnoreCase) || line.Contains("access", StringComparison.OrdinalIgnoreCase)))
-            {
-                return new Control(line, $"/security/audit/{i}");
-            }
-        }
-
-        return Control.None(entity.Path + "/audit");
-    }
-
-    /// <summary>Whether <paramref name="text"/> names <paramref name="word"/> as a whole word, ignoring case.</summary>
-    public static bool Names(string text, string word)
-    {
-        var at = 0;
-        while ((at = text.IndexOf(word, at, StringComparison.OrdinalIgnoreCase)) >= 0)
-        {
-            var before = at == 0 || !char.IsLetterOrDigit(text[at - 1]);
-            var end = at + word.Length;
-            var after = end >= text.Length || !char.IsLetterOrDigit(text[end]);
-            if (before && after)
-            {
-                return true;
-            }
-
-            at = end;
-        }
-
-        return false;
-    }
+    /// <summary>The audit control over reads of an entity: its own <c>audit: all</c>.</summary>
+    public static Control AuditOfReads(Entity entity) => entity.Audit is { } scope
+        ? new Control(scope == AuditScope.All ? "all" : "none", entity.Path + "/audit")
+        : Control.None(entity.Path + "/audit");
 
     /// <summary>"data (Link, Click)" or "no entity" for messages.</summary>
     public static string Carrying(DataFlow flow) =>

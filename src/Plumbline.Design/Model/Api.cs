@@ -50,4 +50,8 @@ public sealed record Endpoint(
     ImmutableArray<string> Writes,
     string? Version,
     Rate? RateLimit,
-    string Path);
+    string Path)
+{
+    /// <summary>Why it needs no authentication (<c>public:</c>, the reason); null when unstated. A public endpoint's <see cref="Auth"/> is none.</summary>
+    public string? Public { get; init; }
+}

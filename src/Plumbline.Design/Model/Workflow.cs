@@ -48,6 +48,9 @@ public sealed record Workflow(
 
     /// <summary>How unevenly its traffic falls on the keys it is placed by (<c>skew:</c>); null when unstated (spread evenly).</summary>
     public Skew? Skew { get; init; }
+
+    /// <summary>Why anyone may use it without signing in (<c>public:</c>, the reason); null when unstated. A public entry needs no user authentication by design.</summary>
+    public string? Public { get; init; }
 }
 
 /// <summary>

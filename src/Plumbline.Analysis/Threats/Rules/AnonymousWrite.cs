@@ -8,7 +8,7 @@ public sealed class AnonymousWrite : ThreatRule
     public override RuleInfo Info { get; } = new("anonymous-write", ProcessStep.Security, Severity.Medium,
         "Anonymous writes from the internet leave no trail",
         "An anonymous write cannot be tied to anyone; unless each write is recorded with what is known of its origin (time, address, client), abuse cannot be traced, blocked or disputed.",
-        "Audit what the workflow writes (audit: writes on each entity, or security.audit naming them) with the request's origin, or authenticate the callers.");
+        "Audit what the workflow writes (audit: writes on each entity) with the request's origin, or authenticate the callers.");
 
     public override Stride Stride => Stride.Repudiation;
 
@@ -30,7 +30,7 @@ public sealed class AnonymousWrite : ThreatRule
                 writes = [.. flow.Carries];
             }
 
-            var controls = writes.Select(n => context.Model.Entity(n)).Where(e => e is not null).Select(e => context.AuditOfWrites(e!)).ToList();
+            var controls = writes.Select(n => context.Model.Entity(n)).Where(e => e is not null).Select(e => ThreatContext.AuditOfWrites(e!)).ToList();
             var answered = controls.Count > 0 && controls.All(c => c.IsSet) ? string.Join("; ", controls) : null;
             yield return Answered(context, flow.Id, context.WorkflowOf(flow)!.Path,
                 $"{flow.Id} lets anonymous internet callers write {string.Join(", ", writes)}",

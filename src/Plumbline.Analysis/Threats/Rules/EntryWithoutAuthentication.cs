@@ -10,7 +10,7 @@ public sealed class EntryWithoutAuthentication : ThreatRule
     public override RuleInfo Info { get; } = new("entry-without-authentication", ProcessStep.Security, Severity.High,
         "A workflow is entered from a less trusted zone without authentication",
         "Whoever reaches the entry can claim to be anyone: every request is anonymous, so nothing stops one caller acting as another, and the data on the path answers to whoever asks.",
-        "Authenticate the callers (auth on the workflow's endpoint, components.<entry>.security.authn, or security.authn.users); if anonymous use is the product, accept the threat with a reason.");
+        "Authenticate the callers (auth on the workflow's endpoint, components.<entry>.security.authn, or security.authn.users); if anonymous use is the product, say why with public: on the workflow or its endpoint.");
 
     public override Stride Stride => Stride.Spoofing;
 
@@ -31,9 +31,15 @@ public sealed class EntryWithoutAuthentication : ThreatRule
                 continue;
             }
 
-            yield return Raise(context, flow.Id, context.WorkflowOf(flow)!.Path,
-                $"{flow.Id}'s entry ({flow.Describe}) is reached {ThreatContext.Describe(flow.Exposure)} carrying {ThreatContext.Carrying(flow)}; its authentication is {flow.Authn}",
-                ThreatContext.SeverityOf(flow), flow.Authn);
+            var message = $"{flow.Id}'s entry ({flow.Describe}) is reached {ThreatContext.Describe(flow.Exposure)} carrying {ThreatContext.Carrying(flow)}; its authentication is {flow.Authn}";
+            if (flow.Public is { } reason && !flow.Authn.IsSet)
+            {
+                // Public by design, with the reason: anonymous use is the product, not a gap.
+                yield return Answered(context, flow.Id, context.WorkflowOf(flow)!.Path, message, ThreatContext.SeverityOf(flow), $"public by design: {reason}");
+                continue;
+            }
+
+            yield return Raise(context, flow.Id, context.WorkflowOf(flow)!.Path, message, ThreatContext.SeverityOf(flow), flow.Authn);
         }
     }
 }

@@ -9,7 +9,7 @@ public sealed class HipaaPhiReadWithoutAudit : ThreatRule
     public override RuleInfo Info { get; } = new("hipaa-phi-read-without-audit", ProcessStep.Security, Severity.High,
         "Under hipaa, reads of personal data are not audited",
         "HIPAA's audit controls (45 CFR 164.312(b)) require recording activity on systems holding health information, reads included: a disclosure must be traceable to who looked. Restricted data is covered by restricted-read-without-audit; this covers the rest of the personal data.",
-        "Audit reads as well as writes: audit: all on the entity, or a security.audit line naming its reads or access.");
+        "Audit reads as well as writes: audit: all on the entity.");
 
     public override Stride Stride => Stride.Repudiation;
 
@@ -30,7 +30,7 @@ public sealed class HipaaPhiReadWithoutAudit : ThreatRule
                 continue;
             }
 
-            var control = context.AuditOfReads(entity);
+            var control = ThreatContext.AuditOfReads(entity);
             yield return Raise(context, entity.Name, entity.Path,
                 $"{entity.Name} holds personal data and is read, under hipaa; the audit of its reads is {control}",
                 Severity.High, control);

@@ -9,7 +9,7 @@ public sealed class RestrictedReadWithoutAudit : ThreatRule
     public override RuleInfo Info { get; } = new("restricted-read-without-audit", ProcessStep.Security, Severity.High,
         "Restricted data is read without an audit trail",
         "For restricted data (payment cards, health records, credentials) the question after an incident is who saw what; without a record of reads nobody can answer it, and regulators ask it first.",
-        "Audit reads as well as writes: audit: all on the entity, or a security.audit line naming its reads or access.");
+        "Audit reads as well as writes: audit: all on the entity.");
 
     public override Stride Stride => Stride.Repudiation;
 
@@ -25,7 +25,7 @@ public sealed class RestrictedReadWithoutAudit : ThreatRule
                 continue;
             }
 
-            var control = context.AuditOfReads(entity);
+            var control = ThreatContext.AuditOfReads(entity);
             yield return Raise(context, entity.Name, entity.Path,
                 $"{entity.Name} (restricted) is read; the audit of its reads is {control}",
                 ThreatSeverity.Of(Classification.Restricted, Exposure.CrossBoundary), control);

@@ -9,7 +9,7 @@ public sealed class SensitiveWriteWithoutAudit : ThreatRule
     public override RuleInfo Info { get; } = new("sensitive-write-without-audit", ProcessStep.Security, Severity.High,
         "Sensitive data changes without an audit trail",
         "When a confidential or restricted record changes and nothing records who changed it, when and from where, a disputed change cannot be traced, an insider cannot be told from a bug, and a breach cannot be scoped.",
-        "Audit every change: audit: writes (or all) on the entity, or a line in security.audit that names it, kept where the writers cannot alter it.");
+        "Audit every change: audit: writes (or all) on the entity, kept where the writers cannot alter it.");
 
     public override Stride Stride => Stride.Repudiation;
 
@@ -26,7 +26,7 @@ public sealed class SensitiveWriteWithoutAudit : ThreatRule
                 continue;
             }
 
-            var control = context.AuditOfWrites(entity);
+            var control = ThreatContext.AuditOfWrites(entity);
             yield return Raise(context, entity.Name, entity.Path,
                 $"{entity.Name} ({Design.Text.EnumNames.ToSnake(classification)}{(entity.Pii ? ", personal data" : string.Empty)}) is written; its audit is {control}",
                 ThreatSeverity.Of(classification, Exposure.CrossBoundary), control);

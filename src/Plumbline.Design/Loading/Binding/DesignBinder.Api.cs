@@ -26,18 +26,29 @@ internal static partial class DesignBinder
                 context.Report(DiagnosticCodes.InvalidRoute(m.ValueSpan("route"), m.ChildPath("route"), route));
             }
 
+            var auth = m.Enum<AuthScheme>("auth");
+            var isPublic = m.String("public");
+            if (isPublic is not null && auth is { } scheme && scheme != AuthScheme.None)
+            {
+                context.Report(DiagnosticCodes.Inconsistent(m.ValueSpan("auth"), m.ChildPath("auth"),
+                    $"a public endpoint needs no authentication, but its auth is {Text.EnumNames.ToSnake(scheme)}", "remove public, or write auth: none"));
+            }
+
             return new Endpoint(
                 m.RequiredString("name", "the endpoint's name"),
                 method,
                 routePath,
                 m.String("workflow"),
                 m.Enum<Idempotency>("idempotency"),
-                m.Enum<AuthScheme>("auth"),
+                isPublic is not null ? AuthScheme.None : auth,
                 m.StringList("reads"),
                 m.StringList("writes"),
                 m.String("version"),
                 m.Rate("rate_limit"),
-                m.Path);
+                m.Path)
+            {
+                Public = isPublic,
+            };
         });
         return new Api(map.String("version"), map.Enum<VersioningScheme>("versioning"), endpoints, map.Path);
     }

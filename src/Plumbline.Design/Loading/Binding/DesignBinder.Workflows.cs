@@ -57,6 +57,7 @@ internal static partial class DesignBinder
             {
                 Recovery = ReadRecoveryTargets(m),
                 Skew = ReadSkew(m, context),
+                Public = m.String("public"),
             });
         }
 
