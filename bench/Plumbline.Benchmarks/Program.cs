@@ -52,6 +52,11 @@ public static class Program
             return Simulation.SimulationBenchmark.Run(args);
         }
 
+        if (args.Length > 0 && args[0] == "sim-pending")
+        {
+            return Simulation.SimulationBenchmark.RunPending(args);
+        }
+
         if (args.Length > 0 && args[0] == "sim-design")
         {
             return Simulation.DesignBenchmark.Run(args);

@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Plumbline.Simulation.Engine;
 
 namespace Plumbline.Benchmarks.Simulation;
@@ -295,5 +298,449 @@ public sealed class CalendarList
         }
 
         return _allocated++;
+    }
+}
+
+/// <summary>
+/// A 4-ary min-heap of 16-byte keys (time, then sequence and slot packed in one 64-bit number) with the rest of
+/// each event (kind, target, tag, channel) in a side array at a stable slot: half the bytes moved per level of
+/// a sift, and the four children of a node in one 64-byte cache line (the array is pinned and offset so that
+/// they start on a line). A freed slot is reused first, so the successor an event schedules writes where it was read.
+/// </summary>
+public sealed class Quaternary16List
+{
+    private const int SlotBits = 28;
+    private const ulong SlotMask = (1UL << SlotBits) - 1;
+    private Key[] _keys;
+    private int _offset;
+    private int _count;
+    private Payload[] _payloads;
+    private int[] _free;
+    private int _freeCount;
+    private int _slots;
+
+    public Quaternary16List(int capacity)
+    {
+        _keys = AllocateAligned(Math.Max(16, capacity), out _offset);
+        _payloads = new Payload[Math.Max(16, capacity)];
+        _free = new int[_payloads.Length];
+    }
+
+    public int Count => _count;
+
+    public void Enqueue(in SimEvent e)
+    {
+        var slot = NewSlot();
+        _payloads[slot] = new Payload(e.Kind, e.Target, e.Tag);
+        if (_offset + _count + 1 > _keys.Length)
+        {
+            var bigger = AllocateAligned(_count * 2, out var offset);
+            Array.Copy(_keys, _offset, bigger, offset, _count);
+            _keys = bigger;
+            _offset = offset;
+        }
+
+        SiftUp(_count++, new Key(e.Time, ((ulong)e.Sequence << SlotBits) | (uint)slot));
+    }
+
+    public SimEvent Dequeue()
+    {
+        ref var heap = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_keys), _offset);
+        var top = heap;
+        var last = --_count;
+        if (last > 0)
+        {
+            SiftDown(Unsafe.Add(ref heap, last));
+        }
+
+        var slot = (int)(top.SeqSlot & SlotMask);
+        var p = _payloads[slot];
+        _free[_freeCount++] = slot;
+        return new SimEvent(top.Time, (long)(top.SeqSlot >> SlotBits), p.Kind, p.Target, p.Tag);
+    }
+
+    /// <summary>Removes the earliest event and adds <paramref name="e"/> in one sift; returns the removed one.</summary>
+    public SimEvent ReplaceTop(in SimEvent e)
+    {
+        ref var heap = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_keys), _offset);
+        var top = heap;
+        var slot = (int)(top.SeqSlot & SlotMask);
+        var p = _payloads[slot];
+        _payloads[slot] = new Payload(e.Kind, e.Target, e.Tag);
+        SiftDown(new Key(e.Time, ((ulong)e.Sequence << SlotBits) | (uint)slot));
+        return new SimEvent(top.Time, (long)(top.SeqSlot >> SlotBits), p.Kind, p.Target, p.Tag);
+    }
+
+    public ref readonly Key PeekKey() => ref _keys[_offset];
+
+    private int NewSlot()
+    {
+        if (_freeCount > 0)
+        {
+            return _free[--_freeCount];
+        }
+
+        if (_slots == _payloads.Length)
+        {
+            Array.Resize(ref _payloads, _slots * 2);
+            Array.Resize(ref _free, _slots * 2);
+        }
+
+        return _slots++;
+    }
+
+    private static unsafe Key[] AllocateAligned(int length, out int offset)
+    {
+        // Index 1 (the root's first child) on a 64-byte line, so every node's four children share one line.
+        var keys = GC.AllocateArray<Key>(length + 4, pinned: true);
+        var address = (long)Unsafe.AsPointer(ref keys[0]);
+        var misalignment = (int)((address + 16) & 63);
+        offset = misalignment == 0 ? 0 : (64 - misalignment) / 16;
+        return keys;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void SiftUp(int index, Key item)
+    {
+        ref var heap = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_keys), _offset);
+        while (index > 0)
+        {
+            var parent = (index - 1) >> 2;
+            ref var p = ref Unsafe.Add(ref heap, parent);
+            if (!item.Precedes(p))
+            {
+                break;
+            }
+
+            Unsafe.Add(ref heap, index) = p;
+            index = parent;
+        }
+
+        Unsafe.Add(ref heap, index) = item;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void SiftDown(Key item)
+    {
+        ref var heap = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_keys), _offset);
+        var count = _count;
+        var index = 0;
+        while (true)
+        {
+            var first = (index << 2) + 1;
+            if (first >= count)
+            {
+                break;
+            }
+
+            var best = first;
+            ref var bestRef = ref Unsafe.Add(ref heap, first);
+            var end = Math.Min(first + 4, count);
+            for (var c = first + 1; c < end; c++)
+            {
+                ref var candidate = ref Unsafe.Add(ref heap, c);
+                if (candidate.Precedes(bestRef))
+                {
+                    best = c;
+                    bestRef = ref candidate;
+                }
+            }
+
+            if (!bestRef.Precedes(item))
+            {
+                break;
+            }
+
+            Unsafe.Add(ref heap, index) = bestRef;
+            index = best;
+        }
+
+        Unsafe.Add(ref heap, index) = item;
+    }
+
+    public readonly record struct Key(double Time, ulong SeqSlot)
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool Precedes(in Key other) => Time < other.Time || (Time == other.Time && SeqSlot < other.SeqSlot);
+    }
+
+    private readonly record struct Payload(int Kind, int Target, int Tag);
+}
+
+/// <summary>
+/// A radix heap (Ahuja, Mehlhorn, Orlin and Tarjan, 1990) over 128-bit keys: the time's bits (a non-negative
+/// double orders as its bits do), then the sequence number and a payload slot. A monotone priority queue, which
+/// an event list is (nothing is scheduled before now): bucket b holds the keys whose highest bit differing from
+/// the last key removed is bit b - 1. Removing the minimum takes it from bucket 0, or empties the lowest bucket
+/// in use into lower ones around its minimum. Every access is a sequential walk of a bucket's array, so it stays
+/// fast when the list outgrows the caches; each key moves about log2 of its bucket's size times.
+/// </summary>
+public sealed class RadixList
+{
+    private const int SlotBits = 28;
+    private const ulong SlotMask = (1UL << SlotBits) - 1;
+    private const int Buckets = 129;
+    private readonly RadixKey[][] _buckets = new RadixKey[Buckets][];
+    private readonly int[] _sizes = new int[Buckets];
+    private ulong _used0, _used1; // buckets 0-63 and 64-127 in use (bucket 128 is tried last)
+    private ulong _lastHi, _lastLo;
+    private int _count;
+    private Payload[] _payloads;
+    private int[] _free;
+    private int _freeCount;
+    private int _slots;
+
+    public RadixList(int capacity)
+    {
+        for (var b = 0; b < Buckets; b++)
+        {
+            _buckets[b] = new RadixKey[4];
+        }
+
+        _payloads = new Payload[Math.Max(16, capacity)];
+        _free = new int[_payloads.Length];
+    }
+
+    public int Count => _count;
+
+    public void Enqueue(in SimEvent e)
+    {
+        var slot = NewSlot();
+        _payloads[slot] = new Payload(e.Kind, e.Target, e.Tag);
+        Add(new RadixKey(BitConverter.DoubleToUInt64Bits(e.Time + 0.0), ((ulong)e.Sequence << SlotBits) | (uint)slot));
+        _count++;
+    }
+
+    public SimEvent Dequeue()
+    {
+        if (_sizes[0] == 0)
+        {
+            Refill();
+        }
+
+        var key = _buckets[0][--_sizes[0]];
+        if (_sizes[0] == 0)
+        {
+            _used0 &= ~1UL;
+        }
+
+        _count--;
+        var slot = (int)(key.Lo & SlotMask);
+        var p = _payloads[slot];
+        _free[_freeCount++] = slot;
+        return new SimEvent(BitConverter.UInt64BitsToDouble(key.Hi), (long)(key.Lo >> SlotBits), p.Kind, p.Target, p.Tag);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int BucketOf(in RadixKey k)
+    {
+        var hi = k.Hi ^ _lastHi;
+        if (hi != 0)
+        {
+            return 128 - BitOperations.LeadingZeroCount(hi);
+        }
+
+        var lo = k.Lo ^ _lastLo;
+        return 64 - BitOperations.LeadingZeroCount(lo);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Add(in RadixKey k)
+    {
+        var b = BucketOf(k);
+        var size = _sizes[b];
+        var bucket = _buckets[b];
+        if (size == bucket.Length)
+        {
+            Array.Resize(ref _buckets[b], size * 2);
+            bucket = _buckets[b];
+        }
+
+        bucket[size] = k;
+        _sizes[b] = size + 1;
+        if (b < 64)
+        {
+            _used0 |= 1UL << b;
+        }
+        else if (b < 128)
+        {
+            _used1 |= 1UL << (b - 64);
+        }
+    }
+
+    private void Refill()
+    {
+        int b;
+        if (_used0 != 0)
+        {
+            b = BitOperations.TrailingZeroCount(_used0);
+            _used0 &= ~(1UL << b);
+        }
+        else if (_used1 != 0)
+        {
+            var k = BitOperations.TrailingZeroCount(_used1);
+            _used1 &= ~(1UL << k);
+            b = 64 + k;
+        }
+        else
+        {
+            b = 128;
+        }
+
+        var bucket = _buckets[b];
+        var size = _sizes[b];
+        _sizes[b] = 0;
+        var min = bucket[0];
+        for (var i = 1; i < size; i++)
+        {
+            if (bucket[i].Precedes(min))
+            {
+                min = bucket[i];
+            }
+        }
+
+        _lastHi = min.Hi;
+        _lastLo = min.Lo;
+        for (var i = 0; i < size; i++)
+        {
+            Add(bucket[i]);
+        }
+    }
+
+    private int NewSlot()
+    {
+        if (_freeCount > 0)
+        {
+            return _free[--_freeCount];
+        }
+
+        if (_slots == _payloads.Length)
+        {
+            Array.Resize(ref _payloads, _slots * 2);
+            Array.Resize(ref _free, _slots * 2);
+        }
+
+        return _slots++;
+    }
+
+    private readonly record struct RadixKey(ulong Hi, ulong Lo)
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool Precedes(in RadixKey other) => Hi < other.Hi || (Hi == other.Hi && Lo < other.Lo);
+    }
+
+    private readonly record struct Payload(int Kind, int Target, int Tag);
+}
+
+/// <summary>
+/// The radix heap of <see cref="RadixList"/> holding whole 32-byte events in its buckets (the key is the time's
+/// bits and the sequence number; no slot, no side array): each move copies twice the bytes, but a removal reads no
+/// second array. Times are non-negative, so the sign bit never differs and 128 buckets suffice.
+/// </summary>
+public sealed class RadixEventList
+{
+    private const int Buckets = 128;
+    private readonly SimEvent[][] _buckets = new SimEvent[Buckets][];
+    private readonly int[] _sizes = new int[Buckets];
+    private ulong _used0, _used1;
+    private ulong _lastTime;
+    private ulong _lastSeq;
+    private int _count;
+
+    public RadixEventList()
+    {
+        for (var b = 0; b < Buckets; b++)
+        {
+            _buckets[b] = new SimEvent[4];
+        }
+    }
+
+    public int Count => _count;
+
+    public void Enqueue(in SimEvent e)
+    {
+        Add(e);
+        _count++;
+    }
+
+    public ref readonly SimEvent Peek()
+    {
+        if (_sizes[0] == 0)
+        {
+            Refill();
+        }
+
+        return ref _buckets[0][0];
+    }
+
+    public SimEvent Dequeue()
+    {
+        if (_sizes[0] == 0)
+        {
+            Refill();
+        }
+
+        _sizes[0] = 0;
+        _used0 &= ~1UL;
+        _count--;
+        return _buckets[0][0];
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Add(in SimEvent e)
+    {
+        var hi = BitConverter.DoubleToUInt64Bits(e.Time) ^ _lastTime;
+        var b = hi != 0 ? 128 - BitOperations.LeadingZeroCount(hi) : 64 - BitOperations.LeadingZeroCount((ulong)e.Sequence ^ _lastSeq);
+        ref var size = ref _sizes[b];
+        var bucket = _buckets[b];
+        if (size == bucket.Length)
+        {
+            Array.Resize(ref _buckets[b], size * 2);
+            bucket = _buckets[b];
+        }
+
+        bucket[size++] = e;
+        if (b < 64)
+        {
+            _used0 |= 1UL << b;
+        }
+        else
+        {
+            _used1 |= 1UL << (b - 64);
+        }
+    }
+
+    private void Refill()
+    {
+        int b;
+        if (_used0 != 0)
+        {
+            b = BitOperations.TrailingZeroCount(_used0);
+            _used0 &= ~(1UL << b);
+        }
+        else
+        {
+            b = 64 + BitOperations.TrailingZeroCount(_used1);
+            _used1 &= ~(1UL << (b - 64));
+        }
+
+        var bucket = _buckets[b];
+        var size = _sizes[b];
+        _sizes[b] = 0;
+        var min = 0;
+        for (var i = 1; i < size; i++)
+        {
+            if (bucket[i].Precedes(bucket[min]))
+            {
+                min = i;
+            }
+        }
+
+        _lastTime = BitConverter.DoubleToUInt64Bits(bucket[min].Time);
+        _lastSeq = (ulong)bucket[min].Sequence;
+        for (var i = 0; i < size; i++)
+        {
+            Add(bucket[i]);
+        }
     }
 }

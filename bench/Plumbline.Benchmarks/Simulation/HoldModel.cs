@@ -20,6 +20,10 @@ public static class HoldModel
             ("binary heap, replace top", Time(holds, warm, BinaryReplace(pending, seed))),
             ("4-ary heap (engine), remove + insert", Time(holds, warm, QuaternaryPopPush(pending, seed))),
             ("4-ary heap (engine), replace top", Time(holds, warm, QuaternaryReplace(pending, seed))),
+            ("4-ary heap, 16-byte keys, remove + insert", Time(holds, warm, Keys16PopPush(pending, seed))),
+            ("4-ary heap, 16-byte keys, replace top", Time(holds, warm, Keys16Replace(pending, seed))),
+            ("radix heap, 128-bit keys", Time(holds, warm, Radix(pending, seed))),
+            ("radix heap, 32-byte events", Time(holds, warm, RadixEvents(pending, seed))),
             ("calendar queue (Brown 1988)", Time(holds, warm, Calendar(pending, seed))),
         ];
     }
@@ -172,6 +176,126 @@ public static class HoldModel
 
                 t = e.Time;
                 list.Enqueue(new SimEvent(t + Exp(rng), seq++, 0, 0, 0));
+            }
+
+            return t;
+        };
+    }
+
+    private static Func<long, double> Keys16PopPush(int n, ulong seed)
+    {
+        var rng = new Xoshiro256StarStar(seed);
+        var list = new Quaternary16List(n + 1);
+        long seq = 0;
+        for (var i = 0; i < n; i++)
+        {
+            list.Enqueue(new SimEvent(Exp(rng), seq++, 0, i, 0));
+        }
+
+        return holds =>
+        {
+            double t = 0;
+            for (long h = 0; h < holds; h++)
+            {
+                var e = list.Dequeue();
+                if (e.Time < t)
+                {
+                    return double.NaN;
+                }
+
+                t = e.Time;
+                list.Enqueue(new SimEvent(t + Exp(rng), seq++, 0, e.Target, 0));
+            }
+
+            return t;
+        };
+    }
+
+    private static Func<long, double> Keys16Replace(int n, ulong seed)
+    {
+        var rng = new Xoshiro256StarStar(seed);
+        var list = new Quaternary16List(n + 1);
+        long seq = 0;
+        for (var i = 0; i < n; i++)
+        {
+            list.Enqueue(new SimEvent(Exp(rng), seq++, 0, i, 0));
+        }
+
+        return holds =>
+        {
+            double t = 0;
+            for (long h = 0; h < holds; h++)
+            {
+                var next = list.PeekKey().Time;
+                if (next < t)
+                {
+                    return double.NaN;
+                }
+
+                t = next;
+                var e = list.ReplaceTop(new SimEvent(t + Exp(rng), seq++, 0, 0, 0));
+                if (e.Time != t)
+                {
+                    return double.NaN;
+                }
+            }
+
+            return t;
+        };
+    }
+
+    private static Func<long, double> Radix(int n, ulong seed)
+    {
+        var rng = new Xoshiro256StarStar(seed);
+        var list = new RadixList(n + 1);
+        long seq = 0;
+        for (var i = 0; i < n; i++)
+        {
+            list.Enqueue(new SimEvent(Exp(rng), seq++, 0, i, 0));
+        }
+
+        return holds =>
+        {
+            double t = 0;
+            for (long h = 0; h < holds; h++)
+            {
+                var e = list.Dequeue();
+                if (e.Time < t)
+                {
+                    return double.NaN;
+                }
+
+                t = e.Time;
+                list.Enqueue(new SimEvent(t + Exp(rng), seq++, 0, e.Target, 0));
+            }
+
+            return t;
+        };
+    }
+
+    private static Func<long, double> RadixEvents(int n, ulong seed)
+    {
+        var rng = new Xoshiro256StarStar(seed);
+        var list = new RadixEventList();
+        long seq = 0;
+        for (var i = 0; i < n; i++)
+        {
+            list.Enqueue(new SimEvent(Exp(rng), seq++, 0, i, 0));
+        }
+
+        return holds =>
+        {
+            double t = 0;
+            for (long h = 0; h < holds; h++)
+            {
+                var e = list.Dequeue();
+                if (e.Time < t)
+                {
+                    return double.NaN;
+                }
+
+                t = e.Time;
+                list.Enqueue(new SimEvent(t + Exp(rng), seq++, 0, e.Target, 0));
             }
 
             return t;

@@ -19,7 +19,7 @@ public static class MinimalMmc
         var busy = 0;
         long events = 0, served = 0;
         double waitSum = 0;
-        var rng = new Rng(seed);
+        var rng = new MinimalRng(seed);
         var meanArrival = 1 / lambda;
         var meanService = 1 / mu;
 
@@ -145,41 +145,41 @@ public static class MinimalMmc
     }
 
     private readonly record struct Ev(double Time, int Kind);
+}
 
-    /// <summary>xoshiro256** kept in a struct local, so its state can live in registers.</summary>
-    private struct Rng
+/// <summary>xoshiro256** kept in a struct local, so its state can live in registers (the minimal loops' generator).</summary>
+internal struct MinimalRng
+{
+    private ulong _s0, _s1, _s2, _s3;
+
+    public MinimalRng(ulong seed)
     {
-        private ulong _s0, _s1, _s2, _s3;
+        var x = seed;
+        _s0 = Mix(ref x);
+        _s1 = Mix(ref x);
+        _s2 = Mix(ref x);
+        _s3 = Mix(ref x);
+    }
 
-        public Rng(ulong seed)
-        {
-            var x = seed;
-            _s0 = Mix(ref x);
-            _s1 = Mix(ref x);
-            _s2 = Mix(ref x);
-            _s3 = Mix(ref x);
-        }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public double Exponential(double mean)
+    {
+        var result = ulong.RotateLeft(_s1 * 5, 7) * 9;
+        var t = _s1 << 17;
+        _s2 ^= _s0;
+        _s3 ^= _s1;
+        _s1 ^= _s2;
+        _s0 ^= _s3;
+        _s2 ^= t;
+        _s3 = ulong.RotateLeft(_s3, 45);
+        return -Math.Log(((result >> 11) + 1) * (1.0 / (1UL << 53))) * mean;
+    }
 
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public double Exponential(double mean)
-        {
-            var result = ulong.RotateLeft(_s1 * 5, 7) * 9;
-            var t = _s1 << 17;
-            _s2 ^= _s0;
-            _s3 ^= _s1;
-            _s1 ^= _s2;
-            _s0 ^= _s3;
-            _s2 ^= t;
-            _s3 = ulong.RotateLeft(_s3, 45);
-            return -Math.Log(((result >> 11) + 1) * (1.0 / (1UL << 53))) * mean;
-        }
-
-        private static ulong Mix(ref ulong x)
-        {
-            var z = x += 0x9e3779b97f4a7c15;
-            z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9;
-            z = (z ^ (z >> 27)) * 0x94d049bb133111eb;
-            return z ^ (z >> 31);
-        }
+    private static ulong Mix(ref ulong x)
+    {
+        var z = x += 0x9e3779b97f4a7c15;
+        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9;
+        z = (z ^ (z >> 27)) * 0x94d049bb133111eb;
+        return z ^ (z >> 31);
     }
 }

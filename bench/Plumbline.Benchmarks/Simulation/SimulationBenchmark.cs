@@ -46,6 +46,8 @@ public static class SimulationBenchmark
             Parallel(1, 100_000, 2, 99);
             Parallel(1, 0, 13, 99, timeout: 11);
             Parallel(1, 0, 13, 99, timeout: 11, onChannel: true);
+            MinimalMany(1, 2, 99);
+            MinimalMany(ParallelStations, 0.002, 99);
         }
 
         var rows = new List<Round>();
@@ -60,10 +62,13 @@ public static class SimulationBenchmark
                 Parallel(ParallelStations, 0, EngineDuration / ParallelStations, seed),
                 Parallel(1, 100_000, EngineDuration, seed),
                 Parallel(1, 0, EngineDuration, seed, timeout: 11),
-                Parallel(1, 0, EngineDuration, seed, timeout: 11, onChannel: true));
+                Parallel(1, 0, EngineDuration, seed, timeout: 11, onChannel: true),
+                MinimalMany(1, EngineDuration, seed),
+                MinimalMany(ParallelStations, EngineDuration / ParallelStations, seed));
             rows.Add(row);
             Console.WriteLine(Invariant($"round {round + 1}: engine {row.Engine}, minimal loop {row.Minimal}, SimPy {row.SimPy}"));
             Console.WriteLine(Invariant($"         1 station {row.OneStation}, {ParallelStations:N0} stations {row.ManyStations} ({row.ManyStations.Pending:N0} pending), 1 station + 100,000 idle timers {row.IdleTimers}, 1 station + an 11 s timeout per arrival in the list {row.Timeouts} ({row.Timeouts.Pending:N0} pending), on a channel {row.ChannelTimeouts} ({row.ChannelTimeouts.Pending:N0} pending)"));
+            Console.WriteLine(Invariant($"         minimal loop with stations: 1 station {row.MinimalOne}, {ParallelStations:N0} stations {row.MinimalMany} ({row.MinimalMany.Pending:N0} pending)"));
             Console.WriteLine(Invariant($"         mean wait (theory 0.6687 ms): engine {row.Engine.MeanWait * 1e3:0.0000} ms, minimal {row.Minimal.MeanWait * 1e3:0.0000} ms, SimPy {row.SimPy.MeanWait * 1e3:0.0000} ms (a shorter run)"));
         }
 
@@ -76,6 +81,8 @@ public static class SimulationBenchmark
         Summary("engine / SimPy", rows, x => x.Engine.Wall / x.SimPy.Wall, x => x.Engine.Cpu / x.SimPy.Cpu);
         Summary("engine / minimal loop", rows, x => x.Engine.Wall / x.Minimal.Wall, x => x.Engine.Cpu / x.Minimal.Cpu);
         Summary("1 station / 10,000 stations (~10 vs ~100,000 pending)", rows, x => x.OneStation.Wall / x.ManyStations.Wall, x => x.OneStation.Cpu / x.ManyStations.Cpu);
+        Summary("minimal loop: 1 station / 10,000 stations (memory's share)", rows, x => x.MinimalOne.Wall / x.MinimalMany.Wall, x => x.MinimalOne.Cpu / x.MinimalMany.Cpu);
+        Summary("engine / minimal loop, 10,000 stations", rows, x => x.ManyStations.Wall / x.MinimalMany.Wall, x => x.ManyStations.Cpu / x.MinimalMany.Cpu);
         Summary("1 station / 1 station + 100,000 idle timers", rows, x => x.OneStation.Wall / x.IdleTimers.Wall, x => x.OneStation.Cpu / x.IdleTimers.Cpu);
         Summary("1 station / 1 station + 11 s timeout per arrival, in the list", rows, x => x.OneStation.Wall / x.Timeouts.Wall, x => x.OneStation.Cpu / x.Timeouts.Cpu);
         Summary("1 station / 1 station + 11 s timeout per arrival, on a channel", rows, x => x.OneStation.Wall / x.ChannelTimeouts.Wall, x => x.OneStation.Cpu / x.ChannelTimeouts.Cpu);
@@ -129,6 +136,53 @@ public static class SimulationBenchmark
         return new Rate(events, wall, cpu, model.MeanWait, model.Simulator.Pending);
     }
 
+    private static Rate MinimalMany(int stations, double duration, ulong seed)
+    {
+        var model = new MinimalStations(stations, Lambda, Servers, Mu, seed);
+        var fill = duration * 0.1;
+        model.Run(fill);
+        var before = model.Events;
+        var clock = ThreadClock.Start();
+        model.Run(fill + duration);
+        var (wall, cpu) = clock.Elapsed();
+        return new Rate(model.Events - before, wall, cpu, model.MeanWait, model.Pending);
+    }
+
+    /// <summary>
+    /// <c>-- sim-pending [rounds]</c>: only the many-pending comparison (engine and minimal loop, 1 and 10,000 stations)
+    /// and the hold model, for working on the event list.
+    /// </summary>
+    public static int RunPending(string[] args)
+    {
+        var rounds = args.Length > 1 && int.TryParse(args[1], CultureInfo.InvariantCulture, out var r) ? r : 3;
+        Console.WriteLine($"load average at start: {LoadAverage()}");
+        for (var i = 0; i < 3; i++)
+        {
+            Parallel(1, 0, 2, 99);
+            Parallel(ParallelStations, 0, 0.002, 99);
+            MinimalMany(1, 2, 99);
+            MinimalMany(ParallelStations, 0.002, 99);
+        }
+
+        for (var round = 0; round < rounds; round++)
+        {
+            var seed = (ulong)(round + 1);
+            var one = Parallel(1, 0, EngineDuration, seed);
+            var many = Parallel(ParallelStations, 0, EngineDuration / ParallelStations, seed);
+            var minOne = MinimalMany(1, EngineDuration, seed);
+            var minMany = MinimalMany(ParallelStations, EngineDuration / ParallelStations, seed);
+            Console.WriteLine(Invariant($"round {round + 1}: engine 1 station {one}, 10,000 {many} ({many.Pending:N0} pending): {one.Cpu / many.Cpu:0.00}x; minimal 1 station {minOne}, 10,000 {minMany}: {minOne.Cpu / minMany.Cpu:0.00}x; engine / minimal at 10,000 {many.Cpu / minMany.Cpu:0.00}, at 1 {one.Cpu / minOne.Cpu:0.00}; waits {one.MeanWait * 1e3:0.0000} {many.MeanWait * 1e3:0.0000} {minMany.MeanWait * 1e3:0.0000} ms"));
+        }
+
+        if (!args.Contains("no-hold"))
+        {
+            EventLists();
+        }
+
+        Console.WriteLine($"load average at end: {LoadAverage()}");
+        return 0;
+    }
+
     private static void Memory()
     {
         Console.WriteLine("memory: the engine's M/M/c run (QueueingNetwork.Run), allocated on this thread and kept after the run");
@@ -151,9 +205,9 @@ public static class SimulationBenchmark
     private static void EventLists()
     {
         Console.WriteLine("future-event lists, hold model (remove the earliest, insert it again Exp(1) later), ns of thread CPU per hold, 3 runs: median [min .. max]");
-        foreach (var pending in new[] { 10, 100_000 })
+        foreach (var pending in new[] { 10, 1_000, 10_000, 100_000 })
         {
-            var holds = pending <= 10 ? 20_000_000L : 5_000_000L;
+            var holds = pending <= 10 ? 20_000_000L : pending < 100_000 ? 3_000_000L : 5_000_000L;
             var runs = Enumerable.Range(0, 3).Select(i => HoldModel.Measure(pending, holds, (ulong)(i + 1))).ToList();
             Console.WriteLine(Invariant($"  {pending:N0} pending, {holds:N0} holds"));
             for (var k = 0; k < runs[0].Count; k++)
@@ -201,5 +255,5 @@ public static class SimulationBenchmark
         public override string ToString() => Invariant($"{Wall / 1e6:0.00} / {Cpu / 1e6:0.00}");
     }
 
-    private sealed record Round(Rate Engine, Rate Minimal, Rate SimPy, Rate OneStation, Rate ManyStations, Rate IdleTimers, Rate Timeouts, Rate ChannelTimeouts);
+    private sealed record Round(Rate Engine, Rate Minimal, Rate SimPy, Rate OneStation, Rate ManyStations, Rate IdleTimers, Rate Timeouts, Rate ChannelTimeouts, Rate MinimalOne, Rate MinimalMany);
 }
