@@ -39,4 +39,12 @@ public static class BurnRate
 
     /// <summary>Seconds until the whole budget is gone at a burn rate of <paramref name="factor"/>: period / factor.</summary>
     public static double SecondsToExhaust(double factor, Duration period) => period.Seconds / factor;
+
+    /// <summary>
+    /// The burn rate a design spends its budget at before any incident, when what its path waits on reaches only
+    /// <paramref name="availability"/> on paper: (1 - availability) / (1 - objective). Below 1 the objective is met
+    /// with budget to spare; 2 spends the whole budget in half the period.
+    /// </summary>
+    public static double OfAvailability(double availability, double objective) =>
+        (1 - availability) / ErrorBudget.Fraction(objective);
 }

@@ -620,17 +620,17 @@ public sealed class AvailabilityModelTests
                 operations:
                   insert: { type: write, idempotent: true }
             slos:
-              - { name: checkout-ok, workflow: checkout, sli: availability, objective: 99.9% }
+              - { name: checkout-ok, workflow: checkout, sli: availability, objective: 99.95% }
             """);
         var findings = Plumbline.Analysis.Review.Reviewer.Review(review.Design, review.Options).Findings.Where(f => f.Rule.Id == "slo-unreachable-availability");
 
-        // api: 1 - 0.01^2 = 0.9999; db: 0.999; together 0.9989001.
+        // api: 1 - 0.01^2 = 0.9999; db: 0.999; together 0.9989001, a paper burn rate of 0.0010999 / 0.0005 = 2.1998.
         var finding = Assert.Single(findings);
         Assert.Equal(Plumbline.Analysis.Review.Severity.High, finding.Severity);
         Assert.Equal(0.9989001, review.Estimate.Workflows.Single().Availability.Availability.Value!.Value, Precision);
         Assert.Equal(
-            "checkout-ok asks 99.9% of checkout, but its synchronous path reaches only 99.89%: api.checkout 99.99% x db.insert 99.9%; "
-            + "the weakest link is db: 1 copy of its shard at 99.9% = 99.9%",
+            "checkout-ok asks 99.95% of checkout, but its synchronous path reaches only 99.89001%: api.checkout 99.99% x db.insert 99.9%; "
+            + "the weakest link is db: 1 copy of its shard at 99.9% = 99.9%; that alone burns the error budget at 2.2x",
             finding.Message);
     }
 

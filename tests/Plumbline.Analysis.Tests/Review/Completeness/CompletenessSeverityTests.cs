@@ -63,8 +63,8 @@ public sealed class CompletenessSeverityTests
     [InlineData("in: [read]\n    out: [share]", null)]
     [InlineData("in: [read]", Severity.Low)]
     [InlineData("out: [share]", Severity.Low)]
-    [InlineData("success_criteria: [99% of reads within 100 ms]", Severity.Medium)]
-    public void Scope_boundaries_are_medium_when_both_lists_are_missing(string scope, Severity? expected)
+    [InlineData("success_criteria: [99% of reads within 100 ms]", Severity.Low)]
+    public void Scope_boundaries_are_low_whether_one_list_or_both_are_missing(string scope, Severity? expected)
     {
         var yaml = Head + $"requirements:\n  scope:\n    {scope}\n";
         var findings = ReviewKit.Findings(yaml, "scope-without-boundaries");

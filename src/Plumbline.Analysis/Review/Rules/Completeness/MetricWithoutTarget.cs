@@ -3,7 +3,7 @@ namespace Plumbline.Analysis.Review.Rules.Completeness;
 /// <summary>A business metric with no target.</summary>
 public sealed class MetricWithoutTarget : IRule
 {
-    public RuleInfo Info { get; } = new("metric-without-target", ProcessStep.BusinessValue, Severity.Medium,
+    public RuleInfo Info { get; } = new("metric-without-target", ProcessStep.BusinessValue, Severity.Low,
         "A business metric has no target",
         "A metric without a target is a dashboard, not a goal: nobody can say whether the system is succeeding or how much capacity and budget the goal needs.",
         "Set target on the metric in its own unit: '3M/month', '0.002 USD per request', '>= 92% of attempts'.");

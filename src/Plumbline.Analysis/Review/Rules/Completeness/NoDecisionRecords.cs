@@ -6,7 +6,7 @@ public sealed class NoDecisionRecords : IRule
     /// <summary>From this many components on, a design has made choices worth recording.</summary>
     public const int ComponentThreshold = 4;
 
-    public RuleInfo Info { get; } = new("no-decision-records", ProcessStep.OrgAlignment, Severity.Medium,
+    public RuleInfo Info { get; } = new("no-decision-records", ProcessStep.OrgAlignment, Severity.Low,
         "No decision records for a multi-component design",
         "A design with several components has made choices (stores, sync or async, consistency) that someone will question later; without decision records the reasons and the rejected options are lost.",
         "Add decisions: an ADR per significant choice, with the options weighed, the decision and its consequences.");

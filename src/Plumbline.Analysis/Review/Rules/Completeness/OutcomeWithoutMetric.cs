@@ -3,7 +3,7 @@ namespace Plumbline.Analysis.Review.Rules.Completeness;
 /// <summary>A business outcome nothing measures.</summary>
 public sealed class OutcomeWithoutMetric : IRule
 {
-    public RuleInfo Info { get; } = new("outcome-without-metric", ProcessStep.BusinessValue, Severity.Medium,
+    public RuleInfo Info { get; } = new("outcome-without-metric", ProcessStep.BusinessValue, Severity.Low,
         "A business outcome has no metric",
         "An outcome without a metric cannot be tracked, so nobody will know whether the system delivers it or which design choice moved it.",
         "List in the outcome's metrics the business metrics (business.metrics) or SLOs (slos) that measure it.");

@@ -3,7 +3,7 @@ namespace Plumbline.Analysis.Review.Rules.Completeness;
 /// <summary>Nobody owns the design.</summary>
 public sealed class SystemWithoutOwners : IRule
 {
-    public RuleInfo Info { get; } = new("system-without-owners", ProcessStep.OrgAlignment, Severity.Medium,
+    public RuleInfo Info { get; } = new("system-without-owners", ProcessStep.OrgAlignment, Severity.Low,
         "The system has no owners",
         "A design without an owning team has nobody to answer its open questions, carry its pager or keep it aligned with the org's goals.",
         "Set system.owners to the team (or teams) that own the design and its operation.");

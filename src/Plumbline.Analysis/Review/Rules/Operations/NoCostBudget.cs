@@ -3,7 +3,7 @@ namespace Plumbline.Analysis.Review.Rules.Operations;
 /// <summary>No budget anywhere: neither cost.budget nor a budget constraint.</summary>
 public sealed class NoCostBudget : IRule
 {
-    public RuleInfo Info { get; } = new("no-cost-budget", ProcessStep.Cost, Severity.Medium,
+    public RuleInfo Info { get; } = new("no-cost-budget", ProcessStep.Cost, Severity.Low,
         "No cost budget",
         "Without a budget the cost estimate has nothing to be checked against: over-provisioning, egress and idle capacity grow unnoticed until the invoice, and trade-offs between cost and reliability cannot be made.",
         "Set cost.budget (say 3000 USD/month), agreed with whoever pays, with alerts below 100% of it.");

@@ -3,7 +3,7 @@ namespace Plumbline.Analysis.Review.Rules.Operations;
 /// <summary>Workflows and no load scenario.</summary>
 public sealed class NoLoadScenario : IRule
 {
-    public RuleInfo Info { get; } = new("no-load-scenario", ProcessStep.Validation, Severity.Medium,
+    public RuleInfo Info { get; } = new("no-load-scenario", ProcessStep.Validation, Severity.Low,
         "No load scenario",
         "Capacity numbers on paper are assumptions until traffic at peak has been pushed through the design; a load test finds the bottleneck, the missing timeout or the pool limit before launch day does.",
         "Add validation.load with at least one scenario ramping to the peak (peak_to_average times the average) and holding it, expecting the SLOs to be met.");

@@ -22,7 +22,6 @@ public sealed class NoSlos : IRule
         yield return Info.At(context.Locate("/slos"), "slos",
             critical.Count > 0
                 ? $"no SLOs are set for the {design.Workflows.Length} workflow(s), critical ones included ({string.Join(", ", critical)}): nothing says how reliable or fast they must be"
-                : $"no SLOs are set for the {design.Workflows.Length} workflow(s): nothing says how reliable or fast they must be",
-            critical.Count > 0 ? Severity.High : Severity.Medium);
+                : $"no SLOs are set for the {design.Workflows.Length} workflow(s): nothing says how reliable or fast they must be");
     }
 }

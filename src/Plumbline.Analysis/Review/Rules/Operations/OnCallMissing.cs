@@ -3,7 +3,7 @@ namespace Plumbline.Analysis.Review.Rules.Operations;
 /// <summary>No on-call rotation, or a rotation with no escalation chain.</summary>
 public sealed class OnCallMissing : IRule
 {
-    public RuleInfo Info { get; } = new("on-call-missing", ProcessStep.OnCall, Severity.Medium,
+    public RuleInfo Info { get; } = new("on-call-missing", ProcessStep.OnCall, Severity.Low,
         "No on-call rotation or escalation",
         "SLO alerts are only useful if someone is paged; without a rotation nobody owns the pager, and without an escalation chain an unacknowledged page or an incident beyond the responder's reach goes nowhere.",
         "State operations.on_call: the rotation (weekly, follow-the-sun...) and the escalation chain, first responder first.");
@@ -25,7 +25,7 @@ public sealed class OnCallMissing : IRule
         else if (onCall.Escalation.IsDefaultOrEmpty)
         {
             yield return Info.At(context.Locate("/operations/on_call"), "on_call",
-                $"the on-call rotation ({onCall.Rotation}) has no escalation chain: an unanswered page goes nowhere", Severity.Low);
+                $"the on-call rotation ({onCall.Rotation}) has no escalation chain: an unanswered page goes nowhere");
         }
     }
 }
