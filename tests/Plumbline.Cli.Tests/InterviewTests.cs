@@ -91,12 +91,16 @@ public sealed class InterviewTests
         Assert.Equal(open, i.Loaded.Design!.Requirements.OpenQuestions.Select(q => q.Question));
         Assert.Contains("3 open questions", i.Run.Out, StringComparison.Ordinal);
 
-        // The scoreboard shows them: each is a finding of the requirement brief, whose score drops below 100%.
+        // The scoreboard shows them: each is a finding of the requirement brief, whose score drops below 100%, listed
+        // with the design's other open questions under one cause.
         var check = CliRun.Of("check", dir.File("design.yaml"), "--format", "json");
         using var doc = JsonDocument.Parse(check.Out);
         var questions = doc.RootElement.GetProperty("findings").EnumerateArray()
+            .SelectMany(f => f.TryGetProperty("related", out var related) && related.ValueKind == JsonValueKind.Array ? related.EnumerateArray().Prepend(f) : [f])
             .Where(f => f.GetProperty("rule").GetString() == "open-question").ToList();
         Assert.Equal(open.Length, questions.Count);
+        var group = Assert.Single(doc.RootElement.GetProperty("findings").EnumerateArray(), f => f.GetProperty("cause").GetString() == "open-questions@design");
+        Assert.Equal(open.Length, group.GetProperty("related").EnumerateArray().Prepend(group).Count(f => f.GetProperty("rule").GetString() == "open-question"));
         var brief = doc.RootElement.GetProperty("scores").EnumerateArray().Single(s => s.GetProperty("name").GetString() == "Requirement brief");
         Assert.True(brief.GetProperty("completeness").GetDouble() < 1);
     }

@@ -14,7 +14,12 @@ namespace Plumbline.Analysis.Review.Causes;
 /// <item>one pair of components with no timeout between them, however many operations call across it
 /// (<c>missing-timeout@web->redis</c>);</item>
 /// <item>a gap of the whole design listed per workflow or component: no chaos scenario at all, no component listing
-/// its zones, no grant stated anywhere, the blast radius of every tier of one layout.</item>
+/// its zones, no grant stated anywhere, the blast radius of every tier of one layout;</item>
+/// <item>the questions of the process the design leaves unanswered (success criteria, personas, outcomes, a budget,
+/// a rollback plan, milestones, a decision's rejected options...), one reviewer's list of open questions
+/// (<see cref="OpenQuestions"/>);</item>
+/// <item>telemetry with no metrics in a design with no SLOs: nothing to measure is one gap with nothing stated to
+/// measure it (<c>unstated@slos</c>, headed by <c>no-slos</c>).</item>
 /// </list>
 /// A finding not in the table is its own cause (its key).
 /// </summary>
@@ -35,7 +40,34 @@ public static class FindingCauses
         ["no-encryption-in-transit"] = Unstated("/security/encryption/in_transit"),
         ["no-encryption-at-rest"] = Unstated("/security/encryption/at_rest"),
         ["no-audit-trail"] = Unstated("/security/audit"),
+        ["no-slos"] = Unstated("/slos"),
     }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The cause of every open question: a section of the process the design leaves unanswered whose answer would record
+    /// intent, ownership or process rather than change the architecture or its figures. A reviewer writes them as one
+    /// comment ("Open questions: ..."), each still listed with its place and key.
+    /// </summary>
+    public const string OpenQuestions = "open-questions@design";
+
+    /// <summary>
+    /// Rules whose every finding is a question the design leaves unanswered (no answer given), not a risk in an answer it
+    /// gives: the brief's success criteria, scope, personas, dependencies' owners and its own open questions; business
+    /// outcomes, metrics, trade-offs and stakeholders; the budget; rollback and on-call; milestones, decisions and owners;
+    /// a load-test plan. Rules whose unstated answer hides a risk to the running system (growth, peaks, SLOs, runbooks,
+    /// encryption, a dependency's SLA...) stay findings of their own.
+    /// </summary>
+    private static readonly FrozenSet<string> QuestionRules = new[]
+    {
+        "scope-without-success-criteria", "scope-without-boundaries", "no-personas", "persona-without-failure-tolerance",
+        "workflow-without-persona", "dependency-without-owner", "open-question",
+        "no-business-outcomes", "outcome-without-metric", "metric-without-target", "tradeoff-without-costs",
+        "tradeoff-without-impact-or-risk", "tradeoff-without-stakeholders", "stakeholder-without-priorities",
+        "no-cost-budget", "no-rollback-plan", "on-call-missing",
+        "no-milestones", "milestone-without-due-date", "milestone-without-okr", "no-decision-records",
+        "decision-without-alternatives", "decision-without-consequences", "system-without-owners",
+        "no-load-scenario",
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Audit rules judged per entity that fall back to the design's <c>security.audit</c> lines.</summary>
     private static readonly FrozenSet<string> AuditRules = new[]
@@ -87,6 +119,12 @@ public static class FindingCauses
         var noChaos = design.Validation.Chaos.IsDefaultOrEmpty;
         var noZones = design.Components.All(c => c.Zones.IsDefaultOrEmpty);
         var noGrants = design.Components.All(c => c.Security is null || c.Security.Grants.IsDefaultOrEmpty);
+        var noSloMetrics = design.Slos.IsDefaultOrEmpty && Rules.Operations.OperationsFacts.IsUnstated(design.Operations.Telemetry.Metrics);
+        var standIns = new HashSet<string>(
+            design.Requirements.Dependencies.Where(d => d.Component is { } name && design.FindComponent(name) is not null).Select(d => d.Name),
+            StringComparer.Ordinal);
+        var allLoaded = design.Validation.Load.Any(s => s.Workflows.IsDefaultOrEmpty);
+        var loaded = new HashSet<string>(design.Validation.Load.SelectMany(s => s.Workflows.IsDefaultOrEmpty ? [] : s.Workflows), StringComparer.Ordinal);
         return finding =>
         {
             ArgumentNullException.ThrowIfNull(finding);
@@ -106,6 +144,11 @@ public static class FindingCauses
                 return Unstated("/security/audit");
             }
 
+            if (QuestionRules.Contains(id))
+            {
+                return OpenQuestions;
+            }
+
             return id switch
             {
                 // One pair of components, one timeout policy: every operation calling across it repeats the same gap.
@@ -122,6 +165,15 @@ public static class FindingCauses
 
                 // No grant stated anywhere: each component reaching data it does not own repeats it.
                 "data-reach-without-grant" when noGrants => Unstated("/components/security/grants"),
+
+                // A dependency no component stands for: its SLA changes no figure of the design, so it is a question.
+                "dependency-without-sla" when !standIns.Contains(finding.Subject) => OpenQuestions,
+
+                // No load scenario drives the workflow at all: its load plan is an open question, not a short one.
+                "load-below-peak" when !allLoaded && !loaded.Contains(finding.Subject) => OpenQuestions,
+
+                // No SLO and no metrics: the SLOs the telemetry cannot measure are the ones never set.
+                "telemetry-incomplete" when noSloMetrics => Unstated("/slos"),
 
                 _ => finding.Key,
             };

@@ -212,7 +212,8 @@ public sealed class FindingCausesTests
     [Fact]
     public void Every_tiers_blast_radius_is_one_listing_headed_by_the_first_in_the_file()
     {
-        var report = ReviewKit.Report(Critical());
+        // One instance of web and of db, each in no zone: both radii are a risk (low), and one layout.
+        var report = ReviewKit.Report(Critical().Replace("instances: 2", "instances: 1", StringComparison.Ordinal));
 
         var radius = report.Findings.Where(f => f.Rule.Id == "blast-radius").ToList();
         Assert.True(radius.Count >= 2, string.Join(", ", radius.Select(f => f.Key)));

@@ -73,14 +73,22 @@ public sealed class BlastRadiusTests
     }
 
     [Fact]
-    public void The_rule_reports_components_that_take_down_a_critical_workflow_or_most_traffic()
+    public void A_wide_radius_with_nothing_at_risk_is_a_listing_not_a_finding()
     {
-        var findings = ReviewKit.Review(Design).Of("blast-radius");
+        // edge takes down everything, but runs 3 instances over 3 zones and no SLO asks more than it reaches: its radius
+        // is in the report's blast radius section (BlastRadiusOf above), not a finding.
+        Assert.Empty(ReviewKit.Review(Design).Of("blast-radius"));
+    }
+
+    [Fact]
+    public void The_rule_reports_a_lone_component_that_takes_down_a_critical_workflow()
+    {
+        var findings = ReviewKit.Review(Design.Replace("instances: 3\n    zones: [a, b, c]", "instances: 1\n    zones: [a]", StringComparison.Ordinal)).Of("blast-radius");
 
         // edge takes down redirect (critical); db fails only 10% of redirects and 36% of traffic; reports 10%.
         var finding = Assert.Single(findings);
         Assert.Equal("blast-radius@edge", finding.Key);
-        Assert.Equal(Severity.Info, finding.Severity);
+        Assert.Equal(Severity.Low, finding.Severity);
         Assert.Equal("if edge fails, redirect (critical), shorten (medium), stats (low) fail: 100% of all traffic", finding.Message);
     }
 

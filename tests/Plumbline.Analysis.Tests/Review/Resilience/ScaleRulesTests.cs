@@ -159,7 +159,7 @@ public sealed class ScaleRulesTests
             plumbline: 1
             system: { name: notes }
             workflows:
-              read-note: { entry: lb.get, rate: 50/s }
+              read-note: { entry: lb.get, rate: 50/s, criticality: critical }
             components:
               lb:
                 kind: load_balancer
@@ -169,6 +169,7 @@ public sealed class ScaleRulesTests
                       - { to: api.get_note, timeout: 1s }
               api:
                 kind: service
+                stateless: false
                 operations:
                   get_note:
                     calls:

@@ -25,8 +25,13 @@ public sealed class DependencyWithoutSla : IRule
                 continue;
             }
 
-            yield return Info.At(context.KeySpan(dependency.Path), dependency.Name,
-                $"upstream dependency {dependency.Name} has no SLA, so nothing bounds the availability it lends the design");
+            // With no component standing for it, no workflow's availability is composed from it: the SLA is a question
+            // for the brief, and no figure of the design rests on the answer.
+            yield return component is null
+                ? Info.At(context.KeySpan(dependency.Path), dependency.Name,
+                    $"upstream dependency {dependency.Name} has no SLA and no component stands for it, so what it lends the design's availability is unstated", Severity.Low)
+                : Info.At(context.KeySpan(dependency.Path), dependency.Name,
+                    $"upstream dependency {dependency.Name} has no SLA, so nothing bounds the availability it lends the design");
         }
     }
 }

@@ -4,7 +4,11 @@ using Plumbline.Design.Text;
 
 namespace Plumbline.Analysis.Review.Rules.Resilience;
 
-/// <summary>A component whose failure takes down a critical workflow or most of the traffic: its blast radius, spelled out.</summary>
+/// <summary>
+/// A component whose failure takes down a critical workflow or most of the traffic and is a risk: weaker on its own than
+/// the SLO of what it takes down (medium), or one instance in one zone (low). Every other component's blast radius is a
+/// listing, shown in the report's blast radius section and JSON's <c>blastRadius</c>, not raised as a finding.
+/// </summary>
 public sealed class BlastRadiusRule : IRule
 {
     /// <summary>Share of all traffic above which a component's failure is reported: 50%.</summary>
@@ -13,7 +17,7 @@ public sealed class BlastRadiusRule : IRule
     /// <summary>Share of a critical workflow's requests above which it counts as taken down: 50%.</summary>
     public const double WorkflowThreshold = 0.5;
 
-    public RuleInfo Info { get; } = new("blast-radius", ProcessStep.OnCall, Severity.Info,
+    public RuleInfo Info { get; } = new("blast-radius", ProcessStep.OnCall, Severity.Low,
         "A component's failure takes down much of the system",
         "Knowing what fails when a component fails is the first line of an incident: it sets the page's urgency, the runbook and where redundancy or a fallback buys the most.",
         "Check the component has the redundancy its blast radius deserves, a runbook and an alert; put fallbacks or async hand-offs on the calls whose workflows need not fail with it.");
@@ -41,6 +45,12 @@ public sealed class BlastRadiusRule : IRule
             var severity = strictest > 0 && availability.Value < strictest
                 ? Severity.Medium
                 : Lone(component, availability) ? Severity.Low : Severity.Info;
+            if (severity == Severity.Info)
+            {
+                // Nothing at risk: redundant enough for what it takes down. The radius is a listing for the report's blast
+                // radius section, not a finding.
+                continue;
+            }
 
             var fails = string.Join(", ", radius.Fails.Select(Describe));
             var traffic = radius.TrafficKnown ? "of all traffic" : "of workflows (no rates known)";
