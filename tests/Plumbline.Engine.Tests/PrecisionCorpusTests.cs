@@ -11,8 +11,8 @@ namespace Plumbline.Engine.Tests;
 /// as designs, each finding of their review labelled by hand beside them. Findings that share a root
 /// cause are one group, reported once and labelled once by the key of its head. A group with no label, a
 /// label no group's head matches, and a label that is not true, false or noise all fail here, so a rule
-/// change that moves a finding relabels it in the same change. The precision itself is reported, not
-/// yet held to a target.
+/// change that moves a finding relabels it in the same change. The precision is held to the target:
+/// at least 80% of the groups true over the whole corpus, and no false finding at high severity.
 /// </summary>
 public sealed class PrecisionCorpusTests(ITestOutputHelper output)
 {
@@ -54,7 +54,7 @@ public sealed class PrecisionCorpusTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void The_corpus_has_four_designs_at_least_and_reports_its_precision()
+    public void The_corpus_has_four_designs_at_least_and_meets_the_precision_target()
     {
         var names = CorpusDesigns().ToList();
         Assert.True(names.Count >= 4, $"the corpus holds {names.Count} designs; it needs four at least");
@@ -71,7 +71,13 @@ public sealed class PrecisionCorpusTests(ITestOutputHelper output)
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"overall: {all} findings, {truePositives} true, {tallies.Sum(t => t.Tally.False)} false, {tallies.Sum(t => t.Tally.Noise)} noise; precision {Percent(truePositives, all)} (true / all); false at high: {falseAtHigh}"));
         Assert.True(all > 0);
+        Assert.True(truePositives * 100 >= TargetPercent * all,
+            $"precision {Percent(truePositives, all)} is below the {TargetPercent}% target: judge the noise and false groups by rule (docs/precision.md)");
+        Assert.Equal(0, falseAtHigh);
     }
+
+    /// <summary>The share of groups that must be true over the whole corpus (issue 17): 80%.</summary>
+    private const int TargetPercent = 80;
 
     [Fact]
     public void Every_corpus_design_loads_with_no_diagnostic_at_all()
