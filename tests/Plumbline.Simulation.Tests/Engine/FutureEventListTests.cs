@@ -52,6 +52,113 @@ public sealed class FutureEventListTests
     }
 
     [Fact]
+    public void Events_leave_in_order_while_the_list_changes_structure_both_ways()
+    {
+        // Thousands pending (a radix heap), then drained below HeapBelow (a 4-ary heap again), twice: the events leave
+        // as a sorted reference gives them. Times are drawn on a coarse grid (many ties), in wide ranges (every bucket), and
+        // now and then before the last event taken out, which a radix heap serves by reckoning its buckets again.
+        var operations = Gen.Select(Gen.Int[0, 99], Gen.Double[0, 1], Gen.Int[0, 4]).Array[6000, 9000];
+        operations.SampleReplayable(
+            ops =>
+            {
+                var list = new FutureEventList(4);
+                var reference = new SortedSet<(double Time, long Sequence)>();
+                long sequence = 0;
+                double now = 0;
+                var sawRadix = false;
+                for (var i = 0; i < ops.Length; i++)
+                {
+                    var (op, u, scale) = ops[i];
+                    var filling = (i / 2000) % 2 == 0;
+                    // Mostly after the last event taken out, as a simulator schedules; now and then before it, even below zero.
+                    var delay = scale switch { 0 => Math.Floor(u * 4), 1 => u, 2 => u * 1e6, 3 => u * 1e-9, _ => op < 3 ? -u * 2e6 : u };
+                    var e = new SimEvent(now + delay, sequence++, 0, 0, 0);
+                    if (reference.Count == 0 || (filling ? op < 90 : op < 10))
+                    {
+                        list.Enqueue(e);
+                        reference.Add((e.Time, e.Sequence));
+                    }
+                    else if (op % 2 == 0)
+                    {
+                        var expected = reference.Min;
+                        reference.Remove(expected);
+                        var actual = list.Dequeue();
+                        Assert.Equal(expected, (actual.Time, actual.Sequence));
+                        now = actual.Time;
+                    }
+                    else
+                    {
+                        var expected = reference.Min;
+                        reference.Remove(expected);
+                        Assert.Equal(expected, (list.Peek().Time, list.Peek().Sequence));
+                        now = expected.Time;
+                        e = new SimEvent(now + delay, e.Sequence, 0, 0, 0);
+                        list.ReplaceTop(e);
+                        reference.Add((e.Time, e.Sequence));
+                    }
+
+                    sawRadix |= list.IsRadix;
+                    Assert.Equal(reference.Count, list.Count);
+                }
+
+                Assert.True(sawRadix);
+                while (reference.Count > 0)
+                {
+                    var expected = reference.Min;
+                    reference.Remove(expected);
+                    var actual = list.Dequeue();
+                    Assert.Equal(expected, (actual.Time, actual.Sequence));
+                }
+
+                Assert.False(list.IsRadix);
+            },
+            iter: 20);
+    }
+
+    [Fact]
+    public void The_list_is_a_radix_heap_only_while_many_are_pending()
+    {
+        var list = new FutureEventList();
+        for (var i = 0; i <= FutureEventList.RadixAbove; i++)
+        {
+            list.Enqueue(new SimEvent(2000 - i, i, 0, 0, 0));
+            Assert.Equal(i + 1 > FutureEventList.RadixAbove, list.IsRadix);
+        }
+
+        var last = -1.0;
+        while (list.Count >= FutureEventList.HeapBelow)
+        {
+            Assert.True(list.IsRadix);
+            var e = list.Dequeue();
+            Assert.True(e.Time > last);
+            last = e.Time;
+        }
+
+        Assert.False(list.IsRadix);
+        // The earliest 2000 - RadixAbove, and RadixAbove + 1 - (HeapBelow - 1) events taken out.
+        Assert.Equal(2000 - FutureEventList.RadixAbove + (FutureEventList.RadixAbove + 1 - (FutureEventList.HeapBelow - 1)), list.Peek().Time);
+    }
+
+    [Fact]
+    public void An_event_added_before_the_earliest_looked_at_leaves_first_in_either_structure()
+    {
+        // A run that stops at its horizon looks at the earliest event and leaves it; an event scheduled next may
+        // fall between the horizon and it, before the key the radix heap's buckets were reckoned from.
+        var list = new FutureEventList();
+        for (var i = 0; i < FutureEventList.RadixAbove + 10; i++)
+        {
+            list.Enqueue(new SimEvent(10 + i, i, 0, 0, 0));
+        }
+
+        Assert.Equal(0, list.Dequeue().Sequence);
+        Assert.Equal(11, list.Peek().Time);
+        list.Enqueue(new SimEvent(10.5, 5000, 0, 0, 0));
+        list.Enqueue(new SimEvent(10.25, 5001, 0, 0, 0));
+        Assert.True(list.IsRadix);
+        Assert.Equal([10.25, 10.5, 11, 12], [list.Dequeue().Time, list.Dequeue().Time, list.Dequeue().Time, list.Dequeue().Time]);
+    }
+
+    [Fact]
     public void An_empty_list_refuses_to_give_an_event()
     {
         var list = new FutureEventList();
