@@ -12,7 +12,8 @@ namespace Plumbline.Benchmarks;
 /// <c>-- quick [filter]</c> runs the fast self-timed harness over <see cref="QuickCases.Suites"/>, optionally only
 /// the cases whose name contains <c>filter</c>. <c>-- cold</c> times the first load in fresh processes
 /// (<see cref="LoadColdRuns"/>), which is what a CLI user waits for. <c>-- sim [rounds]</c> runs the simulator's
-/// benchmark (<see cref="Simulation.SimulationBenchmark"/>); <c>-- sim-design [rounds]</c> a design simulated
+/// benchmark (<see cref="Simulation.SimulationBenchmark"/>), <c>-- sim-pending [rounds] [no-hold]</c> its 100,000-pending part
+/// alone; <c>-- sim-design [rounds] [one]</c> a design simulated
 /// (<see cref="Simulation.DesignBenchmark"/>). <c>-- shapes [filter]</c> runs the CLI on the pathological shapes at 1x
 /// to 8x (<see cref="ShapeRuns"/>); <c>-- shapes-write FOLDER</c> writes them.
 /// </summary>

@@ -744,3 +744,141 @@ public sealed class RadixEventList
         }
     }
 }
+
+/// <summary>
+/// The 4-ary min-heap of 32-byte events alone, as the engine's list was before it changed structure with the pending
+/// count (and still is up to 1,024 pending): kept here so the hold model compares it at every size.
+/// </summary>
+public sealed class QuaternaryHeapList
+{
+    private SimEvent[] _heap;
+    private int _count;
+
+    /// <param name="capacity">Initial capacity; the list grows past it as needed.</param>
+    public QuaternaryHeapList(int capacity = 64) => _heap = new SimEvent[Math.Max(4, capacity)];
+
+    /// <summary>Number of pending events.</summary>
+    public int Count => _count;
+
+    /// <summary>The earliest pending event. The queue must not be empty.</summary>
+    public ref readonly SimEvent Peek()
+    {
+        if (_count == 0)
+        {
+            ThrowEmpty();
+        }
+
+        return ref _heap[0];
+    }
+
+    /// <summary>Adds an event.</summary>
+    public void Enqueue(in SimEvent item)
+    {
+        if (_count == _heap.Length)
+        {
+            Array.Resize(ref _heap, _heap.Length * 2);
+        }
+
+        SiftUp(_count++, item);
+    }
+
+    /// <summary>Removes and returns the earliest event. The queue must not be empty.</summary>
+    public SimEvent Dequeue()
+    {
+        if (_count == 0)
+        {
+            ThrowEmpty();
+        }
+
+        var heap = _heap;
+        var top = heap[0];
+        var last = --_count;
+        if (last > 0)
+        {
+            SiftDown(0, heap[last]);
+        }
+
+        heap[last] = default;
+        return top;
+    }
+
+    /// <summary>Removes the earliest event and adds <paramref name="item"/>: one sift instead of two.</summary>
+    public void ReplaceTop(in SimEvent item)
+    {
+        if (_count == 0)
+        {
+            ThrowEmpty();
+        }
+
+        SiftDown(0, item);
+    }
+
+    /// <summary>Removes every event; the capacity stays.</summary>
+    public void Clear()
+    {
+        Array.Clear(_heap, 0, _count);
+        _count = 0;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void SiftUp(int index, in SimEvent item)
+    {
+        // Indices stay below _count <= length: unchecked access is safe and saves a bounds check per level.
+        ref var heap = ref MemoryMarshal.GetArrayDataReference(_heap);
+        while (index > 0)
+        {
+            var parent = (index - 1) >> 2;
+            ref var p = ref Unsafe.Add(ref heap, parent);
+            if (!item.Precedes(p))
+            {
+                break;
+            }
+
+            Unsafe.Add(ref heap, index) = p;
+            index = parent;
+        }
+
+        Unsafe.Add(ref heap, index) = item;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void SiftDown(int index, in SimEvent item)
+    {
+        ref var heap = ref MemoryMarshal.GetArrayDataReference(_heap);
+        var count = _count;
+        while (true)
+        {
+            var first = (index << 2) + 1;
+            if (first >= count)
+            {
+                break;
+            }
+
+            // The earliest of up to four children.
+            var best = first;
+            ref var bestRef = ref Unsafe.Add(ref heap, first);
+            var end = Math.Min(first + 4, count);
+            for (var c = first + 1; c < end; c++)
+            {
+                ref var candidate = ref Unsafe.Add(ref heap, c);
+                if (candidate.Precedes(bestRef))
+                {
+                    best = c;
+                    bestRef = ref candidate;
+                }
+            }
+
+            if (!bestRef.Precedes(item))
+            {
+                break;
+            }
+
+            Unsafe.Add(ref heap, index) = bestRef;
+            index = best;
+        }
+
+        Unsafe.Add(ref heap, index) = item;
+    }
+
+    private static void ThrowEmpty() => throw new InvalidOperationException("The event list is empty.");
+}

@@ -18,8 +18,10 @@ public static class HoldModel
         [
             ("binary heap, remove + insert", Time(holds, warm, BinaryPopPush(pending, seed))),
             ("binary heap, replace top", Time(holds, warm, BinaryReplace(pending, seed))),
-            ("4-ary heap (engine), remove + insert", Time(holds, warm, QuaternaryPopPush(pending, seed))),
-            ("4-ary heap (engine), replace top", Time(holds, warm, QuaternaryReplace(pending, seed))),
+            ("4-ary heap, remove + insert", Time(holds, warm, QuaternaryPopPush(pending, seed))),
+            ("4-ary heap, replace top", Time(holds, warm, QuaternaryReplace(pending, seed))),
+            ("engine's list, remove + insert", Time(holds, warm, EnginePopPush(pending, seed))),
+            ("engine's list, replace top", Time(holds, warm, EngineReplace(pending, seed))),
             ("4-ary heap, 16-byte keys, remove + insert", Time(holds, warm, Keys16PopPush(pending, seed))),
             ("4-ary heap, 16-byte keys, replace top", Time(holds, warm, Keys16Replace(pending, seed))),
             ("radix heap, 128-bit keys", Time(holds, warm, Radix(pending, seed))),
@@ -98,7 +100,7 @@ public static class HoldModel
     private static Func<long, double> QuaternaryPopPush(int n, ulong seed)
     {
         var rng = new Xoshiro256StarStar(seed);
-        var list = new FutureEventList(n + 1);
+        var list = new QuaternaryHeapList(n + 1);
         long seq = 0;
         for (var i = 0; i < n; i++)
         {
@@ -125,6 +127,64 @@ public static class HoldModel
     }
 
     private static Func<long, double> QuaternaryReplace(int n, ulong seed)
+    {
+        var rng = new Xoshiro256StarStar(seed);
+        var list = new QuaternaryHeapList(n + 1);
+        long seq = 0;
+        for (var i = 0; i < n; i++)
+        {
+            list.Enqueue(new SimEvent(Exp(rng), seq++, 0, 0, 0));
+        }
+
+        return holds =>
+        {
+            double t = 0;
+            for (long h = 0; h < holds; h++)
+            {
+                var next = list.Peek().Time;
+                if (next < t)
+                {
+                    return double.NaN;
+                }
+
+                t = next;
+                list.ReplaceTop(new SimEvent(t + Exp(rng), seq++, 0, 0, 0));
+            }
+
+            return t;
+        };
+    }
+
+    private static Func<long, double> EnginePopPush(int n, ulong seed)
+    {
+        var rng = new Xoshiro256StarStar(seed);
+        var list = new FutureEventList(n + 1);
+        long seq = 0;
+        for (var i = 0; i < n; i++)
+        {
+            list.Enqueue(new SimEvent(Exp(rng), seq++, 0, 0, 0));
+        }
+
+        return holds =>
+        {
+            double t = 0;
+            for (long h = 0; h < holds; h++)
+            {
+                var e = list.Dequeue();
+                if (e.Time < t)
+                {
+                    return double.NaN; // out of order: the list is broken
+                }
+
+                t = e.Time;
+                list.Enqueue(new SimEvent(t + Exp(rng), seq++, 0, 0, 0));
+            }
+
+            return t;
+        };
+    }
+
+    private static Func<long, double> EngineReplace(int n, ulong seed)
     {
         var rng = new Xoshiro256StarStar(seed);
         var list = new FutureEventList(n + 1);
