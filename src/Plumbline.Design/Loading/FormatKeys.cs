@@ -35,6 +35,7 @@ public static class FormatKeys
         ["entity"] = ["entity", "description", "owner", "record_size", "new_records", "initial_records", "retention", "classification", "pii", "access", "consistency", "source", "rpo", "rto", "durability", "at_rest", "audit", "erasure", "derived_from"],
         ["component"] = ["kind", "description", "engine", "model", "stateless", "instances", "replicas", "zones", "capacity", "availability", "load_balancing", "rate_limit", "autoscaling", "memory", "hit_ratio", "storage_per_node", "shard_key", "partitions", "retention", "dead_letter", "consumers", "backup", "owner", "sla", "quorum", "consistency", "replication", "failover", "multi_region", "runs_on", "size", "storage_class", "security", "cells", "operations"],
         ["cells"] = ["count", "key", "router"],
+        ["limit"] = ["rate", "per"],
         ["consumer"] = ["to", "share"],
         ["component_security"] = ["authn", "authz", "in_transit", "at_rest", "grants"],
         ["instance_size"] = ["vcpu", "memory"],

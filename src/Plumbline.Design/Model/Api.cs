@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Plumbline.Design.Units;
 
 namespace Plumbline.Design.Model;
 
@@ -49,7 +48,7 @@ public sealed record Endpoint(
     ImmutableArray<string> Reads,
     ImmutableArray<string> Writes,
     string? Version,
-    Rate? RateLimit,
+    ImmutableArray<RateLimit> RateLimits,
     string Path)
 {
     /// <summary>Why it needs no authentication (<c>public:</c>, the reason); null when unstated. A public endpoint's <see cref="Auth"/> is none.</summary>

@@ -74,7 +74,7 @@ public sealed record Component(
     Capacity? Capacity,
     Percent? Availability,
     LoadBalancing? LoadBalancing,
-    RateLimit? RateLimit,
+    ImmutableArray<RateLimit> RateLimits,
     Autoscaling? Autoscaling,
     ByteSize? Memory,
     double? HitRatio,
@@ -217,8 +217,42 @@ public sealed record InstanceSize(int Vcpu, ByteSize? Memory, string Path);
 /// </summary>
 public sealed record Capacity(Rate? Total, Rate? Reads, Rate? Writes);
 
-/// <summary>A rate limit such as <c>200/s per client</c>; <see cref="Scope"/> is what it is counted per (default global).</summary>
-public sealed record RateLimit(Rate Rate, string Scope);
+/// <summary>
+/// One rate limit: at most <see cref="Rate"/> requests, counted separately for each value of the combination of
+/// the <see cref="Per"/> keys (<c>50/s per app per shop</c>: one counter per app and shop pair), or one counter
+/// for everyone when <see cref="Per"/> is empty (global). Envoy's rate limit descriptors and Cloudflare's rule
+/// characteristics say the same: the entries a counter is keyed on.
+/// </summary>
+/// <param name="Per">The keys it is counted per, as written (client, ip, user, api_key, app, shop...); empty: global.</param>
+public sealed record RateLimit(Rate Rate, ImmutableArray<string> Per, string Path)
+{
+    /// <summary>One counter for everyone.</summary>
+    public bool IsGlobal => Per.IsEmpty;
+
+    /// <summary>"app and shop", or "global".</summary>
+    public string Scope => IsGlobal ? "global" : string.Join(" and ", Per);
+
+    /// <summary>Whether it is counted per <paramref name="key"/> alone, so it bounds what one value of that key sends.</summary>
+    public bool CountsPerKeyAlone(string key) => Per.Length == 1 && KeyNames.Same(Per[0], key);
+
+    /// <summary>"50/s per app per shop", or "5000/s" for a global limit: the form the file takes.</summary>
+    public override string ToString() => IsGlobal ? Rate.ToString() : $"{Rate} per {string.Join(" per ", Per)}";
+}
+
+/// <summary>Key names compared the way designs write them: <c>shop</c>, <c>shop_id</c> and <c>shopId</c> name one key.</summary>
+public static class KeyNames
+{
+    /// <summary>Whether <paramref name="a"/> and <paramref name="b"/> name the same key, ignoring case, separators and an id suffix.</summary>
+    public static bool Same(string a, string b) => string.Equals(Normal(a), Normal(b), StringComparison.Ordinal);
+
+    private static string Normal(string key)
+    {
+        var chars = key.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray();
+        var text = new string(chars);
+        return text.Length > 2 && text.EndsWith("id", StringComparison.Ordinal) && key.Length > 2
+            && (key[^3] is '_' or '-' or '.' || (char.IsLower(key[^3]) && key[^2] == 'I')) ? text[..^2] : text;
+    }
+}
 
 /// <summary>Horizontal autoscaling bounds and behaviour.</summary>
 /// <param name="Delay">Time from the decision to scale up until the new instances serve (provisioning and start-up).</param>

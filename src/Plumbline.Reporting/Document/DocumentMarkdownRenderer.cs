@@ -254,7 +254,7 @@ public static class DocumentMarkdownRenderer
             Table(sb, ["Endpoint", "Method and route", "Workflow", "Auth", "Idempotency", "Rate limit", "Reads", "Writes"], design.Api.Endpoints.Select(e => new[]
             {
                 e.Name, e.Method + " " + e.Route, e.Workflow ?? "-", e.Auth is { } a ? EnumNames.Text(a) : "-", e.Idempotency is { } i ? EnumNames.Text(i) : "-",
-                e.RateLimit?.ToString() ?? "-", e.Reads.IsEmpty ? "-" : string.Join(", ", e.Reads), e.Writes.IsEmpty ? "-" : string.Join(", ", e.Writes),
+                e.RateLimits.IsEmpty ? "-" : string.Join(", ", e.RateLimits), e.Reads.IsEmpty ? "-" : string.Join(", ", e.Reads), e.Writes.IsEmpty ? "-" : string.Join(", ", e.Writes),
             }));
         }
 

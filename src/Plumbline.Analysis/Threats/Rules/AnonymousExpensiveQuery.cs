@@ -1,4 +1,5 @@
 using Plumbline.Analysis.Review;
+using Plumbline.Analysis.Review.Rules.Operations;
 using Plumbline.Design.Model;
 
 namespace Plumbline.Analysis.Threats.Rules;
@@ -40,16 +41,7 @@ public sealed class AnonymousExpensiveQuery : ThreatRule
         }
     }
 
-    private static string? PerClientLimit(ThreatContext context, Workflow workflow)
-    {
-        foreach (var name in context.Review.SyncComponentsOf(workflow))
-        {
-            if (context.Design.FindComponent(name) is { RateLimit: { } limit } c && !string.Equals(limit.Scope, "global", StringComparison.OrdinalIgnoreCase))
-            {
-                return $"rate_limit per {limit.Scope} ({ThreatModel.Dotted(c.Path + "/rate_limit")})";
-            }
-        }
-
-        return null;
-    }
+    private static string? PerClientLimit(ThreatContext context, Workflow workflow) =>
+        OperationsFacts.LimitsOn(context.Review, workflow).Where(l => !l.Limit.IsGlobal)
+            .Select(l => $"rate_limit per {l.Limit.Scope} ({ThreatModel.Dotted(l.Limit.Path)})").FirstOrDefault();
 }

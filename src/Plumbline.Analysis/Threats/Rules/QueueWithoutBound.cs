@@ -25,7 +25,7 @@ public sealed class QueueWithoutBound : ThreatRule
             }
 
             var answered = queue.Retention is { } r ? $"retention {r} ({ThreatModel.Dotted(queue.Path + "/retention")})"
-                : queue.RateLimit is not null ? $"rate_limit ({ThreatModel.Dotted(queue.Path + "/rate_limit")})"
+                : !queue.RateLimits.IsEmpty ? $"rate_limit ({ThreatModel.Dotted(queue.Path + "/rate_limit")})"
                 : null;
             yield return Answered(context, queue.Name, queue.Path,
                 $"{queue.Name} takes messages with no stated retention or rate limit",

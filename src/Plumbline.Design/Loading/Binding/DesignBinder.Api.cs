@@ -44,7 +44,7 @@ internal static partial class DesignBinder
                 m.StringList("reads"),
                 m.StringList("writes"),
                 m.String("version"),
-                m.Rate("rate_limit"),
+                ReadRateLimits(m, "rate_limit", context),
                 m.Path)
             {
                 Public = isPublic,

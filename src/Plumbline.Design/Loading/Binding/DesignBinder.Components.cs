@@ -61,7 +61,7 @@ internal static partial class DesignBinder
                 ReadCapacity(m, context),
                 m.Percent("availability"),
                 m.Enum<LoadBalancing>("load_balancing"),
-                ReadRateLimit(m, "rate_limit", context),
+                ReadRateLimits(m, "rate_limit", context),
                 autoscaling,
                 m.Size("memory"),
                 m.Ratio("hit_ratio"),
@@ -237,37 +237,90 @@ internal static partial class DesignBinder
         }
     }
 
-    private static RateLimit? ReadRateLimit(MapReader m, string key, BindContext context)
+    /// <summary>
+    /// <c>rate_limit:</c> one limit or a list of them, each <c>RATE</c> (global), <c>RATE per KEY [per KEY...]</c>
+    /// (counted per that combination of keys), or <c>{ rate: RATE, per: KEY or [KEY, ...] }</c>.
+    /// </summary>
+    private static ImmutableArray<RateLimit> ReadRateLimits(MapReader m, string key, BindContext context)
     {
-        var scalar = m.Scalar(key);
-        if (scalar is null)
+        if (m.Node(key) is not { } node)
+        {
+            return [];
+        }
+
+        var path = m.ChildPath(key);
+        if (node is not YamlSequence)
+        {
+            return ReadRateLimit(node, path, context) is { } one ? [one] : [];
+        }
+
+        var builder = ImmutableArray.CreateBuilder<RateLimit>();
+        foreach (var (item, itemPath) in MapReader.Items(node, path, context))
+        {
+            if (ReadRateLimit(item, itemPath, context) is { } limit)
+            {
+                builder.Add(limit);
+            }
+        }
+
+        return builder.ToImmutable();
+    }
+
+    private static RateLimit? ReadRateLimit(YamlNode node, string path, BindContext context)
+    {
+        if (node is YamlScalar scalar)
+        {
+            var parts = scalar.Value.Split(" per ", StringSplitOptions.TrimEntries);
+            var keys = parts.Skip(1).ToImmutableArray();
+            if (keys.Any(k => !IsLimitKey(k)))
+            {
+                context.Report(DiagnosticCodes.WrongValue(scalar.Span, path, scalar.Value, "a rate limit such as '200/s per client' or '50/s per app per shop'"));
+                return null;
+            }
+
+            var rate = Rate.Parse(parts[0]);
+            if (!rate.Success)
+            {
+                context.Report(DiagnosticCodes.InvalidUnit(scalar.Span, path, rate.Error!));
+                return null;
+            }
+
+            return new RateLimit(rate.Value, Global(keys), path);
+        }
+
+        var map = MapReader.Open(node, path, "limit", context);
+        if (map is null)
         {
             return null;
         }
 
-        var text = scalar.Value;
-        var scope = "global";
-        var per = text.IndexOf(" per ", StringComparison.Ordinal);
-        if (per >= 0)
+        var limitRate = map.Rate("rate");
+        if (limitRate is null && !map.Has("rate"))
         {
-            scope = text[(per + 5)..].Trim();
-            text = text[..per].Trim();
-            if (scope.Length == 0)
+            map.ReportMissing("rate", "the most requests it lets through, such as 50/s");
+        }
+
+        var per = map.StringList("per", allowSingle: true);
+        for (var i = 0; i < per.Length; i++)
+        {
+            if (!IsLimitKey(per[i]))
             {
-                context.Report(DiagnosticCodes.WrongValue(scalar.Span, m.ChildPath(key), scalar.Value, "a rate limit such as '200/s per client'"));
+                var at = map.Node("per") is YamlSequence seq ? seq.Items[i].Span : map.ValueSpan("per");
+                context.Report(DiagnosticCodes.WrongValue(at, map.ChildPath("per") + (map.Node("per") is YamlSequence ? "/" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) : string.Empty),
+                    per[i], "a key it is counted per: a name such as client, ip, user, api_key or shop_id, or global"));
                 return null;
             }
         }
 
-        var rate = Rate.Parse(text);
-        if (!rate.Success)
-        {
-            context.Report(DiagnosticCodes.InvalidUnit(scalar.Span, m.ChildPath(key), rate.Error!));
-            return null;
-        }
-
-        return new RateLimit(rate.Value, scope);
+        return limitRate is { } r ? new RateLimit(r, Global(per), path) : null;
     }
+
+    /// <summary>"global" alone means one counter for everyone: no keys.</summary>
+    private static ImmutableArray<string> Global(ImmutableArray<string> keys) =>
+        keys.Length == 1 && string.Equals(keys[0], "global", StringComparison.Ordinal) ? [] : keys;
+
+    private static bool IsLimitKey(string key) =>
+        key.Length is > 0 and <= 64 && char.IsAsciiLetter(key[0]) && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.');
 
     private static Autoscaling? ReadAutoscaling(MapReader m, BindContext context)
     {

@@ -13,7 +13,7 @@ internal static class ResilienceRules
             "slo-unreachable-availability", "single-point-of-failure", "blast-radius", "no-degradation-path",
             "missing-timeout", "timeout-inversion", "retry-amplification", "retry-without-backoff", "retry-without-jitter",
             "retry-without-idempotency", "external-call-without-breaker", "queue-without-dead-letter", "queue-without-consumers",
-            "stateful-without-backup", "backup-restore-untested", "over-capacity-at-peak", "hot-key-over-capacity", "headroom-under-six-months",
+            "stateful-without-backup", "backup-restore-untested", "over-capacity-at-peak", "hot-key-over-capacity", "rate-limit-over-partition", "headroom-under-six-months",
             "cache-too-small", "queue-backlog-grows", "capacity-unstated", "autoscaling-max-below-peak",
             "stateful-service", "single-zone-design", "deep-sync-chain",
         };

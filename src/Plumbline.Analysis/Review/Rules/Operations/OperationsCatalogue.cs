@@ -29,6 +29,7 @@ public static class OperationsCatalogue
         new NoTrustBoundaries(),
         new ComponentOutsideBoundaries(),
         new InternetEntryWithoutRateLimit(),
+        new PublicEntryWithGlobalLimitOnly(),
         new UnauthenticatedWriteEndpoint(),
         new NoSecretsStore(),
         new SecretsNotRotated(),

@@ -84,21 +84,35 @@ internal static class OperationsFacts
     }
 
     /// <summary>Where a rate limit protects a workflow: an endpoint serving it, or a component on its synchronous path; null when nothing does.</summary>
-    public static string? RateLimitOn(ReviewContext context, Workflow workflow)
+    public static string? RateLimitOn(ReviewContext context, Workflow workflow) =>
+        LimitsOn(context, workflow).Select(l => l.Where).FirstOrDefault();
+
+    /// <summary>
+    /// Every rate limit a workflow's requests pass: its endpoints' first, then those of the components on its
+    /// synchronous path in path order, each with where it is stated ("endpoint search", "haproxy").
+    /// </summary>
+    public static IEnumerable<(RateLimit Limit, string Where)> LimitsOn(ReviewContext context, Workflow workflow)
     {
-        if (context.Design.Api.Endpoints.FirstOrDefault(e => e.Workflow == workflow.Name && e.RateLimit is not null) is { } endpoint)
+        foreach (var endpoint in context.Design.Api.Endpoints)
         {
-            return $"endpoint {endpoint.Name}";
+            if (endpoint.Workflow == workflow.Name)
+            {
+                foreach (var limit in endpoint.RateLimits)
+                {
+                    yield return (limit, $"endpoint {endpoint.Name}");
+                }
+            }
         }
 
         foreach (var name in context.SyncComponentsOf(workflow))
         {
-            if (context.Design.FindComponent(name) is { RateLimit: not null } limited)
+            if (context.Design.FindComponent(name) is { } component)
             {
-                return limited.Name;
+                foreach (var limit in component.RateLimits)
+                {
+                    yield return (limit, component.Name);
+                }
             }
         }
-
-        return null;
     }
 }

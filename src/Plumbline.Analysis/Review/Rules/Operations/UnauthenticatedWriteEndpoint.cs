@@ -20,7 +20,7 @@ public sealed class UnauthenticatedWriteEndpoint : IRule
                 continue;
             }
 
-            var limit = endpoint.RateLimit is not null ? $"endpoint {endpoint.Name}"
+            var limit = !endpoint.RateLimits.IsEmpty ? $"endpoint {endpoint.Name}"
                 : endpoint.Workflow is { } name && design.FindWorkflow(name) is { } workflow ? OperationsFacts.RateLimitOn(context, workflow) : null;
             var writes = endpoint.Writes.IsDefaultOrEmpty ? string.Empty : $" ({string.Join(", ", endpoint.Writes)})";
             yield return Info.At(context.Span(endpoint.Path + "/auth"), endpoint.Name,

@@ -1,5 +1,6 @@
 using Plumbline.Analysis.Availability;
 using Plumbline.Analysis.Estimates;
+using Plumbline.Design.Model;
 using Plumbline.Design.Text;
 
 namespace Plumbline.Analysis.Review.Rules.Resilience;
@@ -33,6 +34,23 @@ public sealed class HotKeyOverCapacity : IRule
             }
 
             var share = HotKey.HottestShare(skew);
+
+            // A limit counted per the skew's key alone caps what the hottest key sends: at most its rate of the workflow's peak.
+            (RateLimit Limit, string Where)? cap = null;
+            foreach (var limit in skew.Key is not null ? Operations.OperationsFacts.LimitsOn(context, workflow) : [])
+            {
+                if (limit.Limit.CountsPerKeyAlone(skew.Key!) && (cap is null || limit.Limit.Rate.PerSecond < cap.Value.Limit.Rate.PerSecond))
+                {
+                    cap = limit;
+                }
+            }
+
+            var capped = cap is { } bound && bound.Limit.Rate.PerSecond / peak < share;
+            if (capped)
+            {
+                share = cap!.Value.Limit.Rate.PerSecond / peak;
+            }
+
             var visits = Visits(context, entry, values);
             foreach (var capacity in context.Estimate.Components)
             {
@@ -60,8 +78,9 @@ public sealed class HotKeyOverCapacity : IRule
 
                 var what = component.Cells is not null ? $"one of {component.Name}'s {partitions} cells" : $"one of {component.Name}'s {partitions} shards";
                 var key = skew.Key is null ? "key" : skew.Key;
+                var limited = capped ? $", capped by {cap!.Value.Where}'s rate_limit {cap.Value.Limit}" : string.Empty;
                 yield return Info.At(context.Span(skew.Path), $"{workflow.Name}:{component.Name}",
-                    $"at peak, {workflow.Name}'s hottest {key} ({Quantities.Percent(share)} of its {Quantities.Rate(here)} on {component.Name}) lands on {what}: "
+                    $"at peak, {workflow.Name}'s hottest {key} ({Quantities.Percent(share)} of its {Quantities.Rate(here)} on {component.Name}{limited}) lands on {what}: "
                     + $"{Quantities.Rate(even)} even share + {Quantities.Rate(here * share * (1 - (1.0 / partitions)))} hot = {Quantities.Rate(hot)}, "
                     + $"{Quantities.Percent(hot / perPartition)} of its {Quantities.Rate(perPartition)}",
                     hot > perPartition ? Severity.High : Severity.Medium);
@@ -70,7 +89,7 @@ public sealed class HotKeyOverCapacity : IRule
     }
 
     /// <summary>Visits of each operation per request of the workflow entering at <paramref name="entry"/>, along the estimate's edge factors.</summary>
-    private static double[] Visits(ReviewContext context, int entry, double[] values)
+    internal static double[] Visits(ReviewContext context, int entry, double[] values)
     {
         var graph = context.Graph;
         var visits = new double[graph.Operations.Length];

@@ -32,6 +32,7 @@ public static class ResilienceCatalogue
         // Scale
         new OverCapacityAtPeak(),
         new HotKeyOverCapacity(),
+        new RateLimitOverPartition(),
         new HeadroomUnderSixMonths(),
         new CacheTooSmall(),
         new QueueBacklogGrows(),
