@@ -20,8 +20,14 @@ public sealed class CacheTooSmall : IRule
             }
 
             var span = component.Memory is null ? context.KeySpan(component.Path) : context.Span(component.Path + "/memory");
+            var fraction = context.Estimate.Options.HotSetFraction;
+            var reads = cache.ReadsPerDay.Value!.Value;
+            var distinct = cache.HotSet.Value!.Value / (fraction * cache.ItemSize.Value!.Value);
+            var items = distinct < reads * (1 - 1e-9)
+                ? $"the {Quantities.Significant(distinct / 1e6)}M records that exist, of {Quantities.Significant(reads / 1e6)}M reads a day,"
+                : $"{Quantities.Significant(reads / 1e6)}M reads a day";
             yield return Info.At(span, component.Name,
-                $"{component.Name}'s hot set is {Quantities.Bytes(cache.HotSet.Value!.Value)} ({Quantities.Percent(context.Estimate.Options.HotSetFraction)} of {Quantities.Significant(cache.ReadsPerDay.Value!.Value / 1e6)}M reads a day x {Quantities.Bytes(cache.ItemSize.Value!.Value)}), {Quantities.Significant(fit)}x its {Quantities.Bytes(cache.Memory.Value!.Value)} of memory");
+                $"{component.Name}'s hot set is {Quantities.Bytes(cache.HotSet.Value!.Value)} ({Quantities.Percent(fraction)} of {items} x {Quantities.Bytes(cache.ItemSize.Value!.Value)}), {Quantities.Significant(fit)}x its {Quantities.Bytes(cache.Memory.Value!.Value)} of memory");
         }
     }
 }
