@@ -15,7 +15,8 @@ namespace Plumbline.Benchmarks;
 /// benchmark (<see cref="Simulation.SimulationBenchmark"/>), <c>-- sim-pending [rounds] [no-hold]</c> its 100,000-pending part
 /// alone; <c>-- sim-design [rounds] [one]</c> a design simulated
 /// (<see cref="Simulation.DesignBenchmark"/>). <c>-- shapes [filter]</c> runs the CLI on the pathological shapes at 1x
-/// to 8x (<see cref="ShapeRuns"/>); <c>-- shapes-write FOLDER</c> writes them.
+/// to 8x (<see cref="ShapeRuns"/>); <c>-- shapes-write FOLDER</c> writes them. <c>-- stages FILE [rounds]</c> measures what
+/// <c>check</c> spends per stage and per rule (<see cref="CheckStages"/>).
 /// </summary>
 /// <remarks>
 /// To add a benchmark for another stage (estimates, review): add a <c>[Benchmark]</c> class, which the switcher
@@ -46,6 +47,11 @@ public static class Program
         if (args.Length > 1 && args[0] == "shapes-write")
         {
             return ShapeRuns.Write(args[1]);
+        }
+
+        if (args.Length > 1 && args[0] == "stages")
+        {
+            return CheckStages.Run(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3, args.Length > 3 && args[3] == "types");
         }
 
         if (args.Length > 0 && args[0] == "sim")

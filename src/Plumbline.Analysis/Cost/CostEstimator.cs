@@ -65,7 +65,19 @@ public static class CostEstimator
 
         public CostReport Build()
         {
-            var pricing = _design.Components.Select(c => ComponentPricingRules.Resolve(c, Spec(c), catalog, options, _design.SourceMap.Has(c.Path + "/instances"))).ToImmutableArray();
+            // What a component is priced as depends only on what it states (its spec, kind, memory and whether it states
+            // instances), so components that state the same are resolved once: a search of the catalog each, not one per component.
+            var resolved = new Dictionary<(PricingSpec, ComponentKind, ByteSize?, bool), ComponentPricing>();
+            var pricing = _design.Components.Select(c =>
+            {
+                var key = (Spec(c), c.Kind, c.Memory, _design.SourceMap.Has(c.Path + "/instances"));
+                if (!resolved.TryGetValue(key, out var p))
+                {
+                    resolved[key] = p = ComponentPricingRules.Resolve(c, key.Item1, catalog, options, key.Item4);
+                }
+
+                return p;
+            }).ToImmutableArray();
             foreach (var (component, p) in _design.Components.Zip(pricing))
             {
                 if (p.Assumed && p.Kind != PricingKind.None)

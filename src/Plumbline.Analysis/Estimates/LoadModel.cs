@@ -279,6 +279,10 @@ internal static class AccessInference
     private static readonly string[] WriteWords =
         ["insert", "write", "create", "update", "delete", "put", "post", "publish", "send", "set", "append", "save", "store", "upsert", "remove", "enqueue", "produce", "record", "charge", "capture", "refund", "transfer", "upload", "index", "ingest", "add", "patch"];
 
+    // The words as they follow a separator, made once (this runs for every operation, several times per review).
+    private static readonly string[] AfterUnderscore = [.. WriteWords.Select(w => "_" + w)];
+    private static readonly string[] AfterDash = [.. WriteWords.Select(w => "-" + w)];
+
     public static AccessType Infer(Operation op)
     {
         if (op.Type is { } t)
@@ -287,9 +291,9 @@ internal static class AccessInference
         }
 
         var name = op.Name.ToLowerInvariant();
-        foreach (var word in WriteWords)
+        for (var i = 0; i < WriteWords.Length; i++)
         {
-            if (name.StartsWith(word, StringComparison.Ordinal) || name.Contains("_" + word, StringComparison.Ordinal) || name.Contains("-" + word, StringComparison.Ordinal))
+            if (name.StartsWith(WriteWords[i], StringComparison.Ordinal) || name.Contains(AfterUnderscore[i], StringComparison.Ordinal) || name.Contains(AfterDash[i], StringComparison.Ordinal))
             {
                 return AccessType.Write;
             }

@@ -71,7 +71,8 @@ public sealed class SourceMap
         {
             var slash = path.IndexOf('/', position);
             var end = slash < 0 ? path.Length : slash;
-            var segment = Unescape(path.AsSpan(position, end - position));
+            var raw = path.AsSpan(position, end - position);
+            var segment = raw.Contains('~') ? Unescape(raw).AsSpan() : raw;
             switch (node)
             {
                 case YamlMapping mapping when IndexOf(mapping, segment) is var i && i >= 0:
@@ -97,14 +98,15 @@ public sealed class SourceMap
         return (key, node.Span, node, true);
     }
 
-    private int IndexOf(YamlMapping mapping, string key)
+    /// <summary>The entry with this key, looked up by span: resolving a path allocates nothing once a mapping is indexed.</summary>
+    private int IndexOf(YamlMapping mapping, ReadOnlySpan<char> key)
     {
         var entries = mapping.Entries;
         if (entries.Length <= IndexThreshold)
         {
             for (var i = 0; i < entries.Length; i++)
             {
-                if (entries[i].Key.Value == key)
+                if (key.SequenceEqual(entries[i].Key.Value))
                 {
                     return i;
                 }
@@ -126,12 +128,10 @@ public sealed class SourceMap
                 _indexes[mapping] = index;
             }
 
-            return index.TryGetValue(key, out var found) ? found : -1;
+            return index.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(key, out var found) ? found : -1;
         }
     }
 
     private static string Unescape(ReadOnlySpan<char> segment) =>
-        segment.Contains('~')
-            ? segment.ToString().Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal)
-            : segment.ToString();
+        segment.ToString().Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
 }
