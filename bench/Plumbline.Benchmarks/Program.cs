@@ -34,8 +34,12 @@ public static class Program
 
         if (args.Length > 1 && args[0] == "generate")
         {
-            // Writes the generated design, to try the CLI on it: plumbline check big.yaml
-            File.WriteAllText(args[1], LoadInputs.Text(LoadInputs.GeneratedName));
+            // Writes the generated design, to try the CLI on it: plumbline check big.yaml; with a size (components calls
+            // [seed]), the generator's design at that size: `generate d400.yaml 400 1200 20261203` is the diagrams' 8x.
+            File.WriteAllText(args[1], args.Length > 3
+                ? DesignGenerator.Generate(int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture),
+                    args.Length > 4 ? int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture) : 20261203)
+                : LoadInputs.Text(LoadInputs.GeneratedName));
             return 0;
         }
 
