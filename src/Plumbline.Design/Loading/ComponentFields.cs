@@ -32,6 +32,7 @@ public static class ComponentFields
         new("runs_on", "every kind but client and external", Hosted),
         new("size", "every kind but client and external", Hosted),
         new("cells", "every kind but client and external", Hosted),
+        new("admission", "every kind but client and external", Hosted),
         new("quorum", "stores", Stores),
         new("consistency", "stores", Stores),
         new("replication", "stores", Stores),

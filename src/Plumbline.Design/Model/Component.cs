@@ -121,6 +121,12 @@ public sealed record Component(
     /// </summary>
     public Cells? Cells { get; init; }
 
+    /// <summary>
+    /// Admission control (load shedding) at each instance (<c>admission:</c>): what it sheds rather than queue
+    /// without bound; null when unstated (it takes everything sent to it).
+    /// </summary>
+    public AdmissionControl? Admission { get; init; }
+
     /// <summary>How many isolated cells it is partitioned into: <see cref="Cells"/>' count, else 1.</summary>
     public int CellCount => Cells?.Count ?? 1;
 
@@ -166,6 +172,30 @@ public sealed record Component(
 /// <param name="Key">The field a request is placed on (shop_id); null when unstated.</param>
 /// <param name="Router">The component that picks a request's cell; null when unstated.</param>
 public sealed record Cells(int Count, string? Key, string? Router, string Path);
+
+/// <summary>
+/// Admission control (load shedding) at each instance of a component: a request that finds <see cref="MaxInFlight"/>
+/// requests in progress waits, if fewer than <see cref="MaxQueued"/> are waiting, else it is shed at once; one that
+/// waits longer than <see cref="MaxQueueTime"/> is shed; an <see cref="Adaptive"/> limit is found from latency as it
+/// runs (Envoy's adaptive concurrency filter, Netflix's concurrency-limits); <see cref="ByCriticality"/> sheds the
+/// requests of lesser workflows first (the criticality of the SRE book's load shedding). All per instance.
+/// </summary>
+/// <param name="MaxInFlight">Requests one instance has in progress at once before it queues or sheds; null when unstated.</param>
+/// <param name="MaxQueued">Requests one instance lets wait for a slot; null when unstated (none wait once in-flight is full).</param>
+/// <param name="MaxQueueTime">How long a request may wait before it is shed; null when unstated.</param>
+/// <param name="Adaptive">Whether the in-flight limit is found from latency as it runs rather than fixed.</param>
+/// <param name="ByCriticality">Whether the requests of lesser workflows are shed before critical ones.</param>
+public sealed record AdmissionControl(int? MaxInFlight, int? MaxQueued, Duration? MaxQueueTime, bool Adaptive, bool ByCriticality, string Path);
+
+/// <summary>
+/// A bulkhead on a call: each instance of the caller has at most <see cref="MaxConcurrent"/> calls to the callee in
+/// flight, <see cref="MaxQueued"/> more wait for a slot, and any further call is rejected at once, so a slow callee
+/// holds only that many of the caller's threads or connections (resilience4j's Bulkhead maxConcurrentCalls, Polly's
+/// concurrency limiter's permit and queue limits, Envoy's max_requests and max_pending_requests).
+/// </summary>
+/// <param name="MaxConcurrent">Calls one caller instance has in flight to the callee at once.</param>
+/// <param name="MaxQueued">Calls one caller instance lets wait for a slot; 0 when unstated.</param>
+public sealed record Bulkhead(int MaxConcurrent, int MaxQueued, string Path);
 
 /// <summary><c>k of n</c>: at least <see cref="K"/> of <see cref="N"/> copies; 1 &lt;= k &lt;= n.</summary>
 public readonly record struct KOfN(int K, int N)
@@ -353,6 +383,9 @@ public sealed record Call(
 
     /// <summary>This call's own authentication and encryption; null when it states none (the callee's and the system-wide ones apply).</summary>
     public ChannelSecurity? Security { get; init; }
+
+    /// <summary>The bulkhead each caller instance holds this call to (<c>bulkhead:</c>); null when unstated (no bound).</summary>
+    public Bulkhead? Bulkhead { get; init; }
 }
 
 /// <summary>How retry delays grow.</summary>

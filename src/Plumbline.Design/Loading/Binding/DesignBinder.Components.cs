@@ -85,6 +85,7 @@ internal static partial class DesignBinder
                 Failover = ReadFailover(m, context),
                 Security = ReadComponentSecurity(m),
                 Cells = cells,
+                Admission = ReadAdmission(m, context),
                 ConsumerShares = shares,
             });
         }
@@ -561,7 +562,53 @@ internal static partial class DesignBinder
             Parallel = m.Bool("parallel") ?? false,
             Security = ReadChannelSecurity(m),
             LoadBalancing = m.Enum<LoadBalancing>("load_balancing"),
+            Bulkhead = ReadBulkhead(m),
         };
+    }
+
+    /// <summary><c>bulkhead: { max_concurrent, max_queued }</c> on a call: per caller instance.</summary>
+    private static Bulkhead? ReadBulkhead(MapReader m)
+    {
+        var map = m.Map("bulkhead", "bulkhead");
+        if (map is null)
+        {
+            return null;
+        }
+
+        var concurrent = map.Int("max_concurrent", 1, 1_000_000);
+        if (concurrent is null && !map.Has("max_concurrent"))
+        {
+            map.ReportMissing("max_concurrent", "how many calls one caller instance may have in flight to the callee at once, such as 20");
+        }
+
+        var queued = map.Int("max_queued", 0, 1_000_000);
+        return concurrent is { } c ? new Bulkhead(c, queued ?? 0, map.Path) : null;
+    }
+
+    /// <summary><c>admission: { max_in_flight, max_queued, max_queue_time, adaptive, by_criticality }</c>: per instance; one bound is needed.</summary>
+    private static AdmissionControl? ReadAdmission(MapReader m, BindContext context)
+    {
+        var map = m.Map("admission", "admission");
+        if (map is null)
+        {
+            return null;
+        }
+
+        var inFlight = map.Int("max_in_flight", 1, 1_000_000);
+        var queued = map.Int("max_queued", 0, 1_000_000);
+        var queueTime = map.Duration("max_queue_time");
+        var adaptive = map.Bool("adaptive") ?? false;
+        if (!map.Has("max_in_flight") && !map.Has("max_queue_time") && !map.Has("adaptive"))
+        {
+            context.Report(DiagnosticCodes.OneOfRequired(map.Span, map.Path, "admission", ["max_in_flight", "max_queue_time", "adaptive"]));
+        }
+
+        if (map.Has("max_queued") && !map.Has("max_in_flight") && !adaptive)
+        {
+            map.ReportMissing("max_in_flight", "the requests one instance has in progress before others queue, such as 200: max_queued counts those waiting behind them");
+        }
+
+        return new AdmissionControl(inFlight, queued, queueTime, adaptive, map.Bool("by_criticality") ?? false, map.Path);
     }
 
     /// <summary>

@@ -22,6 +22,7 @@ public static class ResilienceCatalogue
         new RetryWithoutJitter(),
         new RetryWithoutIdempotency(),
         new ExternalCallWithoutBreaker(),
+        new SharedDependencyWithoutBulkhead(),
 
         // Queues and state
         new QueueWithoutDeadLetter(),
@@ -33,6 +34,7 @@ public static class ResilienceCatalogue
         new OverCapacityAtPeak(),
         new HotKeyOverCapacity(),
         new RateLimitOverPartition(),
+        new ConcurrencyLimitBelowPeak(),
         new HeadroomUnderSixMonths(),
         new CacheTooSmall(),
         new QueueBacklogGrows(),
