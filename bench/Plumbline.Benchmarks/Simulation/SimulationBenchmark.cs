@@ -25,6 +25,11 @@ public static class SimulationBenchmark
     private const double SimPyDuration = 20;      // about 360,000 events
     private const int ParallelStations = 10_000;
 
+    // One station with so many servers that about 100,000 departures are pending (rho = 0.9 keeps 99,000 busy): the
+    // same M/M/c, its one station's state small and hot, so what changes from c = 10 is the future-event list alone.
+    private const int ManyServers = 110_000;
+    private const double ManyServersDuration = EngineDuration * Servers / ManyServers; // the same ~18 M events
+
     public static int Run(string[] args)
     {
         var rounds = args.Length > 1 && int.TryParse(args[1], CultureInfo.InvariantCulture, out var r) ? r : 5;
@@ -48,6 +53,8 @@ public static class SimulationBenchmark
             Parallel(1, 0, 13, 99, timeout: 11, onChannel: true);
             MinimalMany(1, 2, 99);
             MinimalMany(ParallelStations, 0.002, 99);
+            Parallel(1, 0, 0.0002, 99, servers: ManyServers);
+            MinimalMany(1, 0.0002, 99, ManyServers);
         }
 
         var rows = new List<Round>();
@@ -64,11 +71,14 @@ public static class SimulationBenchmark
                 Parallel(1, 0, EngineDuration, seed, timeout: 11),
                 Parallel(1, 0, EngineDuration, seed, timeout: 11, onChannel: true),
                 MinimalMany(1, EngineDuration, seed),
-                MinimalMany(ParallelStations, EngineDuration / ParallelStations, seed));
+                MinimalMany(ParallelStations, EngineDuration / ParallelStations, seed),
+                Parallel(1, 0, ManyServersDuration, seed, servers: ManyServers),
+                MinimalMany(1, ManyServersDuration, seed, ManyServers));
             rows.Add(row);
             Console.WriteLine(Invariant($"round {round + 1}: engine {row.Engine}, minimal loop {row.Minimal}, SimPy {row.SimPy}"));
             Console.WriteLine(Invariant($"         1 station {row.OneStation}, {ParallelStations:N0} stations {row.ManyStations} ({row.ManyStations.Pending:N0} pending), 1 station + 100,000 idle timers {row.IdleTimers}, 1 station + an 11 s timeout per arrival in the list {row.Timeouts} ({row.Timeouts.Pending:N0} pending), on a channel {row.ChannelTimeouts} ({row.ChannelTimeouts.Pending:N0} pending)"));
             Console.WriteLine(Invariant($"         minimal loop with stations: 1 station {row.MinimalOne}, {ParallelStations:N0} stations {row.MinimalMany} ({row.MinimalMany.Pending:N0} pending)"));
+            Console.WriteLine(Invariant($"         1 station, c = {ManyServers:N0}: engine {row.ManyServers} ({row.ManyServers.Pending:N0} pending), minimal loop {row.MinimalManyServers} ({row.MinimalManyServers.Pending:N0} pending); mean wait {row.ManyServers.MeanWait * 1e3:0.0000} ms"));
             Console.WriteLine(Invariant($"         mean wait (theory 0.6687 ms): engine {row.Engine.MeanWait * 1e3:0.0000} ms, minimal {row.Minimal.MeanWait * 1e3:0.0000} ms, SimPy {row.SimPy.MeanWait * 1e3:0.0000} ms (a shorter run)"));
         }
 
@@ -83,6 +93,10 @@ public static class SimulationBenchmark
         Summary("1 station / 10,000 stations (~10 vs ~100,000 pending)", rows, x => x.OneStation.Wall / x.ManyStations.Wall, x => x.OneStation.Cpu / x.ManyStations.Cpu);
         Summary("minimal loop: 1 station / 10,000 stations (memory's share)", rows, x => x.MinimalOne.Wall / x.MinimalMany.Wall, x => x.MinimalOne.Cpu / x.MinimalMany.Cpu);
         Summary("engine / minimal loop, 10,000 stations", rows, x => x.ManyStations.Wall / x.MinimalMany.Wall, x => x.ManyStations.Cpu / x.MinimalMany.Cpu);
+        Summary("1 station / c = 110,000 (~10 vs ~99,000 pending)", rows, x => x.OneStation.Wall / x.ManyServers.Wall, x => x.OneStation.Cpu / x.ManyServers.Cpu);
+        Summary("engine, M/M/c / c = 110,000 (the target's reading)", rows, x => x.Engine.Wall / x.ManyServers.Wall, x => x.Engine.Cpu / x.ManyServers.Cpu);
+        Summary("minimal loop: c = 10 / c = 110,000 (the list's share)", rows, x => x.MinimalOne.Wall / x.MinimalManyServers.Wall, x => x.MinimalOne.Cpu / x.MinimalManyServers.Cpu);
+        Summary("engine / minimal loop, c = 110,000", rows, x => x.ManyServers.Wall / x.MinimalManyServers.Wall, x => x.ManyServers.Cpu / x.MinimalManyServers.Cpu);
         Summary("1 station / 1 station + 100,000 idle timers", rows, x => x.OneStation.Wall / x.IdleTimers.Wall, x => x.OneStation.Cpu / x.IdleTimers.Cpu);
         Summary("1 station / 1 station + 11 s timeout per arrival, in the list", rows, x => x.OneStation.Wall / x.Timeouts.Wall, x => x.OneStation.Cpu / x.Timeouts.Cpu);
         Summary("1 station / 1 station + 11 s timeout per arrival, on a channel", rows, x => x.OneStation.Wall / x.ChannelTimeouts.Wall, x => x.OneStation.Cpu / x.ChannelTimeouts.Cpu);
@@ -122,9 +136,10 @@ public static class SimulationBenchmark
         return new Rate(events, seconds, cpu, wait);
     }
 
-    private static Rate Parallel(int stations, int idleTimers, double duration, ulong seed, double timeout = 0, bool onChannel = false)
+    private static Rate Parallel(int stations, int idleTimers, double duration, ulong seed, double timeout = 0, bool onChannel = false, int servers = Servers)
     {
-        var model = new ParallelMmc(stations, Lambda, Servers, Mu, seed, idleTimers, timeout, onChannel);
+        // The same load per server (rho = 0.9) whatever the servers.
+        var model = new ParallelMmc(stations, Lambda * servers / Servers, servers, Mu, seed, idleTimers, timeout, onChannel);
         // The first 10% (or the first timeout and a bit) fills the stations and the list; only the rest is timed.
         var fill = Math.Max(duration * 0.1, timeout * 1.1);
         model.Run(fill);
@@ -136,9 +151,9 @@ public static class SimulationBenchmark
         return new Rate(events, wall, cpu, model.MeanWait, model.Simulator.Pending);
     }
 
-    private static Rate MinimalMany(int stations, double duration, ulong seed)
+    private static Rate MinimalMany(int stations, double duration, ulong seed, int servers = Servers)
     {
-        var model = new MinimalStations(stations, Lambda, Servers, Mu, seed);
+        var model = new MinimalStations(stations, Lambda * servers / Servers, servers, Mu, seed);
         var fill = duration * 0.1;
         model.Run(fill);
         var before = model.Events;
@@ -162,6 +177,8 @@ public static class SimulationBenchmark
             Parallel(ParallelStations, 0, 0.002, 99);
             MinimalMany(1, 2, 99);
             MinimalMany(ParallelStations, 0.002, 99);
+            Parallel(1, 0, 0.0002, 99, servers: ManyServers);
+            MinimalMany(1, 0.0002, 99, ManyServers);
         }
 
         for (var round = 0; round < rounds; round++)
@@ -171,7 +188,10 @@ public static class SimulationBenchmark
             var many = Parallel(ParallelStations, 0, EngineDuration / ParallelStations, seed);
             var minOne = MinimalMany(1, EngineDuration, seed);
             var minMany = MinimalMany(ParallelStations, EngineDuration / ParallelStations, seed);
+            var big = Parallel(1, 0, ManyServersDuration, seed, servers: ManyServers);
+            var minBig = MinimalMany(1, ManyServersDuration, seed, ManyServers);
             Console.WriteLine(Invariant($"round {round + 1}: engine 1 station {one}, 10,000 {many} ({many.Pending:N0} pending): {one.Cpu / many.Cpu:0.00}x; minimal 1 station {minOne}, 10,000 {minMany}: {minOne.Cpu / minMany.Cpu:0.00}x; engine / minimal at 10,000 {many.Cpu / minMany.Cpu:0.00}, at 1 {one.Cpu / minOne.Cpu:0.00}; waits {one.MeanWait * 1e3:0.0000} {many.MeanWait * 1e3:0.0000} {minMany.MeanWait * 1e3:0.0000} ms"));
+            Console.WriteLine(Invariant($"         c = {ManyServers:N0}: engine {big} ({big.Pending:N0} pending): {one.Cpu / big.Cpu:0.00}x; minimal {minBig} ({minBig.Pending:N0} pending): {minOne.Cpu / minBig.Cpu:0.00}x; engine / minimal {big.Cpu / minBig.Cpu:0.00}"));
         }
 
         if (!args.Contains("no-hold"))
@@ -255,5 +275,5 @@ public static class SimulationBenchmark
         public override string ToString() => Invariant($"{Wall / 1e6:0.00} / {Cpu / 1e6:0.00}");
     }
 
-    private sealed record Round(Rate Engine, Rate Minimal, Rate SimPy, Rate OneStation, Rate ManyStations, Rate IdleTimers, Rate Timeouts, Rate ChannelTimeouts, Rate MinimalOne, Rate MinimalMany);
+    private sealed record Round(Rate Engine, Rate Minimal, Rate SimPy, Rate OneStation, Rate ManyStations, Rate IdleTimers, Rate Timeouts, Rate ChannelTimeouts, Rate MinimalOne, Rate MinimalMany, Rate ManyServers, Rate MinimalManyServers);
 }
