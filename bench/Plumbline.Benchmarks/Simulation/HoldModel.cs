@@ -27,6 +27,8 @@ public static class HoldModel
             ("radix heap, 128-bit keys", Time(holds, warm, Radix(pending, seed))),
             ("radix heap, 32-byte events", Time(holds, warm, RadixEvents(pending, seed))),
             ("calendar queue (Brown 1988)", Time(holds, warm, Calendar(pending, seed))),
+            ("ladder queue over a 4-ary heap, replace top", Time(holds, warm, LadderReplace(pending, seed))),
+            ("radix heap in 4-bit digits over a 4-ary heap, replace top", Time(holds, warm, Radix16Replace(pending, seed))),
         ];
     }
 
@@ -188,6 +190,64 @@ public static class HoldModel
     {
         var rng = new Xoshiro256StarStar(seed);
         var list = new FutureEventList(n + 1);
+        long seq = 0;
+        for (var i = 0; i < n; i++)
+        {
+            list.Enqueue(new SimEvent(Exp(rng), seq++, 0, 0, 0));
+        }
+
+        return holds =>
+        {
+            double t = 0;
+            for (long h = 0; h < holds; h++)
+            {
+                var next = list.Peek().Time;
+                if (next < t)
+                {
+                    return double.NaN;
+                }
+
+                t = next;
+                list.ReplaceTop(new SimEvent(t + Exp(rng), seq++, 0, 0, 0));
+            }
+
+            return t;
+        };
+    }
+
+    private static Func<long, double> LadderReplace(int n, ulong seed)
+    {
+        var rng = new Xoshiro256StarStar(seed);
+        var list = new LadderList(n + 1);
+        long seq = 0;
+        for (var i = 0; i < n; i++)
+        {
+            list.Enqueue(new SimEvent(Exp(rng), seq++, 0, 0, 0));
+        }
+
+        return holds =>
+        {
+            double t = 0;
+            for (long h = 0; h < holds; h++)
+            {
+                var next = list.Peek().Time;
+                if (next < t)
+                {
+                    return double.NaN;
+                }
+
+                t = next;
+                list.ReplaceTop(new SimEvent(t + Exp(rng), seq++, 0, 0, 0));
+            }
+
+            return t;
+        };
+    }
+
+    private static Func<long, double> Radix16Replace(int n, ulong seed)
+    {
+        var rng = new Xoshiro256StarStar(seed);
+        var list = new Radix16List(n + 1);
         long seq = 0;
         for (var i = 0; i < n; i++)
         {

@@ -196,7 +196,9 @@ public static class SimulationBenchmark
 
         if (!args.Contains("no-hold"))
         {
-            EventLists();
+            // A size among the arguments (after the rounds) limits the hold model to it.
+            var sizes = args.Skip(2).Select(a => int.TryParse(a, CultureInfo.InvariantCulture, out var n) ? n : 0).Where(n => n > 0).ToArray();
+            EventLists(sizes.Length > 0 ? sizes : null);
         }
 
         Console.WriteLine($"load average at end: {LoadAverage()}");
@@ -222,10 +224,10 @@ public static class SimulationBenchmark
         }
     }
 
-    private static void EventLists()
+    private static void EventLists(int[]? sizes = null)
     {
         Console.WriteLine("future-event lists, hold model (remove the earliest, insert it again Exp(1) later), ns of thread CPU per hold, 3 runs: median [min .. max]");
-        foreach (var pending in new[] { 10, 1_000, 10_000, 100_000 })
+        foreach (var pending in sizes ?? [10, 1_000, 10_000, 100_000])
         {
             var holds = pending <= 10 ? 20_000_000L : pending < 100_000 ? 3_000_000L : 5_000_000L;
             var runs = Enumerable.Range(0, 3).Select(i => HoldModel.Measure(pending, holds, (ulong)(i + 1))).ToList();

@@ -55,8 +55,9 @@ public sealed class FutureEventListTests
     public void Events_leave_in_order_while_the_list_changes_structure_both_ways()
     {
         // Thousands pending (a radix heap), then drained below HeapBelow (a 4-ary heap again), twice: the events leave
-        // as a sorted reference gives them. Times are drawn on a coarse grid (many ties), in wide ranges (every bucket), and
-        // now and then before the last event taken out, which a radix heap serves by reckoning its buckets again.
+        // as a sorted reference gives them. Times are drawn on a coarse grid (many ties: the sequence's bits), in wide ranges
+        // (every bit of the time), and now and then before the last event taken out, which a radix heap serves by
+        // reckoning its buckets again.
         var operations = Gen.Select(Gen.Int[0, 99], Gen.Double[0, 1], Gen.Int[0, 4]).Array[6000, 9000];
         operations.SampleReplayable(
             ops =>
@@ -137,6 +138,111 @@ public sealed class FutureEventListTests
         Assert.False(list.IsRadix);
         // The earliest 2000 - RadixAbove, and RadixAbove + 1 - (HeapBelow - 1) events taken out.
         Assert.Equal(2000 - FutureEventList.RadixAbove + (FutureEventList.RadixAbove + 1 - (FutureEventList.HeapBelow - 1)), list.Peek().Time);
+    }
+
+    [Fact]
+    public void Many_pending_under_the_hold_model_leave_in_order()
+    {
+        // The engine's case at 100,000 pending, smaller: fill with thousands of exponential delays, then take the earliest
+        // and put it back later (by ReplaceTop or by Dequeue then Enqueue), now and then a burst; the radix heap's buckets
+        // fill and empty at every bit.
+        var operations = Gen.Select(Gen.Int[0, 9], Gen.Double[0.000001, 1]).Array[20_000, 30_000];
+        operations.SampleReplayable(
+            ops =>
+            {
+                var list = new FutureEventList();
+                var reference = new SortedSet<(double Time, long Sequence)>();
+                long sequence = 0;
+                double now = 0;
+                for (var i = 0; i < 5000; i++)
+                {
+                    var t = -Math.Log(ops[i % ops.Length].Item2);
+                    list.Enqueue(new SimEvent(t, sequence, 0, 0, 0));
+                    reference.Add((t, sequence++));
+                }
+
+                foreach (var (op, u) in ops)
+                {
+                    var time = now - Math.Log(u);
+                    if (op == 0 || reference.Count == 0)
+                    {
+                        list.Enqueue(new SimEvent(time, sequence, 0, 0, 0));
+                        reference.Add((time, sequence++));
+                        continue;
+                    }
+
+                    var expected = reference.Min;
+                    reference.Remove(expected);
+                    now = expected.Time;
+                    time = now - Math.Log(u);
+                    if (op == 1)
+                    {
+                        var taken = list.Dequeue();
+                        Assert.Equal(expected, (taken.Time, taken.Sequence));
+                        continue;
+                    }
+
+                    Assert.Equal(expected, (list.Peek().Time, list.Peek().Sequence));
+                    if (op < 6)
+                    {
+                        list.ReplaceTop(new SimEvent(time, sequence, 0, 0, 0));
+                    }
+                    else
+                    {
+                        list.Dequeue();
+                        list.Enqueue(new SimEvent(time, sequence, 0, 0, 0));
+                    }
+
+                    reference.Add((time, sequence++));
+                    Assert.Equal(reference.Count, list.Count);
+                }
+
+                Assert.True(list.IsRadix);
+                while (reference.Count > 0)
+                {
+                    var expected = reference.Min;
+                    reference.Remove(expected);
+                    var actual = list.Dequeue();
+                    Assert.Equal(expected, (actual.Time, actual.Sequence));
+                }
+            },
+            iter: 10);
+    }
+
+    [Fact]
+    public void Thousands_due_at_one_time_leave_in_scheduling_order()
+    {
+        // Events that share one time differ in their sequence's bits alone: they leave by sequence; the others,
+        // before, between and after them (one at infinity), keep their places.
+        var list = new FutureEventList();
+        var reference = new List<(double Time, long Sequence)>();
+        long sequence = 0;
+        void Add(double time)
+        {
+            list.Enqueue(new SimEvent(time, sequence, 0, 0, 0));
+            reference.Add((time, sequence++));
+        }
+
+        for (var i = 1; i <= 1100; i++)
+        {
+            Add(i);
+        }
+
+        Add(double.PositiveInfinity);
+        for (var i = 0; i < 5000; i++)
+        {
+            Add(i % 2 == 0 ? 500.5 : 200);
+        }
+
+        Assert.True(list.IsRadix);
+        reference.Sort();
+        foreach (var expected in reference)
+        {
+            var e = list.Dequeue();
+            Assert.Equal(expected, (e.Time, e.Sequence));
+        }
+
+        Assert.Equal(0, list.Count);
     }
 
     [Fact]
