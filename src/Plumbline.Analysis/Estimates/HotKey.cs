@@ -52,4 +52,22 @@ public static class HotKey
     /// </summary>
     public static double HottestPartition(double totalPeak, double workflowPeakHere, double share, int partitions) =>
         (totalPeak / partitions) + (workflowPeakHere * share * (1 - (1.0 / partitions)));
+
+    /// <summary>
+    /// Whether <paramref name="operation"/> of <paramref name="component"/> touches <paramref name="entity"/>: it names it in
+    /// its <c>reads</c> or <c>writes</c>; or it names none and its component owns the entity, and its name names the
+    /// entity or no other entity the component owns (<paramref name="owned"/>).
+    /// </summary>
+    public static bool Touches(Operation operation, Entity entity, Component component, IReadOnlyCollection<string> owned)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        ArgumentNullException.ThrowIfNull(entity);
+        ArgumentNullException.ThrowIfNull(component);
+        if (!operation.Reads.IsEmpty || !operation.Writes.IsEmpty)
+        {
+            return operation.Reads.Contains(entity.Name, StringComparer.Ordinal) || operation.Writes.Contains(entity.Name, StringComparer.Ordinal);
+        }
+
+        return entity.Owner == component.Name && Threats.ThreatModel.Named(operation.Name, owned).Contains(entity.Name, StringComparer.Ordinal);
+    }
 }

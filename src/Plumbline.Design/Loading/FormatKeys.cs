@@ -32,7 +32,7 @@ public static class FormatKeys
         ["skew"] = ["key", "hottest", "zipf", "keys"],
         ["api"] = ["version", "versioning", "endpoints"],
         ["endpoint"] = ["name", "route", "workflow", "idempotency", "auth", "reads", "writes", "version", "rate_limit", "public"],
-        ["entity"] = ["entity", "description", "owner", "record_size", "new_records", "initial_records", "retention", "classification", "pii", "access", "consistency", "source", "rpo", "rto", "durability", "at_rest", "audit", "erasure", "derived_from"],
+        ["entity"] = ["entity", "description", "owner", "record_size", "new_records", "initial_records", "retention", "classification", "pii", "access", "consistency", "source", "rpo", "rto", "durability", "at_rest", "audit", "erasure", "derived_from", "skew"],
         ["component"] = ["kind", "description", "engine", "model", "stateless", "instances", "replicas", "zones", "capacity", "availability", "load_balancing", "rate_limit", "autoscaling", "memory", "hit_ratio", "storage_per_node", "shard_key", "partitions", "retention", "dead_letter", "consumers", "backup", "owner", "sla", "quorum", "consistency", "replication", "failover", "multi_region", "runs_on", "size", "storage_class", "security", "cells", "admission", "operations"],
         ["cells"] = ["count", "key", "router"],
         ["admission"] = ["max_in_flight", "max_queued", "max_queue_time", "adaptive", "by_criticality"],

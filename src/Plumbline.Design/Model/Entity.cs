@@ -70,6 +70,13 @@ public sealed record Entity(
     /// <summary>Which accesses are written to the audit trail; null when the entity does not say.</summary>
     public AuditScope? Audit { get; init; }
 
+    /// <summary>
+    /// How unevenly the operations touching this entity fall on its key (<c>skew:</c>): the hottest key's share, or a
+    /// Zipf exponent over a number of keys; null when unstated (spread evenly). A workflow's own <c>skew</c> wins for
+    /// that workflow's traffic.
+    /// </summary>
+    public Skew? Skew { get; init; }
+
     /// <summary>How a person's records are erased on request (right to erasure); null when unstated.</summary>
     public string? Erasure { get; init; }
 

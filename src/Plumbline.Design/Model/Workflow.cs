@@ -54,7 +54,7 @@ public sealed record Workflow(
 }
 
 /// <summary>
-/// Skew of a workflow's traffic over a key (a tenant, a product, a channel): the share the hottest key
+/// Skew of a workflow's or an entity's traffic over a key (a tenant, a product, a channel): the share the hottest key
 /// takes (<see cref="Hottest"/>), or a Zipf exponent over <see cref="Keys"/> distinct keys from which the
 /// hottest key's share follows. Exactly one of <see cref="Hottest"/> and <see cref="Zipf"/> is given.
 /// </summary>

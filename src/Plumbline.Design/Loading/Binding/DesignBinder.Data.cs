@@ -50,6 +50,7 @@ internal static partial class DesignBinder
                 Audit = m.Enum<AuditScope>("audit"),
                 Erasure = m.String("erasure"),
                 DerivedFrom = m.StringList("derived_from"),
+                Skew = ReadSkew(m, context),
             };
         });
 

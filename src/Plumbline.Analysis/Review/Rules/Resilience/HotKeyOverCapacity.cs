@@ -6,9 +6,10 @@ using Plumbline.Design.Text;
 namespace Plumbline.Analysis.Review.Rules.Resilience;
 
 /// <summary>
-/// A skewed workflow's hottest key lands on one partition (a store's shard, or one cell of a component
-/// partitioned into cells), and at peak that partition is over what it sustains, although the fleet
-/// average is not.
+/// A hottest key lands on one partition (a store's shard, or one cell of a component partitioned into cells), and at
+/// peak that partition is over what it sustains, although the fleet average is not. The skew is a workflow's (its
+/// traffic on every component it reaches) or an entity's (every workflow's traffic on the operations that touch it,
+/// but a workflow that states its own skew, which wins for its traffic).
 /// </summary>
 public sealed class HotKeyOverCapacity : IRule
 {
@@ -24,68 +25,153 @@ public sealed class HotKeyOverCapacity : IRule
         var model = context.Model;
         var values = model.BaselineValues();
         var target = context.Estimate.Options.TargetUtilisation;
+        var visitsOf = new double[design.Workflows.Length][];
         for (var w = 0; w < design.Workflows.Length; w++)
         {
             var workflow = design.Workflows[w];
             var entry = graph.IndexOf(workflow.Entry);
-            if (workflow.Skew is not { } skew || entry < 0 || model.WorkflowPeak(values, w) is not (> 0 and var peak))
+            if (entry < 0 || model.WorkflowPeak(values, w) is not (> 0 and var peak))
+            {
+                continue;
+            }
+
+            visitsOf[w] = Visits(context, entry, values);
+            if (workflow.Skew is not { } skew)
+            {
+                continue;
+            }
+
+            var (share, cap) = Capped(context, workflow, skew, HotKey.HottestShare(skew), peak);
+            var visits = visitsOf[w];
+            foreach (var capacity in context.Estimate.Components)
+            {
+                if (Partitioned(context, capacity) is not { } p)
+                {
+                    continue;
+                }
+
+                var here = graph.OperationsOf[p.Index].Sum(op => visits[op]) * peak;
+                if (here <= 0 || Hot(p, here, here * share, target) is not { } hot)
+                {
+                    continue;
+                }
+
+                var key = skew.Key is null ? "key" : skew.Key;
+                var limited = cap is { } bound ? $", capped by {bound.Where}'s rate_limit {bound.Limit}" : string.Empty;
+                yield return Info.At(context.Span(skew.Path), $"{workflow.Name}:{p.Component.Name}",
+                    $"at peak, {workflow.Name}'s hottest {key} ({Quantities.Percent(share)} of its {Quantities.Rate(here)} on {p.Component.Name}{limited}) lands on {p.What}: "
+                    + Arithmetic(p, here * share, hot),
+                    hot > p.PerPartition ? Severity.High : Severity.Medium);
+            }
+        }
+
+        foreach (var entity in design.Data)
+        {
+            if (entity.Skew is not { } skew)
             {
                 continue;
             }
 
             var share = HotKey.HottestShare(skew);
-
-            // A limit counted per the skew's key alone caps what the hottest key sends: at most its rate of the workflow's peak.
-            (RateLimit Limit, string Where)? cap = null;
-            foreach (var limit in skew.Key is not null ? Operations.OperationsFacts.LimitsOn(context, workflow) : [])
-            {
-                if (limit.Limit.CountsPerKeyAlone(skew.Key!) && (cap is null || limit.Limit.Rate.PerSecond < cap.Value.Limit.Rate.PerSecond))
-                {
-                    cap = limit;
-                }
-            }
-
-            var capped = cap is { } bound && bound.Limit.Rate.PerSecond / peak < share;
-            if (capped)
-            {
-                share = cap!.Value.Limit.Rate.PerSecond / peak;
-            }
-
-            var visits = Visits(context, entry, values);
+            var owned = entity.Owner is { } ownerName && graph.ComponentIndex.TryGetValue(ownerName, out var ownerIndex)
+                ? design.Data.Where(e => e.Owner == ownerName).Select(e => e.Name).ToList() : [];
             foreach (var capacity in context.Estimate.Components)
             {
-                if (!graph.ComponentIndex.TryGetValue(capacity.Component, out var c))
+                if (Partitioned(context, capacity) is not { } p)
                 {
                     continue;
                 }
 
-                var component = graph.Components[c];
-                var partitions = component.Cells is not null ? component.CellCount
-                    : AvailabilityModel.IsStore(component) ? component.Instances : 1;
-                var here = graph.OperationsOf[c].Sum(op => visits[op]) * peak;
-                if (partitions < 2 || here <= 0 || capacity.Capacity.Value is not (> 0 and var total) || capacity.PeakLoad.Value is not { } load)
+                var touching = graph.OperationsOf[p.Index].Where(op => HotKey.Touches(graph.Operations[op], entity, p.Component, owned)).ToList();
+                var here = 0.0;
+                var hotLoad = 0.0;
+                var names = new List<string>();
+                var capped = new List<string>();
+                for (var w = 0; w < design.Workflows.Length && touching.Count > 0; w++)
+                {
+                    var workflow = design.Workflows[w];
+                    if (workflow.Skew is not null || visitsOf[w] is not { } visits)
+                    {
+                        continue; // a workflow's own skew wins for its traffic
+                    }
+
+                    var peak = model.WorkflowPeak(values, w);
+                    var load = touching.Sum(op => visits[op]) * peak;
+                    if (load <= 0)
+                    {
+                        continue;
+                    }
+
+                    var (s, cap) = Capped(context, workflow, skew, share, peak);
+                    here += load;
+                    hotLoad += load * s;
+                    names.Add(workflow.Name);
+                    if (cap is { } bound)
+                    {
+                        capped.Add($"{workflow.Name} by {bound.Where}'s rate_limit {bound.Limit}");
+                    }
+                }
+
+                if (here <= 0 || Hot(p, here, hotLoad, target) is not { } hot)
                 {
                     continue;
                 }
 
-                var perPartition = total / partitions;
-                var even = load / partitions;
-                var hot = HotKey.HottestPartition(load, here, share, partitions);
-                if (even > target * perPartition || hot <= target * perPartition)
-                {
-                    continue; // the average already overloads it (over-capacity-at-peak), or the hot partition fits
-                }
-
-                var what = component.Cells is not null ? $"one of {component.Name}'s {partitions} cells" : $"one of {component.Name}'s {partitions} shards";
                 var key = skew.Key is null ? "key" : skew.Key;
-                var limited = capped ? $", capped by {cap!.Value.Where}'s rate_limit {cap.Value.Limit}" : string.Empty;
-                yield return Info.At(context.Span(skew.Path), $"{workflow.Name}:{component.Name}",
-                    $"at peak, {workflow.Name}'s hottest {key} ({Quantities.Percent(share)} of its {Quantities.Rate(here)} on {component.Name}{limited}) lands on {what}: "
-                    + $"{Quantities.Rate(even)} even share + {Quantities.Rate(here * share * (1 - (1.0 / partitions)))} hot = {Quantities.Rate(hot)}, "
-                    + $"{Quantities.Percent(hot / perPartition)} of its {Quantities.Rate(perPartition)}",
-                    hot > perPartition ? Severity.High : Severity.Medium);
+                var limited = capped.Count > 0 ? $", capped for {string.Join(", ", capped)}" : string.Empty;
+                yield return Info.At(context.Span(skew.Path), $"{entity.Name}:{p.Component.Name}",
+                    $"at peak, {entity.Name}'s hottest {key} ({Quantities.Percent(hotLoad / here)} of the {Quantities.Rate(here)} {string.Join(", ", names)} send{(names.Count == 1 ? "s" : string.Empty)} to the operations on {p.Component.Name} that touch it{limited}) lands on {p.What}: "
+                    + Arithmetic(p, hotLoad, hot),
+                    hot > p.PerPartition ? Severity.High : Severity.Medium);
             }
         }
+    }
+
+    /// <summary>A component split into partitions that hold a key each (its cells, else a store's shards), with its capacity and peak; null when it is one partition or states no capacity.</summary>
+    private static Partition? Partitioned(ReviewContext context, ComponentCapacity capacity)
+    {
+        if (!context.Graph.ComponentIndex.TryGetValue(capacity.Component, out var c))
+        {
+            return null;
+        }
+
+        var component = context.Graph.Components[c];
+        var partitions = component.Cells is not null ? component.CellCount
+            : AvailabilityModel.IsStore(component) ? component.Instances : 1;
+        if (partitions < 2 || capacity.Capacity.Value is not (> 0 and var total) || capacity.PeakLoad.Value is not { } load)
+        {
+            return null;
+        }
+
+        var what = component.Cells is not null ? $"one of {component.Name}'s {partitions} cells" : $"one of {component.Name}'s {partitions} shards";
+        return new Partition(c, component, partitions, total / partitions, load, what);
+    }
+
+    /// <summary>The hottest partition's peak when it is above the target and the even share is not; else null (it fits, or over-capacity-at-peak says so).</summary>
+    private static double? Hot(Partition p, double here, double hotLoad, double target)
+    {
+        var even = p.Load / p.Partitions;
+        var hot = HotKey.HottestPartition(p.Load, here, hotLoad / here, p.Partitions);
+        return even > target * p.PerPartition || hot <= target * p.PerPartition ? null : hot;
+    }
+
+    private static string Arithmetic(Partition p, double hotLoad, double hot) =>
+        $"{Quantities.Rate(p.Load / p.Partitions)} even share + {Quantities.Rate(hotLoad * (1 - (1.0 / p.Partitions)))} hot = {Quantities.Rate(hot)}, "
+        + $"{Quantities.Percent(hot / p.PerPartition)} of its {Quantities.Rate(p.PerPartition)}";
+
+    /// <summary>The hottest key's share of one workflow, capped by a limit on its path counted per the skew's key alone (at most that limit over the workflow's peak).</summary>
+    private static (double Share, (RateLimit Limit, string Where)? Cap) Capped(ReviewContext context, Workflow workflow, Skew skew, double share, double peak)
+    {
+        (RateLimit Limit, string Where)? cap = null;
+        foreach (var limit in skew.Key is not null ? Operations.OperationsFacts.LimitsOn(context, workflow) : [])
+        {
+            if (limit.Limit.CountsPerKeyAlone(skew.Key!) && (cap is null || limit.Limit.Rate.PerSecond < cap.Value.Limit.Rate.PerSecond))
+            {
+                cap = limit;
+            }
+        }
+
+        return cap is { } bound && bound.Limit.Rate.PerSecond / peak < share ? (bound.Limit.Rate.PerSecond / peak, cap) : (share, null);
     }
 
     /// <summary>Visits of each operation per request of the workflow entering at <paramref name="entry"/>, along the estimate's edge factors.</summary>
@@ -110,4 +196,6 @@ public sealed class HotKeyOverCapacity : IRule
 
         return visits;
     }
+
+    private sealed record Partition(int Index, Component Component, int Partitions, double PerPartition, double Load, string What);
 }
