@@ -20,8 +20,10 @@ public static class PathologicalShapes
     [
         ("queue-fanout", "one queue with 110 x sqrt(s) operations and as many consumers, so its deliveries grow as s (8x: 311 x 311 = 96,721, under the 100,000 limit)", QueueFanOut),
         ("workflows-one-service", "125 x s workflows, each entering its own operation of one service (8x: 1,000)", WorkflowsOnOneService),
-        ("retry-chains", "39 x s chains of 64 services, each calling the next with retries: 1 (8x: 19,968 operations)", RetryChains),
+        ("retry-chains", "125 x s / 8 chains of 64 services, each calling the next with retries: 1 (8x: 125 chains, 8,000 operations, at the limit)", RetryChains),
         ("everyone-reaches-everything", "125 x sqrt(s) workflows, each reaching one hub that fans out to 990 x sqrt(s) operations, so the operations they reach grow as s (8x: 354 x 2,802 = 991,908, under the 1,000,000 limit)", FanOutReach),
+        ("retried-fan-out", "35 x sqrt(s) operations, each making as many calls with retries: 2, each callee calling a store with retries: 1, so the attempts composed grow as s (8x: 99 x 99 + 99 = 9,900 calls, under the 10,000 limit)", RetriedFanOut),
+        ("generated", "the benchmark generator's design at 100 x s components and 1,000 x s calls (8x: 800 components, 8,000 calls)", s => DesignGenerator.Generate(100 * s, 1_000 * s, 20261203)),
         ("internet-workflows", "125 x s workflows from an untrusted persona, each through a gateway and a service to its own confidential entity in one store: every threat rule on flows, entries and assets has work (8x: 1,000 workflows, 3,000 flows)", InternetWorkflows),
     ];
 
@@ -72,7 +74,7 @@ public static class PathologicalShapes
     public static string RetryChains(int scale)
     {
         const int depth = 64;
-        var chains = 39 * scale;
+        var chains = 125 * scale / 8;
         var sb = Header("retry-chains");
         sb.Append("workflows:\n");
         for (var c = 0; c < chains; c++)
@@ -90,6 +92,37 @@ public static class PathologicalShapes
             }
         }
 
+        return sb.ToString();
+    }
+
+    /// <summary>An operation making many retried calls: each attempt is a composition of its caller's latency, so this is what the latency grid is sized by.</summary>
+    public static string RetriedFanOut(int scale)
+    {
+        var n = (int)Math.Round(35 * Math.Sqrt(scale));
+        var sb = Header("retried-fan-out");
+        sb.Append("workflows:\n");
+        for (var i = 0; i < n; i++)
+        {
+            sb.Append(Invariant($"  f{i}: {{ entry: a.op{i}, rate: 1/s }}\n"));
+        }
+
+        sb.Append("components:\n  a:\n    kind: service\n    instances: 2\n    capacity: 1000/s\n    operations:\n");
+        for (var i = 0; i < n; i++)
+        {
+            sb.Append(Invariant($"      op{i}:\n        calls:\n"));
+            for (var j = 0; j < n; j++)
+            {
+                sb.Append(Invariant($"          - {{ to: b.op{((i * 7) + j) % n}, timeout: 1s, retries: 2 }}\n"));
+            }
+        }
+
+        sb.Append("  b:\n    kind: service\n    instances: 2\n    capacity: 100000/s\n    operations:\n");
+        for (var j = 0; j < n; j++)
+        {
+            sb.Append(Invariant($"      op{j}: {{ calls: [{{ to: db.op, timeout: 200ms, retries: 1 }}] }}\n"));
+        }
+
+        sb.Append("  db:\n    kind: database\n    model: oltp\n    instances: 3\n    capacity: 20000/s\n    operations: { op: {} }\n");
         return sb.ToString();
     }
 

@@ -35,6 +35,7 @@ public sealed record CallEdge(int Index, int From, int To, EdgeKind Kind, Call? 
 public sealed class CallGraph
 {
     private ImmutableArray<ImmutableArray<int>> _operationsOf;
+    private int[]? _position;
 
     private CallGraph(
         ImmutableArray<Component> components,
@@ -91,6 +92,46 @@ public sealed class CallGraph
     /// <remarks>Built on first use; a race builds it twice, harmlessly, since the result is the same.</remarks>
     public ImmutableArray<ImmutableArray<int>> OperationsOf =>
         _operationsOf.IsDefault ? _operationsOf = BuildOperationsOf() : _operationsOf;
+
+    /// <summary>
+    /// The operations reachable from <paramref name="entry"/> along edges of any kind, the entry included, in
+    /// <see cref="Order"/>: what one request can touch, found without walking the rest of the design.
+    /// </summary>
+    public int[] ReachedInOrder(int entry)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(entry);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(entry, Operations.Length);
+        var seen = new HashSet<int> { entry };
+        var stack = new Stack<int>();
+        stack.Push(entry);
+        while (stack.Count > 0)
+        {
+            foreach (var e in Outgoing[stack.Pop()])
+            {
+                var to = Edges[e].To;
+                if (seen.Add(to))
+                {
+                    stack.Push(to);
+                }
+            }
+        }
+
+        var position = _position ??= PositionsInOrder();
+        var reached = seen.ToArray();
+        Array.Sort(reached, (a, b) => position[a].CompareTo(position[b]));
+        return reached;
+    }
+
+    private int[] PositionsInOrder()
+    {
+        var position = new int[Operations.Length];
+        for (var i = 0; i < Order.Length; i++)
+        {
+            position[Order[i]] = i;
+        }
+
+        return position;
+    }
 
     private ImmutableArray<ImmutableArray<int>> BuildOperationsOf()
     {
@@ -224,14 +265,20 @@ public sealed class CallGraph
 
         var order = ImmutableArray.CreateBuilder<int>(n);
         var placed = new bool[n];
+        var lowestUnplaced = 0;
         while (order.Count < n)
         {
             if (queue.Count == 0)
             {
-                // An async loop: start from the lowest unplaced node and count its loop once.
-                var next = Array.IndexOf(placed, false);
-                indegree[next] = 0;
-                queue.Enqueue(next);
+                // An async loop: start from the lowest unplaced node and count its loop once. Nodes are only ever
+                // placed, so the lowest unplaced one moves forward: one pass over them for every loop in the design.
+                while (placed[lowestUnplaced])
+                {
+                    lowestUnplaced++;
+                }
+
+                indegree[lowestUnplaced] = 0;
+                queue.Enqueue(lowestUnplaced);
             }
 
             var node = queue.Dequeue();

@@ -29,6 +29,8 @@ public sealed class ReviewContext
     private readonly Lazy<CostReport?> _cost;
     private readonly Lazy<SloReport> _slos;
     private readonly Lazy<Plumbline.Analysis.Recovery.RecoveryReport> _recovery;
+    private readonly Lazy<Dictionary<string, int>> _estimatePositions;
+    private readonly Lazy<ILookup<string, Endpoint>> _endpointsByWorkflow;
 
     public ReviewContext(SystemDesign design, ReviewOptions options)
     {
@@ -42,6 +44,8 @@ public sealed class ReviewContext
         _availability = new(() => new AvailabilityModel(design, Graph));
         _slos = new(() => SloAnalyzer.Analyze(design, Estimate, new SloOptions(options.AlertWindows)));
         _recovery = new(() => Estimate.Recovery ?? Plumbline.Analysis.Recovery.RecoveryAnalyzer.Analyze(_model.Value));
+        _estimatePositions = new(() => Estimate.Components.Select((c, i) => (c.Component, i)).DistinctBy(p => p.Component).ToDictionary(p => p.Component, p => p.i, StringComparer.Ordinal));
+        _endpointsByWorkflow = new(() => design.Api.Endpoints.Where(e => e.Workflow is not null).ToLookup(e => e.Workflow!, StringComparer.Ordinal));
         _calls = new(() => [.. design.Components.SelectMany(c => c.Operations.SelectMany(o => o.Calls.Select(call => new CallSite(c, o, call))))]);
 
         // The cost prices the review's own estimate: one estimate per check.
@@ -69,6 +73,12 @@ public sealed class ReviewContext
 
     /// <summary>Every store's recovery: what each failure loses and how long it lasts, durability, and the targets that apply.</summary>
     public Plumbline.Analysis.Recovery.RecoveryReport Recovery => _recovery.Value;
+
+    /// <summary>Where each component stands in <see cref="EstimateReport.Components"/>, by name.</summary>
+    public IReadOnlyDictionary<string, int> EstimatePositions => _estimatePositions.Value;
+
+    /// <summary>The endpoints that start each workflow, in file order: looked up, not searched, per workflow.</summary>
+    public ILookup<string, Endpoint> EndpointsByWorkflow => _endpointsByWorkflow.Value;
 
     /// <summary>Every call in the design, in file order.</summary>
     public ImmutableArray<CallSite> Calls => _calls.Value;

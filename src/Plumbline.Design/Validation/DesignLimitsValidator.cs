@@ -8,7 +8,7 @@ namespace Plumbline.Design.Validation;
 
 /// <summary>
 /// Refuses a design past its <see cref="DesignLimits"/>, each at the first thing past the limit: the component,
-/// operation or workflow one too many, the consumers of the queue whose deliveries pass the total, the call that
+/// operation, call or workflow one too many, the consumers of the queue whose deliveries pass the total, the call that
 /// starts a chain too long. Linear in the design; iterative, so a long chain cannot overflow the stack.
 /// </summary>
 internal static class DesignLimitsValidator
@@ -34,6 +34,23 @@ internal static class DesignLimitsValidator
             }
 
             operations += component.Operations.Length;
+        }
+
+        var calls = 0L;
+        foreach (var component in design.Components)
+        {
+            foreach (var operation in component.Operations)
+            {
+                if (calls <= limits.MaxCalls && calls + operation.Calls.Length > limits.MaxCalls)
+                {
+                    var path = operation.Calls[(int)(limits.MaxCalls - calls)].Path;
+                    var total = design.Components.Sum(c => c.Operations.Sum(o => (long)o.Calls.Length));
+                    Report(context, path, key: true, $"the design has {N(total)} calls, more than the {N(limits.MaxCalls)} a design may have",
+                        "split the system into designs that each describe a part, or describe one call for a family of similar ones");
+                }
+
+                calls += operation.Calls.Length;
+            }
         }
 
         if (design.Workflows.Length > limits.MaxWorkflows)

@@ -14,7 +14,7 @@ public sealed class DesignLimitsTests
     [Fact]
     public void The_documented_defaults()
     {
-        Assert.Equal(new DesignLimits(20_000, 20_000, 1_000, 100_000, 64, 1_000_000), DesignLimits.Default);
+        Assert.Equal(new DesignLimits(8_000, 8_000, 1_000, 100_000, 64, 1_000_000, 10_000), DesignLimits.Default);
     }
 
     [Fact]
@@ -39,6 +39,17 @@ public sealed class DesignLimitsTests
         var diagnostic = Single(Load(Chain(3), new DesignLimits(MaxOperations: 2)));
         Assert.Equal("/components/s2/operations/op", diagnostic.YamlPath);
         Assert.StartsWith("the design has 3 operations, more than the 2 a design may have", diagnostic.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void One_call_too_many_is_refused_at_that_call()
+    {
+        // s0 -> s1 -> s2: two calls, one from each of the first two operations; at a limit of 1 the second, s1's, is refused.
+        Assert.DoesNotContain(Load(Chain(3), new DesignLimits(MaxCalls: 2)).Diagnostics, d => d.IsError);
+        var diagnostic = Single(Load(Chain(3), new DesignLimits(MaxCalls: 1)));
+        Assert.Equal("/components/s1/operations/op/calls/0", diagnostic.YamlPath);
+        Assert.Equal(13, diagnostic.Span.Start.Line);
+        Assert.StartsWith("the design has 2 calls, more than the 1 a design may have", diagnostic.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -102,7 +113,8 @@ public sealed class DesignLimitsTests
     [Fact]
     public void A_chain_of_ten_thousand_services_is_refused_quickly_and_without_recursion()
     {
-        var diagnostic = Single(Load(Chain(10_000), DesignLimits.Default));
+        // Components and operations allowed past the 10,000 of the chain, so that its depth is what is refused.
+        var diagnostic = Single(Load(Chain(10_000), DesignLimits.Default with { MaxComponents = 10_000, MaxOperations = 10_000 }));
         Assert.Equal("/components/s0/operations/op/calls/0/to", diagnostic.YamlPath);
         Assert.StartsWith("a chain of 9,999 calls starts at s0.op (s0.op -> s1.op -> s2.op -> ... -> s9998.op -> s9999.op), more than the 64", diagnostic.Message, StringComparison.Ordinal);
     }

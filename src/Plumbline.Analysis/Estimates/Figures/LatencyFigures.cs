@@ -23,32 +23,63 @@ internal sealed class LatencyFigures(EstimateContext context) : FigureBuilder(co
     /// The estimate's grid: 4,096 cells. A path that mixes a narrow case (a cache hit in half a
     /// millisecond) with a wide one (a database miss with a tail of hundreds of milliseconds) spends
     /// most cells on the wide one; at 1,024 cells pastebin's read p50 came out 5% high (2.94ms against
-    /// 2.80ms at 4,096 and beyond), at 512 cells 10%. Exactness first, up to <see cref="FullGridOperations"/>
-    /// operations on synchronous paths (see <see cref="GridFor"/>).
+    /// 2.80ms at 4,096 and beyond), at 512 cells 10%. Exactness first, up to <see cref="FullGridSteps"/>
+    /// steps composed (see <see cref="GridFor"/>).
     /// </summary>
     public static LatencyGrid Grid { get; } = new(4096);
 
-    /// <summary>Operations on synchronous paths composed on the full <see cref="Grid"/>; past them the grid is coarser.</summary>
-    public const int FullGridOperations = 512;
+    /// <summary>
+    /// Steps composed on the full <see cref="Grid"/>; past them the grid is coarser. A step is one composition of
+    /// distributions: each operation on a synchronous path, and each attempt of each synchronous call it makes.
+    /// </summary>
+    public const int FullGridSteps = 1024;
 
-    /// <summary>The coarsest grid used, however many operations are composed.</summary>
+    /// <summary>The coarsest grid used, however many steps are composed.</summary>
     public const int MinCells = 256;
 
     /// <summary>
-    /// The grid for a design with <paramref name="operations"/> operations on synchronous paths: <see cref="Grid"/> up to
-    /// <see cref="FullGridOperations"/>, then 4,096 x 512 / operations cells rounded down to a power of two, at least
-    /// <see cref="MinCells"/>. Each operation costs a few compositions of one grid, so this keeps the whole
-    /// composition near 4,096 x 512 cells of work: in proportion to the design, never to its products.
+    /// The grid for a design that composes <paramref name="steps"/> steps (see <see cref="FullGridSteps"/>): <see cref="Grid"/>
+    /// up to <see cref="FullGridSteps"/>, then 4,096 x 1,024 / steps cells rounded down to a power of two, at least
+    /// <see cref="MinCells"/>. Each step is a composition of one grid, so this keeps the whole composition near
+    /// 4,096 x 1,024 cells of work: in proportion to the design, never to its products. Counting calls and their attempts,
+    /// not operations alone, is what bounds an operation that makes a hundred calls, each retried.
     /// </summary>
-    public static LatencyGrid GridFor(int operations)
+    public static LatencyGrid GridFor(int steps)
     {
-        if (operations <= FullGridOperations)
+        if (steps <= FullGridSteps)
         {
             return Grid;
         }
 
-        var cells = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)((long)Grid.Cells * FullGridOperations / operations) + 1) >> 1;
+        var cells = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)((long)Grid.Cells * FullGridSteps / steps) + 1) >> 1;
         return new LatencyGrid(Math.Max(MinCells, cells));
+    }
+
+    /// <summary>The steps composing the synchronous paths from the entries: each operation reached, and each attempt of each synchronous call out of it.</summary>
+    public static int StepsOf(CallGraph graph, bool[] reached)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(reached);
+        long steps = 0;
+        for (var op = 0; op < reached.Length; op++)
+        {
+            if (!reached[op])
+            {
+                continue;
+            }
+
+            steps++;
+            foreach (var e in graph.Outgoing[op])
+            {
+                var edge = graph.Edges[e];
+                if (edge.Kind == EdgeKind.Sync)
+                {
+                    steps += edge.Call is { } call ? Availability.Attempts.Max(call) : 1;
+                }
+            }
+        }
+
+        return (int)Math.Min(steps, int.MaxValue);
     }
 
     private readonly FittedServiceTime?[] _fits = new FittedServiceTime?[context.Graph.Operations.Length];
@@ -76,12 +107,14 @@ internal sealed class LatencyFigures(EstimateContext context) : FigureBuilder(co
         }
 
         var entries = Design.Workflows.Select(w => Graph.IndexOf(w.Entry)).Where(i => i >= 0).Distinct().ToArray();
-        var composed = PathLatency.Reached(Graph, entries).Count(r => r);
-        var grid = GridFor(composed);
+        var reached = PathLatency.Reached(Graph, entries);
+        var steps = StepsOf(Graph, reached);
+        var grid = GridFor(steps);
         _grid = grid;
         if (grid.Cells < Grid.Cells)
         {
-            Notes.Add(Invariant($"Latency: {composed:#,0} operations are on synchronous paths, more than {FullGridOperations:#,0}, so each distribution is held on {grid.Cells:#,0} cells instead of {Grid.Cells:#,0} to keep the work in proportion to the design: a percentile is exact to about 1/{grid.Cells:#,0} of its path's spread."));
+            var operations = reached.Count(r => r);
+            Notes.Add(Invariant($"Latency: the synchronous paths compose {steps:#,0} steps ({operations:#,0} operations and the attempts of their calls), more than {FullGridSteps:#,0}, so each distribution is held on {grid.Cells:#,0} cells instead of {Grid.Cells:#,0} to keep the work in proportion to the design: a percentile is exact to about 1/{grid.Cells:#,0} of its path's spread."));
         }
 
         double Probability(CallEdge edge) => Model.EdgeProbability(Values, edge);

@@ -93,14 +93,11 @@ internal static class OperationsFacts
     /// </summary>
     public static IEnumerable<(RateLimit Limit, string Where)> LimitsOn(ReviewContext context, Workflow workflow)
     {
-        foreach (var endpoint in context.Design.Api.Endpoints)
+        foreach (var endpoint in context.EndpointsByWorkflow[workflow.Name])
         {
-            if (endpoint.Workflow == workflow.Name)
+            foreach (var limit in endpoint.RateLimits)
             {
-                foreach (var limit in endpoint.RateLimits)
-                {
-                    yield return (limit, $"endpoint {endpoint.Name}");
-                }
+                yield return (limit, $"endpoint {endpoint.Name}");
             }
         }
 

@@ -25,7 +25,9 @@ public sealed class HotKeyOverCapacity : IRule
         var model = context.Model;
         var values = model.BaselineValues();
         var target = context.Estimate.Options.TargetUtilisation;
-        var visitsOf = new double[design.Workflows.Length][];
+        // Every workflow's visits are needed only when an entity states a skew; each is a walk over what the workflow reaches.
+        var anyEntitySkew = design.Data.Any(e => e.Skew is not null);
+        var visitsOf = new Dictionary<int, double>?[design.Workflows.Length];
         for (var w = 0; w < design.Workflows.Length; w++)
         {
             var workflow = design.Workflows[w];
@@ -35,22 +37,25 @@ public sealed class HotKeyOverCapacity : IRule
                 continue;
             }
 
-            visitsOf[w] = Visits(context, entry, values);
+            if (anyEntitySkew)
+            {
+                visitsOf[w] = Visits(context, entry, values);
+            }
+
             if (workflow.Skew is not { } skew)
             {
                 continue;
             }
 
             var (share, cap) = Capped(context, workflow, skew, HotKey.HottestShare(skew), peak);
-            var visits = visitsOf[w];
-            foreach (var capacity in context.Estimate.Components)
+            foreach (var (capacity, _, visits) in VisitsPerComponent(context, entry, values))
             {
                 if (Partitioned(context, capacity) is not { } p)
                 {
                     continue;
                 }
 
-                var here = graph.OperationsOf[p.Index].Sum(op => visits[op]) * peak;
+                var here = visits * peak;
                 if (here <= 0 || Hot(p, here, here * share, target) is not { } hot)
                 {
                     continue;
@@ -96,7 +101,7 @@ public sealed class HotKeyOverCapacity : IRule
                     }
 
                     var peak = model.WorkflowPeak(values, w);
-                    var load = touching.Sum(op => visits[op]) * peak;
+                    var load = touching.Sum(op => visits.GetValueOrDefault(op)) * peak;
                     if (load <= 0)
                     {
                         continue;
@@ -174,15 +179,19 @@ public sealed class HotKeyOverCapacity : IRule
         return cap is { } bound && bound.Limit.Rate.PerSecond / peak < share ? (bound.Limit.Rate.PerSecond / peak, cap) : (share, null);
     }
 
-    /// <summary>Visits of each operation per request of the workflow entering at <paramref name="entry"/>, along the estimate's edge factors.</summary>
-    internal static double[] Visits(ReviewContext context, int entry, double[] values)
+    /// <summary>
+    /// Visits of each operation per request of the workflow entering at <paramref name="entry"/>, along the estimate's edge
+    /// factors, for the operations it reaches: the walk covers what one request reaches, so a rule asking it of every
+    /// workflow costs the workflows' reach, not workflows x design.
+    /// </summary>
+    internal static Dictionary<int, double> Visits(ReviewContext context, int entry, double[] values)
     {
         var graph = context.Graph;
-        var visits = new double[graph.Operations.Length];
-        visits[entry] = 1;
-        foreach (var op in graph.Order)
+        var reached = graph.ReachedInOrder(entry);
+        var visits = new Dictionary<int, double>(reached.Length) { [entry] = 1 };
+        foreach (var op in reached)
         {
-            if (visits[op] == 0)
+            if (!visits.TryGetValue(op, out var here) || here == 0)
             {
                 continue;
             }
@@ -190,11 +199,42 @@ public sealed class HotKeyOverCapacity : IRule
             foreach (var e in graph.Outgoing[op])
             {
                 var edge = graph.Edges[e];
-                visits[edge.To] += visits[op] * context.Model.EdgeFactor(values, edge);
+                visits[edge.To] = visits.GetValueOrDefault(edge.To) + (here * context.Model.EdgeFactor(values, edge));
             }
         }
 
         return visits;
+    }
+
+    /// <summary>
+    /// <see cref="Visits"/> summed per component (in file order, as a sum over each component's operations would), for the
+    /// components the workflow reaches, in the order of the estimate's components.
+    /// </summary>
+    internal static List<(ComponentCapacity Capacity, int Component, double Visits)> VisitsPerComponent(ReviewContext context, int entry, double[] values)
+    {
+        var graph = context.Graph;
+        var visits = Visits(context, entry, values);
+        var ops = visits.Keys.ToArray();
+        Array.Sort(ops);
+        var perComponent = new Dictionary<int, double>();
+        foreach (var op in ops)
+        {
+            var c = graph.ComponentOf[op];
+            perComponent[c] = perComponent.GetValueOrDefault(c) + visits[op];
+        }
+
+        var positions = context.EstimatePositions;
+        var result = new List<(ComponentCapacity, int, double)>(perComponent.Count);
+        foreach (var (c, v) in perComponent)
+        {
+            if (positions.TryGetValue(graph.Components[c].Name, out var position))
+            {
+                result.Add((context.Estimate.Components[position], c, v));
+            }
+        }
+
+        result.Sort((a, b) => positions[a.Item1.Component].CompareTo(positions[b.Item1.Component]));
+        return result;
     }
 
     private sealed record Partition(int Index, Component Component, int Partitions, double PerPartition, double Load, string What);

@@ -33,10 +33,9 @@ public sealed class RateLimitOverPartition : IRule
                 continue;
             }
 
-            var visits = HotKeyOverCapacity.Visits(context, entry, values);
-            foreach (var capacity in context.Estimate.Components)
+            foreach (var (capacity, c, here) in HotKeyOverCapacity.VisitsPerComponent(context, entry, values))
             {
-                if (!graph.ComponentIndex.TryGetValue(capacity.Component, out var c) || capacity.Capacity.Value is not (> 0 and var total))
+                if (capacity.Capacity.Value is not (> 0 and var total))
                 {
                     continue;
                 }
@@ -44,7 +43,6 @@ public sealed class RateLimitOverPartition : IRule
                 var component = graph.Components[c];
                 var key = component.Cells is { } cells ? cells.Key : AvailabilityModel.IsStore(component) ? component.ShardKey : null;
                 var partitions = component.Cells is not null ? component.CellCount : component.Instances;
-                var here = graph.OperationsOf[c].Sum(op => visits[op]);
                 if (key is null || partitions < 2 || here <= 0)
                 {
                     continue;
