@@ -86,6 +86,7 @@ public sealed class ThreatModel
     private readonly ILookup<string, Endpoint> _endpoints;
     private readonly ILookup<string, Persona> _personas;
     private readonly Dictionary<string, Exposure> _componentExposure;
+    private readonly Dictionary<HashSet<string>, (ImmutableArray<string> Carries, Classification Classification, bool Pii)> _described = new(ReferenceEqualityComparer.Instance);
 
     private ThreatModel(SystemDesign design, CallGraph graph)
     {
@@ -249,13 +250,38 @@ public sealed class ThreatModel
             }
             else
             {
+                // What the calls below carry. The sets are never changed once made, so an operation whose data all comes
+                // from one set shares it: a thousand operations calling one store hold one set, not a thousand copies.
+                HashSet<string>? only = null;
+                var several = false;
                 foreach (var e in graph.Outgoing[op])
                 {
                     var edge = graph.Edges[e];
-                    if (graph.Components[graph.ComponentOf[edge.To]].Kind != ComponentKind.Cache && carried[edge.To] is { } below)
+                    if (graph.Components[graph.ComponentOf[edge.To]].Kind == ComponentKind.Cache || carried[edge.To] is not { Count: > 0 } below
+                        || ReferenceEquals(below, only))
                     {
-                        set.UnionWith(below);
+                        continue;
                     }
+
+                    if (only is null && !several)
+                    {
+                        only = below;
+                        continue;
+                    }
+
+                    if (only is not null)
+                    {
+                        set.UnionWith(only);
+                        only = null;
+                    }
+
+                    several = true;
+                    set.UnionWith(below);
+                }
+
+                if (only is not null)
+                {
+                    set = only;
                 }
             }
 
@@ -346,6 +372,24 @@ public sealed class ThreatModel
     }
 
     private (ImmutableArray<string> Carries, Classification Classification, bool Pii) Describe(IEnumerable<string> names)
+    {
+        // Every call into one operation carries that operation's set: described once, shared by all of them, so a
+        // store with thousands of entities costs its entities once, not once per call.
+        if (names is HashSet<string> set)
+        {
+            if (!_described.TryGetValue(set, out var known))
+            {
+                known = DescribeNow(set);
+                _described[set] = known;
+            }
+
+            return known;
+        }
+
+        return DescribeNow(names);
+    }
+
+    private (ImmutableArray<string> Carries, Classification Classification, bool Pii) DescribeNow(IEnumerable<string> names)
     {
         var list = new List<Entity>();
         foreach (var name in names.Distinct(StringComparer.Ordinal))
@@ -516,7 +560,7 @@ public sealed class ThreatModel
     {
         var security = design.Security;
         var assets = ImmutableArray.CreateBuilder<DataAsset>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new HashSet<(string Entity, string Holder)>();
         foreach (var e in design.Data)
         {
             if (e.Owner is not { } owner || design.FindComponent(owner) is not { } holder)
@@ -527,21 +571,24 @@ public sealed class ThreatModel
             var atRest = e.AtRest is { } own ? new Control(own, e.Path + "/at_rest")
                 : holder.Security?.AtRest is { } h ? new Control(h, holder.Security.Path + "/at_rest")
                 : new Control(security.Encryption.AtRest, "/security/encryption/at_rest");
-            seen.Add($"{e.Name}@{owner}");
+            seen.Add((e.Name, owner));
             assets.Add(new DataAsset(e.Name, owner, true, Effective(e), e.Pii, atRest, e.Path));
         }
 
+        // Flows into one operation share their entities' array (see Describe): a holder is walked once per array, not once per flow.
+        var walked = new HashSet<(ImmutableArray<string> Carries, string Holder)>();
         foreach (var f in Flows)
         {
             if (f.Kind == FlowKind.Entry || design.FindComponent(f.To) is not { } holder
-                || holder.Kind is not (ComponentKind.Cache or ComponentKind.Queue or ComponentKind.Search or ComponentKind.ObjectStore or ComponentKind.Database or ComponentKind.Cdn))
+                || holder.Kind is not (ComponentKind.Cache or ComponentKind.Queue or ComponentKind.Search or ComponentKind.ObjectStore or ComponentKind.Database or ComponentKind.Cdn)
+                || !walked.Add((f.Carries, holder.Name)))
             {
                 continue;
             }
 
             foreach (var name in f.Carries)
             {
-                if (Entity(name) is not { } e || !seen.Add($"{name}@{holder.Name}"))
+                if (Entity(name) is not { } e || !seen.Add((name, holder.Name)))
                 {
                     continue;
                 }
@@ -557,20 +604,22 @@ public sealed class ThreatModel
 
     private ImmutableArray<DataReach> BuildReaches(SystemDesign design)
     {
-        var reaches = new Dictionary<string, DataReach>(StringComparer.Ordinal);
-        var order = new List<string>();
+        var reaches = new Dictionary<(string Caller, string Entity), DataReach>();
+        var order = new List<(string, string)>();
+        var walked = new HashSet<(ImmutableArray<string> Carries, string Caller, bool Writes)>();
         foreach (var f in Flows)
         {
             if (f.Kind == FlowKind.Entry || design.FindComponent(f.To) is not { } store
                 || store.Kind is not (ComponentKind.Database or ComponentKind.ObjectStore or ComponentKind.Search or ComponentKind.Cache)
-                || design.FindComponent(f.From) is not { } caller)
+                || design.FindComponent(f.From) is not { } caller
+                || !walked.Add((f.Carries, caller.Name, f.Writes)))
             {
                 continue;
             }
 
             foreach (var name in f.Carries)
             {
-                var key = $"{caller.Name}->{name}";
+                var key = (caller.Name, name);
                 var e = Entity(name)!;
                 if (reaches.TryGetValue(key, out var known))
                 {

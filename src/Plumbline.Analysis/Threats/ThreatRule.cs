@@ -108,7 +108,7 @@ public sealed class ThreatContext
 
     /// <summary>"data (Link, Click)" or "no entity" for messages.</summary>
     public static string Carrying(DataFlow flow) =>
-        flow.Carries.IsEmpty ? "no stated entity" : $"{string.Join(", ", flow.Carries)} ({EnumNames.ToSnake(flow.Classification)}{(flow.Pii ? ", personal data" : string.Empty)})";
+        flow.Carries.IsEmpty ? "no stated entity" : $"{TextWindow.Some(flow.Carries)} ({EnumNames.ToSnake(flow.Classification)}{(flow.Pii ? ", personal data" : string.Empty)})";
 
     /// <summary>The impact side of a flow's severity: its classification, or internal (assumed) when it carries no stated entity.</summary>
     public static Classification ImpactOf(DataFlow flow) => flow.Carries.IsEmpty ? Classification.Internal : flow.Classification;

@@ -35,6 +35,23 @@ public static class TextWindow
         return string.Concat(text.AsSpan(0, head), marker, text.AsSpan(tail));
     }
 
+    /// <summary>The most items of a list a message names before it counts the rest: 10.</summary>
+    public const int DefaultItems = 10;
+
+    /// <summary>
+    /// The items joined by ", " when there are at most <paramref name="shown"/>; otherwise the first
+    /// <paramref name="shown"/> and "and N more": a flow that carries three thousand entities names ten of them,
+    /// so a message stays a line long however large the design.
+    /// </summary>
+    public static string Some(IReadOnlyList<string> items, int shown = DefaultItems)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentOutOfRangeException.ThrowIfLessThan(shown, 1);
+        return items.Count <= shown
+            ? string.Join(", ", items)
+            : string.Create(CultureInfo.InvariantCulture, $"{string.Join(", ", items.Take(shown))} and {items.Count - shown:N0} more");
+    }
+
     /// <summary>An index at or just before <paramref name="index"/> that does not fall inside a surrogate pair.</summary>
     private static int Boundary(string text, int index) =>
         index > 0 && index < text.Length && char.IsLowSurrogate(text[index]) && char.IsHighSurrogate(text[index - 1]) ? index - 1 : index;

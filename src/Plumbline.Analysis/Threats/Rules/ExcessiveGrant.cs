@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Plumbline.Analysis.Review;
 
 namespace Plumbline.Analysis.Threats.Rules;
@@ -16,12 +17,19 @@ public sealed class ExcessiveGrant : ThreatRule
 
     public override IEnumerable<Threat> Derive(ThreatContext context)
     {
-        var used = context.Model.Reaches.Select(r => $"{r.Component}->{r.Entity}").ToHashSet(StringComparer.Ordinal);
+        var used = context.Model.Reaches.Select(r => (r.Component, r.Entity)).ToHashSet();
+        var walked = new HashSet<(ImmutableArray<string> Carries, string From)>();
         foreach (var flow in context.Model.Flows)
         {
+            // Flows into one operation share their array of entities: each sender walks it once.
+            if (!walked.Add((flow.Carries, flow.From)))
+            {
+                continue;
+            }
+
             foreach (var name in flow.Carries)
             {
-                used.Add($"{flow.From}->{name}");
+                used.Add((flow.From, name));
             }
         }
 
@@ -35,7 +43,7 @@ public sealed class ExcessiveGrant : ThreatRule
             for (var i = 0; i < security.Grants.Length; i++)
             {
                 var entity = security.Grants[i];
-                if (used.Contains($"{component.Name}->{entity}") || context.Model.Entity(entity) is not { } e)
+                if (used.Contains((component.Name, entity)) || context.Model.Entity(entity) is not { } e)
                 {
                     continue;
                 }

@@ -17,7 +17,8 @@ public sealed class RestrictedReadWithoutAudit : ThreatRule
 
     public override IEnumerable<Threat> Derive(ThreatContext context)
     {
-        var read = context.Model.Flows.Where(f => !f.Writes).SelectMany(f => f.Carries).ToHashSet(StringComparer.Ordinal);
+        // Flows into one operation share their array of entities: each array is read once.
+        var read = context.Model.Flows.Where(f => !f.Writes).Select(f => f.Carries).Distinct().SelectMany(c => c).ToHashSet(StringComparer.Ordinal);
         foreach (var entity in context.Design.Data)
         {
             if (entity.Classification != Classification.Restricted || !read.Contains(entity.Name))
