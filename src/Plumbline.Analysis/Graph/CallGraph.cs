@@ -35,7 +35,7 @@ public sealed record CallEdge(int Index, int From, int To, EdgeKind Kind, Call? 
 public sealed class CallGraph
 {
     private ImmutableArray<ImmutableArray<int>> _operationsOf;
-    private int[]? _position;
+    private readonly int[] _position;
 
     private CallGraph(
         ImmutableArray<Component> components,
@@ -45,6 +45,7 @@ public sealed class CallGraph
         ImmutableArray<ImmutableArray<int>> outgoing,
         ImmutableArray<ImmutableArray<int>> incoming,
         ImmutableArray<int> order,
+        int[] position,
         bool hasCycle,
         Dictionary<OperationRef, int> operationIndex,
         Dictionary<string, int> componentIndex)
@@ -56,6 +57,7 @@ public sealed class CallGraph
         Outgoing = outgoing;
         Incoming = incoming;
         Order = order;
+        _position = position;
         HasCycle = hasCycle;
         OperationIndex = operationIndex;
         ComponentIndex = componentIndex;
@@ -116,21 +118,10 @@ public sealed class CallGraph
             }
         }
 
-        var position = _position ??= PositionsInOrder();
+        var position = _position;
         var reached = seen.ToArray();
         Array.Sort(reached, (a, b) => position[a].CompareTo(position[b]));
         return reached;
-    }
-
-    private int[] PositionsInOrder()
-    {
-        var position = new int[Operations.Length];
-        for (var i = 0; i < Order.Length; i++)
-        {
-            position[Order[i]] = i;
-        }
-
-        return position;
     }
 
     private ImmutableArray<ImmutableArray<int>> BuildOperationsOf()
@@ -231,7 +222,7 @@ public sealed class CallGraph
             incoming[edge.To].Add(edge.Index);
         }
 
-        var (order, hasCycle) = TopologicalOrder(n, edges, outgoing, incoming);
+        var (order, position, hasCycle) = TopologicalOrder(n, edges, outgoing, incoming);
         return new CallGraph(
             components,
             operations.ToImmutable(),
@@ -240,12 +231,13 @@ public sealed class CallGraph
             [.. outgoing.Select(l => l.ToImmutableArray())],
             [.. incoming.Select(l => l.ToImmutableArray())],
             order,
+            position,
             hasCycle,
             operationIndex,
             componentIndex);
     }
 
-    private static (ImmutableArray<int> Order, bool HasCycle) TopologicalOrder(
+    private static (ImmutableArray<int> Order, int[] Position, bool HasCycle) TopologicalOrder(
         int n, ImmutableArray<CallEdge>.Builder edges, List<int>[] outgoing, List<int>[] incoming)
     {
         var indegree = new int[n];
@@ -306,6 +298,6 @@ public sealed class CallGraph
         }
 
         var hasCycle = edges.Any(e => position[e.From] >= position[e.To]);
-        return (order.ToImmutable(), hasCycle);
+        return (order.ToImmutable(), position, hasCycle);
     }
 }
