@@ -4,10 +4,10 @@ using Xunit;
 
 namespace Plumbline.Analysis.Tests;
 
-/// <summary>Inline designs through the shared review kit, and the repository's examples as the loader reads text.</summary>
+/// <summary>Inline designs through the shared design kit, and the repository's examples as the loader reads text.</summary>
 internal static class TestDesigns
 {
-    public static SystemDesign Load(string yaml) => ReviewKit.Load(yaml);
+    public static SystemDesign Load(string yaml) => DesignKit.Load(yaml);
 
     public static SystemDesign Example(string name)
     {

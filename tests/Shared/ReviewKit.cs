@@ -1,7 +1,5 @@
 using Plumbline.Analysis.Review;
-using Plumbline.Design.Loading;
 using Plumbline.Design.Model;
-using Xunit;
 
 namespace Plumbline.Tests.Shared;
 
@@ -17,13 +15,7 @@ internal static class ReviewKit
     public static ReviewOptions Options { get; } = new(Today);
 
     /// <summary>A design from text, which must be valid.</summary>
-    public static SystemDesign Load(string yaml, string file = "test.yaml")
-    {
-        var result = DesignLoader.LoadText(file, yaml);
-        Assert.True(result.Success && result.Design is not null,
-            $"{file} does not load: {string.Join(Environment.NewLine, result.Diagnostics)}");
-        return result.Design;
-    }
+    public static SystemDesign Load(string yaml, string file = "test.yaml") => DesignKit.Load(yaml, file);
 
     /// <summary>The whole review of a design given as text.</summary>
     public static ReviewReport Report(string yaml, string file = "test.yaml") => Reviewer.Review(Load(yaml, file), Options);

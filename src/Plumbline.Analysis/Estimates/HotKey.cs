@@ -1,3 +1,4 @@
+using Plumbline.Analysis.Graph;
 using Plumbline.Design.Model;
 
 namespace Plumbline.Analysis.Estimates;
@@ -68,6 +69,6 @@ public static class HotKey
             return operation.Reads.Contains(entity.Name, StringComparer.Ordinal) || operation.Writes.Contains(entity.Name, StringComparer.Ordinal);
         }
 
-        return entity.Owner == component.Name && Threats.ThreatModel.Named(operation.Name, owned).Contains(entity.Name, StringComparer.Ordinal);
+        return entity.Owner == component.Name && EntityNames.Named(operation.Name, owned).Contains(entity.Name, StringComparer.Ordinal);
     }
 }

@@ -11,7 +11,7 @@ public sealed class FigureTests
 {
     private const double SecondsPerMonth = 2_629_800;
 
-    private static EstimateReport Estimate(string yaml) => Estimator.Estimate(ReviewKit.Load(yaml));
+    private static EstimateReport Estimate(string yaml) => Estimator.Estimate(TestDesigns.Load(yaml));
 
     private static ComponentBandwidth Bandwidth(EstimateReport report, string component) =>
         report.Bandwidth.Single(b => b.Component == component);
@@ -179,7 +179,7 @@ public sealed class FigureTests
     public void Records_at_a_horizon_are_the_initial_ones_and_the_integral_of_the_growing_rate_over_the_retention()
     {
         var options = new EstimateOptions(HorizonsMonths: [12, 24]);
-        var item = Estimator.Estimate(ReviewKit.Load(Growing), options).Storage.Single();
+        var item = Estimator.Estimate(TestDesigns.Load(Growing), options).Storage.Single();
 
         // At 12 months: 50,000 + 1,000 x (1.1^12 - 1) / ln 1.1 = 50,000 + 22,436.6.
         var at12 = 50_000 + (1000 * (Math.Pow(1.1, 12) - 1) / Math.Log(1.1));
@@ -204,7 +204,7 @@ public sealed class FigureTests
     public void A_store_holds_its_entities_replicated_data_and_needs_shards_for_one_copy()
     {
         var options = new EstimateOptions(HorizonsMonths: [12, 24]);
-        var owner = Estimator.Estimate(ReviewKit.Load(Growing), options).StorageByOwner.Single();
+        var owner = Estimator.Estimate(TestDesigns.Load(Growing), options).StorageByOwner.Single();
         var at24 = 50_000 + (1000 * Math.Pow(1.1, 12) * (Math.Pow(1.1, 12) - 1) / Math.Log(1.1));
 
         Assert.Equal(at24 * 1000 * 3, owner.Horizons[1].Value!.Value, 3);
@@ -222,7 +222,7 @@ public sealed class FigureTests
     public void Stored_data_past_a_node_needs_as_many_shards_as_it_fills()
     {
         var options = new EstimateOptions(HorizonsMonths: [24]);
-        var owner = Estimator.Estimate(ReviewKit.Load(Growing.Replace("100MB", "20MB", StringComparison.Ordinal)), options).StorageByOwner.Single();
+        var owner = Estimator.Estimate(TestDesigns.Load(Growing.Replace("100MB", "20MB", StringComparison.Ordinal)), options).StorageByOwner.Single();
 
         // 120.4 MB / 20 MB = 6.02: 7 shards.
         Assert.Equal(7, owner.ShardsForStorage.Value!.Value);
@@ -242,7 +242,7 @@ public sealed class FigureTests
     public void Without_growth_records_grow_at_today_s_rate_up_to_the_retention()
     {
         var yaml = Growing.Replace(", growth: 10%/month", string.Empty, StringComparison.Ordinal);
-        var item = Estimator.Estimate(ReviewKit.Load(yaml), new EstimateOptions(HorizonsMonths: [6, 24])).Storage.Single();
+        var item = Estimator.Estimate(TestDesigns.Load(yaml), new EstimateOptions(HorizonsMonths: [6, 24])).Storage.Single();
 
         Assert.Equal(50_000 + 6_000, item.Horizons[0].Records.Value!.Value, 6);
         Assert.Equal(50_000 + 12_000, item.Horizons[1].Records.Value!.Value, 6);
@@ -252,7 +252,7 @@ public sealed class FigureTests
     public void A_rate_per_second_is_counted_in_average_months()
     {
         var yaml = Growing.Replace("1000/month", "2/s", StringComparison.Ordinal);
-        var item = Estimator.Estimate(ReviewKit.Load(yaml)).Storage.Single();
+        var item = Estimator.Estimate(TestDesigns.Load(yaml)).Storage.Single();
 
         Assert.Equal(2 * SecondsPerMonth, item.NewRecordsPerMonth.Value!.Value, 3);
     }

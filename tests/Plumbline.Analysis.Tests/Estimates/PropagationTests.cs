@@ -17,6 +17,20 @@ public sealed class PropagationTests
 
         """;
 
+    /// <summary>a.run -(3 attempts)-> api.create -(4 attempts, async)-> queue.publish, whose delivery starts a new chain.</summary>
+    internal static readonly string QueueChain = Header + """
+            components:
+              a: { kind: service, operations: { run: { calls: [ { to: api.create, timeout: 1s, retries: 2 } ] } } }
+              api: { kind: service, operations: { create: { calls: [ { to: queue.publish, async: true, retries: 3 } ] } } }
+              queue:
+                kind: queue
+                dead_letter: true
+                consumers: [worker.consume]
+                operations: { publish: { type: write, idempotent: true } }
+              worker: { kind: worker, operations: { consume: { calls: [ { to: db.insert, timeout: 1s, retries: 2 } ] } } }
+              db: { kind: database, operations: { insert: { type: write, idempotent: true } } }
+            """;
+
     private static double Average(EstimateReport report, string op) =>
         report.Operations.Single(o => o.Operation == op).Average.Value!.Value;
 
@@ -24,7 +38,7 @@ public sealed class PropagationTests
         report.Operations.Single(o => o.Operation == op).Peak.Value!.Value;
 
     private static EstimateReport Estimate(string components) =>
-        Estimator.Estimate(ReviewKit.Load(Header + components));
+        Estimator.Estimate(TestDesigns.Load(Header + components));
 
     [Fact]
     public void Fan_out_multiplies_the_callers_load()
@@ -200,7 +214,7 @@ public sealed class PropagationTests
     [Fact]
     public void Headroom_months_follow_compound_growth()
     {
-        var design = ReviewKit.Load("""
+        var design = TestDesigns.Load("""
             plumbline: 1
             system: { name: t }
             requirements: { peak_to_average: 2, growth: 100%/year }
@@ -218,7 +232,7 @@ public sealed class PropagationTests
     [Fact]
     public void Storage_is_capped_by_retention_and_sharded_by_node_size()
     {
-        var design = ReviewKit.Load("""
+        var design = TestDesigns.Load("""
             plumbline: 1
             system: { name: t }
             workflows:
@@ -264,7 +278,7 @@ public sealed class PropagationTests
     [Fact]
     public void A_cache_hot_set_is_a_fifth_of_a_days_reads()
     {
-        var design = ReviewKit.Load("""
+        var design = TestDesigns.Load("""
             plumbline: 1
             system: { name: t }
             requirements: { peak_to_average: 3 }
@@ -295,7 +309,7 @@ public sealed class PropagationTests
     [Fact]
     public void A_workflow_peak_rate_overrides_the_peak_factor()
     {
-        var design = ReviewKit.Load("""
+        var design = TestDesigns.Load("""
             plumbline: 1
             system: { name: t }
             requirements: { peak_to_average: 3 }
@@ -313,7 +327,7 @@ public sealed class PropagationTests
     [Fact]
     public void Per_user_rates_scale_with_monthly_active_users()
     {
-        var design = ReviewKit.Load("""
+        var design = TestDesigns.Load("""
             plumbline: 1
             system: { name: t }
             requirements: { users: { monthly_active: 1M }, peak_to_average: 2 }
@@ -358,18 +372,7 @@ public sealed class PropagationTests
         // The queue delivers to worker.consume: a new chain (a failed publish delivers nothing, and
         // the consumer retries on its own clock), so worker.consume is 1x and db.insert, behind
         // 3 attempts, is 3x, not 36x.
-        var design = TestDesigns.Load(Header + """
-            components:
-              a: { kind: service, operations: { run: { calls: [ { to: api.create, timeout: 1s, retries: 2 } ] } } }
-              api: { kind: service, operations: { create: { calls: [ { to: queue.publish, async: true, retries: 3 } ] } } }
-              queue:
-                kind: queue
-                dead_letter: true
-                consumers: [worker.consume]
-                operations: { publish: { type: write, idempotent: true } }
-              worker: { kind: worker, operations: { consume: { calls: [ { to: db.insert, timeout: 1s, retries: 2 } ] } } }
-              db: { kind: database, operations: { insert: { type: write, idempotent: true } } }
-            """);
+        var design = TestDesigns.Load(QueueChain);
         var report = Estimator.Estimate(design);
         double Amplification(string op) => report.Operations.Single(o => o.Operation == op).WorstCaseAmplification.Value!.Value;
 
@@ -378,13 +381,6 @@ public sealed class PropagationTests
         Assert.Equal(1, Amplification("worker.consume"));
         Assert.Equal(3, Amplification("db.insert"));
         Assert.Equal("a.run -> api.create (x3) -> queue.publish (x4) = 12x", report.Operations.Single(o => o.Operation == "queue.publish").AmplificationPath);
-
-        // check flags the same operation at the same figure (threshold 10x), and nothing past the queue.
-        var findings = Plumbline.Analysis.Review.Reviewer.Review(design, new Plumbline.Analysis.Review.ReviewOptions(new DateOnly(2026, 11, 25)))
-            .Findings.Where(f => f.Rule.Id == "retry-amplification").ToList();
-        var finding = Assert.Single(findings);
-        Assert.Equal("retry-amplification@queue.publish", finding.Key);
-        Assert.Contains("queue.publish can get 12 attempts per request", finding.Message, StringComparison.Ordinal);
     }
 
     [Fact]

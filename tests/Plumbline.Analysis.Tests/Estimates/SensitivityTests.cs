@@ -24,7 +24,7 @@ public sealed class SensitivityTests
           db: { kind: database, capacity: { reads: 1000/s, writes: 100/s }, operations: { get: {}, insert: {} } }
         """;
 
-    private static readonly SensitivityReport Report = Estimator.Estimate(ReviewKit.Load(Design), sensitivity: true).Sensitivity!;
+    private static readonly SensitivityReport Report = Estimator.Estimate(TestDesigns.Load(Design), sensitivity: true).Sensitivity!;
 
     [Fact]
     public void Headlines_are_the_four_the_issue_names()
@@ -65,7 +65,7 @@ public sealed class SensitivityTests
     {
         // db with 2 primaries and 4 replicas keeps 1 + 4 / 2 = 3 copies: a year of 1/s x 2 KB, three times.
         var replicated = Design.Replace("db: { kind: database,", "db: { kind: database, instances: 2, replicas: 4,", StringComparison.Ordinal);
-        var report = Estimator.Estimate(ReviewKit.Load(replicated), sensitivity: true).Sensitivity!;
+        var report = Estimator.Estimate(TestDesigns.Load(replicated), sensitivity: true).Sensitivity!;
         Assert.Equal(3 * 12 * 2000 * 2_629_800.0, report.Headlines[2].Value, 0);
     }
 

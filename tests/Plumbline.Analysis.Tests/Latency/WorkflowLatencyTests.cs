@@ -147,54 +147,35 @@ public sealed class WorkflowLatencyTests
     }
 
     [Fact]
-    public void A_design_with_more_operations_on_paths_than_the_full_grid_says_how_coarse_its_latency_is()
+    public void A_step_is_each_operation_reached_and_each_attempt_of_each_synchronous_call_out_of_it()
     {
-        // One operation calling 599 others in turn, each call one attempt: 600 operations and 599 attempts are 1,199 steps,
-        // so 4,096 x 1,024 / 1,199 = 3,498 cells, down to 2,048.
-        var yaml = new System.Text.StringBuilder("plumbline: 1\nsystem: { name: fan }\nworkflows:\n  go: { entry: hub.op, rate: 1/s }\ncomponents:\n");
-        yaml.Append("  hub:\n    kind: service\n    operations:\n      op:\n        latency: { p50: 1ms, p99: 5ms }\n        calls:\n");
-        for (var i = 1; i < 600; i++)
-        {
-            yaml.Append($"          - {{ to: be.op{i}, timeout: 10s }}\n");
-        }
+        // a (reached) calls b with retries: 2 (3 attempts) and c once (1 attempt), and hands off to q (async, not a step):
+        // a is 1 + 3 + 1 = 5 steps; b and c are 1 each; q and its consumer w are not on a synchronous path from a; z is
+        // not reached. 5 + 1 + 1 = 7.
+        var design = TestDesigns.Load("""
+            plumbline: 1
+            system: { name: steps }
+            workflows:
+              go: { entry: a.run, rate: 1/s }
+            components:
+              a:
+                kind: service
+                operations:
+                  run:
+                    calls:
+                      - { to: b.get, timeout: 1s, retries: 2 }
+                      - { to: c.get, timeout: 1s }
+                      - { to: q.put, async: true }
+              b: { kind: service, operations: { get: {} } }
+              c: { kind: service, operations: { get: {} } }
+              q: { kind: queue, dead_letter: true, consumers: [w.take], operations: { put: { type: write, idempotent: true } } }
+              w: { kind: worker, operations: { take: { calls: [ { to: z.get, timeout: 1s, retries: 3 } ] } } }
+              z: { kind: service, operations: { get: {} } }
+            """);
+        var graph = Plumbline.Analysis.Graph.CallGraph.Build(design);
+        var reached = PathLatency.Reached(graph, [graph.IndexOf(design.Workflows[0].Entry)]);
 
-        yaml.Append("  be:\n    kind: service\n    operations:\n");
-        for (var i = 1; i < 600; i++)
-        {
-            yaml.Append($"      op{i}: {{ latency: {{ p50: 1ms, p99: 5ms }} }}\n");
-        }
-
-        var report = Estimator.Estimate(TestDesigns.Load(yaml.ToString()));
-
-        Assert.Contains(report.Notes, n => n.StartsWith("Latency: the synchronous paths compose 1,199 steps (600 operations and the attempts of their calls), more than 1,024, so each distribution is held on 2,048 cells instead of 4,096", StringComparison.Ordinal));
-        // The path's p50 is still the sum's: a log-normal of median 1 ms and p99 5 ms has sigma = ln 5 / 2.3263
-        // = 0.6918 and mean exp(sigma^2 / 2) = 1.2704 ms; 600 of them sum to a mean of 0.7622 s with a standard
-        // deviation of sqrt(600) x 1.0164 ms = 0.0244 s, near normal, so the p50 is within a few ms of the mean.
-        var p50 = Assert.Single(report.Latency).P50.Value!.Value;
-        Assert.InRange(p50, 0.755, 0.765);
-    }
-
-    [Fact]
-    public void Each_attempt_of_each_call_counts_as_a_step_so_a_wide_retried_fan_out_coarsens_the_grid()
-    {
-        // One operation making 300 calls, each with retries: 2 (3 attempts): 301 operations and 300 x 3 = 900 attempts
-        // are 1,201 steps, so 4,096 x 1,024 / 1,201 = 3,492 cells, down to 2,048. Counted by operations alone (301) the
-        // full grid would compose 900 attempts at 4,096 cells each.
-        var yaml = new System.Text.StringBuilder("plumbline: 1\nsystem: { name: fan }\nworkflows:\n  go: { entry: hub.op, rate: 1/s }\ncomponents:\n");
-        yaml.Append("  hub:\n    kind: service\n    operations:\n      op:\n        latency: { p50: 1ms, p99: 5ms }\n        calls:\n");
-        for (var i = 1; i <= 300; i++)
-        {
-            yaml.Append($"          - {{ to: be.op{i}, timeout: 1s, retries: 2 }}\n");
-        }
-
-        yaml.Append("  be:\n    kind: service\n    operations:\n");
-        for (var i = 1; i <= 300; i++)
-        {
-            yaml.Append($"      op{i}: {{ latency: {{ p50: 1ms, p99: 5ms }} }}\n");
-        }
-
-        var report = Estimator.Estimate(TestDesigns.Load(yaml.ToString()));
-
-        Assert.Contains(report.Notes, n => n.StartsWith("Latency: the synchronous paths compose 1,201 steps (301 operations and the attempts of their calls), more than 1,024, so each distribution is held on 2,048 cells instead of 4,096", StringComparison.Ordinal));
+        Assert.Equal(7, LatencyFigures.StepsOf(graph, reached));
+        Assert.Equal(3, reached.Count(r => r));
     }
 }

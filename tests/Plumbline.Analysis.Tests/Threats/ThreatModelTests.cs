@@ -1,3 +1,4 @@
+using Plumbline.Analysis.Graph;
 using Plumbline.Analysis.Threats;
 using Plumbline.Design.Model;
 using Xunit;
@@ -155,6 +156,6 @@ public sealed class ThreatModelTests
     public void A_store_operation_named_after_an_entity_carries_that_one(string operation, string expected)
     {
         string[] owned = ["Click", "ClickCount", "Payment", "User"];
-        Assert.Equal(expected, string.Join(',', ThreatModel.Named(operation, owned)));
+        Assert.Equal(expected, string.Join(',', EntityNames.Named(operation, owned)));
     }
 }

@@ -1,4 +1,5 @@
 using Plumbline.Analysis.Explain;
+using Plumbline.Analysis.Graph;
 using Plumbline.Design.Units;
 
 namespace Plumbline.Analysis.Estimates.Figures;
@@ -81,7 +82,7 @@ internal sealed class CacheFigures(EstimateContext context) : FigureBuilder(cont
         {
             var callee = Graph.Operations[edge.To];
             var owned = Model.EntitiesOwnedBy(Graph.ComponentOf[edge.To]).Select(e => Design.Data[e].Name).ToList();
-            var names = callee.Reads.Length > 0 ? callee.Reads : [.. Plumbline.Analysis.Threats.ThreatModel.Named(callee.Name, owned)];
+            var names = callee.Reads.Length > 0 ? callee.Reads : [.. EntityNames.Named(callee.Name, owned)];
             read.AddRange(names.Where(index.ContainsKey).Select(n => index[n]));
         }
 

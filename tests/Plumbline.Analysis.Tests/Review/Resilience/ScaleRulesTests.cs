@@ -1,4 +1,5 @@
 using Plumbline.Analysis.Review;
+using Plumbline.Analysis.Tests.Estimates;
 using Xunit;
 
 namespace Plumbline.Analysis.Tests.Review.Resilience;
@@ -186,5 +187,15 @@ public sealed class ScaleRulesTests
         var finding = Assert.Single(findings);
         Assert.Equal("capacity-unstated@api", finding.Key);
         Assert.Equal(Severity.Low, finding.Severity);
+    }
+
+    [Fact]
+    public void Cache_too_small_names_the_records_that_cap_the_hot_set()
+    {
+        // 50 items a request over 1M links: 100 MB, against 64 MB of memory: 1.56x.
+        var yaml = CacheSizingTests.Design(", count: 50").Replace("memory: 1GB", "memory: 64MB", StringComparison.Ordinal);
+        var finding = Assert.Single(ReviewKit.Review(yaml).Of("cache-too-small"));
+        Assert.Equal("cache's hot set is 100 MB (20% of the 1M records that exist, of 432M reads a day, x 500 B), 1.56x its 64 MB of memory", finding.Message);
+        Assert.Empty(ReviewKit.Review(CacheSizingTests.Design(", count: 50")).Of("cache-too-small"));
     }
 }
