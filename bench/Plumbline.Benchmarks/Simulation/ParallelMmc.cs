@@ -94,10 +94,15 @@ public sealed class ParallelMmc
             }
 
             var job = NewJob();
-            _arrived[job] = now;
             if (_stations[station].Arrive(job, now) == Admission.Started)
             {
                 sim.Schedule(_service.Sample(_rng.NextDouble()), Departure, station, job);
+            }
+            else
+            {
+                // Only a waiting job's arrival is read again (for its wait), as the minimal loop keeps only the waiting
+                // arrivals' times: with many servers a job starts at once, and its slot would be a cache miss for nothing.
+                _arrived[job] = now;
             }
 
             return;
