@@ -21,6 +21,7 @@ public static class PathologicalShapes
         ("queue-fanout", "one queue with 110 x sqrt(s) operations and as many consumers, so its deliveries grow as s (8x: 311 x 311 = 96,721, under the 100,000 limit)", QueueFanOut),
         ("workflows-one-service", "125 x s workflows, each entering its own operation of one service (8x: 1,000)", WorkflowsOnOneService),
         ("retry-chains", "125 x s / 8 chains of 64 services, each calling the next with retries: 1 (8x: 125 chains, 8,000 operations, at the limit)", RetryChains),
+        ("retry-chains-long-names", "retry-chains with every component name 100 characters and every operation name 97, the longest the format allows (8x: 4.19 MB, the largest file read is 4 MiB)", s => RetryChains(s, 100, 97)),
         ("everyone-reaches-everything", "125 x sqrt(s) workflows, each reaching one hub that fans out to 990 x sqrt(s) operations, so the operations they reach grow as s (8x: 354 x 2,802 = 991,908, under the 1,000,000 limit)", FanOutReach),
         ("retried-fan-out", "35 x sqrt(s) operations, each making as many calls with retries: 2, each callee calling a store with retries: 1, so the attempts composed grow as s (8x: 99 x 99 + 99 = 9,900 calls, under the 10,000 limit)", RetriedFanOut),
         ("generated", "the benchmark generator's design at 100 x s components and 1,000 x s calls (8x: 800 components, 8,000 calls)", s => DesignGenerator.Generate(100 * s, 1_000 * s, 20261203)),
@@ -71,15 +72,28 @@ public static class PathologicalShapes
     }
 
     /// <summary>Chains of services at the depth limit, each call retried once: once each path rebuilt by inserting at its front.</summary>
-    public static string RetryChains(int scale)
+    public static string RetryChains(int scale) => RetryChains(scale, 0, 0);
+
+    /// <summary>
+    /// <see cref="RetryChains(int)"/> with component names padded to <paramref name="nameLength"/> characters and the
+    /// operation named with <paramref name="operationLength"/> characters (0: the short names): the same design in more bytes.
+    /// </summary>
+    public static string RetryChains(int scale, int nameLength, int operationLength)
     {
         const int depth = 64;
         var chains = 125 * scale / 8;
+        var op = operationLength > 0 ? new string('o', operationLength) : "op";
+        string Name(int c, int s)
+        {
+            var name = Invariant($"c{c}s{s}");
+            return nameLength > name.Length + 1 ? name + "-" + new string('x', nameLength - name.Length - 1) : name;
+        }
+
         var sb = Header("retry-chains");
         sb.Append("workflows:\n");
         for (var c = 0; c < chains; c++)
         {
-            sb.Append(Invariant($"  f{c}: {{ entry: c{c}s0.op, rate: 1/s }}\n"));
+            sb.Append(Invariant($"  f{c}: {{ entry: {Name(c, 0)}.{op}, rate: 1/s }}\n"));
         }
 
         sb.Append("components:\n");
@@ -87,8 +101,8 @@ public static class PathologicalShapes
         {
             for (var s = 0; s < depth; s++)
             {
-                var call = s + 1 < depth ? Invariant($"{{ calls: [{{ to: c{c}s{s + 1}.op, timeout: {depth - s}s, retries: 1 }}] }}") : "{}";
-                sb.Append(Invariant($"  c{c}s{s}:\n    kind: service\n    instances: 2\n    capacity: 100/s\n    operations: {{ op: {call} }}\n"));
+                var call = s + 1 < depth ? Invariant($"{{ calls: [{{ to: {Name(c, s + 1)}.{op}, timeout: {depth - s}s, retries: 1 }}] }}") : "{}";
+                sb.Append(Invariant($"  {Name(c, s)}:\n    kind: service\n    instances: 2\n    capacity: 100/s\n    operations: {{ {op}: {call} }}\n"));
             }
         }
 

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Plumbline.Analysis.Graph;
+using Plumbline.Design.Model;
 
 namespace Plumbline.Analysis.Latency;
 
@@ -72,6 +74,12 @@ public sealed class PathLatency
         var waits = new Dictionary<int, LatencyDistribution?>();
         var keep = entries.Where(e => e >= 0 && e < n).ToHashSet();
 
+        // Operations whose inputs are the same distributions (the same wait, own time and callees, called the same way)
+        // compose to the same distribution: it is composed once and shared. Repeated structure (the same chain of
+        // services behind many entries) then costs one composition per distinct step, not one per operation.
+        var shared = new Dictionary<Composition, LatencyDistribution>();
+        var recent = new Queue<Composition>();
+
         // Callers still to compose for each operation: once none is left, its distribution is let go
         // (entries excepted), so memory follows the widest layer of the graph, not its size.
         var pending = new int[n];
@@ -112,8 +120,17 @@ public sealed class PathLatency
                 continue;
             }
 
-            var total = LatencyDistribution.Series(wait, own(op), grid);
+            var mine = own(op);
             var outgoing = graph.Outgoing[op];
+            var key = Composition.Of(graph, op, wait, mine, latency, done, unbounded, probability);
+            if (key is not null && shared.TryGetValue(key, out var same))
+            {
+                latency[op] = same;
+                Release(op);
+                continue;
+            }
+
+            var total = LatencyDistribution.Series(wait, mine, grid);
             var failed = false;
             for (var k = 0; k < outgoing.Length && !failed; k++)
             {
@@ -165,9 +182,21 @@ public sealed class PathLatency
             else
             {
                 latency[op] = total;
+                if (key is not null)
+                {
+                    Remember(key, total);
+                }
             }
 
-            foreach (var e in outgoing)
+            Release(op);
+        }
+
+        return new PathLatency(latency, unbounded, reached, cycles.ToImmutable());
+
+        // Each callee's distribution is let go once its last caller is composed.
+        void Release(int op)
+        {
+            foreach (var e in graph.Outgoing[op])
             {
                 var to = graph.Edges[e].To;
                 if (graph.Edges[e].Kind == EdgeKind.Sync && --pending[to] == 0 && !keep.Contains(to))
@@ -177,7 +206,17 @@ public sealed class PathLatency
             }
         }
 
-        return new PathLatency(latency, unbounded, reached, cycles.ToImmutable());
+        // The most recent compositions only, so what is kept for sharing stays a bounded number of grids.
+        void Remember(Composition key, LatencyDistribution total)
+        {
+            if (recent.Count == SharedCompositions)
+            {
+                shared.Remove(recent.Dequeue());
+            }
+
+            shared[key] = total;
+            recent.Enqueue(key);
+        }
 
         // One call's latency as the caller sees it; null when it waits forever.
         LatencyDistribution? CallLatency(CallEdge edge)
@@ -224,6 +263,119 @@ public sealed class PathLatency
                 ? LatencyDistribution.Mixture([(1 - fraction, Copies(whole)), (fraction, Copies(whole + 1))], grid)
                 : Copies(whole);
             return LatencyDistribution.Maybe(Math.Clamp(probability(edge), 0, 1), made, grid);
+        }
+    }
+
+    /// <summary>Compositions remembered for sharing: enough for the operations of one layer of repeated structure to meet.</summary>
+    private const int SharedCompositions = 256;
+
+    /// <summary>
+    /// What an operation's latency is composed from: its wait, its own time and, in order, each outgoing edge (a
+    /// synchronous call's callee distribution, retry shape, probability, count and whether parallel; any other edge
+    /// as a separator, since it ends a run of parallel calls). Distributions compare by reference: equal keys are
+    /// equal inputs, so they compose to equal distributions.
+    /// </summary>
+    private sealed class Composition : IEquatable<Composition>
+    {
+        private readonly LatencyDistribution _wait;
+        private readonly LatencyDistribution _own;
+        private readonly Step[] _steps;
+        private readonly int _hash;
+
+        private Composition(LatencyDistribution wait, LatencyDistribution own, Step[] steps)
+        {
+            _wait = wait;
+            _own = own;
+            _steps = steps;
+            var hash = new HashCode();
+            hash.Add(RuntimeHelpers.GetHashCode(wait));
+            hash.Add(RuntimeHelpers.GetHashCode(own));
+            foreach (var step in steps)
+            {
+                hash.Add(step.Callee is null ? 0 : RuntimeHelpers.GetHashCode(step.Callee));
+                hash.Add(step.Probability);
+                hash.Add(step.Count);
+            }
+
+            _hash = hash.ToHashCode();
+        }
+
+        /// <summary>The key of an operation whose every synchronous callee is composed and bounded; null otherwise (a loop or an unbounded callee is composed alone).</summary>
+        public static Composition? Of(
+            CallGraph graph, int op, LatencyDistribution wait, LatencyDistribution own,
+            LatencyDistribution?[] latency, bool[] done, bool[] unbounded, Func<CallEdge, double> probability)
+        {
+            var outgoing = graph.Outgoing[op];
+            var steps = new Step[outgoing.Length];
+            for (var k = 0; k < outgoing.Length; k++)
+            {
+                var edge = graph.Edges[outgoing[k]];
+                if (edge.Kind != EdgeKind.Sync || edge.Call is not { } call)
+                {
+                    steps[k] = default;
+                    continue;
+                }
+
+                if (!done[edge.To] || unbounded[edge.To] || latency[edge.To] is not { } callee)
+                {
+                    return null;
+                }
+
+                steps[k] = new Step(callee, call, probability(edge));
+            }
+
+            return new Composition(wait, own, steps);
+        }
+
+        public bool Equals(Composition? other)
+        {
+            if (other is null || other._hash != _hash || !ReferenceEquals(other._wait, _wait) || !ReferenceEquals(other._own, _own)
+                || other._steps.Length != _steps.Length)
+            {
+                return false;
+            }
+
+            for (var k = 0; k < _steps.Length; k++)
+            {
+                if (!_steps[k].SameAs(other._steps[k]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        public override bool Equals(object? obj) => Equals(obj as Composition);
+
+        public override int GetHashCode() => _hash;
+
+        /// <summary>One outgoing edge as the composition reads it; a default step is an edge that is not a synchronous call.</summary>
+        private readonly record struct Step(LatencyDistribution? Callee, Call? Call, double Probability)
+        {
+            public double Count => Call?.Count ?? 0;
+
+            public bool SameAs(Step other)
+            {
+                if (!ReferenceEquals(Callee, other.Callee) || Probability.CompareTo(other.Probability) != 0)
+                {
+                    return false;
+                }
+
+                if (Call is null || other.Call is null)
+                {
+                    return Call is null && other.Call is null;
+                }
+
+                if (ReferenceEquals(Call, other.Call))
+                {
+                    return true;
+                }
+
+                // What RetryShape.Of and the composition read of a call: its count, parallelism, timeout and retries.
+                return Call.Count.CompareTo(other.Call.Count) == 0 && Call.Parallel == other.Call.Parallel
+                    && Call.Timeout == other.Call.Timeout && Equals(Call.Retries, other.Call.Retries);
+            }
         }
     }
 

@@ -178,4 +178,49 @@ public sealed class WorkflowLatencyTests
         Assert.Equal(7, LatencyFigures.StepsOf(graph, reached));
         Assert.Equal(3, reached.Count(r => r));
     }
+
+    [Fact]
+    public void Operations_composed_from_the_same_inputs_share_one_distribution_with_the_figures_of_each_composed_alone()
+    {
+        // Three chains a1 -> a2 -> a3: b is a's twin, c differs only in its second call's timeout (10ms against 20ms).
+        const string yaml = """
+            plumbline: 1
+            system: { name: twins }
+            workflows:
+              a: { entry: a1.op, rate: 1/s }
+              b: { entry: b1.op, rate: 1/s }
+              c: { entry: c1.op, rate: 1/s }
+            components:
+              a1: { kind: service, operations: { op: { calls: [{ to: a2.op, timeout: 50ms, retries: 1 }] } } }
+              a2: { kind: service, operations: { op: { calls: [{ to: a3.op, timeout: 20ms, retries: 1 }] } } }
+              a3: { kind: service, operations: { op: {} } }
+              b1: { kind: service, operations: { op: { calls: [{ to: b2.op, timeout: 50ms, retries: 1 }] } } }
+              b2: { kind: service, operations: { op: { calls: [{ to: b3.op, timeout: 20ms, retries: 1 }] } } }
+              b3: { kind: service, operations: { op: {} } }
+              c1: { kind: service, operations: { op: { calls: [{ to: c2.op, timeout: 50ms, retries: 1 }] } } }
+              c2: { kind: service, operations: { op: { calls: [{ to: c3.op, timeout: 10ms, retries: 1 }] } } }
+              c3: { kind: service, operations: { op: {} } }
+            """;
+        var graph = Plumbline.Analysis.Graph.CallGraph.Build(TestDesigns.Load(yaml));
+        var grid = new LatencyGrid(256);
+        var own = LatencyDistribution.Of(ServiceTime.LogNormalThrough(0.5, 2 * Ms, 0.99, 15 * Ms), grid);
+        int Op(string component) => graph.IndexOf(new Plumbline.Design.Model.OperationRef(component, "op"));
+        PathLatency Compose(params string[] entries) =>
+            PathLatency.Compose(graph, _ => own, entries.Select(Op), _ => 1, _ => LatencyDistribution.Zero, grid);
+
+        var all = Compose("a1", "b1", "c1");
+        var aAlone = Compose("a1");
+        var cAlone = Compose("c1");
+
+        Assert.Same(all.Of(Op("a1")), all.Of(Op("b1")));
+        Assert.NotSame(all.Of(Op("a1")), all.Of(Op("c1")));
+        foreach (var level in new[] { 0.5, 0.99, 0.999 })
+        {
+            Assert.Equal(aAlone.Of(Op("a1"))!.Quantile(level), all.Of(Op("a1"))!.Quantile(level));
+            Assert.Equal(cAlone.Of(Op("c1"))!.Quantile(level), all.Of(Op("c1"))!.Quantile(level));
+        }
+
+        // c2's shorter timeout (3% of attempts cut, against 0.4%) shows at p99: c is not a's distribution under another name.
+        Assert.NotEqual(all.Of(Op("a1"))!.Quantile(0.99), all.Of(Op("c1"))!.Quantile(0.99));
+    }
 }

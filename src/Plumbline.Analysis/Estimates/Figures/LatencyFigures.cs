@@ -84,6 +84,8 @@ internal sealed class LatencyFigures(EstimateContext context) : FigureBuilder(co
 
     private readonly FittedServiceTime?[] _fits = new FittedServiceTime?[context.Graph.Operations.Length];
     private readonly LatencyDistribution?[] _own = new LatencyDistribution?[context.Graph.Operations.Length];
+    private readonly Dictionary<QueueingDelay, LatencyDistribution> _waits = [];
+    private readonly Dictionary<ServiceTime, LatencyDistribution> _owns = [];
     private LatencyGrid _grid = Grid;
 
     public (ImmutableArray<WorkflowLatency> Workflows, ImmutableArray<ComponentQueueing> Queueing) Build(ImmutableArray<ComponentCapacity> capacities)
@@ -140,17 +142,42 @@ internal sealed class LatencyFigures(EstimateContext context) : FigureBuilder(co
         return (workflows.ToImmutable(), queueing.ToImmutable());
     }
 
-    private static LatencyDistribution? Wait(QueueingDelay? delay, LatencyGrid grid) => delay switch
+    // Components that queue alike (the same servers, rates and so wait) share one distribution, and operations with the
+    // same own time share one: composing them once is the work's bound, and equal inputs let the paths share compositions.
+    private LatencyDistribution? Wait(QueueingDelay? delay, LatencyGrid grid)
     {
-        null => LatencyDistribution.Zero,
-        { IsUnbounded: true } => null,
-        { ProbabilityOfWaiting: <= 0 } => LatencyDistribution.Zero,
-        _ => LatencyDistribution.QueueWait(delay, grid),
-    };
+        if (delay is not { IsUnbounded: false, ProbabilityOfWaiting: > 0 })
+        {
+            return delay is { IsUnbounded: true } ? null : LatencyDistribution.Zero;
+        }
+
+        if (!_waits.TryGetValue(delay, out var wait))
+        {
+            wait = LatencyDistribution.QueueWait(delay, grid);
+            _waits[delay] = wait;
+        }
+
+        return wait;
+    }
 
     private FittedServiceTime Fit(int op) => _fits[op] ??= ServiceTimeFit.Fit(Graph.Operations[op].Latency);
 
-    private LatencyDistribution Own(int op) => _own[op] ??= LatencyDistribution.Of(Fit(op).Time, _grid);
+    private LatencyDistribution Own(int op)
+    {
+        if (_own[op] is { } own)
+        {
+            return own;
+        }
+
+        var time = Fit(op).Time;
+        if (!_owns.TryGetValue(time, out own))
+        {
+            own = LatencyDistribution.Of(time, _grid);
+            _owns[time] = own;
+        }
+
+        return _own[op] = own;
+    }
 
     private WorkflowLatency Workflow(
         Workflow workflow, int entry, PathLatency service, PathLatency atAverage, PathLatency atPeak, QueueingDelay?[] average, QueueingDelay?[] peak)
