@@ -16,7 +16,8 @@ namespace Plumbline.Benchmarks;
 /// alone; <c>-- sim-design [rounds] [one]</c> a design simulated
 /// (<see cref="Simulation.DesignBenchmark"/>). <c>-- shapes [filter]</c> runs the CLI on the pathological shapes at 1x
 /// to 8x (<see cref="ShapeRuns"/>); <c>-- shapes-write FOLDER</c> writes them. <c>-- stages FILE [rounds]</c> measures what
-/// <c>check</c> spends per stage and per rule (<see cref="CheckStages"/>).
+/// <c>check</c> spends per stage and per rule (<see cref="CheckStages"/>). <c>-- diagram-probe SCALE [FILE]</c> lays out one
+/// diagram and checks its edges (<see cref="DiagramProbe"/>).
 /// </summary>
 /// <remarks>
 /// To add a benchmark for another stage (estimates, review): add a <c>[Benchmark]</c> class, which the switcher
@@ -41,6 +42,11 @@ public static class Program
                     args.Length > 4 ? int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture) : 20261203)
                 : LoadInputs.Text(LoadInputs.GeneratedName));
             return 0;
+        }
+
+        if (args.Length > 1 && args[0] == "diagram-probe")
+        {
+            return DiagramProbe.Run(args);
         }
 
         if (args.Length > 0 && args[0] == "shapes")
@@ -118,7 +124,8 @@ public sealed record QuickCase(
 /// <summary>
 /// The fast harness: per case, 3 warm-up runs, then 20 timed runs (median and p95), each after a full collection
 /// that is not timed, then one more run for memory:
-/// bytes allocated on this thread during the run (<see cref="GC.GetAllocatedBytesForCurrentThread"/>), and bytes
+/// bytes allocated on this thread during the run (<see cref="GC.GetAllocatedBytesForCurrentThread"/>) and on all threads
+/// (<see cref="GC.GetTotalAllocatedBytes(bool)"/>, precise), and bytes
 /// still reachable while its result is held (<see cref="GC.GetTotalMemory(bool)"/> after a full collection, minus
 /// the same before the run). Not a substitute for BenchmarkDotNet: one process, no outlier removal.
 /// </summary>
@@ -133,7 +140,8 @@ public static class QuickHarness
         Console.WriteLine(Invariant($"Plumbline quick benchmarks: {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}, {Environment.ProcessorCount} cores"));
         Console.WriteLine(Invariant($"{WarmupRuns} warm-up runs, then {TimedRuns} timed runs; 'first' is the first warm-up run (includes JIT for code not run before)."));
         Console.WriteLine("cpu ms: process CPU time per run, all threads; gc ms: GC pause time per run; gc 0/1/2: collections per run");
-        Console.WriteLine("(a gen1 collection also counts as gen0); alloc: allocated on this thread; kept: still reachable while the result is held.");
+        Console.WriteLine("(a gen1 collection also counts as gen0); alloc: allocated on this thread; all: allocated on all threads (work a case hands to");
+        Console.WriteLine("other threads, such as a layout's parallel parts, included); kept: still reachable while the result is held.");
         Console.WriteLine();
 
         var results = new List<(QuickCase Case, Measurement Result)>();
@@ -225,11 +233,13 @@ public static class QuickHarness
         FullCollect();
         var before = GC.GetTotalMemory(forceFullCollection: true);
         var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+        var allThreadsBefore = GC.GetTotalAllocatedBytes(precise: true);
         var held = c.Run();
+        var allThreads = GC.GetTotalAllocatedBytes(precise: true) - allThreadsBefore;
         var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
         var after = GC.GetTotalMemory(forceFullCollection: true);
         GC.KeepAlive(held);
-        return new Measurement(firstMs, Median(times), P95(times), times.Max(), Median(cpu), Median(pauses), gcPerRun, allocated, Math.Max(0, after - before));
+        return new Measurement(firstMs, Median(times), P95(times), times.Max(), Median(cpu), Median(pauses), gcPerRun, allocated, allThreads, Math.Max(0, after - before));
     }
 
     private static void FullCollect()
@@ -252,14 +262,14 @@ public static class QuickHarness
     {
         if (header)
         {
-            Console.WriteLine(Invariant($"{"case",-50} {"file KB",8} {"first ms",9} {"median ms",10} {"p95 ms",7} {"max ms",7} {"cpu ms",7} {"gc ms",6} {"gc 0/1/2",9} {"alloc MB",9} {"alloc/file",10} {"kept MB",8} {"kept/file",9}"));
+            Console.WriteLine(Invariant($"{"case",-50} {"file KB",8} {"first ms",9} {"median ms",10} {"p95 ms",7} {"max ms",7} {"cpu ms",7} {"gc ms",6} {"gc 0/1/2",9} {"alloc MB",9} {"alloc/file",10} {"all MB",8} {"kept MB",8} {"kept/file",9}"));
         }
 
         Console.WriteLine(Invariant(
-            $"{c.Name,-50} {c.InputBytes / 1024.0,8:0.0} {r.FirstMs,9:0.0} {r.MedianMs,10:0.0} {r.P95Ms,7:0.0} {r.MaxMs,7:0.0} {r.CpuMs,7:0.0} {r.GcPauseMs,6:0.0} {r.GcPerRun,9} {r.AllocatedBytes / 1048576.0,9:0.0} {(double)r.AllocatedBytes / c.InputBytes,9:0.0}x {r.RetainedBytes / 1048576.0,8:0.0} {(double)r.RetainedBytes / c.InputBytes,8:0.0}x"));
+            $"{c.Name,-50} {c.InputBytes / 1024.0,8:0.0} {r.FirstMs,9:0.0} {r.MedianMs,10:0.0} {r.P95Ms,7:0.0} {r.MaxMs,7:0.0} {r.CpuMs,7:0.0} {r.GcPauseMs,6:0.0} {r.GcPerRun,9} {r.AllocatedBytes / 1048576.0,9:0.0} {(double)r.AllocatedBytes / c.InputBytes,9:0.0}x {r.AllThreadsBytes / 1048576.0,8:0.0} {r.RetainedBytes / 1048576.0,8:0.0} {(double)r.RetainedBytes / c.InputBytes,8:0.0}x"));
     }
 
     /// <summary>Times in ms: cpu and gc are medians per run; GcPerRun is mean gen0/gen1/gen2 collections per run.</summary>
     private readonly record struct Measurement(
-        double FirstMs, double MedianMs, double P95Ms, double MaxMs, double CpuMs, double GcPauseMs, string GcPerRun, long AllocatedBytes, long RetainedBytes);
+        double FirstMs, double MedianMs, double P95Ms, double MaxMs, double CpuMs, double GcPauseMs, string GcPerRun, long AllocatedBytes, long AllThreadsBytes, long RetainedBytes);
 }

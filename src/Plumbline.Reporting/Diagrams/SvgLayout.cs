@@ -60,7 +60,7 @@ public sealed record DiagramLayout(string Title, Box View, ImmutableArray<LaidGr
 
 /// <summary>
 /// Lays a diagram out in process with AutomaticGraphLayout (MSAGL): a layered (Sugiyama) layout, clusters for
-/// groups, spline edges routed around the nodes. Node sizes come from their text at a fixed width per character
+/// groups, the edges between groups routed around the nodes near them (<see cref="GroupEdgeRouter"/>). Node sizes come from their text at a fixed width per character
 /// (<see cref="CharWidth"/>, generous for Helvetica and Arial), so the text fits its box; edge labels are then
 /// placed along their edge where they cover no node and no other label.
 /// </summary>
@@ -176,7 +176,14 @@ public static class SvgLayout
             lock (LayoutLock)
             {
                 SharedRandom?.SetValue(null, new Random(LayoutSeed));
-                LayoutHelpers.CalculateLayout(g, settings, null);
+                if (g.RootCluster.Clusters.Any())
+                {
+                    GroupEdgeRouter.Layout(g, settings);
+                }
+                else
+                {
+                    LayoutHelpers.CalculateLayout(g, settings, null);
+                }
             }
         }
 
