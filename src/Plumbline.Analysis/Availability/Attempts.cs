@@ -28,7 +28,10 @@ public static class Attempts
         var max = retries?.Max ?? 0;
         var total = 0.0;
         var term = 1.0;
-        for (var k = 0; k <= max; k++)
+
+        // Loops over ranges, not counters, in the figure code: a counter turned around (k-- for k++) by a mutation test
+        // would run two billion times before it stopped; a range cannot be (docs/mutation.md).
+        foreach (var _ in Enumerable.Range(0, Math.Max(0, max + 1)))
         {
             total += term;
             term *= failure;

@@ -84,7 +84,7 @@ internal sealed class ComponentUnits
         var zones = component.Zones;
         var counts = new Dictionary<int, int>();
         var order = new List<int>();
-        for (var i = 0; i < units; i++)
+        foreach (var i in Enumerable.Range(0, units))
         {
             if (zones.IsEmpty)
             {
@@ -154,7 +154,7 @@ internal sealed class ComponentUnits
         var regionUp = new Dictionary<int, double>();
         var total = 0.0;
         var combinations = 1 << unknown.Count;
-        for (var mask = 0; mask < combinations; mask++)
+        foreach (var mask in Enumerable.Range(0, combinations))
         {
             var weight = 1.0;
             for (var i = 0; i < unknown.Count; i++)
@@ -311,7 +311,7 @@ internal sealed class ComponentUnits
     private static double LogChoose(int n, int k)
     {
         var sum = 0.0;
-        for (var i = 1; i <= k; i++)
+        foreach (var i in Enumerable.Range(1, k))
         {
             sum += Math.Log((n - k + i) / (double)i);
         }

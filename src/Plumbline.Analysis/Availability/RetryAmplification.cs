@@ -67,25 +67,26 @@ public static class RetryAmplification
         ArgumentNullException.ThrowIfNull(graph);
         var n = graph.Operations.Length;
         var reached = new bool[n];
-        var queue = new Queue<int>();
+        var walk = new List<int>();
         foreach (var workflow in design.Workflows)
         {
             var entry = graph.IndexOf(workflow.Entry);
             if (entry >= 0 && !reached[entry])
             {
                 reached[entry] = true;
-                queue.Enqueue(entry);
+                walk.Add(entry);
             }
         }
 
-        while (queue.Count > 0)
+        // Breadth first over the list itself, read up to its end: the walk ends whatever a mutation test does to its body.
+        for (var next = 0; next < walk.Count; next++)
         {
-            foreach (var e in graph.Outgoing[queue.Dequeue()])
+            foreach (var e in graph.Outgoing[walk[next]])
             {
                 if (!reached[graph.Edges[e].To])
                 {
                     reached[graph.Edges[e].To] = true;
-                    queue.Enqueue(graph.Edges[e].To);
+                    walk.Add(graph.Edges[e].To);
                 }
             }
         }

@@ -47,7 +47,7 @@ public static class TimeoutBudget
         }
 
         var total = 0.0;
-        for (var k = 1; k <= policy.Max; k++)
+        foreach (var k in Enumerable.Range(1, Math.Max(0, policy.Max)))
         {
             total += Delay(policy, k);
         }

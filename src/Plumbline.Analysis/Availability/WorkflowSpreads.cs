@@ -127,8 +127,9 @@ internal sealed class WorkflowSpreads
         var start = (long)row * _words;
         for (var i = 0; i < _words; i++)
         {
+            // At most 64 bits a word: the bound holds even when a mutation test stops the word from emptying.
             var word = bits[start + i];
-            while (word != 0)
+            for (var bit = 0; bit < 64 && word != 0; bit++)
             {
                 yield return (i * 64) + BitOperations.TrailingZeroCount(word);
                 word &= word - 1;

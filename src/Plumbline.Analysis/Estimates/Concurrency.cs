@@ -30,7 +30,8 @@ public static class Concurrency
             foreach (var e in graph.Outgoing[op].OrderBy(e => graph.Edges[e].Call?.Index ?? int.MaxValue))
             {
                 var edge = graph.Edges[e];
-                if (edge.Kind != EdgeKind.Sync || edge.Call is not { } call || edge.To == op)
+                var call = edge.Kind == EdgeKind.Sync && edge.To != op ? edge.Call : null;
+                if (call is null)
                 {
                     continue;
                 }

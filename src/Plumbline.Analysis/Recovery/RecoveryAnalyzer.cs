@@ -80,7 +80,8 @@ public static class RecoveryAnalyzer
         var stack = new Stack<(int Op, bool Sync)>();
         foreach (var workflow in model.Design.Workflows)
         {
-            if (!workflow.Recovery.IsStated || graph.IndexOf(workflow.Entry) is var entry && entry < 0)
+            var entry = workflow.Recovery.IsStated ? graph.IndexOf(workflow.Entry) : -1;
+            if (entry < 0)
             {
                 continue;
             }

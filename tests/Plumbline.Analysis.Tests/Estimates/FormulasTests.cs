@@ -93,4 +93,58 @@ public sealed class FormulasTests
     [InlineData(3, 0, 1.0)]
     public void Replication_counts_each_primary_and_its_replicas(int instances, int replicas, double expected) =>
         Assert.Equal(expected, Formulas.ReplicationFactor(instances, replicas), 9);
+
+    [Theory]
+    [InlineData(300, 0, 0.7)]   // no capacity stated: nothing to divide by
+    [InlineData(300, -5, 0.7)]
+    [InlineData(300, 100, 0)]   // no target: nothing to divide by
+    [InlineData(300, 0, 0)]
+    public void Instances_needed_are_zero_without_a_capacity_or_a_target(double peak, double capacity, double target) =>
+        Assert.Equal(0, Formulas.InstancesNeeded(peak, capacity, target));
+
+    [Fact]
+    public void Headroom_at_exactly_full_utilisation_is_zero_even_without_growth()
+    {
+        Assert.Equal(0, Formulas.HeadroomMonths(1, 1.05));
+        Assert.Equal(0, Formulas.HeadroomMonths(1, 1));
+        Assert.Equal(0, Formulas.HeadroomMonths(1, 0.9));
+    }
+
+    [Fact]
+    public void Headroom_is_unknown_at_no_load_or_when_load_shrinks()
+    {
+        Assert.Null(Formulas.HeadroomMonths(0, 1.05));
+        Assert.Null(Formulas.HeadroomMonths(-0.1, 1.05));
+        Assert.Null(Formulas.HeadroomMonths(0.5, 0.95));
+
+        // 80% growing 5% a month: ln(1 / 0.8) / ln 1.05 = 0.22314 / 0.04879 = 4.5735 months.
+        Assert.Equal(4.5735, Formulas.HeadroomMonths(0.8, 1.05)!.Value, 4);
+    }
+
+    [Fact]
+    public void Records_under_growth_and_a_retention_keep_only_the_retained_months()
+    {
+        // 1,000 a month growing 10% a month, kept 6 months, at 12 months: the integral of 1000 x 1.1^t from 6 to 12,
+        // 1000 x 1.1^6 x (1.1^6 - 1) / ln 1.1 = 1000 x 1.771561 x 0.771561 / 0.0953102 = 14,341.25.
+        Assert.Equal(14_341.25, Formulas.RecordsAt(12, 1000, 6, 1.1), 2);
+
+        // A retention past the horizon keeps everything: 1000 x (1.1^12 - 1) / ln 1.1 = 22,437.
+        Assert.Equal(Formulas.RecordsAt(12, 1000, double.PositiveInfinity, 1.1), Formulas.RecordsAt(12, 1000, 24, 1.1), 6);
+
+        // Nothing has arrived at month 0.
+        Assert.Equal(0, Formulas.RecordsAt(0, 1000, 6, 1.1), 9);
+    }
+
+    [Fact]
+    public void Shards_are_zero_without_a_node_size_and_replication_counts_a_lone_replica_set()
+    {
+        Assert.Equal(0, Formulas.ShardsForStorage(10e12, 0));
+        Assert.Equal(0, Formulas.ShardsForStorage(10e12, -1));
+
+        // No instances stated: one primary, so 2 replicas are 1 + 2 = 3 copies.
+        Assert.Equal(3, Formulas.ReplicationFactor(0, 2), 9);
+
+        // 2 primaries and 3 replicas: 1 + 3 / 2 = 2.5 copies of each shard.
+        Assert.Equal(2.5, Formulas.ReplicationFactor(2, 3), 9);
+    }
 }

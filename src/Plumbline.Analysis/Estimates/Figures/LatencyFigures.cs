@@ -344,20 +344,17 @@ internal sealed class LatencyFigures(EstimateContext context) : FigureBuilder(co
     /// <summary>The operations a request to <paramref name="entry"/> waits on, in the order first reached.</summary>
     private List<int> SyncPath(int entry)
     {
+        // Breadth first over the list itself, read up to its end: the walk ends whatever a mutation test does to its body.
         var seen = new HashSet<int> { entry };
-        var order = new List<int>();
-        var queue = new Queue<int>();
-        queue.Enqueue(entry);
-        while (queue.Count > 0)
+        var order = new List<int> { entry };
+        for (var next = 0; next < order.Count; next++)
         {
-            var op = queue.Dequeue();
-            order.Add(op);
-            foreach (var e in Graph.Outgoing[op])
+            foreach (var e in Graph.Outgoing[order[next]])
             {
                 var edge = Graph.Edges[e];
                 if (edge.Kind == EdgeKind.Sync && seen.Add(edge.To))
                 {
-                    queue.Enqueue(edge.To);
+                    order.Add(edge.To);
                 }
             }
         }
