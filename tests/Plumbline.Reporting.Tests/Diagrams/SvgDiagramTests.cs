@@ -147,7 +147,7 @@ public sealed class SvgDiagramTests
     {
         // A line from (0,0) to (10,0) in steps of 2 px, then a cubic Bézier to (10,10) whose control points pull it out
         // to x = 0.125 * 10 + 0.375 * 30 + 0.375 * 30 + 0.125 * 10 = 25 at its middle (t = 0.5, y = 5).
-        var points = PathPoints("M0 0 L10 0 C30 0 30 10 10 10");
+        var points = EdgeCrossings.PathPoints("M0 0 L10 0 C30 0 30 10 10 10");
 
         Assert.Equal([new Spot(0, 0), new Spot(2, 0), new Spot(4, 0), new Spot(6, 0), new Spot(8, 0), new Spot(10, 0)], points.Take(6));
         var widest = points.MaxBy(p => p.X);
@@ -156,82 +156,14 @@ public sealed class SvgDiagramTests
         Assert.Equal(new Spot(10, 10), points[^1]);
     }
 
-    /// <summary>
-    /// Every edge's path, sampled every few pixels, stays out of every node but its own two ends (a pixel of slack
-    /// at the outline, where antialiasing would not show a touch).
-    /// </summary>
+    /// <summary>Every edge's path stays out of every node but its own two ends.</summary>
     private static void AssertNoEdgeCrossesANode(DiagramLayout layout)
     {
-        foreach (var edge in layout.Edges)
+        foreach (var (edge, node) in EdgeCrossings.Of(layout))
         {
-            var points = PathPoints(edge.Path);
-            foreach (var node in layout.Nodes.Where(n => n.Node.Id != edge.Edge.From && n.Node.Id != edge.Edge.To))
-            {
-                var inner = new Box(node.Box.X + 1, node.Box.Y + 1, node.Box.Width - 2, node.Box.Height - 2);
-                Assert.False(points.Any(p => p.X > inner.X && p.X < inner.Right && p.Y > inner.Y && p.Y < inner.Bottom), $"{layout.Title}: the edge {edge.Edge.From} -> {edge.Edge.To} crosses {node.Node.Name}");
-            }
+            Assert.Fail($"{layout.Title}: the edge {edge.Edge.From} -> {edge.Edge.To} crosses {node.Node.Name}");
         }
     }
-
-    /// <summary>Points along an SVG path of M, L and C commands (as the layout writes them), about every 2 px.</summary>
-    private static List<Spot> PathPoints(string path)
-    {
-        var tokens = path.Replace("M", " M ", StringComparison.Ordinal).Replace("L", " L ", StringComparison.Ordinal).Replace("C", " C ", StringComparison.Ordinal)
-            .Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var points = new List<Spot>();
-        var at = new Spot(0, 0);
-        double N(int i) => double.Parse(tokens[i], System.Globalization.CultureInfo.InvariantCulture);
-        for (var i = 0; i < tokens.Length;)
-        {
-            switch (tokens[i])
-            {
-                case "M":
-                    at = new Spot(N(i + 1), N(i + 2));
-                    points.Add(at);
-                    i += 3;
-                    break;
-                case "L":
-                {
-                    var to = new Spot(N(i + 1), N(i + 2));
-                    var steps = Math.Max(1, (int)Math.Ceiling(Math.Sqrt(Math.Pow(to.X - at.X, 2) + Math.Pow(to.Y - at.Y, 2)) / 2));
-                    for (var k = 1; k <= steps; k++)
-                    {
-                        points.Add(new Spot(at.X + ((to.X - at.X) * k / steps), at.Y + ((to.Y - at.Y) * k / steps)));
-                    }
-
-                    at = to;
-                    i += 3;
-                    break;
-                }
-
-                case "C":
-                {
-                    var (c1, c2, to) = (new Spot(N(i + 1), N(i + 2)), new Spot(N(i + 3), N(i + 4)), new Spot(N(i + 5), N(i + 6)));
-                    var hull = Distance(at, c1) + Distance(c1, c2) + Distance(c2, to);
-                    var steps = Math.Max(2, (int)Math.Ceiling(hull / 2));
-                    for (var k = 1; k <= steps; k++)
-                    {
-                        var t = (double)k / steps;
-                        var u = 1 - t;
-                        points.Add(new Spot(
-                            (u * u * u * at.X) + (3 * u * u * t * c1.X) + (3 * u * t * t * c2.X) + (t * t * t * to.X),
-                            (u * u * u * at.Y) + (3 * u * u * t * c1.Y) + (3 * u * t * t * c2.Y) + (t * t * t * to.Y)));
-                    }
-
-                    at = to;
-                    i += 7;
-                    break;
-                }
-
-                default:
-                    throw new FormatException($"unexpected path command {tokens[i]} in {path}");
-            }
-        }
-
-        return points;
-    }
-
-    private static double Distance(Spot a, Spot b) => Math.Sqrt(Math.Pow(a.X - b.X, 2) + Math.Pow(a.Y - b.Y, 2));
 
     [Fact]
     public void Boxes_overlap_only_when_they_share_area()
