@@ -69,7 +69,7 @@ internal sealed class DesignRun
     private readonly LoadBalancing[] _balancing;
     private readonly int[] _firstInstance;
     private readonly int[] _instanceComponent;
-    private readonly Station?[] _stations;
+    private readonly HeldSlots?[] _stations;
     private readonly int[] _down;
     private readonly int[] _faultsOn;
     private readonly int[] _primaries;
@@ -203,7 +203,7 @@ internal sealed class DesignRun
 
         var instances = _firstInstance[^1];
         _instanceComponent = new int[instances];
-        _stations = new Station?[instances];
+        _stations = new HeldSlots?[instances];
         _down = new int[instances];
         _faultsOn = new int[instances];
         _inactive = new bool[instances];
@@ -239,7 +239,7 @@ internal sealed class DesignRun
                 _instanceComponent[i] = c;
                 var replica = i - _firstInstance[c] >= _primaries[c];
                 _stations[i] = _components[c].Limited
-                    ? new Station(replica ? _components[c].ReplicaSlots : _components[c].Slots, options.QueuePerInstance)
+                    ? new HeldSlots(replica ? _components[c].ReplicaSlots : _components[c].Slots, options.QueuePerInstance)
                     : null;
             }
         }
@@ -506,6 +506,10 @@ internal sealed class DesignRun
                 case Admission.Started:
                     StartOwn(frame);
                     break;
+                case Admission.Queued when station.Waiting == 1:
+                    // The first to wait: a slot's release is an event from now until nobody waits.
+                    _sim.ScheduleAt(station.NextRelease, SlotFreeEvent, instance);
+                    break;
                 case Admission.Rejected:
                     _outstanding[instance]--;
                     f.Instance = -1;
@@ -538,16 +542,23 @@ internal sealed class DesignRun
             var hold = factor > 0
                 ? own * factor
                 : (-Math.Log(_rng.NextDoubleNonZero()) / capacity * _times[c]) + _addSeconds[c];
-            _sim.Schedule(hold, SlotFreeEvent, f.Instance);
+            _stations[f.Instance]!.Hold(_sim.Now, _sim.Now + hold);
         }
     }
 
+    /// <summary>While jobs wait at an instance, its earliest slot comes free: the longest waiting starts.</summary>
     private void SlotFree(int instance)
     {
-        var next = _stations[instance]!.Complete(_sim.Now);
+        var station = _stations[instance]!;
+        var next = station.Release(_sim.Now);
         if (next >= 0)
         {
             StartOwn(next);
+        }
+
+        if (station.Waiting > 0)
+        {
+            _sim.ScheduleAt(station.NextRelease, SlotFreeEvent, instance);
         }
     }
 
