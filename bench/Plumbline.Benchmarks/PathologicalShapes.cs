@@ -22,6 +22,7 @@ public static class PathologicalShapes
         ("workflows-one-service", "125 x s workflows, each entering its own operation of one service (8x: 1,000)", WorkflowsOnOneService),
         ("retry-chains", "125 x s / 8 chains of 64 services, each calling the next with retries: 1 (8x: 125 chains, 8,000 operations, at the limit)", RetryChains),
         ("retry-chains-long-names", "retry-chains with every component name 100 characters and every operation name 97, the longest the format allows (8x: 4.19 MB, the largest file read is 4 MiB)", s => RetryChains(s, 100, 97)),
+        ("retry-chains-own-latency", "retry-chains with every operation stating its own p50 and p99, no two alike, so no two operations share a latency composition (8x: 8,000 distinct own times)", s => RetryChains(s, 0, 0, ownLatency: true)),
         ("everyone-reaches-everything", "125 x sqrt(s) workflows, each reaching one hub that fans out to 990 x sqrt(s) operations, so the operations they reach grow as s (8x: 354 x 2,802 = 991,908, under the 1,000,000 limit)", FanOutReach),
         ("retried-fan-out", "35 x sqrt(s) operations, each making as many calls with retries: 2, each callee calling a store with retries: 1, so the attempts composed grow as s (8x: 99 x 99 + 99 = 9,900 calls, under the 10,000 limit)", RetriedFanOut),
         ("generated", "the benchmark generator's design at 100 x s components and 1,000 x s calls (8x: 800 components, 8,000 calls)", s => DesignGenerator.Generate(100 * s, 1_000 * s, 20261203)),
@@ -78,7 +79,13 @@ public static class PathologicalShapes
     /// <see cref="RetryChains(int)"/> with component names padded to <paramref name="nameLength"/> characters and the
     /// operation named with <paramref name="operationLength"/> characters (0: the short names): the same design in more bytes.
     /// </summary>
-    public static string RetryChains(int scale, int nameLength, int operationLength)
+    public static string RetryChains(int scale, int nameLength, int operationLength) => RetryChains(scale, nameLength, operationLength, ownLatency: false);
+
+    /// <summary>
+    /// <see cref="RetryChains(int, int, int)"/>, and with <paramref name="ownLatency"/> every operation states its own
+    /// p50 and p99 (operation i: p50 1,000 + i us, p99 5,000 + 3i us), so no two own times, and no two compositions, are alike.
+    /// </summary>
+    public static string RetryChains(int scale, int nameLength, int operationLength, bool ownLatency)
     {
         const int depth = 64;
         var chains = 125 * scale / 8;
@@ -101,7 +108,11 @@ public static class PathologicalShapes
         {
             for (var s = 0; s < depth; s++)
             {
-                var call = s + 1 < depth ? Invariant($"{{ calls: [{{ to: {Name(c, s + 1)}.{op}, timeout: {depth - s}s, retries: 1 }}] }}") : "{}";
+                var i = (c * depth) + s;
+                var latency = ownLatency ? Invariant($"latency: {{ p50: {1_000 + i}us, p99: {5_000 + (3 * i)}us }}") : string.Empty;
+                var calls = s + 1 < depth ? Invariant($"calls: [{{ to: {Name(c, s + 1)}.{op}, timeout: {depth - s}s, retries: 1 }}]") : string.Empty;
+                var call = "{ " + string.Join(", ", new[] { latency, calls }.Where(p => p.Length > 0)) + " }";
+                call = call == "{  }" ? "{}" : call;
                 sb.Append(Invariant($"  {Name(c, s)}:\n    kind: service\n    instances: 2\n    capacity: 100/s\n    operations: {{ {op}: {call} }}\n"));
             }
         }

@@ -431,7 +431,7 @@ public sealed class AvailabilityModel
     }
 
     /// <summary><c>component.operation</c>, written once per operation.</summary>
-    private string Reference(int op) => _references[op] ??= _graph.Operations[op].Ref.ToString();
+    private string Reference(int op) => _references[op] ??= _graph.Operations[op].RefText;
 
     /// <summary>One call on the path: made on a share <see cref="P"/> of executions, <see cref="Count"/> times, to <see cref="Primary"/> or else <see cref="Fallback"/> (local indexes; -1 for none).</summary>
     private readonly record struct PathCall(double P, double Count, int Primary, int Fallback);
@@ -856,7 +856,7 @@ public sealed class AvailabilityModel
         private void Write(int i, System.Text.StringBuilder text, HashSet<int> written, int depth)
         {
             var op = _ops[i];
-            text.Append(_graph.Operations[op].Ref).Append(' ').Append(Quantities.Availability(_model.ValueFor(op)));
+            text.Append(_graph.Operations[op].RefText).Append(' ').Append(Quantities.Availability(_model.ValueFor(op)));
             if (!written.Add(i))
             {
                 return;

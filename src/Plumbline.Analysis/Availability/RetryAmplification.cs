@@ -28,10 +28,10 @@ public sealed record AmplifiedOperation(int Operation, double Factor, ImmutableA
         ArgumentNullException.ThrowIfNull(graph);
         if (Path.IsEmpty)
         {
-            return string.Create(CultureInfo.InvariantCulture, $"{graph.Operations[Operation].Ref} = {Factor:0.##}x");
+            return string.Create(CultureInfo.InvariantCulture, $"{graph.Operations[Operation].RefText} = {Factor:0.##}x");
         }
 
-        var parts = new List<string> { graph.Operations[Path[0].From].Ref.ToString() };
+        var parts = new List<string> { graph.Operations[Path[0].From].RefText };
         var skipped = Path.Length > 2 * DescribedAtEachEnd ? Path.Length - (2 * DescribedAtEachEnd) : 0;
         for (var i = 0; i < Path.Length; i++)
         {
@@ -45,8 +45,8 @@ public sealed record AmplifiedOperation(int Operation, double Factor, ImmutableA
             var edge = Path[i];
             var attempts = edge.Call is { } call ? Attempts.Max(call) : 1;
             parts.Add(attempts > 1
-                ? string.Create(CultureInfo.InvariantCulture, $"{graph.Operations[edge.To].Ref} (x{attempts})")
-                : graph.Operations[edge.To].Ref.ToString());
+                ? string.Create(CultureInfo.InvariantCulture, $"{graph.Operations[edge.To].RefText} (x{attempts})")
+                : graph.Operations[edge.To].RefText);
         }
 
         return string.Join(" -> ", parts) + string.Create(CultureInfo.InvariantCulture, $" = {Factor:0.##}x");

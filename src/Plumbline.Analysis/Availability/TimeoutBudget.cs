@@ -84,7 +84,7 @@ public static class TimeoutBudget
         var parts = new List<string> { $"{label} {Quantities.Duration(own)}" };
         if (longest is { Call: { } call } edge)
         {
-            parts.Add($"{graph.Operations[edge.To].Ref} {Describe(call, worst[edge.To])}");
+            parts.Add($"{graph.Operations[edge.To].RefText} {Describe(call, worst[edge.To])}");
         }
 
         return new WorstCaseTime(worst[operation], string.Join(" + ", parts) + $" = {Quantities.Duration(worst[operation])}", longest is not null);

@@ -181,10 +181,11 @@ public static class CostEstimator
             var component = _design.Components[c];
             var n = Numbers.Component(model, _loads, c);
             var inputs = ImmutableArray.CreateBuilder<CostInput>();
-            inputs.Add(In("instances", component.Instances, CostUnit.Count, component.Path + "/instances"));
-            if (component.Replicas > 0)
+            var stated = Stated(c);
+            inputs.Add(stated.Instances);
+            if (stated.Replicas is { } replicas)
             {
-                inputs.Add(In("replicas", component.Replicas, CostUnit.Count, component.Path + "/replicas"));
+                inputs.Add(replicas);
             }
 
             if (n.Basis == CapacityBasis.None)
@@ -201,15 +202,15 @@ public static class CostEstimator
                 inputs.Add(new CostInput("growth since now", D(growth), CostUnit.Factor, _design.Requirements.Path + "/growth", Line(_design.Requirements.Path + "/growth")));
             }
 
-            inputs.Add(TargetInput(component));
+            inputs.Add(stated.Target);
             if (component.Autoscaling is { } auto)
             {
                 var atAverage = Formulas.InstancesNeeded(n.BasisAverageLoad * growth, n.CapacityPerInstance, target);
                 var atPeak = Formulas.InstancesNeeded(n.BasisPeakLoad * growth, n.CapacityPerInstance, target);
                 var scaled = Math.Clamp(atAverage, auto.Min, Math.Max(auto.Min, auto.Max));
                 inputs.Add(new CostInput("instances needed at average load", D(atAverage), CostUnit.Count, CostSources.Estimate, 0));
-                inputs.Add(In("autoscaling.min", auto.Min, CostUnit.Count, component.Path + "/autoscaling/min"));
-                inputs.Add(In("autoscaling.max", auto.Max, CostUnit.Count, component.Path + "/autoscaling/max"));
+                inputs.Add(stated.AutoscalingMin!);
+                inputs.Add(stated.AutoscalingMax!);
                 if (atPeak > auto.Max)
                 {
                     _notes.Add($"{component.Name}: {Whole(atPeak)} instances are needed at peak{At(months)}, more than autoscaling.max {auto.Max}.");
@@ -221,13 +222,13 @@ public static class CostEstimator
 
             var needed = Formulas.InstancesNeeded(n.BasisPeakLoad * growth, n.CapacityPerInstance, target);
             inputs.Add(new CostInput("instances needed at peak", D(needed), CostUnit.Count, CostSources.Estimate, 0));
-            var stated = component.Instances + servingReplicas;
-            if (needed > stated)
+            var statedCount = component.Instances + servingReplicas;
+            if (needed > statedCount)
             {
-                _notes.Add($"{component.Name}: {Whole(needed)} instances are needed at peak{At(months)}, more than the {stated} stated; the cost prices {Whole(Math.Min(needed, 1e24))}.");
+                _notes.Add($"{component.Name}: {Whole(needed)} instances are needed at peak{At(months)}, more than the {statedCount} stated; the cost prices {Whole(Math.Min(needed, 1e24))}.");
             }
 
-            return (D(Math.Max(stated, needed)) + extraReplicas, inputs.ToImmutable(),
+            return (D(Math.Max(statedCount, needed)) + extraReplicas, inputs.ToImmutable(),
                 (servingReplicas > 0 ? "max(instances + replicas, instances needed at peak)" : "max(instances, instances needed at peak)") + (extraReplicas > 0 ? " + replicas" : string.Empty));
         }
 
@@ -496,6 +497,31 @@ public static class CostEstimator
         /// <summary>The utilisation instances are sized to: an autoscaled component's own target, otherwise the option's.</summary>
         private double Target(Component component) =>
             component.Autoscaling?.TargetUtilisation?.Fraction ?? model.Options.TargetUtilisation;
+
+        private StatedInputs?[]? _stated;
+
+        /// <summary>
+        /// What a component states about its instances, as inputs: the same at every horizon, so made once per component
+        /// (each names its path in the design, as long as the component's name).
+        /// </summary>
+        private StatedInputs Stated(int c)
+        {
+            _stated ??= new StatedInputs?[_design.Components.Length];
+            if (_stated[c] is { } known)
+            {
+                return known;
+            }
+
+            var component = _design.Components[c];
+            return _stated[c] = new StatedInputs(
+                In("instances", component.Instances, CostUnit.Count, component.Path + "/instances"),
+                component.Replicas > 0 ? In("replicas", component.Replicas, CostUnit.Count, component.Path + "/replicas") : null,
+                TargetInput(component),
+                component.Autoscaling is { } auto ? In("autoscaling.min", auto.Min, CostUnit.Count, component.Path + "/autoscaling/min") : null,
+                component.Autoscaling is { } scaling ? In("autoscaling.max", scaling.Max, CostUnit.Count, component.Path + "/autoscaling/max") : null);
+        }
+
+        private sealed record StatedInputs(CostInput Instances, CostInput? Replicas, CostInput Target, CostInput? AutoscalingMin, CostInput? AutoscalingMax);
 
         private CostInput TargetInput(Component component) =>
             component.Autoscaling?.TargetUtilisation is { } stated

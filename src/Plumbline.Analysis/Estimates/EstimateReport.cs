@@ -99,8 +99,24 @@ public sealed record WorkflowTraffic(string Workflow, AccessType Type, Figure Av
 /// <summary>Load on one operation through the call graph, and the worst-case retry amplification reaching it.</summary>
 public sealed record OperationLoad(string Operation, string Component, AccessType Type, Figure Average, Figure Peak, Figure WorstCaseAmplification)
 {
+    private readonly Func<string>? _describeAmplification;
+    private string? _amplificationPath;
+
     /// <summary>The chain that gives the worst case: "edge.create -> api.create (x3) -> queue.publish (x4) = 12x"; empty when no retry reaches it.</summary>
-    public string AmplificationPath { get; init; } = string.Empty;
+    public string AmplificationPath
+    {
+        get => _amplificationPath ??= _describeAmplification?.Invoke() ?? string.Empty;
+        init => _amplificationPath = value;
+    }
+
+    /// <summary>
+    /// Writes <see cref="AmplificationPath"/> when it is first read: a review reads none of them, and each names up to
+    /// eleven operations, so writing every operation's chain would cost the names' length times the operations.
+    /// </summary>
+    public Func<string> DescribeAmplification
+    {
+        init => _describeAmplification = value;
+    }
 }
 
 /// <summary>

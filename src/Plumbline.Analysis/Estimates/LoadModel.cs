@@ -36,14 +36,20 @@ public sealed class LoadModel
         var inputs = ImmutableArray.CreateBuilder<EstimateInput>();
         var values = new List<double>();
 
-        int Add(InputKind kind, string name, string path, double value, bool sensitive = true)
+        int Add(InputKind kind, string name, string path, double value, bool sensitive = true) =>
+            AddOf(kind, (name, path), static x => x.name, static x => x.path, value, sensitive);
+
+        // The name and path of an input are written only for the inputs sensitivity lists: a design's unstated
+        // probabilities, counts and hit ratios would otherwise each build two strings as long as their names.
+        int AddOf<T>(InputKind kind, T of, Func<T, string> name, Func<T, string> path, double value, bool sensitive = true)
         {
             var slot = values.Count;
             values.Add(value);
             if (sensitive && !double.IsNaN(value))
             {
-                var line = path.StartsWith('/') ? map.LineOf(path) : 0;
-                inputs.Add(new EstimateInput(slot, kind, name, path, line, value));
+                var where = path(of);
+                var line = where.StartsWith('/') ? map.LineOf(where) : 0;
+                inputs.Add(new EstimateInput(slot, kind, name(of), where, line, value));
             }
 
             return slot;
@@ -59,21 +65,23 @@ public sealed class LoadModel
         foreach (var w in design.Workflows)
         {
             var perUser = w.Rate is null && w.PerUser is not null;
-            Add(InputKind.WorkflowRate, $"{w.Name} {(perUser ? "per_user" : "rate")}", w.Path + (perUser ? "/per_user" : "/rate"),
+            AddOf(InputKind.WorkflowRate, (w, perUser), static x => $"{x.w.Name} {(x.perUser ? "per_user" : "rate")}", static x => x.w.Path + (x.perUser ? "/per_user" : "/rate"),
                 (w.Rate ?? w.PerUser)?.PerSecondIn(Month) ?? double.NaN);
         }
 
         _workflowPeakBase = values.Count;
         foreach (var w in design.Workflows)
         {
-            Add(InputKind.WorkflowPeakRate, $"{w.Name} peak_rate", w.Path + "/peak_rate", w.PeakRate?.PerSecondIn(Month) ?? double.NaN);
+            AddOf(InputKind.WorkflowPeakRate, w, static w => $"{w.Name} peak_rate", static w => w.Path + "/peak_rate", w.PeakRate?.PerSecondIn(Month) ?? double.NaN);
         }
 
+        Func<CallEdge, string> probabilityName = e => $"{Describe(e)} probability";
+        Func<CallEdge, string> countName = e => $"{Describe(e)} count";
         _edgeProbabilityBase = values.Count;
         foreach (var e in graph.Edges)
         {
             var stated = e.Call?.Probability;
-            Add(InputKind.CallProbability, $"{Describe(e)} probability", e.Call is null ? FigureSources.Derived : e.Call.Path + "/probability",
+            AddOf(InputKind.CallProbability, e, probabilityName, static e => e.Call is null ? FigureSources.Derived : e.Call.Path + "/probability",
                 stated ?? e.Share, sensitive: stated is not null || e.Share != 1);
         }
 
@@ -81,26 +89,26 @@ public sealed class LoadModel
         foreach (var e in graph.Edges)
         {
             var stated = e.Call is { Count: not 1 };
-            Add(InputKind.FanOut, $"{Describe(e)} count", e.Call is null ? FigureSources.Derived : e.Call.Path + "/count",
+            AddOf(InputKind.FanOut, e, countName, static e => e.Call is null ? FigureSources.Derived : e.Call.Path + "/count",
                 e.Call?.Count ?? 1, sensitive: stated);
         }
 
         _hitRatioBase = values.Count;
         foreach (var c in graph.Components)
         {
-            Add(InputKind.HitRatio, $"{c.Name} hit_ratio", c.Path + "/hit_ratio", c.HitRatio ?? double.NaN);
+            AddOf(InputKind.HitRatio, c, static c => $"{c.Name} hit_ratio", static c => c.Path + "/hit_ratio", c.HitRatio ?? double.NaN);
         }
 
         _recordSizeBase = values.Count;
         foreach (var entity in design.Data)
         {
-            Add(InputKind.RecordSize, $"{entity.Name} record_size", entity.Path + "/record_size", entity.RecordSize?.Bytes ?? double.NaN);
+            AddOf(InputKind.RecordSize, entity, static e => $"{e.Name} record_size", static e => e.Path + "/record_size", entity.RecordSize?.Bytes ?? double.NaN);
         }
 
         _newRecordsBase = values.Count;
         foreach (var entity in design.Data)
         {
-            Add(InputKind.NewRecords, $"{entity.Name} new_records", entity.Path + "/new_records", entity.NewRecords?.PerSecondIn(Month) ?? double.NaN);
+            AddOf(InputKind.NewRecords, entity, static e => $"{e.Name} new_records", static e => e.Path + "/new_records", entity.NewRecords?.PerSecondIn(Month) ?? double.NaN);
         }
 
         _baseline = [.. values];
@@ -267,7 +275,7 @@ public sealed class LoadModel
     }
 
     private string Describe(CallEdge e) =>
-        $"{Graph.Operations[e.From].Ref}->{Graph.Operations[e.To].Ref}";
+        $"{Graph.Operations[e.From].RefText}->{Graph.Operations[e.To].RefText}";
 }
 
 /// <summary>Average and peak load on every operation, per second.</summary>

@@ -51,7 +51,7 @@ public static class Overflow
             result.Add(new OverflowExplanation(
                 graph.Components[component].Name,
                 edge.Call?.Path ?? graph.Components[component].Path,
-                $"the load on {graph.Operations[op].Ref} is beyond any number (past 1.8e308 a second): each call's count and retries multiply the load at every hop, "
+                $"the load on {graph.Operations[op].RefText} is beyond any number (past 1.8e308 a second): each call's count and retries multiply the load at every hop, "
                 + $"and the call from {caller} (x{Quantities.Number(factor, "0.##")}) takes {Quantities.Number(loads.Peak[edge.From], "#,0")}/s past it; every figure that depends on it is infinite"));
         }
 

@@ -16,8 +16,10 @@ namespace Plumbline.Analysis.Review;
 /// </summary>
 public sealed record MessageTemplate(string Text, ImmutableArray<string> Arguments)
 {
-    /// <summary>A short stable id: <c>m</c> and the first 8 hex digits of the template's SHA-256.</summary>
-    public string Id { get; } = "m" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Text)))[..8];
+    private readonly Plumbline.Design.Model.NameCache _id = new();
+
+    /// <summary>A short stable id: <c>m</c> and the first 8 hex digits of the template's SHA-256; hashed when first read (SARIF reads it), not for every finding.</summary>
+    public string Id => _id.Get(Text, string.Empty, string.Empty, static (text, _, _) => "m" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..8]);
 
     public bool Equals(MessageTemplate? other) =>
         other is not null && string.Equals(Text, other.Text, StringComparison.Ordinal) && Arguments.SequenceEqual(other.Arguments, StringComparer.Ordinal);
@@ -48,10 +50,25 @@ public ref struct FindingMessage
     private readonly StringBuilder _template;
     private readonly ImmutableArray<string>.Builder _arguments;
 
+    // One pair of builders per thread, taken while a message is built and given back by Build: a review writes a message
+    // per finding, and builders grown afresh for each would allocate each message's text twice over on the way.
+    [ThreadStatic]
+    private static (StringBuilder Text, StringBuilder Template)? s_spare;
+
     public FindingMessage(int literalLength, int formattedCount)
     {
-        _text = new StringBuilder(literalLength + (formattedCount * 8));
-        _template = new StringBuilder(literalLength + (formattedCount * 4));
+        if (s_spare is { } spare)
+        {
+            s_spare = null;
+            _text = spare.Text.Clear();
+            _template = spare.Template.Clear();
+        }
+        else
+        {
+            _text = new StringBuilder(literalLength + (formattedCount * 8));
+            _template = new StringBuilder(literalLength + (formattedCount * 4));
+        }
+
         _arguments = ImmutableArray.CreateBuilder<string>(formattedCount);
     }
 
@@ -87,6 +104,17 @@ public ref struct FindingMessage
     public readonly void AppendFormatted(ReadOnlySpan<char> value) => AppendFormatted<string>(value.ToString());
 
     /// <summary>The message as text, and its template.</summary>
-    public readonly (string Text, MessageTemplate Template) Build() =>
-        (_text.ToString(), new MessageTemplate(_template.ToString(), _arguments.ToImmutable()));
+    public readonly (string Text, MessageTemplate Template) Build()
+    {
+        var built = (_text.ToString(), new MessageTemplate(_template.ToString(), _arguments.ToImmutable()));
+        if (_text.Capacity <= MaxKept && _template.Capacity <= MaxKept)
+        {
+            s_spare = (_text, _template);
+        }
+
+        return built;
+    }
+
+    /// <summary>Builders grown past this many characters are not kept for the next message.</summary>
+    private const int MaxKept = 1 << 16;
 }

@@ -119,7 +119,10 @@ public sealed record RuleInfo(string Id, ProcessStep Step, Severity Severity, st
 /// </summary>
 public sealed record Finding(RuleInfo Rule, SourceSpan Span, string Subject, string Message, Severity Severity)
 {
-    public string Key => $"{Rule.Id}@{Subject}";
+    private readonly Plumbline.Design.Model.NameCache _key = new();
+
+    /// <summary><c>rule@subject</c>, written once: the review groups, sorts and matches findings by it many times.</summary>
+    public string Key => _key.Get(Rule.Id, Subject, string.Empty, static (id, subject, _) => $"{id}@{subject}");
 
     /// <summary>The message's template and values, when the rule wrote it as an interpolated string; null for a message written whole.</summary>
     public MessageTemplate? Template { get; init; }

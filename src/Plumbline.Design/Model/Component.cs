@@ -317,6 +317,11 @@ public sealed record Operation(
 {
     public OperationRef Ref => new(Component, Name);
 
+    private readonly NameCache _refText = new();
+
+    /// <summary><see cref="Ref"/> as text, <c>component.operation</c>, written once.</summary>
+    public string RefText => _refText.Get(Component, Name, string.Empty, static (component, name, _) => $"{component}.{name}");
+
     /// <summary>Records one execution reads or writes (a range scan's page, a batch); null when unstated (one, for a store whose data is only looked up by key).</summary>
     public double? Rows { get; init; }
 
@@ -364,8 +369,10 @@ public sealed record Call(
     /// </summary>
     public OperationRef? FallbackTo { get; init; }
 
-    /// <summary>A stable id, <c>caller.op-&gt;callee.op</c>, for finding keys.</summary>
-    public string Id => $"{From}->{To}";
+    private readonly NameCache _id = new();
+
+    /// <summary>A stable id, <c>caller.op-&gt;callee.op</c>, for finding keys; written once.</summary>
+    public string Id => _id.Get(From, To.Component, To.Operation, static (from, component, operation) => $"{from}->{component}.{operation}");
 
     /// <summary>
     /// Made at the same time as the neighbouring calls that are also parallel (and, with a count,

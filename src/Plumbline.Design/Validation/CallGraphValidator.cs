@@ -73,7 +73,7 @@ internal static class CallGraphValidator
                 else if (state[target] == 1 && reported < MaxCyclesReported)
                 {
                     var from = stack.FindIndex(f => f.Node == target);
-                    var cycle = stack.Skip(from).Select(f => operations[f.Node].Ref.ToString()).Append(operations[target].Ref.ToString()).ToList();
+                    var cycle = stack.Skip(from).Select(f => operations[f.Node].RefText).Append(operations[target].RefText).ToList();
                     var path = call.Path + "/to";
                     context.Report(DiagnosticCodes.SyncCycle(context.BuildSpan(path), path, cycle));
                     reported++;

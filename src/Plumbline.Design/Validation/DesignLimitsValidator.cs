@@ -254,12 +254,12 @@ internal static class DesignLimitsValidator
             var chain = new List<string>();
             for (var at = op; at >= 0 && chain.Count <= depth[op]; at = next[at] >= 0 ? targets[at][next[at]].Target : -1)
             {
-                chain.Add(operations[at].Ref.ToString());
+                chain.Add(operations[at].RefText);
             }
 
             var shown = chain.Count <= 6 ? string.Join(" -> ", chain) : $"{string.Join(" -> ", chain.Take(3))} -> ... -> {string.Join(" -> ", chain.TakeLast(2))}";
             var first = targets[op][next[op]].Call;
-            Report(context, first.Path + "/to", key: false, $"a chain of {N(depth[op])} calls starts at {operations[op].Ref} ({shown}), more than the {N(max)} a design may nest",
+            Report(context, first.Path + "/to", key: false, $"a chain of {N(depth[op])} calls starts at {operations[op].RefText} ({shown}), more than the {N(max)} a design may nest",
                 "flatten the chain: call services side by side from one orchestrator, or end it at a queue whose consumers start their own chain");
             return;
         }

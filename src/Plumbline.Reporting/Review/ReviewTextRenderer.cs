@@ -50,7 +50,7 @@ public sealed class ReviewTextRenderer(bool useColor = false, bool verbose = fal
         var sb = new TerminalBuilder(UseColor);
         WriteHeader(sb, report, file);
         WriteScoreboard(sb, report);
-        WriteFindings(sb, report, file);
+        WriteFindings(sb, report, file, writer);
         WriteBlastRadius(sb, report);
         WriteAccepted(sb, report);
         WriteDisabled(sb, report);
@@ -126,7 +126,10 @@ public sealed class ReviewTextRenderer(bool useColor = false, bool verbose = fal
         sb.Append(writer.ToString());
     }
 
-    private void WriteFindings(TerminalBuilder sb, ReviewReport report, string file)
+    /// <summary>Text built past this many characters is written out between findings, so a long report is never held whole.</summary>
+    private const int FlushAt = 1 << 16;
+
+    private void WriteFindings(TerminalBuilder sb, ReviewReport report, string file, TextWriter writer)
     {
         if (report.Findings.IsEmpty)
         {
@@ -159,6 +162,12 @@ public sealed class ReviewTextRenderer(bool useColor = false, bool verbose = fal
                     {
                         sb.Append(DetailIndent).Append(Dim, "docs: " + OneLine(docs.ToString())).Append('\n');
                     }
+                }
+
+                if (sb.Length > FlushAt)
+                {
+                    sb.WriteTo(writer);
+                    sb.Clear();
                 }
             }
         }

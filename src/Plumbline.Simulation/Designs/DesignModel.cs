@@ -279,7 +279,7 @@ public sealed class DesignModel
             assumptions.Add($"At most {options.QueuePerInstance.ToString("N0", CultureInfo.InvariantCulture)} requests wait at one instance (no queue bound stated); more are rejected: {List(limited)}.");
         }
 
-        var unstated = graph.Operations.Where((op, i) => own[i].Mean == 0).Select(op => op.Ref.ToString()).ToList();
+        var unstated = graph.Operations.Where((op, i) => own[i].Mean == 0).Select(op => op.RefText).ToList();
         if (unstated.Count > 0)
         {
             assumptions.Add($"No latency stated, so no own time: {List(unstated)}.");

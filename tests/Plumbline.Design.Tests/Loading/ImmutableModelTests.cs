@@ -53,4 +53,47 @@ public sealed class ImmutableModelTests
         Assert.Same(design.FindComponent("web"), edited.FindComponent("web"));
         Assert.Same(design.FindWorkflow("browse"), edited.FindWorkflow("browse"));
     }
+
+    [Fact]
+    public void Names_written_once_follow_a_copy_made_with_other_fields()
+    {
+        var design = LoadWithCall();
+        var operation = design.Components.Single(c => c.Name == "web").Operations.Single();
+        var call = operation.Calls.Single();
+        Assert.Equal("web.get", operation.RefText);
+        Assert.Same(operation.RefText, operation.RefText); // written once, then kept
+        Assert.Equal("web.get->db.read", call.Id);
+        Assert.Same(call.Id, call.Id);
+
+        var renamed = operation with { Name = "list" };
+        var retargeted = call with { To = new OperationRef("cache", "read") };
+
+        Assert.Equal("web.list", renamed.RefText);
+        Assert.Equal("web.get", operation.RefText);
+        Assert.Equal("web.get->cache.read", retargeted.Id);
+        Assert.Equal("web.get->db.read", call.Id);
+    }
+
+    [Fact]
+    public void A_name_written_once_is_no_part_of_a_records_equality()
+    {
+        var design = LoadWithCall();
+        var call = design.Components.Single(c => c.Name == "web").Operations.Single().Calls.Single();
+        var copy = call with { };
+        _ = call.Id; // the original has written its id, the copy has not
+
+        Assert.Equal(call, copy);
+        Assert.Equal(call.GetHashCode(), copy.GetHashCode());
+        Assert.NotEqual(call, copy with { To = new OperationRef("cache", "read") });
+    }
+
+    private static SystemDesign LoadWithCall() => DesignLoader.LoadText("design.yaml", """
+        plumbline: 1
+        system: { name: shop }
+        workflows:
+          browse: { entry: web.get, rate: 10/s }
+        components:
+          web: { kind: service, operations: { get: { calls: [{ to: db.read, timeout: 1s }] } } }
+          db: { kind: database, operations: { read: {} } }
+        """).Design!;
 }

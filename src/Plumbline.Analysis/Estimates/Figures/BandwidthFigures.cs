@@ -104,8 +104,8 @@ internal sealed class BandwidthFigures(EstimateContext context) : FigureBuilder(
             else if (Model.EntitiesOwnedBy(callee).IsEmpty || RangeRead(callee))
             {
                 var why = Model.EntitiesOwnedBy(callee).IsEmpty
-                    ? $"{operation.Ref} states no response size"
-                    : $"{operation.Ref} reads a range ({RangePatterns(callee)}) and states no rows or response";
+                    ? $"{operation.RefText} states no response size"
+                    : $"{operation.RefText} reads a range ({RangePatterns(callee)}) and states no rows or response";
                 unknownIn[caller].Add(why);
                 unknownOut[callee].Add(why);
             }

@@ -53,5 +53,5 @@ internal sealed class CapacityFigures(EstimateContext context) : FigureBuilder(c
 
     /// <summary>Each operation's load (of a type, or all), as derived inputs: the call-graph load behind a component's total.</summary>
     internal ImmutableArray<FigureInput> Operations(int c, double[] loads, Plumbline.Design.Model.AccessType? type) =>
-        [.. Graph.OperationsOf[c].Where(i => type is null || Model.OperationTypes[i] == type).Select(i => Derived(Graph.Operations[i].Ref.ToString(), loads[i], FigureUnit.Rate))];
+        [.. Graph.OperationsOf[c].Where(i => type is null || Model.OperationTypes[i] == type).Select(i => Derived(Graph.Operations[i].RefText, loads[i], FigureUnit.Rate))];
 }

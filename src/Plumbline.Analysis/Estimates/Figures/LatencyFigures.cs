@@ -294,7 +294,7 @@ internal sealed class LatencyFigures(EstimateContext context) : FigureBuilder(co
     {
         var operation = Graph.Operations[op];
         var fit = Fit(op);
-        var reference = operation.Ref.ToString();
+        var reference = operation.RefText;
         if (!fit.Stated)
         {
             return new FigureInput($"{reference} own time (none stated: 0)", 0, FigureUnit.Seconds, FigureSources.Default, 0);
@@ -368,27 +368,27 @@ internal sealed class LatencyFigures(EstimateContext context) : FigureBuilder(co
     private void AddNotes(PathLatency service)
     {
         var reached = Enumerable.Range(0, Graph.Operations.Length).Where(service.IsReached).ToList();
-        var none = reached.Where(op => !Fit(op).Stated).Select(op => Graph.Operations[op].Ref.ToString()).ToList();
+        var none = reached.Where(op => !Fit(op).Stated).ToList();
         if (none.Count > 0)
         {
-            Notes.Add($"Latency: {none.Count} operation(s) on synchronous paths state no latency, so their own time counts as 0: {List(none)}.");
+            Notes.Add($"Latency: {none.Count} operation(s) on synchronous paths state no latency, so their own time counts as 0: {List(none, op => Graph.Operations[op].RefText)}.");
         }
 
-        var assumed = reached.Where(op => Fit(op) is { Stated: true, ShapeAssumed: true }).Select(op => $"{Graph.Operations[op].Ref} ({Fit(op).Description})").ToList();
+        var assumed = reached.Where(op => Fit(op) is { Stated: true, ShapeAssumed: true }).ToList();
         if (assumed.Count > 0)
         {
-            Notes.Add($"Latency: {assumed.Count} operation(s) state one figure, so an exponential shape is assumed: {List(assumed)}. State p50 and p99.");
+            Notes.Add($"Latency: {assumed.Count} operation(s) state one figure, so an exponential shape is assumed: {List(assumed, op => $"{Graph.Operations[op].RefText} ({Fit(op).Description})")}. State p50 and p99.");
         }
 
         if (!service.Cycles.IsEmpty)
         {
-            Notes.Add($"Latency: synchronous calls loop back at {List(service.Cycles.Distinct().Select(op => Graph.Operations[op].Ref.ToString()).ToList())}; the looping call counts as 0.");
+            Notes.Add($"Latency: synchronous calls loop back at {List([.. service.Cycles.Distinct()], op => Graph.Operations[op].RefText)}; the looping call counts as 0.");
         }
-
     }
 
-    private static string List(List<string> items) =>
-        string.Join(", ", items.Take(8)) + (items.Count > 8 ? ", ..." : string.Empty);
+    /// <summary>The first eight operations' text, and "..." past them: only what the note prints is written.</summary>
+    private static string List(List<int> operations, Func<int, string> text) =>
+        string.Join(", ", operations.Take(8).Select(text)) + (operations.Count > 8 ? ", ..." : string.Empty);
 
     /// <summary>"p50", "p99", "p99.9", "p99.95".</summary>
     public static string Label(double level) => "p" + Invariant($"{Math.Round(level * 100, 4):0.####}");

@@ -24,7 +24,7 @@ internal sealed class LoadFigures(EstimateContext context) : FigureBuilder(conte
         foreach (var e in Graph.Incoming[i])
         {
             var edge = Graph.Edges[e];
-            var caller = Graph.Operations[edge.From].Ref;
+            var caller = Graph.Operations[edge.From].RefText;
             var p = Model.EdgeProbability(Values, edge);
             var count = Model.Value(Values, InputKind.FanOut, edge.Index);
             var attempts = Model.EdgeAttempts(edge);
@@ -41,7 +41,7 @@ internal sealed class LoadFigures(EstimateContext context) : FigureBuilder(conte
         var average = new Figure("average load", Loads.Average[i], FigureUnit.Rate, formula, inputs.ToImmutable());
         var peak = new Figure("peak load", Loads.Peak[i], FigureUnit.Rate, formula, peakInputs.ToImmutable());
         var (amplification, chain) = Amplification(i);
-        return new OperationLoad(op.Ref.ToString(), op.Component, Model.OperationTypes[i], average, peak, amplification) { AmplificationPath = chain };
+        return new OperationLoad(op.RefText, op.Component, Model.OperationTypes[i], average, peak, amplification) { DescribeAmplification = chain };
     }
 
     private Dictionary<int, AmplifiedOperation>? _amplified;
@@ -73,13 +73,13 @@ internal sealed class LoadFigures(EstimateContext context) : FigureBuilder(conte
     public const int MaxListedCalls = 24;
 
     /// <summary>The operation's worst-case amplification: the one calculation the review's retry-amplification rule also uses.</summary>
-    private (Figure Figure, string Path) Amplification(int target)
+    private (Figure Figure, Func<string> Path) Amplification(int target)
     {
         _amplified ??= RetryAmplification.Of(Design, Graph).ToDictionary(a => a.Operation);
         const string name = "worst-case retry amplification";
         if (!_amplified.TryGetValue(target, out var amplified))
         {
-            return (new Figure(name, 1, FigureUnit.Factor, "not reached from any workflow", []), string.Empty);
+            return (new Figure(name, 1, FigureUnit.Factor, "not reached from any workflow", []), static () => string.Empty);
         }
 
         // The inputs list the first retrying calls of the path and fold the rest into one, so a deep path costs no more than a short one to explain.
@@ -111,6 +111,7 @@ internal sealed class LoadFigures(EstimateContext context) : FigureBuilder(conte
 
         var figure = new Figure(name, amplified.Factor, FigureUnit.Factor,
             "product of (1 + retries.max) along the worst chain of calls from a workflow's entry; a queue delivery starts a new chain", inputs.ToImmutable());
-        return (figure, amplified.Path.IsEmpty ? string.Empty : amplified.Describe(Graph));
+        var graph = Graph;
+        return (figure, amplified.Path.IsEmpty ? static () => string.Empty : () => amplified.Describe(graph));
     }
 }

@@ -13,9 +13,9 @@ internal sealed class QueueFigures(EstimateContext context) : FigureBuilder(cont
         var component = Graph.Components[c];
         var numbers = Numbers.Component(Model, Loads, c);
         var average = new Figure("publish rate", numbers.AverageLoad, FigureUnit.Rate, "sum of the load on its operations",
-            [.. Graph.OperationsOf[c].Select(i => Derived(Graph.Operations[i].Ref.ToString(), Loads.Average[i], FigureUnit.Rate))]);
+            [.. Graph.OperationsOf[c].Select(i => Derived(Graph.Operations[i].RefText, Loads.Average[i], FigureUnit.Rate))]);
         var peak = new Figure("peak publish rate", numbers.PeakLoad, FigureUnit.Rate, "sum of the peak load on its operations",
-            [.. Graph.OperationsOf[c].Select(i => Derived(Graph.Operations[i].Ref.ToString(), Loads.Peak[i], FigureUnit.Rate))]);
+            [.. Graph.OperationsOf[c].Select(i => Derived(Graph.Operations[i].RefText, Loads.Peak[i], FigureUnit.Rate))]);
         var inputs = ImmutableArray.CreateBuilder<FigureInput>();
         var known = component.Consumers.Length > 0;
         var shared = false;

@@ -90,7 +90,7 @@ internal static class RuleTargets
         return target switch
         {
             RuleTarget.Components => design.Components.Select(c => new RuleElement(c.Name, c.Path)),
-            RuleTarget.Operations => design.Components.SelectMany(c => c.Operations).Select(o => new RuleElement(o.Ref.ToString(), o.Path)),
+            RuleTarget.Operations => design.Components.SelectMany(c => c.Operations).Select(o => new RuleElement(o.RefText, o.Path)),
             RuleTarget.Calls => context.Calls.Select(c => new RuleElement(c.Id, c.Call.Path)),
             RuleTarget.Workflows => design.Workflows.Select(w => new RuleElement(w.Name, w.Path)),
             RuleTarget.Entities => design.Data.Select(e => new RuleElement(e.Name, e.Path)),

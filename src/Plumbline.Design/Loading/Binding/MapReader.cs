@@ -318,7 +318,20 @@ internal sealed class MapReader
         where T : struct
     {
         var scalar = Scalar(key);
-        return scalar is null ? null : ParseUnit(scalar, ChildPath(key), parse, _context);
+        if (scalar is null)
+        {
+            return null;
+        }
+
+        // The path is written only for an error: a value that parses needs none, and a path is as long as the names above it.
+        var result = parse(scalar.Value);
+        if (!result.Success)
+        {
+            _context.Report(DiagnosticCodes.InvalidUnit(scalar.Span, ChildPath(key), result.Error!));
+            return null;
+        }
+
+        return result.Value;
     }
 
     public static T? ParseUnit<T>(YamlScalar scalar, string path, Func<string, UnitParseResult<T>> parse, BindContext context)
@@ -355,7 +368,12 @@ internal sealed class MapReader
         where TEnum : struct, System.Enum
     {
         var scalar = Scalar(key);
-        return scalar is null ? null : ParseEnum<TEnum>(scalar, ChildPath(key), _context);
+        if (scalar is null)
+        {
+            return null;
+        }
+
+        return EnumNames<TEnum>.TryParse(scalar.Value, out var value) ? value : ParseEnum<TEnum>(scalar, ChildPath(key), _context);
     }
 
     public static TEnum? ParseEnum<TEnum>(YamlScalar scalar, string path, BindContext context)

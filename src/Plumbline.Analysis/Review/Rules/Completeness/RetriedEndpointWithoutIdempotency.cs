@@ -36,7 +36,7 @@ public sealed class RetriedEndpointWithoutIdempotency : IRule
             {
                 var (edge, write) = found;
                 var call = edge.Call!;
-                var repeats = write == edge.To ? $"repeats {graph.Operations[write].Ref}" : $"re-runs {graph.Operations[write].Ref} through {graph.Operations[edge.To].Ref}";
+                var repeats = write == edge.To ? $"repeats {graph.Operations[write].RefText}" : $"re-runs {graph.Operations[write].RefText} through {graph.Operations[edge.To].RefText}";
                 yield return Info.At(context.Span(endpoint.Path + "/idempotency"), endpoint.Name,
                     $"endpoint {endpoint.Name} ({endpoint.Method} {endpoint.Route}) has idempotency: none, but {call.Id} retries up to {call.Retries!.Max} time(s) and {repeats}, a write not marked idempotent");
             }

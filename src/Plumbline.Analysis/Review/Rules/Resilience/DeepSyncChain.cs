@@ -34,7 +34,7 @@ public sealed class DeepSyncChain : IRule
             }
 
             yield return Info.At(context.KeySpan(workflow.Path), workflow.Name,
-                $"{workflow.Name} ({EnumNames.Text(workflow.Criticality)}) waits on a chain of {chain.Count - 1} synchronous hops: {string.Join(" -> ", chain.Select(op => graph.Operations[op].Ref.ToString()))}",
+                $"{workflow.Name} ({EnumNames.Text(workflow.Criticality)}) waits on a chain of {chain.Count - 1} synchronous hops: {string.Join(" -> ", chain.Select(op => graph.Operations[op].RefText))}",
                 workflow.Criticality == Criticality.Critical ? Severity.Medium : Severity.Low);
         }
     }

@@ -33,7 +33,7 @@ public sealed class RetryAmplificationRule : IRule
                 continue;
             }
 
-            var target = graph.Operations[amplified.Operation].Ref.ToString();
+            var target = graph.Operations[amplified.Operation].RefText;
             var bound = Bound(context, amplified.Operation, last, ref typical);
             if (bound.Credited)
             {

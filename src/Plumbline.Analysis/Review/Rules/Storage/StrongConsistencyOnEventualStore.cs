@@ -43,7 +43,7 @@ public sealed class StrongConsistencyOnEventualStore : IRule
             if (weak is not null)
             {
                 yield return Info.At(span, entity.Name,
-                    $"{entity.Name} requires strong consistency but {weak.Ref} on {store} runs at consistency: {EnumNames.ToSnake(weak.Consistency!.Value)}");
+                    $"{entity.Name} requires strong consistency but {weak.RefText} on {store} runs at consistency: {EnumNames.ToSnake(weak.Consistency!.Value)}");
                 continue;
             }
 
