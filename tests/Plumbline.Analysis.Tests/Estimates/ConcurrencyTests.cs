@@ -89,6 +89,7 @@ public sealed class ConcurrencyTests
         Assert.Equal(25, Concurrency.InFlight(500, 0.05), 12);
         Assert.Equal(0, Concurrency.InFlight(500, 0));
         Assert.Equal(200, Concurrency.Admits(10, 0.05), 12);
+        Assert.Equal(2400, Concurrency.Admits(3 * 4, 0.005), 9);
         Assert.Equal(double.PositiveInfinity, Concurrency.Admits(10, 0));
         Assert.Equal(double.PositiveInfinity, Concurrency.Admits(10, -1));
     }

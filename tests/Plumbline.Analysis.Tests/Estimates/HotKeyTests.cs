@@ -14,6 +14,7 @@ public sealed class HotKeyTests
     [InlineData(3.9, 1, 1.8333333333333333)]              // whole keys only
     [InlineData(4, 2, 1.4236111111111112)]                // 1 + 1/4 + 1/9 + 1/16
     [InlineData(2, 0, 2.0)]                               // s = 0: every key alike, 1 + 1
+    [InlineData(1000, 1, 7.485470860550345)]              // H(1000)
     [InlineData(100_000, 1, 12.090146129863428)]          // H(100,000), the last term summed exactly
     public void The_harmonic_number_is_summed_exactly_up_to_a_hundred_thousand_terms(double n, double s, double expected) =>
         Assert.Equal(expected, HotKey.Harmonic(n, s), 10);
@@ -23,6 +24,9 @@ public sealed class HotKeyTests
     {
         // s = 1: H(100,000) + ln(200,000.5 / 100,000.5) = 12.090146129863428 + 0.693144680...
         Assert.Equal(12.090146129863428 + Math.Log(200_000.5 / 100_000.5), HotKey.Harmonic(200_000, 1), 9);
+
+        // A billion keys: ln(1e9) + 0.5772156649 + 1/(2e9), within the integral's error (relative, below 1e-9).
+        Assert.Equal(21.300481502347944, HotKey.Harmonic(1e9, 1), 7);
 
         // s = 2: the integral of x^-2 from a to b is 1/a - 1/b, so H(200,000; 2) = H(100,000; 2) + 1/100,000.5 - 1/200,000.5.
         var exact = HotKey.Harmonic(100_000, 2);
@@ -37,6 +41,9 @@ public sealed class HotKeyTests
 
         // A stated share wins over a Zipf law.
         Assert.Equal(0.25, HotKey.HottestShare(new Skew("shop_id", 0.25, 1, 1000, "/")), 12);
+
+        // Zipf s = 1 over 1,000 keys: 1 / H(1000).
+        Assert.Equal(1 / 7.485470860550345, HotKey.HottestShare(new Skew("sku", null, 1, 1000, "/")), 12);
 
         // Zipf s = 1 over 3 keys: 1 / (1 + 1/2 + 1/3) = 6/11.
         Assert.Equal(6.0 / 11, HotKey.HottestShare(new Skew("sku", null, 1, 3, "/")), 12);

@@ -1,5 +1,4 @@
 using Plumbline.Analysis.Availability;
-using Plumbline.Analysis.Estimates;
 using Plumbline.Analysis.Review;
 using Plumbline.Design.Model;
 using Xunit;
@@ -66,21 +65,6 @@ public sealed class CellsSkewAndSharesTests
 
         // A store's shard lives in one cell: still the 2 copies of a shard (1 + 100 / 100).
         Assert.Equal(2, ReviewKit.Context(Pods(string.Empty)).Availability.Of("pod-db").Parallel);
-    }
-
-    [Theory]
-    [InlineData(3, 1, 1.8333333333333333)]                // 1 + 1/2 + 1/3
-    [InlineData(1000, 1, 7.485470860550345)]              // H(1000)
-    [InlineData(4, 2, 1.4236111111111112)]                // 1 + 1/4 + 1/9 + 1/16
-    [InlineData(1e9, 1, 21.300481502347944)]              // ln(1e9) + 0.5772156649 + 1/(2e9): the integrated tail
-    public void The_generalised_harmonic_number_is_exact_where_summed_and_close_where_integrated(double n, double s, double expected) =>
-        Assert.Equal(expected, HotKey.Harmonic(n, s), 7);
-
-    [Fact]
-    public void The_hottest_share_of_a_zipf_skew_is_one_over_the_harmonic_number()
-    {
-        Assert.Equal(1 / 7.485470860550345, HotKey.HottestShare(new Skew("sku", null, 1, 1000, "/")), 12);
-        Assert.Equal(0.3, HotKey.HottestShare(new Skew("shop_id", 0.3, null, null, "/")), 12);
     }
 
     private static string Flash(string hottest) => $$"""

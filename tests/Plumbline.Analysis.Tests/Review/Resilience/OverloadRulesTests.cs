@@ -1,4 +1,3 @@
-using Plumbline.Analysis.Estimates;
 using Plumbline.Analysis.Review;
 using Xunit;
 
@@ -45,43 +44,6 @@ public sealed class OverloadRulesTests
               write: { type: write, latency: { p50: 5ms } }
               read: { type: read, latency: { p50: 5ms } }
         """;
-
-    [Fact]
-    public void Littles_law_is_rate_times_time_and_a_bound_admits_slots_over_time()
-    {
-        Assert.Equal(25, Concurrency.InFlight(500, 0.05), 12);
-        Assert.Equal(2400, Concurrency.Admits(3 * 4, 0.005), 9);
-        Assert.Equal(double.PositiveInfinity, Concurrency.Admits(3, 0));
-    }
-
-    [Fact]
-    public void The_typical_time_adds_sequential_calls_and_takes_the_slowest_of_a_parallel_run()
-    {
-        // own mean 2 ms + 3 x a 10 ms call (sequential, count 3) + max(0.5 x 20 ms, 4 ms) for the parallel pair = 42 ms.
-        var context = ReviewKit.Context("""
-            plumbline: 1
-            system: { name: t }
-            workflows:
-              go: { entry: api.go, rate: 1/s }
-            components:
-              api:
-                kind: service
-                operations:
-                  go:
-                    latency: { mean: 2ms, p50: 1ms }
-                    calls:
-                      - { to: a.x, timeout: 1s, count: 3 }
-                      - { to: b.x, timeout: 1s, probability: 0.5, parallel: true }
-                      - { to: c.x, timeout: 1s, parallel: true }
-                      - { to: q.publish, async: true }
-              a: { kind: service, operations: { x: { latency: { p50: 10ms } } } }
-              b: { kind: service, operations: { x: { latency: { mean: 20ms } } } }
-              c: { kind: service, operations: { x: { latency: { p50: 4ms } } } }
-              q: { kind: queue, operations: { publish: { latency: { p50: 1s } } } }
-            """);
-        var times = Concurrency.TypicalSeconds(context.Model, context.Model.BaselineValues());
-        Assert.Equal(0.042, times[context.Graph.IndexOf(new("api", "go"))], 12);
-    }
 
     [Fact]
     public void A_bulkhead_below_the_peak_in_flight_is_raised_with_its_arithmetic()
