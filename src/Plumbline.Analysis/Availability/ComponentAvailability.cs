@@ -116,7 +116,6 @@ internal sealed class ComponentUnits
 
         _regions = [.. regions];
         Domains = [.. _regions.Concat(_groups.Select(g => g.Zone)).Distinct().Order()];
-        Approximate = _regions.Length > MaxRegionsEnumerated;
     }
 
     /// <summary>Units that can each serve.</summary>
@@ -130,9 +129,6 @@ internal sealed class ComponentUnits
 
     /// <summary>Every failure domain it depends on (regions and the zones its units occupy), ascending.</summary>
     public ImmutableArray<int> Domains { get; }
-
-    /// <summary>True when it spans more regions than are enumerated exactly (the rest are folded into their zones).</summary>
-    public bool Approximate { get; }
 
     /// <summary>
     /// The probability that at least <paramref name="needed"/> units can serve, given the domains

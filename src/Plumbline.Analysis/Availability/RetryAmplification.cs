@@ -33,23 +33,32 @@ public sealed record AmplifiedOperation(int Operation, double Factor, ImmutableA
 
         var parts = new List<string> { graph.Operations[Path[0].From].RefText };
         var skipped = Path.Length > 2 * DescribedAtEachEnd ? Path.Length - (2 * DescribedAtEachEnd) : 0;
-        for (var i = 0; i < Path.Length; i++)
-        {
-            if (skipped > 0 && i == DescribedAtEachEnd)
-            {
-                parts.Add(string.Create(CultureInfo.InvariantCulture, $"... ({skipped} more calls)"));
-                i += skipped - 1;
-                continue;
-            }
 
-            var edge = Path[i];
-            var attempts = edge.Call is { } call ? Attempts.Max(call) : 1;
-            parts.Add(attempts > 1
-                ? string.Create(CultureInfo.InvariantCulture, $"{graph.Operations[edge.To].RefText} (x{attempts})")
-                : graph.Operations[edge.To].RefText);
+        // Written by ranges, not by an index the loop moves on its own: no edit to the body can make the loop run on.
+        foreach (var edge in Path.Take(skipped > 0 ? DescribedAtEachEnd : Path.Length))
+        {
+            parts.Add(Part(graph, edge));
+        }
+
+        if (skipped > 0)
+        {
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"... ({skipped} more calls)"));
+            foreach (var edge in Path.Skip(DescribedAtEachEnd + skipped))
+            {
+                parts.Add(Part(graph, edge));
+            }
         }
 
         return string.Join(" -> ", parts) + string.Create(CultureInfo.InvariantCulture, $" = {Factor:0.##}x");
+    }
+
+    /// <summary>The callee, with its attempts when the call retries: "db.insert (x3)".</summary>
+    private static string Part(CallGraph graph, CallEdge edge)
+    {
+        var attempts = edge.Call is { } call ? Attempts.Max(call) : 1;
+        return attempts > 1
+            ? string.Create(CultureInfo.InvariantCulture, $"{graph.Operations[edge.To].RefText} (x{attempts})")
+            : graph.Operations[edge.To].RefText;
     }
 }
 

@@ -147,6 +147,17 @@ public sealed class WorkflowLatencyTests
     }
 
     [Fact]
+    public void A_grid_holds_16_to_65536_cells_and_refuses_more_at_once()
+    {
+        // A grid sized by a slip (4,096 x 1,024 / 1 step, 4.2 million cells) would cost minutes per composition: it throws.
+        Assert.Equal(65_536, new LatencyGrid(LatencyGrid.MaxCells).Cells);
+        Assert.Equal(16, new LatencyGrid(16).Cells);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new LatencyGrid(65_537));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new LatencyGrid(4096 * 1024));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new LatencyGrid(15));
+    }
+
+    [Fact]
     public void A_step_is_each_operation_reached_and_each_attempt_of_each_synchronous_call_out_of_it()
     {
         // a (reached) calls b with retries: 2 (3 attempts) and c once (1 attempt), and hands off to q (async, not a step):
