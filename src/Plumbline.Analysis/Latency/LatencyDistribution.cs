@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Plumbline.Analysis.Latency;
 
 /// <summary>
@@ -197,10 +199,37 @@ public sealed class LatencyDistribution
             return Scale(first.Shift(second.Origin), second._total);
         }
 
+        // The regridded side and the convolution are worked in pooled buffers: only what the result keeps is allocated.
         var step = Math.Max(first.Step, second.Step);
-        var a = first.Step == step ? first._mass : Regrid(first, first.Origin, step, CountAt(first, step));
-        var b = second.Step == step ? second._mass : Regrid(second, second.Origin, step, CountAt(second, step));
-        return Make(first.Origin + second.Origin, step, Convolution.Convolve(a, b), grid);
+        double[]? regridded = null;
+        var a = first.Step == step ? first._mass : Regridded(first, step, ref regridded);
+        var b = second.Step == step ? second._mass : Regridded(second, step, ref regridded);
+        var length = a.Length + b.Length - 1;
+        var sum = ArrayPool<double>.Shared.Rent(length);
+        try
+        {
+            Convolution.Convolve(a, b, sum.AsSpan(0, length));
+            return Make(first.Origin + second.Origin, step, sum.AsSpan(0, length), null, grid);
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(sum);
+            if (regridded is not null)
+            {
+                ArrayPool<double>.Shared.Return(regridded);
+            }
+        }
+    }
+
+    /// <summary>d moved onto a coarser step from its own origin, in a pooled buffer (at most one side of a sum is regridded).</summary>
+    private static ReadOnlySpan<double> Regridded(LatencyDistribution d, double step, ref double[]? buffer)
+    {
+        var count = CountAt(d, step);
+        buffer = ArrayPool<double>.Shared.Rent(count);
+        var mass = buffer.AsSpan(0, count);
+        mass.Clear();
+        AddRegridded(d._mass, d.Origin, d.Step, 1, d.Origin, step, mass);
+        return mass;
     }
 
     /// <summary>The sum of independent latencies in order; zero for none.</summary>
@@ -638,26 +667,23 @@ public sealed class LatencyDistribution
     private static int CountAt(LatencyDistribution d, double step) =>
         (int)Math.Floor((((d._mass.Length - 1) * d.Step) / step) + 1e-9) + 2;
 
-    private static double[] Regrid(LatencyDistribution d, double origin, double step, int count)
-    {
-        var mass = new double[count];
-        AddRegridded(d, 1, origin, step, mass);
-        return mass;
-    }
-
     /// <summary>Adds weight x d onto the grid (origin, step): each point's mass split between its two neighbours in proportion, which keeps the mean.</summary>
-    private static void AddRegridded(LatencyDistribution d, double weight, double origin, double step, double[] target)
+    private static void AddRegridded(LatencyDistribution d, double weight, double origin, double step, double[] target) =>
+        AddRegridded(d._mass, d.Origin, d.Step, weight, origin, step, target);
+
+    /// <summary>Adds weight x the masses at (from, by) onto the grid (origin, step), as <see cref="AddRegridded(LatencyDistribution, double, double, double, double[])"/>.</summary>
+    private static void AddRegridded(ReadOnlySpan<double> masses, double from, double by, double weight, double origin, double step, Span<double> target)
     {
         var last = target.Length - 1;
-        for (var i = 0; i < d._mass.Length; i++)
+        for (var i = 0; i < masses.Length; i++)
         {
-            var m = d._mass[i] * weight;
+            var m = masses[i] * weight;
             if (m == 0)
             {
                 continue;
             }
 
-            var position = (d.Origin + (i * d.Step) - origin) / step;
+            var position = (from + (i * by) - origin) / step;
             if (position <= 0)
             {
                 target[0] += m;
@@ -681,7 +707,14 @@ public sealed class LatencyDistribution
     /// A result on (origin, step): negative round-off cleared, each end trimmed of the grid's tail
     /// (moved onto the end cell kept), and re-spaced onto the grid's cells when wider than that.
     /// </summary>
-    private static LatencyDistribution Make(double origin, double step, double[] mass, LatencyGrid grid)
+    private static LatencyDistribution Make(double origin, double step, double[] mass, LatencyGrid grid) =>
+        Make(origin, step, mass, mass, grid);
+
+    /// <summary>
+    /// <see cref="Make(double, double, double[], LatencyGrid)"/> over <paramref name="mass"/>, which this may change; when
+    /// <paramref name="owned"/> is that same array it may be kept as the result, otherwise (a pooled buffer) what is kept is copied.
+    /// </summary>
+    private static LatencyDistribution Make(double origin, double step, Span<double> mass, double[]? owned, LatencyGrid grid)
     {
         var total = 0.0;
         for (var i = 0; i < mass.Length; i++)
@@ -722,18 +755,18 @@ public sealed class LatencyDistribution
         }
 
         var kept = last - first + 1;
-        var trimmed = first == 0 && last == mass.Length - 1 ? mass : mass[first..(last + 1)];
+        var trimmed = mass.Slice(first, kept);
         trimmed[0] += below;
         trimmed[^1] += above;
         var start = origin + (first * step);
         if (kept <= grid.Cells)
         {
-            return new(start, step, trimmed);
+            return new(start, step, owned is not null && kept == owned.Length ? owned : trimmed.ToArray());
         }
 
         var wider = (kept - 1) * step / (grid.Cells - 1);
         var coarse = new double[grid.Cells];
-        AddRegridded(new LatencyDistribution(start, step, trimmed), 1, start, wider, coarse);
+        AddRegridded(trimmed, start, step, 1, start, wider, coarse);
         return new(start, wider, coarse);
     }
 }

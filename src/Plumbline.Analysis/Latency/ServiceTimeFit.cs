@@ -9,11 +9,17 @@ namespace Plumbline.Analysis.Latency;
 /// whether its shape was assumed, and any stated figure it could not honour.
 /// </summary>
 /// <param name="Time">The distribution, in seconds.</param>
-/// <param name="Description">"log-normal through p50 10ms and p99 60ms".</param>
+/// <param name="Describe">Writes <see cref="Description"/>, when it is first read: a design of thousands of operations prints few.</param>
 /// <param name="ShapeAssumed">True when the design states too little to fix the shape (one figure, or none).</param>
 /// <param name="Stated">False when the design states no latency at all (the time is then 0).</param>
 /// <param name="Ignored">Stated figures not used, each with the reason.</param>
-public sealed record FittedServiceTime(ServiceTime Time, string Description, bool ShapeAssumed, bool Stated, ImmutableArray<string> Ignored);
+public sealed record FittedServiceTime(ServiceTime Time, Func<string> Describe, bool ShapeAssumed, bool Stated, ImmutableArray<string> Ignored)
+{
+    private string? _description;
+
+    /// <summary>"log-normal through p50 10ms and p99 60ms".</summary>
+    public string Description => _description ??= Describe();
+}
 
 /// <summary>
 /// Fits a <see cref="ServiceTime"/> to an operation's stated latency. The rules, in order:
@@ -54,9 +60,9 @@ public static class ServiceTimeFit
 
             var ps = levels.Select(l => l.P).ToArray();
             var xs = levels.Select(l => l.Seconds).ToArray();
-            var names = string.Join(", ", levels.Take(levels.Count - 1).Select(Show)) + " and " + Show(levels[^1]);
-            var how = levels.Count == 2 ? "log-normal through " : "log-normal spliced through ";
-            return new(ServiceTime.LogNormalThrough(ps, xs), how + names, false, true, ignored.ToImmutable());
+            return new(ServiceTime.LogNormalThrough(ps, xs), () =>
+                (levels.Count == 2 ? "log-normal through " : "log-normal spliced through ")
+                + string.Join(", ", levels.Take(levels.Count - 1).Select(Show)) + " and " + Show(levels[^1]), false, true, ignored.ToImmutable());
         }
 
         if (levels.Count == 1 && mean is { } m && m > 0)
@@ -64,7 +70,7 @@ public static class ServiceTimeFit
             var (p, x, name) = levels[0];
             if (LogNormalFromPercentileAndMean(p, x, m) is { } fitted)
             {
-                return new(fitted, $"log-normal with {name} {Format(x)} and mean {Format(m)}", false, true, ignored.ToImmutable());
+                return new(fitted, () => $"log-normal with {name} {Format(x)} and mean {Format(m)}", false, true, ignored.ToImmutable());
             }
 
             ignored.Add($"mean {Format(m)}: no log-normal has it with {name} {Format(x)}");
@@ -74,15 +80,15 @@ public static class ServiceTimeFit
         {
             var (p, x, name) = levels[0];
             var meanOfExponential = x / -Math.Log(1 - p);
-            return new(ServiceTime.Exponential(meanOfExponential), $"exponential through {name} {Format(x)} (shape assumed)", true, true, ignored.ToImmutable());
+            return new(ServiceTime.Exponential(meanOfExponential), () => $"exponential through {name} {Format(x)} (shape assumed)", true, true, ignored.ToImmutable());
         }
 
         if (mean is { } only && only > 0)
         {
-            return new(ServiceTime.Exponential(only), $"exponential with mean {Format(only)} (shape assumed)", true, true, ignored.ToImmutable());
+            return new(ServiceTime.Exponential(only), () => $"exponential with mean {Format(only)} (shape assumed)", true, true, ignored.ToImmutable());
         }
 
-        return new(ServiceTime.Constant(mean ?? 0), mean is null ? "no latency stated (counted as 0)" : "constant 0 (stated)", mean is null, mean is not null, ignored.ToImmutable());
+        return new(ServiceTime.Constant(mean ?? 0), mean is null ? static () => "no latency stated (counted as 0)" : static () => "constant 0 (stated)", mean is null, mean is not null, ignored.ToImmutable());
     }
 
     /// <summary>

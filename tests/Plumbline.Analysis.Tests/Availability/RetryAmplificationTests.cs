@@ -101,4 +101,68 @@ public sealed class RetryAmplificationTests
         Assert.All(figure.Inputs.Take(24), i => Assert.Equal(2, i.Value));
         Assert.Equal(("attempts of the 6 further calls with retries on the path (product)", 64.0), (figure.Inputs[24].Name, figure.Inputs[24].Value));
     }
+
+    [Fact]
+    public void Each_operation_holds_one_call_and_its_callers_chain_not_its_whole_path()
+    {
+        // db.insert's worst chain is orders.create's and then the call into it: 3 x 3 x 2 = 18 over three calls.
+        var design = TestDesigns.Load(Layers);
+        var graph = CallGraph.Build(design);
+        var all = RetryAmplification.Of(design, graph);
+        AmplifiedOperation Of(string name) => all.Single(a => graph.Operations[a.Operation].Ref.ToString() == name);
+
+        var insert = Of("db.insert");
+        Assert.Equal(3, insert.Length);
+        Assert.Same(Of("orders.create"), insert.Before);
+        Assert.Equal("orders.create", graph.Operations[insert.Last!.From].Ref.ToString());
+        Assert.Equal(["edge.checkout->api.checkout", "api.checkout->orders.create", "orders.create->db.insert"],
+            insert.Path.Select(e => $"{graph.Operations[e.From].Ref}->{graph.Operations[e.To].Ref}"));
+        Assert.Equal(0, Of("edge.checkout").Length);
+        Assert.Null(Of("edge.checkout").Last);
+        Assert.Equal(0, Of("worker.handle").Length); // a delivery starts a new chain
+    }
+
+    [Fact]
+    public void On_a_loop_of_retried_async_calls_each_path_goes_round_once_and_the_operations_below_extend_it()
+    {
+        // a.op -> b.op -> a.op, each hand-off retried once, and b.op -> c.op: the worst chains go round the loop, so a.op
+        // and b.op hold their paths (each call of the loop once), and c.op's is b.op's and its own call.
+        const string yaml = """
+            plumbline: 1
+            system: { name: loop }
+            workflows:
+              go: { entry: a.op, rate: 1/s }
+            components:
+              a:
+                kind: service
+                operations:
+                  op:
+                    calls:
+                      - { to: b.op, async: true, timeout: 1s, retries: { max: 1, backoff: exponential, base: 10ms, jitter: full } }
+              b:
+                kind: service
+                operations:
+                  op:
+                    calls:
+                      - { to: a.op, async: true, timeout: 1s, retries: { max: 1, backoff: exponential, base: 10ms, jitter: full } }
+                      - { to: c.op, timeout: 1s }
+              c:
+                kind: service
+                operations:
+                  op: {}
+            """;
+        var design = TestDesigns.Load(yaml);
+        var graph = CallGraph.Build(design);
+        var all = RetryAmplification.Of(design, graph);
+        AmplifiedOperation Of(string name) => all.Single(a => graph.Operations[a.Operation].Ref.ToString() == name);
+        string Text(AmplifiedOperation a) => string.Join(" ", a.Path.Select(e => $"{graph.Operations[e.From].Ref}->{graph.Operations[e.To].Ref}"));
+
+        Assert.Equal("a.op->b.op b.op->a.op", Text(Of("a.op")));
+        Assert.Equal("b.op->a.op a.op->b.op", Text(Of("b.op")));
+        Assert.Equal("b.op->a.op a.op->b.op b.op->c.op", Text(Of("c.op")));
+        Assert.Same(Of("b.op"), Of("c.op").Before);
+        Assert.Equal(3, Of("c.op").Length);
+        Assert.Equal(Of("b.op").Factor, Of("c.op").Factor);
+        Assert.Equal($"b.op -> a.op (x2) -> b.op (x2) -> c.op = {Of("c.op").Factor:0.##}x", Of("c.op").Describe(graph));
+    }
 }

@@ -85,7 +85,6 @@ internal sealed class LatencyFigures(EstimateContext context) : FigureBuilder(co
     private readonly FittedServiceTime?[] _fits = new FittedServiceTime?[context.Graph.Operations.Length];
     private readonly LatencyDistribution?[] _own = new LatencyDistribution?[context.Graph.Operations.Length];
     private readonly Dictionary<QueueingDelay, LatencyDistribution> _waits = [];
-    private readonly Dictionary<ServiceTime, LatencyDistribution> _owns = [];
     private LatencyGrid _grid = Grid;
 
     public (ImmutableArray<WorkflowLatency> Workflows, ImmutableArray<ComponentQueueing> Queueing) Build(ImmutableArray<ComponentCapacity> capacities)
@@ -119,11 +118,23 @@ internal sealed class LatencyFigures(EstimateContext context) : FigureBuilder(co
             Notes.Add(Invariant($"Latency: the synchronous paths compose {steps:#,0} steps ({operations:#,0} operations and the attempts of their calls), more than {FullGridSteps:#,0}, so each distribution is held on {grid.Cells:#,0} cells instead of {Grid.Cells:#,0} to keep the work in proportion to the design: a percentile is exact to about 1/{grid.Cells:#,0} of its path's spread."));
         }
 
+        // The three compositions (no queueing, at average and at peak) read the same own times and waits and share nothing
+        // else, so those are worked out first and the compositions then run at once, each on its own thread: on free cores
+        // the latency takes the time of the longest of them, not of all three. Each gives the same distributions however
+        // they are scheduled.
+        var owns = OwnTimes(reached);
+        var averageWaits = Enumerable.Range(0, numbers.Length).Select(c => Wait(average[c], grid)).ToArray();
+        var peakWaits = Enumerable.Range(0, numbers.Length).Select(c => Wait(peak[c], grid)).ToArray();
         double Probability(CallEdge edge) => Model.EdgeProbability(Values, edge);
-        var service = PathLatency.Compose(Graph, Own, entries, Probability, _ => LatencyDistribution.Zero, grid);
+        PathLatency Compose(LatencyDistribution?[]? waits) =>
+            PathLatency.Compose(Graph, op => owns[op]!, entries, Probability, waits is null ? _ => LatencyDistribution.Zero : c => waits[c], grid);
         var hasQueue = average.Any(q => q is not null && q.ProbabilityOfWaiting > 0);
-        var atAverage = hasQueue ? PathLatency.Compose(Graph, Own, entries, Probability, c => Wait(average[c], grid), grid) : service;
-        var atPeak = hasQueue || peak.Any(q => q is not null) ? PathLatency.Compose(Graph, Own, entries, Probability, c => Wait(peak[c], grid), grid) : service;
+        var loaded = hasQueue || peak.Any(q => q is not null);
+        var peakTask = loaded ? Task.Run(() => Compose(peakWaits)) : null;
+        var averageTask = hasQueue ? Task.Run(() => Compose(averageWaits)) : null;
+        var service = Compose(null);
+        var atAverage = averageTask is null ? service : averageTask.GetAwaiter().GetResult();
+        var atPeak = peakTask is null ? service : peakTask.GetAwaiter().GetResult();
 
         var workflows = ImmutableArray.CreateBuilder<WorkflowLatency>();
         for (var w = 0; w < Design.Workflows.Length; w++)
@@ -162,21 +173,34 @@ internal sealed class LatencyFigures(EstimateContext context) : FigureBuilder(co
 
     private FittedServiceTime Fit(int op) => _fits[op] ??= ServiceTimeFit.Fit(Graph.Operations[op].Latency);
 
-    private LatencyDistribution Own(int op)
+    /// <summary>
+    /// The own time of every operation reached, on the grid: operations with the same time share one distribution (which lets
+    /// the compositions share theirs). The fits and the grids of distinct times are worked out on every core, each into its
+    /// own slot, and shared in operation order, so the result is the same as one at a time.
+    /// </summary>
+    private LatencyDistribution?[] OwnTimes(bool[] reached)
     {
-        if (_own[op] is { } own)
+        var operations = Enumerable.Range(0, reached.Length).Where(op => reached[op] && _own[op] is null).ToArray();
+        Parallel.ForEach(operations, op => _fits[op] ??= ServiceTimeFit.Fit(Graph.Operations[op].Latency));
+        var distinct = new Dictionary<ServiceTime, int>();
+        var times = new List<ServiceTime>();
+        foreach (var op in operations)
         {
-            return own;
+            if (distinct.TryAdd(_fits[op]!.Time, times.Count))
+            {
+                times.Add(_fits[op]!.Time);
+            }
         }
 
-        var time = Fit(op).Time;
-        if (!_owns.TryGetValue(time, out own))
+        var grids = new LatencyDistribution[times.Count];
+        var grid = _grid;
+        Parallel.For(0, times.Count, i => grids[i] = LatencyDistribution.Of(times[i], grid));
+        foreach (var op in operations)
         {
-            own = LatencyDistribution.Of(time, _grid);
-            _owns[time] = own;
+            _own[op] = grids[distinct[_fits[op]!.Time]];
         }
 
-        return _own[op] = own;
+        return _own;
     }
 
     private WorkflowLatency Workflow(

@@ -83,35 +83,78 @@ internal sealed class LoadFigures(EstimateContext context) : FigureBuilder(conte
         }
 
         // The inputs list the first retrying calls of the path and fold the rest into one, so a deep path costs no more than a short one to explain.
-        var inputs = ImmutableArray.CreateBuilder<FigureInput>();
-        var unlisted = 0;
-        var unlistedProduct = 1.0;
-        foreach (var edge in amplified.Path)
+        var retries = RetriesOn(amplified);
+        var inputs = retries.Listed;
+        if (retries.Unlisted > 0)
         {
-            if (edge.Call is { Retries: { } } call)
-            {
-                if (inputs.Count < MaxListedCalls)
-                {
-                    // One input per call, shared by every operation below it.
-                    _retryInputs ??= new FigureInput?[Graph.Edges.Length];
-                    inputs.Add(_retryInputs[edge.Index] ??= In($"{call.Id} attempts (1 + retries.max)", Attempts.Max(call), FigureUnit.Factor, call.Path + "/retries"));
-                }
-                else
-                {
-                    unlisted++;
-                    unlistedProduct *= Attempts.Max(call);
-                }
-            }
-        }
-
-        if (unlisted > 0)
-        {
-            inputs.Add(Derived(Invariant($"attempts of the {unlisted} further calls with retries on the path (product)"), unlistedProduct, FigureUnit.Factor));
+            inputs = inputs.Add(Derived(Invariant($"attempts of the {retries.Unlisted} further calls with retries on the path (product)"), retries.UnlistedProduct, FigureUnit.Factor));
         }
 
         var figure = new Figure(name, amplified.Factor, FigureUnit.Factor,
-            "product of (1 + retries.max) along the worst chain of calls from a workflow's entry; a queue delivery starts a new chain", inputs.ToImmutable());
+            "product of (1 + retries.max) along the worst chain of calls from a workflow's entry; a queue delivery starts a new chain", inputs);
         var graph = Graph;
-        return (figure, amplified.Path.IsEmpty ? static () => string.Empty : () => amplified.Describe(graph));
+        return (figure, amplified.Length == 0 ? static () => string.Empty : () => amplified.Describe(graph));
+    }
+
+    private RetriesOnPath?[]? _retriesOn;
+
+    /// <summary>
+    /// The retrying calls on an operation's worst path: the first <see cref="MaxListedCalls"/> as inputs, and how many more and
+    /// the product of their attempts. A path is its caller's and one more call, so this is its caller's and that call: worked
+    /// out once per operation, callers first, not once per call on every path.
+    /// </summary>
+    private RetriesOnPath RetriesOn(AmplifiedOperation amplified)
+    {
+        _retriesOn ??= new RetriesOnPath?[Graph.Operations.Length];
+        var pending = new Stack<AmplifiedOperation>();
+        for (AmplifiedOperation? above = amplified; above is not null && _retriesOn[above.Operation] is null; above = above.Before)
+        {
+            pending.Push(above);
+        }
+
+        while (pending.TryPop(out var at))
+        {
+            if (at.Before is null)
+            {
+                // A path of no call, or a loop's path held whole.
+                var whole = new RetriesOnPath([], 0, 1.0);
+                foreach (var edge in at.Path)
+                {
+                    whole = whole.And(edge, this);
+                }
+
+                _retriesOn[at.Operation] = whole;
+            }
+            else
+            {
+                _retriesOn[at.Operation] = _retriesOn[at.Before.Operation]!.And(at.Last!, this);
+            }
+        }
+
+        return _retriesOn[amplified.Operation]!;
+    }
+
+    /// <summary>One input per call, shared by every operation below it.</summary>
+    private FigureInput RetryInput(CallEdge edge, global::Plumbline.Design.Model.Call call)
+    {
+        _retryInputs ??= new FigureInput?[Graph.Edges.Length];
+        return _retryInputs[edge.Index] ??= In($"{call.Id} attempts (1 + retries.max)", Attempts.Max(call), FigureUnit.Factor, call.Path + "/retries");
+    }
+
+    /// <summary>The retrying calls of a path: the listed inputs, then the count and the product (in path order) of the rest.</summary>
+    private sealed record RetriesOnPath(ImmutableArray<FigureInput> Listed, int Unlisted, double UnlistedProduct)
+    {
+        /// <summary>This path and then <paramref name="edge"/>; the same record when the call does not retry.</summary>
+        public RetriesOnPath And(CallEdge edge, LoadFigures figures)
+        {
+            if (edge.Call is not { Retries: { } } call)
+            {
+                return this;
+            }
+
+            return Listed.Length < MaxListedCalls
+                ? this with { Listed = Listed.Add(figures.RetryInput(edge, call)) }
+                : this with { Unlisted = Unlisted + 1, UnlistedProduct = UnlistedProduct * Attempts.Max(call) };
+        }
     }
 }

@@ -22,12 +22,11 @@ public sealed class RetryAmplificationRule : IRule
         double[]? typical = null;
         foreach (var amplified in all)
         {
-            if (amplified.Factor <= threshold || amplified.Path.IsEmpty)
+            if (amplified.Factor <= threshold || amplified.Last is not { } last)
             {
                 continue;
             }
 
-            var last = amplified.Path[^1];
             if (last.Call?.Retries is not { Max: > 0 } || (byOperation.TryGetValue(last.From, out var caller) && caller.Factor > threshold))
             {
                 continue;
