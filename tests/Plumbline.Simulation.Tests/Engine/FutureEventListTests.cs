@@ -1,4 +1,3 @@
-using CsCheck;
 using Plumbline.Simulation.Engine;
 using Xunit;
 
@@ -7,113 +6,18 @@ namespace Plumbline.Simulation.Tests.Engine;
 public sealed class FutureEventListTests
 {
     [Fact]
-    public void Events_leave_in_time_order_then_in_scheduling_order()
+    public void Events_leave_in_time_order_then_in_scheduling_order_on_a_fixed_script()
     {
-        // An operation is an insert at a small integer time (many ties) or a removal; the list must give the
-        // same events as a reference list sorted by (time, sequence). ReplaceTop is a removal then an insert.
-        var operations = Gen.Select(Gen.Int[0, 2], Gen.Int[0, 15]).Array[0, 400];
-        operations.SampleReplayable(ops =>
-        {
-            var list = new FutureEventList(4);
-            var reference = new List<SimEvent>();
-            long sequence = 0;
-            foreach (var (op, time) in ops)
-            {
-                var e = new SimEvent(time, sequence++, 0, time, 0);
-                if (op == 0 || reference.Count == 0)
-                {
-                    list.Enqueue(e);
-                    reference.Add(e);
-                }
-                else if (op == 1)
-                {
-                    var expected = PopReference(reference);
-                    var actual = list.Dequeue();
-                    Assert.Equal((expected.Time, expected.Sequence), (actual.Time, actual.Sequence));
-                }
-                else
-                {
-                    var expected = PopReference(reference);
-                    Assert.Equal((expected.Time, expected.Sequence), (list.Peek().Time, list.Peek().Sequence));
-                    list.ReplaceTop(e);
-                    reference.Add(e);
-                }
-
-                Assert.Equal(reference.Count, list.Count);
-            }
-
-            while (reference.Count > 0)
-            {
-                var expected = PopReference(reference);
-                var actual = list.Dequeue();
-                Assert.Equal((expected.Time, expected.Sequence), (actual.Time, actual.Sequence));
-            }
-        });
+        var random = new Random(2026);
+        CheckInOrder([.. Enumerable.Range(0, 400).Select(_ => (random.Next(0, 3), random.Next(0, 16)))]);
     }
 
     [Fact]
-    public void Events_leave_in_order_while_the_list_changes_structure_both_ways()
+    public void Events_leave_in_order_while_the_list_changes_structure_both_ways_on_a_fixed_script()
     {
-        // Thousands pending (a radix heap), then drained below HeapBelow (a 4-ary heap again), twice: the events leave
-        // as a sorted reference gives them. Times are drawn on a coarse grid (many ties: the sequence's bits), in wide ranges
-        // (every bit of the time), and now and then before the last event taken out, which a radix heap serves by
-        // reckoning its buckets again.
-        var operations = Gen.Select(Gen.Int[0, 99], Gen.Double[0, 1], Gen.Int[0, 4]).Array[6000, 9000];
-        operations.SampleReplayable(
-            ops =>
-            {
-                var list = new FutureEventList(4);
-                var reference = new SortedSet<(double Time, long Sequence)>();
-                long sequence = 0;
-                double now = 0;
-                var sawRadix = false;
-                for (var i = 0; i < ops.Length; i++)
-                {
-                    var (op, u, scale) = ops[i];
-                    var filling = (i / 2000) % 2 == 0;
-                    // Mostly after the last event taken out, as a simulator schedules; now and then before it, even below zero.
-                    var delay = scale switch { 0 => Math.Floor(u * 4), 1 => u, 2 => u * 1e6, 3 => u * 1e-9, _ => op < 3 ? -u * 2e6 : u };
-                    var e = new SimEvent(now + delay, sequence++, 0, 0, 0);
-                    if (reference.Count == 0 || (filling ? op < 90 : op < 10))
-                    {
-                        list.Enqueue(e);
-                        reference.Add((e.Time, e.Sequence));
-                    }
-                    else if (op % 2 == 0)
-                    {
-                        var expected = reference.Min;
-                        reference.Remove(expected);
-                        var actual = list.Dequeue();
-                        Assert.Equal(expected, (actual.Time, actual.Sequence));
-                        now = actual.Time;
-                    }
-                    else
-                    {
-                        var expected = reference.Min;
-                        reference.Remove(expected);
-                        Assert.Equal(expected, (list.Peek().Time, list.Peek().Sequence));
-                        now = expected.Time;
-                        e = new SimEvent(now + delay, e.Sequence, 0, 0, 0);
-                        list.ReplaceTop(e);
-                        reference.Add((e.Time, e.Sequence));
-                    }
-
-                    sawRadix |= list.IsRadix;
-                    Assert.Equal(reference.Count, list.Count);
-                }
-
-                Assert.True(sawRadix);
-                while (reference.Count > 0)
-                {
-                    var expected = reference.Min;
-                    reference.Remove(expected);
-                    var actual = list.Dequeue();
-                    Assert.Equal(expected, (actual.Time, actual.Sequence));
-                }
-
-                Assert.False(list.IsRadix);
-            },
-            iter: 20);
+        var random = new Random(2027);
+        var ops = Enumerable.Range(0, 6000).Select(_ => (random.Next(0, 100), random.NextDouble(), random.Next(0, 5))).ToArray();
+        CheckStructureChanges(ops);
     }
 
     [Fact]
@@ -141,72 +45,11 @@ public sealed class FutureEventListTests
     }
 
     [Fact]
-    public void Many_pending_under_the_hold_model_leave_in_order()
+    public void Many_pending_under_the_hold_model_leave_in_order_on_a_fixed_script()
     {
-        // The engine's case at 100,000 pending, smaller: fill with thousands of exponential delays, then take the earliest
-        // and put it back later (by ReplaceTop or by Dequeue then Enqueue), now and then a burst; the radix heap's buckets
-        // fill and empty at every bit.
-        var operations = Gen.Select(Gen.Int[0, 9], Gen.Double[0.000001, 1]).Array[20_000, 30_000];
-        operations.SampleReplayable(
-            ops =>
-            {
-                var list = new FutureEventList();
-                var reference = new SortedSet<(double Time, long Sequence)>();
-                long sequence = 0;
-                double now = 0;
-                for (var i = 0; i < 5000; i++)
-                {
-                    var t = -Math.Log(ops[i % ops.Length].Item2);
-                    list.Enqueue(new SimEvent(t, sequence, 0, 0, 0));
-                    reference.Add((t, sequence++));
-                }
-
-                foreach (var (op, u) in ops)
-                {
-                    var time = now - Math.Log(u);
-                    if (op == 0 || reference.Count == 0)
-                    {
-                        list.Enqueue(new SimEvent(time, sequence, 0, 0, 0));
-                        reference.Add((time, sequence++));
-                        continue;
-                    }
-
-                    var expected = reference.Min;
-                    reference.Remove(expected);
-                    now = expected.Time;
-                    time = now - Math.Log(u);
-                    if (op == 1)
-                    {
-                        var taken = list.Dequeue();
-                        Assert.Equal(expected, (taken.Time, taken.Sequence));
-                        continue;
-                    }
-
-                    Assert.Equal(expected, (list.Peek().Time, list.Peek().Sequence));
-                    if (op < 6)
-                    {
-                        list.ReplaceTop(new SimEvent(time, sequence, 0, 0, 0));
-                    }
-                    else
-                    {
-                        list.Dequeue();
-                        list.Enqueue(new SimEvent(time, sequence, 0, 0, 0));
-                    }
-
-                    reference.Add((time, sequence++));
-                    Assert.Equal(reference.Count, list.Count);
-                }
-
-                Assert.True(list.IsRadix);
-                while (reference.Count > 0)
-                {
-                    var expected = reference.Min;
-                    reference.Remove(expected);
-                    var actual = list.Dequeue();
-                    Assert.Equal(expected, (actual.Time, actual.Sequence));
-                }
-            },
-            iter: 10);
+        var random = new Random(2028);
+        var ops = Enumerable.Range(0, RunLength.Pick(20_000, 6_000)).Select(_ => (random.Next(0, 10), 0.000001 + (random.NextDouble() * 0.999999))).ToArray();
+        CheckHoldModel(ops, prefill: RunLength.Pick(5000, 2000));
     }
 
     [Fact]
@@ -285,6 +128,171 @@ public sealed class FutureEventListTests
         Assert.Equal(0, list.Count);
         list.Enqueue(new SimEvent(3, 0, 0, 0, 0));
         Assert.Equal(3, list.Dequeue().Time);
+    }
+
+    /// <summary>
+    /// An operation is an insert at a small integer time (many ties) or a removal; the list must give the same events as a
+    /// reference list sorted by (time, sequence). ReplaceTop is a removal then an insert.
+    /// </summary>
+    internal static void CheckInOrder((int Op, int Time)[] ops)
+    {
+        var list = new FutureEventList(4);
+        var reference = new List<SimEvent>();
+        long sequence = 0;
+        foreach (var (op, time) in ops)
+        {
+            var e = new SimEvent(time, sequence++, 0, time, 0);
+            if (op == 0 || reference.Count == 0)
+            {
+                list.Enqueue(e);
+                reference.Add(e);
+            }
+            else if (op == 1)
+            {
+                var expected = PopReference(reference);
+                var actual = list.Dequeue();
+                Assert.Equal((expected.Time, expected.Sequence), (actual.Time, actual.Sequence));
+            }
+            else
+            {
+                var expected = PopReference(reference);
+                Assert.Equal((expected.Time, expected.Sequence), (list.Peek().Time, list.Peek().Sequence));
+                list.ReplaceTop(e);
+                reference.Add(e);
+            }
+
+            Assert.Equal(reference.Count, list.Count);
+        }
+
+        while (reference.Count > 0)
+        {
+            var expected = PopReference(reference);
+            var actual = list.Dequeue();
+            Assert.Equal((expected.Time, expected.Sequence), (actual.Time, actual.Sequence));
+        }
+    }
+
+    /// <summary>
+    /// Thousands pending (a radix heap), then drained below HeapBelow (a 4-ary heap again), twice: the events leave as a sorted
+    /// reference gives them. Times are drawn on a coarse grid (many ties: the sequence's bits), in wide ranges (every bit of
+    /// the time), and now and then before the last event taken out, which a radix heap serves by reckoning its buckets again.
+    /// </summary>
+    internal static void CheckStructureChanges((int Op, double U, int Scale)[] ops)
+    {
+        var list = new FutureEventList(4);
+        var reference = new SortedSet<(double Time, long Sequence)>();
+        long sequence = 0;
+        double now = 0;
+        var sawRadix = false;
+        for (var i = 0; i < ops.Length; i++)
+        {
+            var (op, u, scale) = ops[i];
+            var filling = (i / 2000) % 2 == 0;
+            // Mostly after the last event taken out, as a simulator schedules; now and then before it, even below zero.
+            var delay = scale switch { 0 => Math.Floor(u * 4), 1 => u, 2 => u * 1e6, 3 => u * 1e-9, _ => op < 3 ? -u * 2e6 : u };
+            var e = new SimEvent(now + delay, sequence++, 0, 0, 0);
+            if (reference.Count == 0 || (filling ? op < 90 : op < 10))
+            {
+                list.Enqueue(e);
+                reference.Add((e.Time, e.Sequence));
+            }
+            else if (op % 2 == 0)
+            {
+                var expected = reference.Min;
+                reference.Remove(expected);
+                var actual = list.Dequeue();
+                Assert.Equal(expected, (actual.Time, actual.Sequence));
+                now = actual.Time;
+            }
+            else
+            {
+                var expected = reference.Min;
+                reference.Remove(expected);
+                Assert.Equal(expected, (list.Peek().Time, list.Peek().Sequence));
+                now = expected.Time;
+                e = new SimEvent(now + delay, e.Sequence, 0, 0, 0);
+                list.ReplaceTop(e);
+                reference.Add((e.Time, e.Sequence));
+            }
+
+            sawRadix |= list.IsRadix;
+            Assert.Equal(reference.Count, list.Count);
+        }
+
+        Assert.True(sawRadix);
+        while (reference.Count > 0)
+        {
+            var expected = reference.Min;
+            reference.Remove(expected);
+            var actual = list.Dequeue();
+            Assert.Equal(expected, (actual.Time, actual.Sequence));
+        }
+
+        Assert.False(list.IsRadix);
+    }
+
+    /// <summary>
+    /// The engine's case at 100,000 pending, smaller: fill with thousands of exponential delays, then take the earliest and put
+    /// it back later (by ReplaceTop or by Dequeue then Enqueue), now and then a burst; the radix heap's buckets fill and empty
+    /// at every bit.
+    /// </summary>
+    internal static void CheckHoldModel((int Op, double U)[] ops, int prefill)
+    {
+        var list = new FutureEventList();
+        var reference = new SortedSet<(double Time, long Sequence)>();
+        long sequence = 0;
+        double now = 0;
+        for (var i = 0; i < prefill; i++)
+        {
+            var t = -Math.Log(ops[i % ops.Length].Item2);
+            list.Enqueue(new SimEvent(t, sequence, 0, 0, 0));
+            reference.Add((t, sequence++));
+        }
+
+        foreach (var (op, u) in ops)
+        {
+            var time = now - Math.Log(u);
+            if (op == 0 || reference.Count == 0)
+            {
+                list.Enqueue(new SimEvent(time, sequence, 0, 0, 0));
+                reference.Add((time, sequence++));
+                continue;
+            }
+
+            var expected = reference.Min;
+            reference.Remove(expected);
+            now = expected.Time;
+            time = now - Math.Log(u);
+            if (op == 1)
+            {
+                var taken = list.Dequeue();
+                Assert.Equal(expected, (taken.Time, taken.Sequence));
+                continue;
+            }
+
+            Assert.Equal(expected, (list.Peek().Time, list.Peek().Sequence));
+            if (op < 6)
+            {
+                list.ReplaceTop(new SimEvent(time, sequence, 0, 0, 0));
+            }
+            else
+            {
+                list.Dequeue();
+                list.Enqueue(new SimEvent(time, sequence, 0, 0, 0));
+            }
+
+            reference.Add((time, sequence++));
+            Assert.Equal(reference.Count, list.Count);
+        }
+
+        Assert.True(list.IsRadix);
+        while (reference.Count > 0)
+        {
+            var expected = reference.Min;
+            reference.Remove(expected);
+            var actual = list.Dequeue();
+            Assert.Equal(expected, (actual.Time, actual.Sequence));
+        }
     }
 
     private static SimEvent PopReference(List<SimEvent> reference)

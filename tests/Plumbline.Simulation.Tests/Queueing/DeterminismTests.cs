@@ -20,7 +20,7 @@ public sealed class DeterminismTests
 
     private static NetworkResult Run(ulong seed) => new QueueingNetwork(
         900, [new StationSpec(10, ServiceTime.Exponential(0.01)), new StationSpec(2, ServiceTime.LogNormal(-6, 0.5), QueueCapacity: 5)], seed)
-        .Run(duration: 20, warmUp: 2);
+        .Run(duration: RunLength.Pick(20, 2), warmUp: RunLength.Pick(2.0, 0.2));
 
     private static string Digest(NetworkResult r)
     {

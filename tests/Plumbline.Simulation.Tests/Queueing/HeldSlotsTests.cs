@@ -90,24 +90,24 @@ public sealed class HeldSlotsTests
 
     private static (double[] Starts, double Busy, double Waiting, long Events) Run(int servers, double load, bool lazy)
     {
-        const int Jobs = 20_000;
+        var jobs = RunLength.Pick(20_000, 2_000);
         var rng = Xoshiro256StarStar.ForStream(11, 0);
-        var arrivals = new double[Jobs];
-        var holds = new double[Jobs];
+        var arrivals = new double[jobs];
+        var holds = new double[jobs];
         var t = 0.0;
-        for (var j = 0; j < Jobs; j++)
+        for (var j = 0; j < jobs; j++)
         {
             t += -Math.Log(rng.NextDoubleNonZero()) / (load * servers);
             arrivals[j] = t;
             holds[j] = -Math.Log(rng.NextDoubleNonZero());
         }
 
-        var starts = new double[Jobs];
+        var starts = new double[jobs];
         Array.Fill(starts, -1);
         var sim = new Simulator();
         var station = new Station(servers, queueCapacity: 5);
         var slots = new HeldSlots(servers, queueCapacity: 5);
-        for (var j = 0; j < Jobs; j++)
+        for (var j = 0; j < jobs; j++)
         {
             sim.ScheduleAt(arrivals[j], ArrivalKind, j);
         }

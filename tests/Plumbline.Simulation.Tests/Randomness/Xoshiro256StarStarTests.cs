@@ -17,6 +17,28 @@ public sealed class Xoshiro256StarStarTests
     }
 
     [Fact]
+    public void Doubles_are_the_top_53_bits_of_the_reference_outputs()
+    {
+        // The outputs 11520, 0, 1509978240, 1215971899390074240 shifted right by 11: 5, 0, 737294, 593736278999059, times 2^-53;
+        // the draw that is never zero adds one step.
+        var rng = new Xoshiro256StarStar(1, 2, 3, 4);
+        Assert.Equal(Math.ScaleB(5, -53), rng.NextDouble());
+        Assert.Equal(Math.ScaleB(1, -53), rng.NextDoubleNonZero());
+        Assert.Equal(Math.ScaleB(737_294, -53), rng.NextDouble());
+        Assert.Equal(Math.ScaleB(593_736_278_999_060, -53), rng.NextDoubleNonZero());
+    }
+
+    [Fact]
+    public void A_bounded_integer_is_the_high_word_of_the_product_and_a_biased_draw_is_drawn_again()
+    {
+        // Lemire: the high 64 bits of output x 1000. 11520 x 1000 gives 0. The output 0 gives a low word of 0, below
+        // 2^64 mod 1000 = 616, so it is drawn again: 1509978240 x 1000 gives 0. Then 1215971899390074240 x 1000 / 2^64 = 65.9.
+        var rng = new Xoshiro256StarStar(1, 2, 3, 4);
+        Assert.Equal([0, 0, 65], [rng.NextInt(1000), rng.NextInt(1000), rng.NextInt(1000)]);
+        Assert.Throws<ArgumentOutOfRangeException>(() => rng.NextInt(0));
+    }
+
+    [Fact]
     public void Jump_matches_the_reference_jump_polynomial()
     {
         // The reference jump() applied to s = {1, 2, 3, 4}, then next() twice.
@@ -43,10 +65,18 @@ public sealed class Xoshiro256StarStarTests
     {
         var zero = Xoshiro256StarStar.ForStream(42, 0);
         var one = Xoshiro256StarStar.ForStream(42, 1);
+        var two = Xoshiro256StarStar.ForStream(42, 2);
         var plain = new Xoshiro256StarStar(42);
         var first = zero.NextUInt64();
         Assert.Equal(plain.NextUInt64(), first);
         Assert.NotEqual(first, one.NextUInt64());
+
+        // Stream 2 is the seed jumped twice.
+        var jumped = new Xoshiro256StarStar(42);
+        jumped.Jump();
+        jumped.Jump();
+        Assert.Equal(jumped.NextUInt64(), two.NextUInt64());
+        Assert.Throws<ArgumentOutOfRangeException>(() => Xoshiro256StarStar.ForStream(42, -1));
     }
 
     [Fact]

@@ -10,7 +10,7 @@ public sealed class ReplicationsTests
 {
     private static NetworkResult Replication(int index) =>
         new QueueingNetwork(0.7, [new StationSpec(1, ServiceTime.Exponential(1))], Xoshiro256StarStar.ForStream(2026, index).NextUInt64())
-            .Run(duration: 2_000, warmUp: 200);
+            .Run(duration: RunLength.Pick(2_000, 500), warmUp: RunLength.Pick(200, 50));
 
     [Fact]
     public void Parallel_replications_give_the_sequential_results_in_order()
