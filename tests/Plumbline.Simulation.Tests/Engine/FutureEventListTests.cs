@@ -310,4 +310,23 @@ public sealed class FutureEventListTests
         reference.RemoveAt(best);
         return e;
     }
+
+    [Fact]
+    public void Clear_empties_a_radix_heap_and_the_list_is_a_heap_again()
+    {
+        var list = new FutureEventList(0);
+        for (var i = 0; i <= FutureEventList.RadixAbove; i++)
+        {
+            list.Enqueue(new SimEvent(2000 - i, i, 0, 0, 0));
+        }
+
+        Assert.True(list.IsRadix);
+        Assert.Equal(2000 - FutureEventList.RadixAbove, list.Peek().Time);
+        list.Clear();
+        Assert.Equal(0, list.Count);
+        Assert.False(list.IsRadix);
+        list.Enqueue(new SimEvent(7, 0, 0, 0, 0));
+        list.Enqueue(new SimEvent(5, 1, 0, 0, 0));
+        Assert.Equal([5.0, 7.0], [list.Dequeue().Time, list.Dequeue().Time]);
+    }
 }

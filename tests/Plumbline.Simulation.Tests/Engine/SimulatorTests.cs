@@ -181,6 +181,57 @@ public sealed class SimulatorChannelTests
         sim.Schedule(1, 0);
         Assert.Equal(3, sim.Pending);
         Assert.Throws<ArgumentOutOfRangeException>(() => sim.AddChannel(-1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => sim.AddChannel(double.NaN));
+        Assert.Throws<ArgumentOutOfRangeException>(() => sim.AddChannel(double.PositiveInfinity));
+    }
+
+    [Fact]
+    public void A_channel_ring_that_wraps_and_grows_keeps_scheduling_order()
+    {
+        // Delay 10. Twelve events at 0 each put one on the channel (due at 10); after they fired, the ring of 16 has its first
+        // free place at 12, so twenty more put on it at 10.5 run past its end and make it grow. All fire in scheduling order.
+        var sim = new Simulator();
+        var channel = sim.AddChannel(10);
+        var model = new ChannelRecorder(channel);
+        for (var i = 0; i < 12; i++)
+        {
+            sim.ScheduleAt(0, kind: 0, target: -1);
+        }
+
+        sim.Run(ref model, until: 10.5);
+        Assert.Equal(12, model.Seen.Count);
+        for (var i = 0; i < 20; i++)
+        {
+            sim.ScheduleOnChannel(channel, kind: 1, target: 100 + i);
+        }
+
+        Assert.Equal(20, sim.Pending);
+        sim.Run(ref model, double.PositiveInfinity);
+        Assert.Equal(Enumerable.Range(0, 12).Concat(Enumerable.Range(100, 20)), model.Seen.Select(s => s.Target));
+        Assert.Equal([10.0, 20.5], model.Seen.Select(s => s.Time).Distinct());
+        Assert.Equal(20.5, sim.Now);
+        Assert.Equal(44, sim.EventsHandled);
+    }
+
+    private sealed class ChannelRecorder(int channel) : IModel
+    {
+        private int _next;
+
+        public List<(double Time, int Target)> Seen { get; } = [];
+
+        public void Handle(Simulator simulator, in SimEvent e)
+        {
+            if (e.Target < 0)
+            {
+                simulator.ScheduleOnChannel(channel, kind: 1, target: _next++);
+            }
+            else
+            {
+                Seen.Add((e.Time, e.Target));
+            }
+        }
+
+        public bool Live(in SimEvent e) => true;
     }
 
     private static void AssertInOrder(List<(double Time, long Sequence)> fired)

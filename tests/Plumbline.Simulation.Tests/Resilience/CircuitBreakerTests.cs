@@ -103,4 +103,94 @@ public sealed class CircuitBreakerTests
         breaker.RecordFailure(13.5);
         Assert.Equal(CircuitState.Open, breaker.State);
     }
+
+    [Fact]
+    public void Time_not_closed_runs_from_the_first_opening_to_the_close_across_a_failed_trial()
+    {
+        // Opened at 3, a trial at 33 fails at 33.5 (open again until 63.5), a trial at 63.5 succeeds at 64: not closed
+        // from 3 to 64, 61 s; while open, the current spell counts up to the time asked.
+        var breaker = Make();
+        for (var i = 0; i < 4; i++)
+        {
+            breaker.RecordFailure(i);
+        }
+
+        Assert.Equal(0, breaker.SecondsNotClosed);
+        Assert.Equal(37, breaker.SecondsNotClosedAt(40), 12);
+        Assert.True(breaker.TryAcquire(33));
+        breaker.RecordFailure(33.5);
+        Assert.False(breaker.TryAcquire(63.4));
+        Assert.True(breaker.TryAcquire(63.5));
+        Assert.Equal(60.5, breaker.SecondsNotClosedAt(63.5), 12);
+        breaker.RecordSuccess(64);
+        Assert.Equal(CircuitState.Closed, breaker.State);
+        Assert.Equal(61, breaker.SecondsNotClosed, 12);
+        Assert.Equal(61, breaker.SecondsNotClosedAt(100), 12);
+        Assert.Equal((2L, 1L), (breaker.Opened, breaker.Refused));
+    }
+
+    [Fact]
+    public void Outcomes_that_finish_while_it_is_open_change_nothing()
+    {
+        // Calls admitted before it opened, answering late: neither a failure nor a success moves an open circuit.
+        var breaker = Make();
+        for (var i = 0; i < 4; i++)
+        {
+            breaker.RecordFailure(i);
+        }
+
+        breaker.RecordFailure(5);
+        breaker.RecordSuccess(6);
+        Assert.Equal(CircuitState.Open, breaker.State);
+        Assert.Equal(1, breaker.Opened);
+        Assert.False(breaker.TryAcquire(32.9)); // still open until 3 + 30, not 5 + 30
+        Assert.True(breaker.TryAcquire(33));
+    }
+
+    [Fact]
+    public void No_minimum_of_calls_means_one()
+    {
+        // min_calls 0 is taken as 1: a first failure is 100% of one call.
+        var breaker = new CircuitBreaker(new CircuitBreakerPolicy(Percent.FromFraction(0.5), Duration.FromSeconds(10), 0, Duration.FromSeconds(30)));
+        breaker.RecordSuccess(0);
+        Assert.Equal(CircuitState.Closed, breaker.State);
+        breaker.RecordFailure(0.5); // 1 of 2: 50%
+        Assert.Equal(CircuitState.Open, breaker.State);
+    }
+
+    [Fact]
+    public void The_window_drops_whole_buckets_as_it_moves()
+    {
+        // Buckets of 1 s over 10 s. Failures at 0.5, 1.5 and 2.5 (buckets 0, 1, 2); at 11.5 (bucket 11) the window holds
+        // buckets 2 to 11: the failures of buckets 0 and 1 are dropped, the one at 2.5 kept. With 11.5 that is 2 calls, with
+        // 11.6 three, with 11.7 four: the minimum, all failed, so it opens then and not before.
+        var breaker = Make();
+        breaker.RecordFailure(0.5);
+        breaker.RecordFailure(1.5);
+        breaker.RecordFailure(2.5);
+        breaker.RecordFailure(11.5);
+        breaker.RecordFailure(11.6);
+        Assert.Equal(CircuitState.Closed, breaker.State);
+        breaker.RecordFailure(11.7);
+        Assert.Equal(CircuitState.Open, breaker.State);
+    }
+
+    [Fact]
+    public void A_bucket_ten_seconds_on_takes_the_place_of_the_first()
+    {
+        // Three failures at 0.5 (bucket 0), then one at 9.99 (bucket 9): four calls in the window, all failed: open.
+        // With the fourth at 10 (bucket 10, the place of bucket 0), the first three are gone: one call, closed.
+        var within = Make();
+        var after = Make();
+        for (var i = 0; i < 3; i++)
+        {
+            within.RecordFailure(0.5);
+            after.RecordFailure(0.5);
+        }
+
+        within.RecordFailure(9.99);
+        after.RecordFailure(10);
+        Assert.Equal(CircuitState.Open, within.State);
+        Assert.Equal(CircuitState.Closed, after.State);
+    }
 }

@@ -68,4 +68,29 @@ public sealed class RetryDelaysTests
         Assert.Equal(0, RetryDelays.Delay(new RetryPolicy(2, null, null, null, null), 1, 0.5, ref state));
         Assert.Equal(0, RetryDelays.Delay(new RetryPolicy(2, BackoffKind.Exponential, null, null, JitterKind.Full), 1, 0.5, ref state));
     }
+
+    [Fact]
+    public void Jitter_applies_to_every_backoff_and_the_cap_to_the_jittered_delay()
+    {
+        // Base 10ms. Linear, third retry 30ms: full at u = 0.5 gives 15ms, equal 15 + 15 x 0.5 = 22.5ms. Constant 10ms with
+        // equal jitter at 0.75: 5 + 5 x 0.75 = 8.75ms. Decorrelated (0, 0.5) is 89.7405ms at base 100ms (above), capped at 50ms.
+        double state = 0;
+        Assert.Equal(0.015, RetryDelays.Delay(new RetryPolicy(3, BackoffKind.Linear, Ms(10), null, JitterKind.Full), 2, 0.5, ref state), 12);
+        Assert.Equal(0.0225, RetryDelays.Delay(new RetryPolicy(3, BackoffKind.Linear, Ms(10), null, JitterKind.Equal), 2, 0.5, ref state), 12);
+        Assert.Equal(0.00875, RetryDelays.Delay(new RetryPolicy(3, null, Ms(10), null, JitterKind.Equal), 1, 0.75, ref state), 12);
+        Assert.Equal(0.010, RetryDelays.Delay(new RetryPolicy(3, BackoffKind.Constant, Ms(10), null, JitterKind.None), 4, 0.75, ref state), 12);
+        Assert.Equal(0, state); // no jitter but the decorrelated one keeps state
+        Assert.Equal(0.050, RetryDelays.Delay(new RetryPolicy(3, BackoffKind.Exponential, Ms(100), Ms(50), JitterKind.Decorrelated), 0, 0.5, ref state), 12);
+        Assert.Equal(1.256367, state, 6);
+    }
+
+    [Fact]
+    public void A_delay_past_every_number_is_the_cap_or_none()
+    {
+        // 2^1100 x 10ms overflows to infinity: capped at 1 s when there is a cap, and no delay at all when there is none.
+        double state = 0;
+        Assert.Equal(1, RetryDelays.Delay(new RetryPolicy(3, BackoffKind.Exponential, Ms(10), Ms(1000), null), 1100, 0.5, ref state));
+        Assert.Equal(0, RetryDelays.Delay(new RetryPolicy(3, BackoffKind.Exponential, Ms(10), null, null), 1100, 0.5, ref state));
+        Assert.Throws<ArgumentOutOfRangeException>(() => RetryDelays.Delay(new RetryPolicy(3, null, Ms(10), null, null), -1, 0.5, ref state));
+    }
 }

@@ -34,4 +34,15 @@ public sealed class ReplicationsTests
     [Fact]
     public void At_least_one_replication_is_needed() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => Replications.Run(0, Replication, cancellation: TestContext.Current.CancellationToken));
+
+    [Fact]
+    public void Replications_come_back_in_order_at_any_parallelism()
+    {
+        // Parallelism 0 is taken as one at a time.
+        Assert.Equal([0, 1, 4, 9, 16], Replications.Run(5, i => i * i, parallelism: 0, TestContext.Current.CancellationToken));
+        Assert.Equal([0, 1, 4, 9, 16], Replications.Run(5, i => i * i, parallelism: 3, TestContext.Current.CancellationToken));
+        var ci = Replications.Interval([1.0, 3.0], x => x, 0.95);
+        Assert.Equal((2.0, 2), (ci.Mean, ci.Count));
+        Assert.Equal(12.7062047, ci.HalfWidth, 6);
+    }
 }

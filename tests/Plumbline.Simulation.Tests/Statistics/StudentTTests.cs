@@ -39,4 +39,27 @@ public sealed class StudentTTests
     [Fact]
     public void One_observation_is_not_an_interval() =>
         Assert.Throws<ArgumentException>(() => ConfidenceInterval.ForMean([1.0]));
+
+    [Fact]
+    public void An_interval_of_two_observations_and_its_ends()
+    {
+        // 1 and 3: mean 2, sample variance 2, standard error sqrt(2 / 2) = 1; t(0.95, 1) = cot(0.025 pi) = 12.7062047, so
+        // the interval is 2 -/+ 12.7062047, ends included.
+        var ci = ConfidenceInterval.ForMean([1, 3], 0.95);
+        Assert.Equal((2.0, 0.95, 2), (ci.Mean, ci.Confidence, ci.Count));
+        Assert.Equal(12.7062047, ci.HalfWidth, 6);
+        Assert.Equal(2 - ci.HalfWidth, ci.Lower);
+        Assert.Equal(2 + ci.HalfWidth, ci.Upper);
+        Assert.True(ci.Contains(ci.Lower) && ci.Contains(ci.Upper));
+        Assert.False(ci.Contains(Math.BitDecrement(ci.Lower)) || ci.Contains(Math.BitIncrement(ci.Upper)));
+    }
+
+    [Fact]
+    public void A_confidence_outside_zero_to_one_or_no_degree_of_freedom_is_refused()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => StudentT.TwoSidedCritical(0, 5));
+        Assert.Throws<ArgumentOutOfRangeException>(() => StudentT.TwoSidedCritical(1, 5));
+        Assert.Throws<ArgumentOutOfRangeException>(() => StudentT.TwoSidedCritical(double.NaN, 5));
+        Assert.Throws<ArgumentOutOfRangeException>(() => StudentT.TwoSidedCritical(0.95, 0));
+    }
 }
