@@ -45,4 +45,49 @@ public sealed class ReplicationsTests
         Assert.Equal((2.0, 2), (ci.Mean, ci.Count));
         Assert.Equal(12.7062047, ci.HalfWidth, 6);
     }
+
+    [Fact]
+    public void At_most_the_parallelism_asked_for_runs_at_once()
+    {
+        // Each replication waits a little while counting how many run at once: with parallelism 1, never two.
+        var running = 0;
+        var most = 0;
+        int Run(int i)
+        {
+            var now = Interlocked.Increment(ref running);
+            InterlockedMax(ref most, now);
+            Thread.Sleep(10);
+            Interlocked.Decrement(ref running);
+            return i;
+        }
+
+        Assert.Equal([0, 1, 2, 3, 4, 5], Replications.Run(6, Run, parallelism: 1, TestContext.Current.CancellationToken));
+        Assert.Equal(1, most);
+    }
+
+    [Fact]
+    public void A_cancelled_run_stops_and_missing_arguments_are_refused()
+    {
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        Assert.Throws<OperationCanceledException>(() => Replications.Run(4, i => i, parallelism: 2, cancelled.Token));
+        Assert.Throws<ArgumentNullException>(() => Replications.Run<int>(4, null!, cancellation: TestContext.Current.CancellationToken));
+        Assert.Throws<ArgumentNullException>(() => Replications.Interval<double>(null!, x => x));
+        Assert.Throws<ArgumentNullException>(() => Replications.Interval([1.0, 2.0], null!));
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        var current = Volatile.Read(ref target);
+        while (value > current)
+        {
+            var seen = Interlocked.CompareExchange(ref target, value, current);
+            if (seen == current)
+            {
+                return;
+            }
+
+            current = seen;
+        }
+    }
 }
