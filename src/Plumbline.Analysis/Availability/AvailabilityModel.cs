@@ -139,8 +139,11 @@ public sealed class AvailabilityModel
     /// <summary>
     /// <see cref="Spread(CallGraph, int, Func{CallEdge, bool})"/> into arrays the caller owns, all zero where the
     /// request can reach, walking <paramref name="order"/>: the graph's order, or the part of it the entry reaches.
+    /// With <paramref name="exposed"/>, each call passes on its <see cref="Exposure"/> (the share of requests a
+    /// callee's failure reaches, as the composition counts it); without, the share that runs the callee, where a
+    /// count below 1 runs it on that part of the executions that make the call.
     /// </summary>
-    internal static void Spread(CallGraph graph, int entry, IReadOnlyList<int> order, Func<CallEdge, bool> follow, double[] share, double[]? calls)
+    internal static void Spread(CallGraph graph, int entry, IReadOnlyList<int> order, Func<CallEdge, bool> follow, double[] share, double[]? calls, bool exposed = false)
     {
         share[entry] = 1;
         if (calls is not null)
@@ -166,7 +169,8 @@ public sealed class AvailabilityModel
 
                 var p = Probability(graph, edge);
                 var count = edge.Call?.Count ?? 1;
-                share[edge.To] = 1 - ((1 - share[edge.To]) * (1 - (share[op] * p * Math.Min(count, 1))));
+                var passed = exposed ? Exposure(graph, edge) : p * Math.Min(count, 1);
+                share[edge.To] = 1 - ((1 - share[edge.To]) * (1 - (share[op] * passed)));
                 if (calls is not null)
                 {
                     calls[edge.To] += calls[op] * p * count;
@@ -174,6 +178,14 @@ public sealed class AvailabilityModel
             }
         }
     }
+
+    /// <summary>
+    /// The share of its caller's executions whose outcome a call exposes to the callee's failure: the probability it
+    /// is made, whatever its count, since a count below 1 batches executions into one call that each of them waits on.
+    /// The composition counts a call made on this share s as (1 - s + s x the callee's figure), and the blast radius
+    /// takes s of the caller's requests when the callee fails.
+    /// </summary>
+    internal static double Exposure(CallGraph graph, CallEdge edge) => Probability(graph, edge);
 
     /// <summary>The probability a call is made: stated, else the miss ratio of the cache called just before it, else 1.</summary>
     internal static double Probability(CallGraph graph, CallEdge edge)
@@ -541,7 +553,7 @@ public sealed class AvailabilityModel
 
                     var alternative = fallback >= 0 ? _local.GetValueOrDefault(fallback, -1) : -1;
                     var count = edge.Call?.Count ?? 1;
-                    calls.Add(new PathCall(Probability(_graph, edge), Math.Max(count, 1), primary, alternative));
+                    calls.Add(new PathCall(Exposure(_graph, edge), Math.Max(count, 1), primary, alternative));
                 }
 
                 _calls.Add(calls);

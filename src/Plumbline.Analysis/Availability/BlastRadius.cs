@@ -7,7 +7,7 @@ using Plumbline.Design.Model;
 namespace Plumbline.Analysis.Availability;
 
 /// <summary>What one workflow loses when a component fails.</summary>
-/// <param name="Share">Share of the workflow's requests affected, 0..1: those that reach the component.</param>
+/// <param name="Share">Share of the workflow's requests affected, 0..1: those the component's failure reaches, counted as the availability figure counts them (<see cref="AvailabilityModel.Exposure"/>).</param>
 /// <param name="Rate">The workflow's average rate per second, or null when unknown.</param>
 public sealed record WorkflowImpact(string Workflow, Criticality Criticality, double Share, double? Rate);
 
@@ -71,7 +71,13 @@ public static class BlastRadius
                 continue;
             }
 
-            var share = (touch.Any > 0 ? touch.Any : 1) * cell;
+            // Reached only through calls made on no execution (a probability of 0, a cache that always hits): untouched.
+            if (touch.Any <= 0)
+            {
+                continue;
+            }
+
+            var share = touch.Any * cell;
             degrades.Add(new WorkflowImpact(workflow.Name, workflow.Criticality, share, rates[w]));
             degraded += weights[w] * share;
         }

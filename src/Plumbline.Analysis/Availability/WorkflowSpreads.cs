@@ -7,8 +7,8 @@ namespace Plumbline.Analysis.Availability;
 
 /// <summary>What one workflow's requests do to one component: the share that waits on it with no fallback, and the share that reaches it at all.</summary>
 /// <param name="Workflow">Index of the workflow in the design.</param>
-/// <param name="Hard">Share of the workflow's requests that run one of the component's operations through synchronous calls without a fallback, 0..1.</param>
-/// <param name="Any">Share that runs one of its operations through any call, hand-off or delivery, 0..1 (0 when only calls with probability 0 reach it).</param>
+/// <param name="Hard">Share of the workflow's requests exposed to one of the component's operations through synchronous calls without a fallback, 0..1 (<see cref="AvailabilityModel.Exposure"/>).</param>
+/// <param name="Any">Share exposed to one of its operations through any call, hand-off or delivery, 0..1 (0 when only calls made on no execution reach it).</param>
 /// <param name="Fails">Whether the failure of one of its operations fails some of the workflow's requests (an operation's hard share above 0).</param>
 internal readonly record struct ComponentTouch(int Workflow, double Hard, double Any, bool Fails);
 
@@ -179,8 +179,9 @@ internal sealed class WorkflowSpreads
             }
         }
 
-        AvailabilityModel.Spread(graph, entry, ordered, AvailabilityModel.IsHardDependency, s.Hard, null);
-        AvailabilityModel.Spread(graph, entry, ordered, _ => true, s.Any, null);
+        // Shares as the composition counts them, so a failure takes what it costs the workflow's availability.
+        AvailabilityModel.Spread(graph, entry, ordered, AvailabilityModel.IsHardDependency, s.Hard, null, exposed: true);
+        AvailabilityModel.Spread(graph, entry, ordered, _ => true, s.Any, null, exposed: true);
 
         // Per component: 1 - product of (1 - share) over its operations the workflow runs, in operation order.
         var touched = s.Touched;
