@@ -9,6 +9,8 @@ internal static class TestDesigns
 {
     public static SystemDesign Load(string yaml) => DesignKit.Load(yaml);
 
+    public static SystemDesign Load(DesignBuilder design) => DesignKit.Load(design.Text);
+
     public static SystemDesign Example(string name)
     {
         var path = Path.Combine(AppContext.BaseDirectory, "examples", name);

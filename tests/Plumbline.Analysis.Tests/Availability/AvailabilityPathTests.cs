@@ -1,9 +1,10 @@
-using System.Text;
 using Plumbline.Analysis.Availability;
 using Plumbline.Analysis.Graph;
 using Plumbline.Design.Model;
 using Plumbline.Design.Text;
 using Xunit;
+using static Plumbline.Analysis.Tests.Availability.AvailabilityModelTests;
+using static Plumbline.Tests.Shared.DesignBuilder;
 
 namespace Plumbline.Analysis.Tests.Availability;
 
@@ -16,25 +17,11 @@ public sealed class AvailabilityPathTests
 {
     private const double Precision = 1e-12;
 
-    private static AvailabilityModel Model(string components, string workflows = "  w: { entry: api.op, rate: 10/s }", string extra = "") =>
-        AvailabilityModelTests.Model(components, workflows, extra);
-
     /// <summary>api calls each of <paramref name="n"/> services twice at once (a fan-out, so each is a component reached more than once).</summary>
-    internal static AvailabilityModel FanOuts(int n, string availability)
-    {
-        var sb = new StringBuilder("  api:\n    kind: service\n    availability: 100%\n    operations:\n      op:\n        calls:\n");
-        foreach (var i in Enumerable.Range(0, n))
-        {
-            sb.Append($"          - {{ to: c{i}.get, count: 2, timeout: 1s }}\n");
-        }
+    internal static DesignBuilder FanOutDesign(int n, string availability) =>
+        DesignOf(CallingEach(Numbered(n), Service("api", "100%"), to => Call(to, count: 2), name => Service(name, availability)));
 
-        foreach (var i in Enumerable.Range(0, n))
-        {
-            sb.Append($"  c{i}: {{ kind: service, availability: {availability}, operations: {{ get: {{}} }} }}\n");
-        }
-
-        return Model(sb.ToString());
-    }
+    internal static AvailabilityModel FanOuts(int n, string availability) => Model(FanOutDesign(n, availability));
 
     [Fact]
     public void Past_1024_joint_states_the_unlikely_ones_are_left_out_and_bounded()
@@ -87,19 +74,7 @@ public sealed class AvailabilityPathTests
     public void A_fan_out_is_one_event_in_the_figure_and_a_power_in_the_formula()
     {
         // Three calls at once to a 99% component: up once, 0.99; as if independent, 0.99^3 = 0.970299.
-        var model = Model("""
-              api:
-                kind: service
-                availability: 100%
-                operations:
-                  op:
-                    calls:
-                      - { to: search.query, count: 3, timeout: 1s }
-              search:
-                kind: service
-                availability: 99%
-                operations: { query: {} }
-            """);
+        var model = Model(Api("100%", Call("search.query", count: 3)), Service("search", "99%").Op("query"));
         var w = model.OfWorkflow("w")!;
 
         Assert.Equal(0.99, w.Value, Precision);
@@ -117,26 +92,7 @@ public sealed class AvailabilityPathTests
         // b.get calls c.get, and api's call to b.get falls back to c.get: c is placed first on the path. c (90%) is reached
         // twice, so the figure conditions on it: c up, the request succeeds (b up, or else c); c down, both ways fail.
         // = 0.9. As if independent: b's own 0.99 x 0.9 = 0.891, else c: 0.891 + 0.109 x 0.9 = 0.9891.
-        var model = Model("""
-              api:
-                kind: service
-                availability: 100%
-                operations:
-                  op:
-                    calls:
-                      - { to: b.get, timeout: 1s, fallback: { to: c.get } }
-              b:
-                kind: service
-                availability: 99%
-                operations:
-                  get:
-                    calls:
-                      - { to: c.get, timeout: 1s }
-              c:
-                kind: service
-                availability: 90%
-                operations: { get: {} }
-            """);
+        var model = Model(FallbackReachedFirst);
         var w = model.OfWorkflow("w")!;
 
         Assert.Equal(0.9, w.Value, Precision);
@@ -153,17 +109,7 @@ public sealed class AvailabilityPathTests
     public void A_fallback_reached_once_is_not_summed_over()
     {
         // db (99%) else spool (95%), each reached once: 0.99 + 0.01 x 0.95 = 0.9995, one state.
-        var w = Model("""
-              api:
-                kind: service
-                availability: 100%
-                operations:
-                  op:
-                    calls:
-                      - { to: db.insert, timeout: 100ms, fallback: { to: spool.publish } }
-              db: { kind: database, availability: 99%, operations: { insert: { type: write } } }
-              spool: { kind: queue, availability: 95%, operations: { publish: { type: write } } }
-            """).OfWorkflow("w")!;
+        var w = Model(Api("100%", Call("db.insert", "100ms", fallback: "spool.publish")), DbInsert, SpoolPublish).OfWorkflow("w")!;
 
         Assert.Equal(0.9995, w.Value, Precision);
         Assert.Equal(1, w.States);
@@ -175,23 +121,13 @@ public sealed class AvailabilityPathTests
     {
         // db and spool come first in the design, so their operations are the graph's first; the figure is the same:
         // 0.99 + 0.01 x 0.95 = 0.9995.
-        var model = AvailabilityModelTests.Model("""
-              spool: { kind: queue, availability: 95%, operations: { publish: { type: write } } }
-              db: { kind: database, availability: 99%, operations: { insert: { type: write } } }
-              api:
-                kind: service
-                availability: 100%
-                operations:
-                  op:
-                    calls:
-                      - { to: db.insert, timeout: 100ms, fallback: { to: spool.publish } }
-                  one:
-                    calls:
-                      - { to: spool.publish, timeout: 100ms }
-            """, """
-              w: { entry: api.op, rate: 10/s }
-              o: { entry: api.one, rate: 10/s }
-            """);
+        var model = Model(DesignOf(
+                SpoolPublish,
+                DbInsert,
+                Service("api", "100%")
+                    .Op("op", Call("db.insert", "100ms", fallback: "spool.publish"))
+                    .Op("one", Call("spool.publish", "100ms")))
+            .Workflows(DefaultWorkflow, "o: { entry: api.one, rate: 10/s }"));
 
         Assert.Equal(0.9995, model.OfWorkflow("w")!.Value, Precision);
         Assert.Equal("api.op 100% x (db.insert 99%, else spool.publish 95%)", model.OfWorkflow("w")!.Expression);
@@ -203,24 +139,7 @@ public sealed class AvailabilityPathTests
     public void A_call_after_a_cache_listed_first_is_made_on_its_misses()
     {
         // The cache is the design's first component: 0.9 + 0.1 x 0.99 = 0.999.
-        var model = Model("""
-              cache:
-                kind: cache
-                hit_ratio: 0.9
-                operations: { get: {} }
-              api:
-                kind: service
-                availability: 100%
-                operations:
-                  op:
-                    calls:
-                      - { to: cache.get, timeout: 10ms, fallback: read the database }
-                      - { to: db.get, timeout: 100ms }
-              db:
-                kind: database
-                availability: 99%
-                operations: { get: {} }
-            """);
+        var model = Model(CacheWithHits, Api("100%", CacheCall, Call("db.get", "100ms")), DatabaseAt99);
 
         Assert.Equal(0.999, model.OfWorkflow("w")!.Value, Precision);
         Assert.Equal(0.1, model.OfWorkflow("w")!.Factors.Single(f => f.Component == "db").Share, Precision);
@@ -231,34 +150,11 @@ public sealed class AvailabilityPathTests
     {
         // api calls b on half its requests and a on every one; a calls b; b calls c. b is reached on every request
         // (1 - 0.5 x 0), and so is c: the walk must finish b's callers (a) before passing b's share on.
-        var model = Model("""
-              api:
-                kind: service
-                availability: 100%
-                operations:
-                  op:
-                    calls:
-                      - { to: b.get, probability: 0.5, timeout: 1s }
-                      - { to: a.get, timeout: 1s }
-              a:
-                kind: service
-                availability: 100%
-                operations:
-                  get:
-                    calls:
-                      - { to: b.get, timeout: 1s }
-              b:
-                kind: service
-                availability: 100%
-                operations:
-                  get:
-                    calls:
-                      - { to: c.get, timeout: 1s }
-              c:
-                kind: service
-                availability: 99%
-                operations: { get: {} }
-            """);
+        var model = Model(
+            Api("100%", Call("b.get", probability: 0.5), Call("a.get")),
+            Service("a", "100%").Op("get", Call("b.get")),
+            Service("b", "100%").Op("get", Call("c.get")),
+            Service("c", "99%").Op("get"));
         var c = model.OfWorkflow("w")!.Factors.Single(f => f.Component == "c");
 
         Assert.Equal(1, c.Share, Precision);
@@ -270,27 +166,10 @@ public sealed class AvailabilityPathTests
     {
         // api calls c on half its requests and b on half; b always calls c: c's share is 1 - 0.5 x 0.5 = 0.75, and its
         // factor 1 - 0.75 x 0.01 = 0.9925. It gets 0.5 + 0.5 = 1 call per request, 1 / 0.75 = 1.33 per request that reaches it.
-        var model = Model("""
-              api:
-                kind: service
-                availability: 100%
-                operations:
-                  op:
-                    calls:
-                      - { to: c.get, probability: 0.5, timeout: 1s }
-                      - { to: b.get, probability: 0.5, timeout: 1s }
-              b:
-                kind: service
-                availability: 100%
-                operations:
-                  get:
-                    calls:
-                      - { to: c.get, timeout: 1s }
-              c:
-                kind: service
-                availability: 99%
-                operations: { get: {} }
-            """);
+        var model = Model(
+            Api("100%", Call("c.get", probability: 0.5), Call("b.get", probability: 0.5)),
+            Service("b", "100%").Op("get", Call("c.get")),
+            Service("c", "99%").Op("get"));
         var c = model.OfWorkflow("w")!.Factors.Single(f => f.Component == "c");
 
         Assert.Equal(0.75, c.Share, Precision);
@@ -303,20 +182,12 @@ public sealed class AvailabilityPathTests
     public void A_diamond_lists_each_operation_once_and_writes_a_shared_callee_s_calls_once()
     {
         // api calls b and c, both call d (99%), d calls e. d is reached twice: up once, 0.99.
-        var model = Model("""
-              api:
-                kind: service
-                availability: 100%
-                operations:
-                  op:
-                    calls:
-                      - { to: b.get, timeout: 1s }
-                      - { to: c.get, timeout: 1s }
-              b: { kind: service, availability: 100%, operations: { get: { calls: [{ to: d.get, timeout: 1s }] } } }
-              c: { kind: service, availability: 100%, operations: { get: { calls: [{ to: d.get, timeout: 1s }] } } }
-              d: { kind: service, availability: 99%, operations: { get: { calls: [{ to: e.get, timeout: 1s }] } } }
-              e: { kind: service, availability: 100%, operations: { get: {} } }
-            """);
+        var model = Model(
+            Api("100%", Call("b.get"), Call("c.get")),
+            Service("b", "100%").Op("get", Call("d.get")),
+            Service("c", "100%").Op("get", Call("d.get")),
+            Service("d", "99%").Op("get", Call("e.get")),
+            Service("e", "100%").Op("get"));
         var w = model.OfWorkflow("w")!;
 
         Assert.Equal(["api.op", "b.get", "c.get", "d.get", "e.get"], w.Factors.Select(f => f.Operation));
@@ -329,16 +200,7 @@ public sealed class AvailabilityPathTests
     public void A_fallback_to_the_calling_operation_itself_is_ignored()
     {
         // Falling back to itself cannot help: db.get alone, 0.99.
-        var w = Model("""
-              api:
-                kind: service
-                availability: 100%
-                operations:
-                  op:
-                    calls:
-                      - { to: db.get, timeout: 1s, fallback: { to: api.op } }
-              db: { kind: database, availability: 99%, operations: { get: {} } }
-            """).OfWorkflow("w")!;
+        var w = Model(Api("100%", Call("db.get", fallback: "api.op")), DatabaseAt99).OfWorkflow("w")!;
 
         Assert.Equal(0.99, w.Value, Precision);
         Assert.Equal("api.op 100% x db.get 99%", w.Expression);
@@ -348,16 +210,7 @@ public sealed class AvailabilityPathTests
     public void A_call_never_made_is_no_factor()
     {
         // probability 0: db is reached by no request, so the path's factors are api's alone, and its figure is api's.
-        var w = Model("""
-              api:
-                kind: service
-                availability: 99%
-                operations:
-                  op:
-                    calls:
-                      - { to: db.get, probability: 0, timeout: 1s }
-              db: { kind: database, availability: 50%, operations: { get: {} } }
-            """).OfWorkflow("w")!;
+        var w = Model(Api("99%", Call("db.get", probability: 0)), Component("db", "database", "50%").Op("get")).OfWorkflow("w")!;
 
         Assert.Equal(["api.op"], w.Factors.Select(f => f.Operation));
         Assert.Equal(0.99, w.Value, Precision);
@@ -367,22 +220,10 @@ public sealed class AvailabilityPathTests
     public void Each_workflow_s_shares_start_from_nothing()
     {
         // w calls db on every request, h on half of them: h's share of db is 0.5, whatever w left behind.
-        var model = Model("""
-              api:
-                kind: service
-                availability: 100%
-                operations:
-                  op:
-                    calls:
-                      - { to: db.get, timeout: 1s }
-                  half:
-                    calls:
-                      - { to: db.get, probability: 0.5, timeout: 1s }
-              db: { kind: database, availability: 99%, operations: { get: {} } }
-            """, """
-              w: { entry: api.op, rate: 10/s }
-              h: { entry: api.half, rate: 10/s }
-            """);
+        var model = Model(DesignOf(
+                Api("100%", Call("db.get")).Op("half", Call("db.get", probability: 0.5)),
+                DatabaseAt99)
+            .Workflows(DefaultWorkflow, "h: { entry: api.half, rate: 10/s }"));
 
         Assert.Equal(1, model.OfWorkflow("w")!.Factors.Single(f => f.Component == "db").Share, Precision);
         Assert.Equal(0.5, model.OfWorkflow("h")!.Factors.Single(f => f.Component == "db").Share, Precision);
@@ -394,16 +235,7 @@ public sealed class AvailabilityPathTests
     {
         // count 0.5: half a call per request, so db's share of requests is 0.5 (factor 1 - 0.5 x 0.01 = 0.995) at 1 call
         // each; the exact figure takes the call as made, 0.99 (the cautious side).
-        var w = Model("""
-              api:
-                kind: service
-                availability: 100%
-                operations:
-                  op:
-                    calls:
-                      - { to: db.get, count: 0.5, timeout: 1s }
-              db: { kind: database, availability: 99%, operations: { get: {} } }
-            """).OfWorkflow("w")!;
+        var w = Model(Api("100%", Call("db.get", count: 0.5)), DatabaseAt99).OfWorkflow("w")!;
         var db = w.Factors.Single(f => f.Component == "db");
 
         Assert.Equal(0.5, db.Share, Precision);
@@ -418,23 +250,7 @@ public sealed class AvailabilityPathTests
     public void A_write_is_figured_at_the_write_quorum_in_the_formula_and_its_factor()
     {
         // 3 copies at 99%, writes need 2: 0.999702; reads need 1: 0.999999. The write path's formula and factor use the first.
-        var model = Model("""
-              api:
-                kind: service
-                availability: 100%
-                operations:
-                  op:
-                    calls:
-                      - { to: db.insert, timeout: 100ms }
-              db:
-                kind: database
-                instances: 1
-                replicas: 2
-                quorum: { reads: 1 of 3, writes: 2 of 3 }
-                availability: 99%
-                operations:
-                  insert: { type: write }
-            """);
+        var model = Model(Api("100%", Call("db.insert", "100ms")), Quorum("1 of 3", "2 of 3").Op("insert", "type: write"));
         var w = model.OfWorkflow("w")!;
 
         Assert.Equal(0.999702, w.Independent, Precision);
@@ -448,26 +264,10 @@ public sealed class AvailabilityPathTests
         // db: 3 copies at 99%, reads need 1 (0.999999), writes 2 (0.999702); the write falls back to spool (90%).
         // Two or more up (0.999702): both succeed. Exactly one up (0.999999 - 0.999702 = 0.000297): the read succeeds and
         // the write falls back, 0.9. None up: the read fails. = 0.999702 + 0.000297 x 0.9 = 0.9999693.
-        var w = Model("""
-              api:
-                kind: service
-                availability: 100%
-                operations:
-                  op:
-                    calls:
-                      - { to: db.get, timeout: 100ms }
-                      - { to: db.insert, timeout: 100ms, fallback: { to: spool.publish } }
-              db:
-                kind: database
-                instances: 1
-                replicas: 2
-                quorum: { reads: 1 of 3, writes: 2 of 3 }
-                availability: 99%
-                operations:
-                  get: { type: read }
-                  insert: { type: write }
-              spool: { kind: queue, availability: 90%, operations: { publish: { type: write } } }
-            """).OfWorkflow("w")!;
+        var w = Model(
+            Api("100%", Call("db.get", "100ms"), Call("db.insert", "100ms", fallback: "spool.publish")),
+            Quorum("1 of 3", "2 of 3").Op("get", "type: read").Op("insert", "type: write"),
+            Component("spool", "queue", "90%").Op("publish", "type: write")).OfWorkflow("w")!;
 
         Assert.Equal(0.9999693, w.Value, Precision);
         Assert.Equal(3, w.States);
@@ -477,14 +277,7 @@ public sealed class AvailabilityPathTests
     public void Zones_a_component_does_not_share_are_not_summed_over()
     {
         // One component in zones a and b: nothing shared, one state.
-        var w = Model("""
-              api:
-                kind: service
-                instances: 2
-                zones: [a, b]
-                availability: 99%
-                operations: { op: {} }
-            """).OfWorkflow("w")!;
+        var w = Model(Service("api", "99%").Instances(2).Zones("a", "b").Op("op")).OfWorkflow("w")!;
 
         Assert.Empty(w.SharedDomains);
         Assert.Equal(1, w.States);
@@ -494,22 +287,8 @@ public sealed class AvailabilityPathTests
     [Fact]
     public void Regions_two_components_share_are_named_as_regions()
     {
-        var model = Model("""
-              api:
-                kind: service
-                availability: 100%
-                operations:
-                  op:
-                    calls:
-                      - { to: a.get, timeout: 1s }
-                      - { to: b.get, timeout: 1s }
-              a: { kind: service, instances: 2, zones: [e1, w1], multi_region: active_active, availability: 99%, operations: { get: {} } }
-              b: { kind: service, instances: 2, zones: [e1, w1], multi_region: active_active, availability: 99%, operations: { get: {} } }
-            """, extra: """
-            regions:
-              east: { zones: [e1], availability: 99.9%, zone_availability: 100% }
-              west: { zones: [w1], availability: 99.9%, zone_availability: 100% }
-            """);
+        var model = Model(DesignOf(Api("100%", Call("a.get"), Call("b.get")), ActiveActive("a").Op("get"), ActiveActive("b").Op("get"))
+            .With(EastAndWest));
 
         Assert.Equal(["region east", "region west"], model.OfWorkflow("w")!.SharedDomains);
         Assert.Contains("with independent failures; region east, region west shared along the path, so composed over 4 joint states = ", model.OfWorkflow("w")!.Arithmetic, StringComparison.Ordinal);
@@ -522,21 +301,11 @@ public sealed class AvailabilityPathTests
         // Both zones up (0.998001): each 1 - 0.01^3. Only za down (0.000999): each has 1 left, 0.99. Only zb down
         // (0.000999): each has 2 left, 1 - 0.01^2. Both down: 0.
         // = 0.998001 x (1 - 1e-6)^2 + 0.000999 x 0.99^2 + 0.000999 x 0.9999^2.
-        var model = Model("""
-              api:
-                kind: service
-                availability: 100%
-                operations:
-                  op:
-                    calls:
-                      - { to: a.get, timeout: 1s }
-                      - { to: b.get, timeout: 1s }
-              a: { kind: service, instances: 3, zones: [za, zb], availability: 99%, operations: { get: {} } }
-              b: { kind: service, instances: 3, zones: [za, zb], availability: 99%, operations: { get: {} } }
-            """, extra: """
-            regions:
-              main: { zones: [za, zb], availability: 100%, zone_availability: 99.9% }
-            """);
+        var model = Model(DesignOf(
+                Api("100%", Call("a.get"), Call("b.get")),
+                Service("a", "99%").Instances(3).Zones("za", "zb").Op("get"),
+                Service("b", "99%").Instances(3).Zones("za", "zb").Op("get"))
+            .With(OneRegion("[za, zb]", "99.9%")));
         var expected = (0.998001 * Math.Pow(1 - 1e-6, 2)) + (0.000999 * 0.9801) + (0.000999 * 0.9999 * 0.9999);
 
         Assert.Equal(expected, model.OfWorkflow("w")!.Value, Precision);
@@ -548,18 +317,8 @@ public sealed class AvailabilityPathTests
     {
         // 100 calls of about 27 characters each: the formula stops once past 2,000 characters. The figure is whole:
         // 0.999^100.
-        var sb = new StringBuilder("  api:\n    kind: service\n    availability: 100%\n    operations:\n      op:\n        calls:\n");
-        foreach (var i in Enumerable.Range(0, 100))
-        {
-            sb.Append($"          - {{ to: component{i:000}.get, timeout: 1s }}\n");
-        }
-
-        foreach (var i in Enumerable.Range(0, 100))
-        {
-            sb.Append($"  component{i:000}: {{ kind: service, availability: 99.9%, operations: {{ get: {{}} }} }}\n");
-        }
-
-        var w = Model(sb.ToString()).OfWorkflow("w")!;
+        var names = Enumerable.Range(0, 100).Select(i => $"component{i:000}");
+        var w = Model(DesignOf(CallingEach(names, Service("api", "100%"), to => Call(to), name => Service(name, "99.9%")))).OfWorkflow("w")!;
 
         Assert.EndsWith(" x ...", w.Expression, StringComparison.Ordinal);
         Assert.InRange(w.Expression.Length, 2001, 2040);
@@ -571,15 +330,7 @@ public sealed class AvailabilityPathTests
     public void The_spread_follows_the_edges_it_is_given()
     {
         // api calls db on 10% of requests, 3 times each: db's share 0.1, its calls 0.3 per request.
-        var design = TestDesigns.Load("""
-            plumbline: 1
-            system: { name: t }
-            workflows:
-              w: { entry: api.op, rate: 10/s }
-            components:
-              api: { kind: service, operations: { op: { calls: [{ to: db.get, probability: 0.1, count: 3, timeout: 1s }] } } }
-              db: { kind: database, operations: { get: {} } }
-            """);
+        var design = TestDesigns.Load(DesignOf(Api(null, Call("db.get", probability: 0.1, count: 3)), Component("db", "database").Op("get")));
         var graph = CallGraph.Build(design);
         var db = graph.IndexOf(new OperationRef("db", "get"));
 
@@ -593,14 +344,7 @@ public sealed class AvailabilityPathTests
     [Fact]
     public void Arguments_are_checked()
     {
-        var design = TestDesigns.Load("""
-            plumbline: 1
-            system: { name: t }
-            workflows:
-              w: { entry: api.op, rate: 10/s }
-            components:
-              api: { kind: service, operations: { op: {} } }
-            """);
+        var design = TestDesigns.Load(DesignOf(Service("api").Op("op")));
 
         Assert.Throws<ArgumentNullException>("graph", () => new AvailabilityModel(design, null!));
         Assert.Throws<ArgumentNullException>("edge", () => AvailabilityModel.IsHardDependency(null!));
@@ -621,6 +365,18 @@ public sealed class AvailabilityPathTests
         Assert.Equal("a.op 90% = 90%", (bounded with { Uncertainty = 0 }).Arithmetic);
         Assert.Equal("a.op", bounded.Weakest!.Description);
     }
+
+    /// <summary>b.get calls c.get, and api's call to b.get falls back to c.get; c at 90%, b at 99%.</summary>
+    internal static readonly DesignComponent[] FallbackReachedFirst =
+    [
+        Api("100%", Call("b.get", fallback: "c.get")),
+        Service("b", "99%").Op("get", Call("c.get")),
+        Service("c", "90%").Op("get"),
+    ];
+
+    private static readonly DesignComponent DbInsert = Component("db", "database", "99%").Op("insert", "type: write");
+
+    private static readonly DesignComponent SpoolPublish = Component("spool", "queue", "95%").Op("publish", "type: write");
 
     private static double Choose(int n, int k) => Enumerable.Range(1, k).Aggregate(1.0, (c, i) => c * (n - k + i) / i);
 }

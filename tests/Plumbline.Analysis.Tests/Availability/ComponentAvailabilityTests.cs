@@ -1,6 +1,8 @@
 using Plumbline.Analysis.Availability;
 using Plumbline.Design.Text;
 using Xunit;
+using static Plumbline.Analysis.Tests.Availability.AvailabilityModelTests;
+using static Plumbline.Tests.Shared.DesignBuilder;
 
 namespace Plumbline.Analysis.Tests.Availability;
 
@@ -13,22 +15,10 @@ public sealed class ComponentAvailabilityTests
 {
     private const double Precision = 1e-12;
 
-    private static AvailabilityModel Model(string components, string extra = "") =>
-        AvailabilityModelTests.Model(components, "  w: { entry: api.op, rate: 10/s }", extra);
-
     [Fact]
     public void A_single_unit_is_written_without_a_formula_and_an_assumed_store_copy_says_so()
     {
-        var model = Model("""
-              api:
-                kind: service
-                availability: 99%
-                operations:
-                  op:
-                    calls:
-                      - { to: db.get, timeout: 1s }
-              db: { kind: database, operations: { get: {} } }
-            """);
+        var model = Model(Api("99%", Call("db.get")), Component("db", "database").Op("get"));
 
         Assert.Equal("api: 1 instance at 99% = 99%", model.Of("api").Arithmetic);
         Assert.Equal("api: 1 instance at 99%", model.Of("api").How);
@@ -41,9 +31,7 @@ public sealed class ComponentAvailabilityTests
     [Fact]
     public void How_is_the_arithmetic_without_its_result()
     {
-        var api = Model("""
-              api: { kind: service, instances: 2, availability: 99%, operations: { op: {} } }
-            """).Of("api");
+        var api = Model(Service("api", "99%").Instances(2).Op("op")).Of("api");
 
         Assert.Equal("api: any of 2 instances at 99% each (1 - (1 - 99%)^2) = 99.99%", api.Arithmetic);
         Assert.Equal("api: any of 2 instances at 99% each (1 - (1 - 99%)^2)", api.How);
@@ -52,9 +40,7 @@ public sealed class ComponentAvailabilityTests
     [Fact]
     public void An_assumed_instance_figure_is_written_as_assumed()
     {
-        var api = Model("""
-              api: { kind: service, instances: 2, operations: { op: {} } }
-            """).Of("api");
+        var api = Model(Service("api").Instances(2).Op("op")).Of("api");
 
         // 1 - 0.001^2 = 0.999999.
         Assert.Equal("api: any of 2 instances at 99.9% assumed each (1 - (1 - 99.9%)^2) = 99.9999%", api.Arithmetic);
@@ -65,16 +51,7 @@ public sealed class ComponentAvailabilityTests
     public void A_quorum_the_same_for_reads_and_writes_is_written_once()
     {
         // 3 copies at 99%, 2 needed: 0.99^3 + 3 x 0.99^2 x 0.01 = 0.970299 + 0.029403 = 0.999702 for both.
-        var db = Model("""
-              api: { kind: service, availability: 100%, operations: { op: { calls: [{ to: db.get, timeout: 1s }] } } }
-              db:
-                kind: database
-                instances: 1
-                replicas: 2
-                quorum: { reads: 2 of 3, writes: 2 of 3 }
-                availability: 99%
-                operations: { get: { type: read } }
-            """).Of("db");
+        var db = Model(Api("100%", Call("db.get")), Quorum("2 of 3", "2 of 3").Op("get", "type: read")).Of("db");
 
         Assert.Equal(0.999702, db.Value, Precision);
         Assert.Equal(0.999702, db.WriteValue, Precision);
@@ -103,20 +80,8 @@ public sealed class ComponentAvailabilityTests
     {
         // 3 copies, one in each of zones a, b, c (99.9% each), each copy 99%: each is up with 0.999 x 0.99 = 0.98901, on
         // its own. Writes need 2: p^3 + 3 p^2 (1 - p) = 0.966745... + 0.032234... = 0.998979...; reads need 1: 1 - (1 - p)^3.
-        var db = Model("""
-              api: { kind: service, availability: 100%, operations: { op: { calls: [{ to: db.insert, timeout: 1s }] } } }
-              db:
-                kind: database
-                instances: 1
-                replicas: 2
-                zones: [a, b, c]
-                quorum: { reads: 1 of 3, writes: 2 of 3 }
-                availability: 99%
-                operations: { insert: { type: write } }
-            """, """
-            regions:
-              main: { zones: [a, b, c], availability: 100%, zone_availability: 99.9% }
-            """).Of("db");
+        var db = Model(DesignOf(Api("100%", Call("db.insert")), Quorum("1 of 3", "2 of 3").Zones("a", "b", "c").Op("insert", "type: write"))
+            .With(OneRegion("[a, b, c]", "99.9%"))).Of("db");
         const double p = 0.999 * 0.99;
 
         Assert.Equal((p * p * p) + (3 * p * p * (1 - p)), db.WriteValue, Precision);
@@ -129,20 +94,11 @@ public sealed class ComponentAvailabilityTests
         // 4 copies round-robin over zones a and b (2 each, zones 90%), each copy 90%; 3 needed. Both zones up (0.81): at
         // least 3 of 4, 0.9^4 + 4 x 0.9^3 x 0.1 = 0.9477; one zone down (2 x 0.09 = 0.18): 2 copies left, never 3.
         // = 0.81 x 0.9477 = 0.767637.
-        var db = Model("""
-              api: { kind: service, availability: 100%, operations: { op: { calls: [{ to: db.insert, timeout: 1s }] } } }
-              db:
-                kind: database
-                instances: 1
-                replicas: 3
-                zones: [a, b]
-                quorum: { reads: 3 of 4, writes: 3 of 4 }
-                availability: 90%
-                operations: { insert: { type: write } }
-            """, """
-            regions:
-              main: { zones: [a, b], availability: 100%, zone_availability: 90% }
-            """).Of("db");
+        var db = Model(DesignOf(
+                Api("100%", Call("db.insert")),
+                Component("db", "database", "90%").Instances(1).With("replicas: 3").Zones("a", "b")
+                    .With("quorum: { reads: 3 of 4, writes: 3 of 4 }").Op("insert", "type: write"))
+            .With(OneRegion("[a, b]", "90%"))).Of("db");
 
         Assert.Equal(0.767637, db.Value, Precision);
     }
@@ -151,22 +107,14 @@ public sealed class ComponentAvailabilityTests
     public void Cells_split_a_service_s_instances_and_a_stateless_service_s_replicas_do_not_count()
     {
         // 4 instances in 2 cells: a request is served by its own cell's 2, 1 - 0.01^2 = 0.9999.
-        var celled = Model("""
-              api:
-                kind: service
-                instances: 4
-                availability: 99%
-                cells: { count: 2, key: shop_id, router: edge }
-                operations: { op: {} }
-              edge: { kind: load_balancer, operations: { route: { calls: [{ to: api.op, timeout: 1s }] } } }
-            """).Of("api");
+        var celled = Model(
+            Service("api", "99%").Instances(4).With("cells: { count: 2, key: shop_id, router: edge }").Op("op"),
+            Component("edge", "load_balancer").Op("route", Call("api.op"))).Of("api");
         Assert.Equal(2, celled.Parallel);
         Assert.Equal(0.9999, celled.Value, Precision);
 
         // A stateless service's replicas are not units: 2 instances, 0.9999.
-        var stateless = Model("""
-              api: { kind: service, instances: 2, replicas: 1, availability: 99%, operations: { op: {} } }
-            """).Of("api");
+        var stateless = Model(Service("api", "99%").Instances(2).With("replicas: 1").Op("op")).Of("api");
         Assert.Equal(2, stateless.Parallel);
         Assert.Equal(0.9999, stateless.Value, Precision);
     }
@@ -174,15 +122,11 @@ public sealed class ComponentAvailabilityTests
     [Fact]
     public void A_client_and_an_sla_are_stated_not_assumed()
     {
-        var model = Model("""
-              browser: { kind: client, operations: { open: { calls: [{ to: api.op, timeout: 5s }] } } }
-              api: { kind: service, sla: 99.95%, operations: { op: { calls: [{ to: vendor.lookup, timeout: 1s }] } } }
-              vendor: { kind: external, operations: { lookup: {} } }
-            """, """
-            requirements:
-              dependencies:
-                - { name: vendor, component: vendor, sla: 99.5% }
-            """);
+        var model = Model(DesignOf(
+                Component("browser", "client").Op("open", Call("api.op", "5s")),
+                Service("api").With("sla: 99.95%").Op("op", Call("vendor.lookup")),
+                Component("vendor", "external").Op("lookup"))
+            .With(VendorSla));
 
         Assert.False(model.Of("browser").PerInstanceIsDefault);
         Assert.False(model.Of("api").PerInstanceIsDefault);
@@ -193,18 +137,10 @@ public sealed class ComponentAvailabilityTests
     [Fact]
     public void An_external_system_at_its_stated_figure_or_assumed()
     {
-        var model = Model("""
-              api:
-                kind: service
-                availability: 100%
-                operations:
-                  op:
-                    calls:
-                      - { to: stated.lookup, timeout: 1s }
-                      - { to: unstated.lookup, timeout: 1s }
-              stated: { kind: external, availability: 99%, operations: { lookup: {} } }
-              unstated: { kind: external, operations: { lookup: {} } }
-            """);
+        var model = Model(
+            Api("100%", Call("stated.lookup"), Call("unstated.lookup")),
+            Component("stated", "external", "99%").Op("lookup"),
+            Component("unstated", "external").Op("lookup"));
 
         Assert.Equal(0.99, model.Of("stated").Value, Precision);
         // Written without a result, so how it is figured is the whole of it.
@@ -218,38 +154,30 @@ public sealed class ComponentAvailabilityTests
         Assert.Equal(0.98901, model.OfWorkflow("w")!.Value, Precision);
     }
 
-    private const string TwoRegions = """
-        regions:
-          east: { zones: [e1], availability: 99.9%, zone_availability: 100% }
-          west: { zones: [w1], availability: 99.9%, zone_availability: 100% }
-        """;
-
-    private static string Across(string mode, int instances = 2, string zones = "[e1, w1]") => $$"""
-          api:
-            kind: service
-            instances: {{instances}}
-            zones: {{zones}}
-            {{mode}}
-            availability: 99%
-            operations: { op: {} }
-        """;
+    /// <summary>api: <paramref name="instances"/> at 99% over these zones, with this multi_region line or none, under these regions.</summary>
+    private static AvailabilityModel Across(string? mode, string? regions = EastAndWest, int instances = 2, params string[] zones)
+    {
+        var api = Service("api", "99%").Instances(instances).Zones(zones.Length == 0 ? ["e1", "w1"] : zones);
+        var design = DesignOf((mode is null ? api : api.With(mode)).Op("op"));
+        return Model(regions is null ? design : design.With(regions));
+    }
 
     [Fact]
     public void Two_regions_are_written_with_their_mode_and_an_unstated_mode_is_assumed_active_active()
     {
         // 1 - (1 - 0.999 x 0.99)^2 = 0.9998792199.
-        var unstated = Model(Across(string.Empty), TwoRegions).Of("api");
+        var unstated = Across(null).Of("api");
         Assert.Equal(0.9998792199, unstated.Value, Precision);
         Assert.Equal(
             $"api: any of 2 instances at 99% each, placed round-robin over zones e1, w1 (100% each), in regions east, west (99.9% each), active-active = {Quantities.Availability(0.9998792199)}",
             unstated.Arithmetic);
         Assert.Equal(["api serves active-active across its regions (no multi_region stated)"], unstated.Assumptions);
 
-        var stated = Model(Across("multi_region: active_active"), TwoRegions).Of("api");
+        var stated = Across("multi_region: active_active").Of("api");
         Assert.Empty(stated.Assumptions);
 
         // Failover, east first: 0.999 x 0.99 + 0.001 x 0.999 x 0.99 = 0.98999901.
-        var failover = Model(Across("multi_region: failover"), TwoRegions).Of("api");
+        var failover = Across("multi_region: failover").Of("api");
         Assert.Equal(0.98999901, failover.Value, Precision);
         Assert.EndsWith($", in regions east, west (99.9% each), failing over in that order = {Quantities.Availability(0.98999901)}", failover.Arithmetic, StringComparison.Ordinal);
     }
@@ -260,7 +188,7 @@ public sealed class ComponentAvailabilityTests
         // 3 instances round-robin over e1, w1, e1: 2 in east, 1 in west. East first: east up (0.999) serves with 2,
         // 1 - 0.01^2; east down and west up (0.001 x 0.999) serves with 1, 0.99.
         // = 0.999 x 0.9999 + 0.000999 x 0.99 = 0.9989001 + 0.00098901 = 0.99988911.
-        var api = Model(Across("multi_region: failover", 3), TwoRegions).Of("api");
+        var api = Across("multi_region: failover", instances: 3).Of("api");
 
         Assert.Equal((0.999 * 0.9999) + (0.000999 * 0.99), api.Value, Precision);
         Assert.Equal(0.99988911, api.Value, Precision);
@@ -270,10 +198,7 @@ public sealed class ComponentAvailabilityTests
     public void One_region_is_named_without_a_mode()
     {
         // Zones a and b of one region (100%), zones 99.9%: 1 - (1 - 0.999 x 0.99)^2 = 0.9998792199.
-        var api = Model(Across(string.Empty, 2, "[a, b]"), """
-            regions:
-              main: { zones: [a, b], availability: 100%, zone_availability: 99.9% }
-            """).Of("api");
+        var api = Across(null, OneRegion("[a, b]", "99.9%"), 2, "a", "b").Of("api");
 
         Assert.Equal(
             $"api: any of 2 instances at 99% each, placed round-robin over zones a, b (99.9% each), in region main (100%) = {Quantities.Availability(0.9998792199)}",
@@ -286,7 +211,7 @@ public sealed class ComponentAvailabilityTests
     {
         // east states both of its figures; west states neither, so its region and zone are assumed at 99.99%.
         // Active-active: 1 - (1 - 0.999 x 0.999 x 0.99)(1 - 0.9999 x 0.9999 x 0.99).
-        var model = Model(Across("multi_region: active_active"), """
+        var model = Across("multi_region: active_active", """
             regions:
               east: { zones: [e1], availability: 99.9%, zone_availability: 99.9% }
               west: { zones: [w1] }
@@ -302,7 +227,7 @@ public sealed class ComponentAvailabilityTests
     public void Zones_at_one_figure_but_not_both_stated_are_each_written_with_their_own()
     {
         // e1's 99.99% is stated, w1's assumed: the same figure, still written zone by zone.
-        var api = Model(Across("multi_region: active_active"), """
+        var api = Across("multi_region: active_active", """
             regions:
               east: { zones: [e1], availability: 100%, zone_availability: 99.99% }
               west: { zones: [w1], availability: 100% }
@@ -314,7 +239,7 @@ public sealed class ComponentAvailabilityTests
     [Fact]
     public void A_single_assumed_zone_is_written_as_assumed()
     {
-        var api = Model(Across(string.Empty, 1, "[a]")).Of("api");
+        var api = Across(null, null, 1, "a").Of("api");
 
         // 0.9999 x 0.99 = 0.989901.
         Assert.Equal(0.989901, api.Value, Precision);
@@ -324,18 +249,14 @@ public sealed class ComponentAvailabilityTests
     [Fact]
     public void Failure_domains_know_their_region_figure_and_source()
     {
-        var design = TestDesigns.Load("""
-            plumbline: 1
-            system: { name: t }
-            regions:
-              east: { zones: [e1], availability: 99.9%, zone_availability: 99.95% }
-              west: { zones: [w1] }
-            workflows:
-              w: { entry: api.op, rate: 10/s }
-            components:
-              api: { kind: service, instances: 2, zones: [e1, w1], operations: { op: { calls: [{ to: db.get, timeout: 1s }] } } }
-              db: { kind: database, zones: [e1], operations: { get: {} } }
-            """);
+        var design = TestDesigns.Load(DesignOf(
+                Service("api").Instances(2).Zones("e1", "w1").Op("op", Call("db.get")),
+                Component("db", "database").Zones("e1").Op("get"))
+            .With("""
+                regions:
+                  east: { zones: [e1], availability: 99.9%, zone_availability: 99.95% }
+                  west: { zones: [w1] }
+                """));
         var domains = FailureDomains.Of(design);
 
         // Regions first, then zones as first listed, each zone once however many components list it.
@@ -353,14 +274,7 @@ public sealed class ComponentAvailabilityTests
         Assert.Equal("zone e1 99.95%", domains.All[2].Describe());
 
         // Without regions, a zone belongs to none and its figure is assumed.
-        var alone = FailureDomains.Of(TestDesigns.Load("""
-            plumbline: 1
-            system: { name: t }
-            workflows:
-              w: { entry: api.op, rate: 10/s }
-            components:
-              api: { kind: service, zones: [x], operations: { op: {} } }
-            """)).All.Single();
+        var alone = FailureDomains.Of(TestDesigns.Load(DesignOf(Service("api").Zones("x").Op("op")))).All.Single();
         Assert.Equal(-1, alone.Region);
         Assert.Equal(Explain.FigureSources.Default, alone.Source);
         Assert.Equal("zone x 99.99% (assumed)", alone.Describe());

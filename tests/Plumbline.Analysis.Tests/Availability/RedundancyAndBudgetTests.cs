@@ -2,6 +2,7 @@ using Plumbline.Analysis.Availability;
 using Plumbline.Analysis.Graph;
 using Plumbline.Design.Model;
 using Xunit;
+using static Plumbline.Tests.Shared.DesignBuilder;
 
 namespace Plumbline.Analysis.Tests.Availability;
 
@@ -12,9 +13,7 @@ public sealed class RedundancyAndBudgetTests
     public void A_stateful_service_s_replicas_are_units_beside_its_instances()
     {
         // 2 instances + 1 replica, each up 99%: 1 - 0.01^3 = 0.999999.
-        var model = AvailabilityModelTests.Model("""
-              api: { kind: service, stateless: false, instances: 2, replicas: 1, availability: 99%, operations: { op: {} } }
-            """);
+        var model = AvailabilityModelTests.Model(Service("api", "99%").With("stateless: false").Instances(2).With("replicas: 1").Op("op"));
 
         Assert.Equal(0.999999, model.Of("api").Value, 1e-12);
         Assert.Equal(0.999999, model.OfWorkflow("w")!.Value, 1e-12);
@@ -24,9 +23,7 @@ public sealed class RedundancyAndBudgetTests
     public void A_stateless_service_counts_its_instances_only()
     {
         // 2 instances each up 99%: 1 - 0.01^2 = 0.9999.
-        var model = AvailabilityModelTests.Model("""
-              api: { kind: service, instances: 2, availability: 99%, operations: { op: {} } }
-            """);
+        var model = AvailabilityModelTests.Model(Service("api", "99%").Instances(2).Op("op"));
 
         Assert.Equal(0.9999, model.Of("api").Value, 1e-12);
         Assert.Null(model.OfWorkflow("missing"));

@@ -31,7 +31,7 @@ public sealed class StateBudgetTests
     {
         // 15 components at 50% reached twice each: the walk stops at 20,000 of 32,768 states; the request survives only
         // the first (0.5^15 = 0.0000305), and 1 - 20,000 / 32,768 = 0.3896 is left unknown: at most 0.3897.
-        var report = AvailabilityNoteTests.Estimate(AvailabilityNoteTests.Calls(15, "count: 2, ", "availability: 50%", "availability: 100%"));
+        var report = AvailabilityNoteTests.Estimate(AvailabilityPathTests.FanOutDesign(15, "50%"));
         var detail = report.Workflows.Single().Availability.Detail;
 
         Assert.Equal(Math.Pow(0.5, 15), detail.Value, 15);

@@ -1,7 +1,8 @@
-using System.Text;
 using Plumbline.Analysis.Estimates;
 using Plumbline.Design.Text;
 using Xunit;
+using static Plumbline.Analysis.Tests.Availability.AvailabilityPathTests;
+using static Plumbline.Tests.Shared.DesignBuilder;
 
 namespace Plumbline.Analysis.Tests.Estimates;
 
@@ -12,39 +13,20 @@ namespace Plumbline.Analysis.Tests.Estimates;
 /// </summary>
 public sealed class AvailabilityNoteTests
 {
-    internal static EstimateReport Estimate(string components, string extra = "") => Estimator.Estimate(TestDesigns.Load($"""
-        plumbline: 1
-        system: {"{"} name: t {"}"}
-        {extra}
-        workflows:
-          w: {"{"} entry: api.op, rate: 10/s {"}"}
-        components:
-        {components}
-        """));
+    internal static EstimateReport Estimate(DesignBuilder design) => Estimator.Estimate(TestDesigns.Load(design));
 
-    /// <summary>api (stating <paramref name="own"/>) calls each of n services (stating <paramref name="each"/>) once, with <paramref name="call"/>.</summary>
-    internal static string Calls(int n, string call, string each, string own)
-    {
-        var sb = new StringBuilder($"  api:\n    kind: service\n    {own}\n    operations:\n      op:\n        calls:\n");
-        foreach (var i in Enumerable.Range(0, n))
-        {
-            sb.Append($"          - {{ to: c{i}.get, {call}timeout: 1s }}\n");
-        }
+    internal static EstimateReport Estimate(params DesignComponent[] components) => Estimate(DesignOf(components));
 
-        foreach (var i in Enumerable.Range(0, n))
-        {
-            sb.Append($"  c{i}: {{ kind: service, {each}, operations: {{ get: {{}} }} }}\n");
-        }
-
-        return sb.ToString();
-    }
+    /// <summary>api and n services, none stating an availability (one instance each); api calls each once.</summary>
+    private static DesignBuilder Unstated(int n) =>
+        DesignOf(CallingEach(Numbered(n), Service("api").Instances(1), to => Call(to), name => Service(name).Instances(1)));
 
     [Fact]
     public void A_figure_bounded_rather_than_enumerated_is_noted_with_its_bound()
     {
         // 14 components reached twice each, at 99.9%: 16,384 joint states; those under 1e-14 (five or more down) are left
         // out, 2.0e-12 of the probability, so 0.999^14 is a lower bound and 0.999^14 + 2.0e-12 the most it can be.
-        var report = Estimate(Calls(14, "count: 2, ", "availability: 99.9%", "availability: 100%"));
+        var report = Estimate(FanOutDesign(14, "99.9%"));
         var detail = report.Workflows.Single().Availability.Detail;
 
         Assert.Equal(Math.Pow(0.999, 14), detail.Value, 12);
@@ -57,7 +39,7 @@ public sealed class AvailabilityNoteTests
     [Fact]
     public void A_figure_enumerated_whole_has_no_bound_to_note()
     {
-        var report = Estimate(Calls(3, "count: 2, ", "availability: 99%", "availability: 100%"));
+        var report = Estimate(FanOutDesign(3, "99%"));
 
         Assert.DoesNotContain(report.Notes, n => n.Contains("too many shared failure states", StringComparison.Ordinal));
     }
@@ -66,17 +48,7 @@ public sealed class AvailabilityNoteTests
     public void Components_reached_more_than_once_are_named_in_the_formula()
     {
         // c (90%) is reached through b and as b's fallback: composed over its 2 states, 0.9; as if independent, 0.9891.
-        var report = Estimate("""
-              api:
-                kind: service
-                availability: 100%
-                operations:
-                  op:
-                    calls:
-                      - { to: b.get, timeout: 1s, fallback: { to: c.get } }
-              b: { kind: service, availability: 99%, operations: { get: { calls: [{ to: c.get, timeout: 1s }] } } }
-              c: { kind: service, availability: 90%, operations: { get: {} } }
-            """);
+        var report = Estimate(FallbackReachedFirst);
         var figure = report.Workflows.Single().Availability.Availability;
 
         Assert.Equal(0.9, figure.Value!.Value, 12);
@@ -90,17 +62,9 @@ public sealed class AvailabilityNoteTests
     {
         // api (an sla of 99.95%) reads and writes db (99%): db is one input though two operations reach it, and one event:
         // 0.9995 x 0.99 = 0.989505 (as if independent, 0.9995 x 0.99^2 = 0.97961).
-        var report = Estimate("""
-              api:
-                kind: service
-                sla: 99.95%
-                operations:
-                  op:
-                    calls:
-                      - { to: db.get, timeout: 1s }
-                      - { to: db.insert, timeout: 1s }
-              db: { kind: database, availability: 99%, operations: { get: { type: read }, insert: { type: write } } }
-            """);
+        var report = Estimate(
+            ApiAtSla(Call("db.get"), Call("db.insert")),
+            Component("db", "database", "99%").Op("get", "type: read").Op("insert", "type: write"));
         var figure = report.Workflows.Single().Availability.Availability;
 
         Assert.Equal(0.989505, figure.Value!.Value, 12);
@@ -115,10 +79,7 @@ public sealed class AvailabilityNoteTests
     public void A_path_of_components_each_reached_once_is_its_formula()
     {
         // 0.9995 x 0.99 = 0.989505, nothing summed over.
-        var figure = Estimate("""
-              api: { kind: service, sla: 99.95%, operations: { op: { calls: [{ to: db.get, timeout: 1s }] } } }
-              db: { kind: database, availability: 99%, operations: { get: {} } }
-            """).Workflows.Single().Availability.Availability;
+        var figure = Estimate(ApiAtSla(Call("db.get")), Component("db", "database", "99%").Op("get")).Workflows.Single().Availability.Availability;
 
         Assert.Equal(0.989505, figure.Value!.Value, 12);
         Assert.Equal("api.op 99.95% x db.get 99%", figure.Formula);
@@ -128,13 +89,16 @@ public sealed class AvailabilityNoteTests
     public void More_than_eight_assumptions_are_counted_not_listed()
     {
         // api and 9 callees state no availability: 10 assumptions, 8 listed and "2 more".
-        var many = Estimate(Calls(9, string.Empty, "instances: 1", "instances: 1"));
+        var many = Estimate(Unstated(9));
         var note = Assert.Single(many.Notes, n => n.StartsWith("Availability assumes what the design does not state: ", StringComparison.Ordinal));
         Assert.EndsWith("c6 99.9% per instance (no availability stated); and 2 more.", note, StringComparison.Ordinal);
 
         // api and 7 callees: exactly 8, all listed.
-        var eight = Estimate(Calls(7, string.Empty, "instances: 1", "instances: 1"));
+        var eight = Estimate(Unstated(7));
         var listed = Assert.Single(eight.Notes, n => n.StartsWith("Availability assumes what the design does not state: ", StringComparison.Ordinal));
         Assert.EndsWith("c6 99.9% per instance (no availability stated).", listed, StringComparison.Ordinal);
     }
+
+    /// <summary>api under an SLA of 99.95%, its operation op making these calls.</summary>
+    private static DesignComponent ApiAtSla(params DesignCall[] calls) => Service("api").With("sla: 99.95%").Op("op", calls);
 }
