@@ -1,7 +1,7 @@
-using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Xunit;
+using static Plumbline.Tests.Shared.DesignBuilder;
 
 namespace Plumbline.Cli.Tests;
 
@@ -15,24 +15,7 @@ public sealed partial class ExtremeFiguresTests : IDisposable
     [Fact]
     public void Growth_of_100_percent_a_day_with_sensitivity_in_json_is_explained_not_an_internal_error()
     {
-        var path = _dir.Write("growth.yaml", """
-            plumbline: 1
-            system: { name: feed }
-            requirements: { growth: 100%/day, peak_to_average: 3 }
-            workflows:
-              post: { entry: api.post, rate: 1000/s, type: write }
-            data:
-              - { entity: Post, owner: db, record_size: 1KB, new_records: 1000/s }
-            components:
-              api:
-                kind: service
-                capacity: 5000/s
-                operations: { post: { calls: [{ to: db.insert, timeout: 1s }] } }
-              db:
-                kind: database
-                model: oltp
-                operations: { insert: { type: write } }
-            """);
+        var path = _dir.Write("growth.yaml", SharedFile("growth-100-percent-a-day.yaml"));
         var run = CliRun.Of("estimate", path, "--sensitivity", "--format", "json");
         Assert.True(run.Exit == 0, run.Error);
         using var json = JsonDocument.Parse(run.Out);
@@ -56,7 +39,7 @@ public sealed partial class ExtremeFiguresTests : IDisposable
     [Fact]
     public void A_chain_of_60_services_each_calling_a_million_times_reports_where_the_load_passes_any_number()
     {
-        var path = _dir.Write("chain.yaml", Chain(60, "count: 1000000"));
+        var path = _dir.Write("chain.yaml", ChainOfServices(60, to => Call(to, count: 1_000_000)).Text);
 
         // Peak at s0 is 3,000/s; each hop multiplies by 1e6, so s50 carries 3e303/s and s51 would carry 3e309, past 1.8e308.
         var json = CliRun.Of("estimate", path, "--format", "json", "--sensitivity");
@@ -102,18 +85,6 @@ public sealed partial class ExtremeFiguresTests : IDisposable
         using var document = JsonDocument.Parse(json.Out);
         var needed = document.RootElement.GetProperty("components")[0].GetProperty("instancesNeeded").GetProperty("value").GetDouble();
         Assert.Equal(4_285_714_285_715, needed);
-    }
-
-    private static string Chain(int length, string call)
-    {
-        var sb = new StringBuilder("plumbline: 1\nsystem: { name: chain }\nrequirements: { peak_to_average: 3 }\nworkflows:\n  go: { entry: s0.op, rate: 1000/s }\ncomponents:\n");
-        for (var i = 0; i < length; i++)
-        {
-            var calls = i + 1 < length ? $"{{ calls: [{{ to: s{i + 1}.op, {call}, timeout: 1s }}] }}" : "{}";
-            sb.Append($"  s{i}:\n    kind: service\n    instances: 2\n    capacity: 1000/s\n    operations: {{ op: {calls} }}\n");
-        }
-
-        return sb.ToString();
     }
 
     [GeneratedRegex(@"\d{17}")]

@@ -34,6 +34,8 @@ internal sealed record DesignBuilder
     /// <summary>The components in the order given, which is the order of the file (the call graph's order follows it).</summary>
     public static DesignBuilder DesignOf(params IEnumerable<DesignComponent> components) => new() { Components = [.. components] };
 
+    public DesignBuilder Named(string system) => this with { System = system };
+
     public DesignBuilder Workflows(params IEnumerable<string> lines) => this with { WorkflowLines = [.. lines] };
 
     public DesignBuilder With(string section) => this with { Sections = [.. Sections, section] };
@@ -61,6 +63,27 @@ internal sealed record DesignBuilder
         bool async = false,
         string? more = null) =>
         new(to) { Timeout = timeout, Probability = probability, Count = count, Fallback = fallback, Degrade = degrade, Async = async, More = more };
+
+    /// <summary>
+    /// s0 calling s1 calling ... s(length - 1), each through operation op: each service as <paramref name="service"/> makes
+    /// it from its name (a plain service by default), each call as <paramref name="call"/> makes it from the operation called.
+    /// </summary>
+    public static IEnumerable<DesignComponent> Chain(int length, Func<string, DesignCall> call, Func<string, DesignComponent>? service = null) =>
+        Enumerable.Range(0, length).Select(i =>
+        {
+            var part = (service ?? (name => Service(name)))($"s{i}");
+            return i + 1 < length ? part.Op("op", call($"s{i + 1}.op")) : part.Op("op");
+        });
+
+    /// <summary>
+    /// A <see cref="Chain"/> of services of 2 instances serving 1,000/s each, system chain, with workflow go entering at s0
+    /// at 1,000/s and peaks 3 times the average: each hop's calls multiply the load, for figures that grow past any number.
+    /// </summary>
+    public static DesignBuilder ChainOfServices(int length, Func<string, DesignCall> call) =>
+        DesignOf(Chain(length, call, name => Service(name).Instances(2).With("capacity: 1000/s")))
+            .Named("chain")
+            .Workflows("go: { entry: s0.op, rate: 1000/s }")
+            .With("requirements: { peak_to_average: 3 }");
 
     /// <summary>
     /// <paramref name="api"/> with an operation op that calls each of <paramref name="callees"/> in turn (each call as
@@ -104,6 +127,12 @@ internal sealed record DesignBuilder
     }
 
     public override string ToString() => Text;
+
+    /// <summary>
+    /// A design kept whole in tests/Shared/designs/ (copied beside the binaries of each test project that runs it), for a
+    /// design more than one test project runs.
+    /// </summary>
+    public static string SharedFile(string fileName) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "designs", fileName));
 
     internal static string Number(double value) => value.ToString(CultureInfo.InvariantCulture);
 }

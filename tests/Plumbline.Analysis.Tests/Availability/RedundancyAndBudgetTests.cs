@@ -29,23 +29,14 @@ public sealed class RedundancyAndBudgetTests
         Assert.Null(model.OfWorkflow("missing"));
     }
 
-    private static WorstCaseTime Worst(string call, string latency = "")
+    /// <summary>
+    /// The worst-case time of api.op, with <paramref name="latency"/> of its own when given, making this one call to db.get
+    /// (whose own latency is a p99 of 90s unless <paramref name="dbLatency"/> says otherwise).
+    /// </summary>
+    internal static WorstCaseTime Worst(DesignCall call, string? latency = null, string? dbLatency = "latency: { p99: 90s }")
     {
-        var design = TestDesigns.Load($$"""
-            plumbline: 1
-            system: { name: t }
-            workflows:
-              w: { entry: api.op, rate: 1/s }
-            components:
-              api:
-                kind: service
-                operations:
-                  op:
-                    {{latency}}
-                    calls:
-                      - {{call}}
-              db: { kind: database, operations: { get: { latency: { p99: 90s } } } }
-            """);
+        var design = TestDesigns.Load(DesignOf(Service("api").Op("op", latency, call), Component("db", "database").Op("get", dbLatency))
+            .Workflows("w: { entry: api.op, rate: 1/s }"));
         var graph = CallGraph.Build(design);
         return TimeoutBudget.Of(graph, graph.IndexOf(new OperationRef("api", "op")));
     }
@@ -54,7 +45,7 @@ public sealed class RedundancyAndBudgetTests
     public void A_worst_case_of_two_minutes_or_more_prints_in_minutes()
     {
         // 3 attempts x 60s + (1s + 1s) constant backoff = 182s = 3.03 minutes.
-        var worst = Worst("{ to: db.get, timeout: 60s, retries: { max: 2, backoff: constant, base: 1s } }");
+        var worst = Worst(Call("db.get", "60s", more: "retries: { max: 2, backoff: constant, base: 1s }"));
 
         Assert.Equal(182, worst.Seconds, 9);
         Assert.Equal("latency 0s + db.get 3 x 60s + 2s backoff = 3.03m", worst.Arithmetic);
@@ -64,7 +55,7 @@ public sealed class RedundancyAndBudgetTests
     public void A_worst_case_of_two_hours_or_more_prints_in_hours()
     {
         // p99 10s of its own + 1 attempt x 2h = 7,210s = 2 hours.
-        var worst = Worst("{ to: db.get, timeout: 2h }", "latency: { p99: 10s }");
+        var worst = Worst(Call("db.get", "2h"), "latency: { p99: 10s }");
 
         Assert.Equal(7210, worst.Seconds, 9);
         Assert.Equal("p99 10s + db.get 2h = 2h", worst.Arithmetic);
@@ -74,7 +65,7 @@ public sealed class RedundancyAndBudgetTests
     public void An_attempt_without_a_timeout_waits_for_the_callee_s_own_worst_case()
     {
         // 2 attempts x db.get's 90s = 180s = 3 minutes.
-        var worst = Worst("{ to: db.get, retries: 1 }");
+        var worst = Worst(Call("db.get", timeout: null, more: "retries: 1"));
 
         Assert.Equal(180, worst.Seconds, 9);
         Assert.Equal("latency 0s + db.get 2 x 90s (no timeout: its own worst case) = 3m", worst.Arithmetic);

@@ -2,6 +2,7 @@ using Plumbline.Analysis.Availability;
 using Plumbline.Analysis.Graph;
 using Plumbline.Design.Model;
 using Xunit;
+using static Plumbline.Tests.Shared.DesignBuilder;
 
 namespace Plumbline.Analysis.Tests.Availability;
 
@@ -89,30 +90,17 @@ public sealed class RetryPathTests
         Assert.Equal(1, of("w.handle").Factor);
     }
 
-    private static WorstCaseTime Worst(string call)
-    {
-        var design = TestDesigns.Load($$"""
-            plumbline: 1
-            system: { name: t }
-            workflows:
-              w: { entry: api.op, rate: 1/s }
-            components:
-              api: { kind: service, operations: { op: { calls: [{{call}}] } } }
-              db: { kind: database, operations: { get: {} } }
-            """);
-        var graph = CallGraph.Build(design);
-        return TimeoutBudget.Of(graph, graph.IndexOf(new OperationRef("api", "op")));
-    }
+    private static WorstCaseTime Worst(DesignCall call) => RedundancyAndBudgetTests.Worst(call, dbLatency: null);
 
     [Fact]
     public void Calls_made_in_turn_wait_each_in_turn_and_parallel_ones_once()
     {
         // count 3 in turn: 3 x 1s = 3s; in parallel: the slowest of the three, 1s.
-        var sequential = Worst("{ to: db.get, count: 3, timeout: 1s }");
+        var sequential = Worst(Call("db.get", count: 3));
         Assert.Equal(3, sequential.Seconds, 9);
         Assert.Equal("latency 0s + db.get 3 calls in turn x (1s) = 3s", sequential.Arithmetic);
 
-        var parallel = Worst("{ to: db.get, count: 3, parallel: true, timeout: 1s }");
+        var parallel = Worst(Call("db.get", count: 3, more: "parallel: true"));
         Assert.Equal(1, parallel.Seconds, 9);
         Assert.DoesNotContain("in turn", parallel.Arithmetic, StringComparison.Ordinal);
     }

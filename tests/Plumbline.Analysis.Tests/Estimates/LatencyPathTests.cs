@@ -2,6 +2,7 @@ using Plumbline.Analysis.Estimates;
 using Plumbline.Analysis.Estimates.Figures;
 using Plumbline.Analysis.Graph;
 using Xunit;
+using static Plumbline.Tests.Shared.DesignBuilder;
 
 namespace Plumbline.Analysis.Tests.Estimates;
 
@@ -12,28 +13,34 @@ namespace Plumbline.Analysis.Tests.Estimates;
 /// </summary>
 public sealed class LatencyPathTests
 {
-    private static EstimateReport Estimate(string body, string requirements = "peak_to_average: 2") => Estimator.Estimate(TestDesigns.Load($$"""
-        plumbline: 1
-        system: { name: t }
-        requirements: { {{requirements}} }
-        {{body}}
-        """));
+    /// <summary>The design estimated with peaks twice the average.</summary>
+    private static EstimateReport Estimate(DesignBuilder design) =>
+        Estimator.Estimate(TestDesigns.Load(design.With("requirements: { peak_to_average: 2 }")));
 
-    /// <summary>80/s into api (no capacity, so no queue) and one db instance serving 200/s; 160/s at peak.</summary>
-    private const string Queued = """
-        workflows:
-          read: { entry: api.get, rate: 80/s }
-        components:
-          api: { kind: service, operations: { get: { latency: { p50: 10ms, p99: 60ms }, calls: [ { to: db.get, timeout: 1s } ] } } }
-          db: { kind: database, instances: 1, capacity: 200/s, operations: { get: { latency: { p50: 2ms, p99: 15ms } } } }
-        slos:
-          - { name: read-latency, workflow: read, sli: latency, threshold: 100ms, objective: 99%, window: 30d }
-        """;
+    private const string ReadWorkflow = "read: { entry: api.get, rate: 10/s }";
+
+    /// <summary>The read workflow's latency objective: 99% under 100ms, unless another objective is given.</summary>
+    private static string ReadLatency(string objective = "99%") =>
+        $"slos:\n  - {{ name: read-latency, workflow: read, sli: latency, threshold: 100ms, objective: {objective}, window: 30d }}";
+
+    /// <summary>
+    /// 80/s into api (no capacity, so no queue) and one db instance serving 200/s; 160/s at peak: or as given, the db's
+    /// capacity, the call's timeout, the workflow's rate and a capacity for api.
+    /// </summary>
+    private static DesignBuilder Queued(string capacity = "200/s", string? timeout = "1s", string rate = "rate: 80/s", string? apiCapacity = null)
+    {
+        var api = apiCapacity is null ? Service("api") : Service("api").With($"capacity: {apiCapacity}");
+        return DesignOf(
+                api.Op("get", "latency: { p50: 10ms, p99: 60ms }", Call("db.get", timeout)),
+                Component("db", "database").Instances(1).With($"capacity: {capacity}").Op("get", "latency: { p50: 2ms, p99: 15ms }"))
+            .Workflows($"read: {{ entry: api.get, {rate} }}")
+            .With(ReadLatency());
+    }
 
     [Fact]
     public void A_single_instance_queue_waits_as_erlang_c_says_and_its_wait_is_listed_at_its_load()
     {
-        var report = Estimate(Queued);
+        var report = Estimate(Queued());
 
         // db: one server at 80 / 200 = 40%: waits with probability 0.4, on average 0.4 / (200 - 80) = 1/300 s; at peak
         // 160 / 200 = 80%: 0.8 / (200 - 160) = 0.02 s.
@@ -75,7 +82,7 @@ public sealed class LatencyPathTests
     {
         // 80/s average over 100/s is 80%; 160/s at peak is past it: no wait figures at peak, and the path's peak latency and the
         // SLO's figure at peak are unknown, with no inputs.
-        var report = Estimate(Queued.Replace("200/s", "100/s", StringComparison.Ordinal).Replace(", timeout: 1s", string.Empty, StringComparison.Ordinal));
+        var report = Estimate(Queued("100/s", timeout: null));
         var db = Assert.Single(report.Queueing);
         Assert.True(db.AverageWaitProbability.IsKnown);
         Assert.False(db.PeakWaitProbability.IsKnown);
@@ -97,15 +104,11 @@ public sealed class LatencyPathTests
     public void A_component_with_no_load_or_many_instances_has_no_queue_entry_or_one_with_its_servers()
     {
         // idle states a capacity but nothing reaches it; db serves with 3 instances.
-        var report = Estimate("""
-            workflows:
-              read: { entry: api.get, rate: 80/s }
-              write: { entry: db.put, rate: 10/s, type: write }
-            components:
-              api: { kind: service, operations: { get: { calls: [ { to: db.get, timeout: 1s } ] } } }
-              db: { kind: database, instances: 3, capacity: 200/s, operations: { get: {}, put: { type: write } } }
-              idle: { kind: service, capacity: 10/s, operations: { run: {} } }
-            """);
+        var report = Estimate(DesignOf(
+                Service("api").Op("get", Call("db.get")),
+                Component("db", "database").Instances(3).With("capacity: 200/s").Op("get").Op("put", "type: write"),
+                Service("idle").With("capacity: 10/s").Op("run"))
+            .Workflows("read: { entry: api.get, rate: 80/s }", "write: { entry: db.put, rate: 10/s, type: write }"));
         var db = Assert.Single(report.Queueing);
         Assert.Equal(3, db.Servers);
 
@@ -117,10 +120,9 @@ public sealed class LatencyPathTests
     public void A_peak_rate_with_no_average_load_queues_only_at_peak()
     {
         // No load on average (rate 0), 160/s at peak over one db instance of 200/s: the wait is only at peak.
-        foreach (var api in new[] { "api: { kind: service,", "api: { kind: service, capacity: 1000/s," })
+        foreach (var (api, capacity) in new[] { ("api without a capacity", (string?)null), ("api serving 1000/s", "1000/s") })
         {
-            var report = Estimate(Queued.Replace("rate: 80/s", "rate: 0/s, peak_rate: 160/s", StringComparison.Ordinal)
-                .Replace("api: { kind: service,", api, StringComparison.Ordinal));
+            var report = Estimate(Queued(rate: "rate: 0/s, peak_rate: 160/s", apiCapacity: capacity));
             var read = report.Latency.Single();
             Assert.Equal(0, read.QueueingAverage.Value!.Value, 12);
             Assert.True(read.QueueingPeak.Value > 0.001, api);
@@ -131,16 +133,10 @@ public sealed class LatencyPathTests
     [Fact]
     public void Only_the_workflow_s_own_latency_slos_are_held_against_it()
     {
-        var report = Estimate("""
-            workflows:
-              read: { entry: api.get, rate: 10/s }
-              write: { entry: api.put, rate: 1/s, type: write }
-            components:
-              api: { kind: service, operations: { get: { latency: { p50: 10ms, p99: 60ms } }, put: { type: write, latency: { p50: 10ms, p99: 60ms } } } }
-            slos:
-              - { name: read-latency, workflow: read, sli: latency, threshold: 100ms, objective: 99.9%, window: 30d }
-              - { name: write-availability, workflow: write, sli: availability, objective: 99%, window: 30d }
-            """);
+        var report = Estimate(DesignOf(
+                Service("api").Op("get", "latency: { p50: 10ms, p99: 60ms }").Op("put", "type: write, latency: { p50: 10ms, p99: 60ms }"))
+            .Workflows(ReadWorkflow, "write: { entry: api.put, rate: 1/s, type: write }")
+            .With(ReadLatency("99.9%") + "\n  - { name: write-availability, workflow: write, sli: availability, objective: 99%, window: 30d }"));
         var read = report.Latency.Single(l => l.Workflow == "read");
         var write = report.Latency.Single(l => l.Workflow == "write");
         Assert.Equal("read-latency", read.Objectives.Single().Slo);
@@ -155,16 +151,12 @@ public sealed class LatencyPathTests
     [Fact]
     public void Stated_percentiles_are_inputs_at_their_own_paths_and_fitted_ones_at_the_latency()
     {
-        var report = Estimate("""
-            workflows:
-              read: { entry: api.get, rate: 10/s }
-            components:
-              api: { kind: service, operations: { get: { latency: { p50: 10ms }, calls: [ { to: db.get, timeout: 1s }, { to: log.put, async: true } ] } } }
-              db: { kind: database, operations: { get: { latency: { p50: 2ms, p90: 5ms, p99: 15ms, p999: 40ms } } } }
-              log: { kind: service, operations: { put: { type: write, latency: { p50: 1ms } } } }
-            slos:
-              - { name: read-latency, workflow: read, sli: latency, threshold: 100ms, objective: 90%, window: 30d }
-            """);
+        var report = Estimate(DesignOf(
+                Service("api").Op("get", "latency: { p50: 10ms }", Call("db.get"), Call("log.put", timeout: null, async: true)),
+                Component("db", "database").Op("get", "latency: { p50: 2ms, p90: 5ms, p99: 15ms, p999: 40ms }"),
+                Service("log").Op("put", "type: write, latency: { p50: 1ms }"))
+            .Workflows(ReadWorkflow)
+            .With(ReadLatency("90%")));
         var read = report.Latency.Single();
 
         // One operation on the path states p999, so p99.9 is shown; db's own p99.9 is read where it is written, api's is
@@ -185,13 +177,7 @@ public sealed class LatencyPathTests
         Assert.Equal(0.010 * Math.Log(10) / Math.Log(2), slo.Average.Inputs[2].Value, 6);
     }
 
-    private static string Chain(int length)
-    {
-        var lines = Enumerable.Range(0, length).Select(i => i + 1 < length
-            ? $"  s{i}: {{ kind: service, operations: {{ op: {{ calls: [ {{ to: s{i + 1}.op, timeout: 1s }} ] }} }} }}"
-            : $"  s{i}: {{ kind: service, operations: {{ op: {{}} }} }}");
-        return "workflows:\n  go: { entry: s0.op, rate: 1/s }\ncomponents:\n" + string.Join("\n", lines);
-    }
+    private static DesignBuilder Chain(int length) => DesignOf(DesignBuilder.Chain(length, to => Call(to))).Workflows("go: { entry: s0.op, rate: 1/s }");
 
     [Fact]
     public void A_path_lists_24_operations_and_counts_the_rest()
@@ -224,16 +210,11 @@ public sealed class LatencyPathTests
         Assert.Equal(2048, LatencyFigures.GridFor(1025).Cells);
 
         // api.get (1) calls db.get with 2 retries (3 attempts) and db.get (1): 5 steps. The unreached job.run and its call do not count.
-        var graph = CallGraph.Build(TestDesigns.Load("""
-            plumbline: 1
-            system: { name: t }
-            workflows:
-              read: { entry: api.get, rate: 1/s }
-            components:
-              api: { kind: service, operations: { get: { calls: [ { to: db.get, timeout: 1s, retries: { max: 2, backoff: exponential } } ] } } }
-              db: { kind: database, operations: { get: {} } }
-              job: { kind: worker, operations: { run: { calls: [ { to: db.get, timeout: 1s } ] } } }
-            """));
+        var graph = CallGraph.Build(TestDesigns.Load(DesignOf(
+                Service("api").Op("get", Call("db.get", more: "retries: { max: 2, backoff: exponential }")),
+                Component("db", "database").Op("get"),
+                Component("job", "worker").Op("run", Call("db.get")))
+            .Workflows("read: { entry: api.get, rate: 1/s }")));
         var reached = graph.Operations.Select(o => o.RefText != "job.run").ToArray();
         Assert.Equal(5, LatencyFigures.StepsOf(graph, reached));
         Assert.Throws<ArgumentNullException>(() => LatencyFigures.StepsOf(null!, reached));

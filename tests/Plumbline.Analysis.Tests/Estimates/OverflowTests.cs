@@ -1,6 +1,6 @@
-using System.Text;
 using Plumbline.Analysis.Estimates;
 using Xunit;
+using static Plumbline.Tests.Shared.DesignBuilder;
 
 namespace Plumbline.Analysis.Tests.Estimates;
 
@@ -11,24 +11,15 @@ public sealed class OverflowTests
     // on it, so the estimate composes no latency or availability along the chain. A synchronous chain of 60 fan-outs is
     // 59 components reached more than once, 2^59 joint states to bound, and each of these tests runs against every mutant
     // of the estimate (docs/mutation.md).
-    private static string Chain(int length, string call)
-    {
-        var sb = new StringBuilder("plumbline: 1\nsystem: { name: chain }\nrequirements: { peak_to_average: 3 }\nworkflows:\n  go: { entry: s0.op, rate: 1000/s }\ncomponents:\n");
-        foreach (var i in Enumerable.Range(0, length))
-        {
-            var calls = i + 1 < length ? $"{{ calls: [{{ to: s{i + 1}.op, {call}, async: true }}] }}" : "{}";
-            sb.Append($"  s{i}:\n    kind: service\n    instances: 2\n    capacity: 1000/s\n    operations: {{ op: {calls} }}\n");
-        }
-
-        return sb.ToString();
-    }
+    private static DesignBuilder HandOffs(int length, double count) =>
+        ChainOfServices(length, to => Call(to, timeout: null, count: count, async: true));
 
     [Fact]
     public void A_load_past_any_number_is_explained_once_at_the_first_component_it_reaches()
     {
         // Peak at s0 is 3,000/s; each hop multiplies by 1e6, so s50 carries 3e303/s and s51 would carry 3e309, past 1.8e308:
         // s51 is explained, at the call into it, and none of the components after it.
-        var report = Estimator.Estimate(TestDesigns.Load(Chain(60, "count: 1000000")));
+        var report = Estimator.Estimate(TestDesigns.Load(HandOffs(60, 1_000_000)));
         var overflow = Assert.Single(report.Overflows);
         Assert.Equal("s51", overflow.Subject);
         Assert.Equal("/components/s50/operations/op/calls/0", overflow.Path);
@@ -43,8 +34,8 @@ public sealed class OverflowTests
     public void A_finite_chain_has_nothing_to_explain()
     {
         // 3,000/s x 1e6 per hop over 50 hops is 3e303/s: large, but a number.
-        Assert.Empty(Estimator.Estimate(TestDesigns.Load(Chain(51, "count: 1000000"))).Overflows);
-        Assert.Empty(Estimator.Estimate(TestDesigns.Load(Chain(60, "count: 2"))).Overflows);
+        Assert.Empty(Estimator.Estimate(TestDesigns.Load(HandOffs(51, 1_000_000))).Overflows);
+        Assert.Empty(Estimator.Estimate(TestDesigns.Load(HandOffs(60, 2))).Overflows);
     }
 
     [Fact]
@@ -52,24 +43,7 @@ public sealed class OverflowTests
     {
         // 100%/day doubles the load daily; today's busiest peak is 3,000/s (1,000/s x 3): ln(1e15 / 3000) / ln 2 = 38.3, so
         // 39 days; a month of 30.4375 days doubles it 2^30.4375 = 1.45e9 times.
-        var report = Estimator.Estimate(TestDesigns.Load("""
-            plumbline: 1
-            system: { name: feed }
-            requirements: { growth: 100%/day, peak_to_average: 3 }
-            workflows:
-              post: { entry: api.post, rate: 1000/s, type: write }
-            data:
-              - { entity: Post, owner: db, record_size: 1KB, new_records: 1000/s }
-            components:
-              api:
-                kind: service
-                capacity: 5000/s
-                operations: { post: { calls: [{ to: db.insert, timeout: 1s }] } }
-              db:
-                kind: database
-                model: oltp
-                operations: { insert: { type: write } }
-            """));
+        var report = Estimator.Estimate(TestDesigns.Load(SharedFile("growth-100-percent-a-day.yaml")));
         var overflow = Assert.Single(report.Overflows);
         Assert.Equal("growth", overflow.Subject);
         Assert.Equal("/requirements/growth", overflow.Path);
