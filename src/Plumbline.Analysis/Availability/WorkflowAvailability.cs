@@ -99,7 +99,7 @@ public sealed record WorkflowAvailability(string Workflow, double Value, Immutab
             var text = $"{Expression} = {Quantities.Availability(Independent)}";
             if (SharedDomains.IsEmpty && States <= 1)
             {
-                return Uncertainty > 0 ? text + Bounds() : text;
+                return text + Bounds();
             }
 
             var what = SharedDomains.IsEmpty ? "components reached more than once" : string.Join(", ", SharedDomains);
@@ -107,8 +107,8 @@ public sealed record WorkflowAvailability(string Workflow, double Value, Immutab
         }
     }
 
-    /// <summary>The factor that costs the most availability, or null when the path is empty.</summary>
-    public PathFactor? Weakest => Factors.IsEmpty ? null : Factors.MinBy(f => f.Factor);
+    /// <summary>The factor that costs the most availability, or null when the path is empty (MinBy's answer for no element).</summary>
+    public PathFactor? Weakest => Factors.MinBy(f => f.Factor);
 
     private string Bounds() => Uncertainty > 1e-12
         ? $" (too many states to enumerate: at most {Quantities.Availability(Value + Uncertainty)})"
