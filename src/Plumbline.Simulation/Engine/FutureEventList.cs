@@ -465,7 +465,9 @@ public sealed class FutureEventList
     /// </summary>
     private void Refill()
     {
-        while (true)
+        // Each pass spreads the lowest bucket in use into buckets below it, so the bucket taken falls from pass to pass and
+        // there are at most as many passes as buckets: more mean a reference key that does not move, a loop without end.
+        for (var pass = 0; pass <= TopBucket; pass++)
         {
             int b;
             if (_usedLow != 0)
@@ -514,6 +516,8 @@ public sealed class FutureEventList
                 RadixAdd(BucketOf(bucket[i]), bucket[i]);
             }
         }
+
+        throw new InvalidOperationException("The event list's refill did not reach its earliest events.");
     }
 
     private static void ThrowEmpty() => throw new InvalidOperationException("The event list is empty.");

@@ -48,7 +48,8 @@ public sealed class Xoshiro256StarStar : IUniformSource
     {
         ArgumentOutOfRangeException.ThrowIfNegative(stream);
         var rng = new Xoshiro256StarStar(seed);
-        for (var i = 0; i < stream; i++)
+        // Over a range: a loop counter a mutant turned around would jump two billion times.
+        foreach (var _ in Enumerable.Range(0, stream))
         {
             rng.Jump();
         }
@@ -104,9 +105,10 @@ public sealed class Xoshiro256StarStar : IUniformSource
         ulong s0 = 0, s1 = 0, s2 = 0, s3 = 0;
         foreach (var word in polynomial)
         {
-            for (var b = 0; b < 64; b++)
+            // The bit walks up and out of the word: no counter that could be turned around.
+            for (var bit = 1UL; bit != 0; bit <<= 1)
             {
-                if ((word & (1UL << b)) != 0)
+                if ((word & bit) != 0)
                 {
                     s0 ^= _s0;
                     s1 ^= _s1;

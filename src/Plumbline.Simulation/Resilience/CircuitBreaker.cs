@@ -161,20 +161,28 @@ public sealed class CircuitBreaker
         var bucket = (long)Math.Floor(now / _bucketSeconds);
         if (bucket != _currentBucket)
         {
-            // Clear every bucket between the last one used and this one (all of them after a long gap).
+            // Clear every bucket between the last one used and this one (all of them after a long gap). The loop walks the
+            // slots, not the bucket numbers, so it is bounded by the window whatever the gap: slot i last held the bucket
+            // `age` before this one, and was left behind when that bucket came after the last one used.
             var gap = _currentBucket == long.MinValue ? WindowBuckets : Math.Min(bucket - _currentBucket, WindowBuckets);
-            for (long b = bucket - gap + 1; b <= bucket; b++)
+            var slot = Slot(bucket);
+            for (var i = 0; i < WindowBuckets; i++)
             {
-                var i = (int)(((b % WindowBuckets) + WindowBuckets) % WindowBuckets);
-                _successTotal -= _successes[i];
-                _failureTotal -= _failures[i];
-                _successes[i] = 0;
-                _failures[i] = 0;
+                var age = (slot - i + WindowBuckets) % WindowBuckets;
+                if (age < gap)
+                {
+                    _successTotal -= _successes[i];
+                    _failureTotal -= _failures[i];
+                    _successes[i] = 0;
+                    _failures[i] = 0;
+                }
             }
 
             _currentBucket = bucket;
         }
 
-        index = (int)(((bucket % WindowBuckets) + WindowBuckets) % WindowBuckets);
+        index = Slot(bucket);
     }
+
+    private static int Slot(long bucket) => (int)(((bucket % WindowBuckets) + WindowBuckets) % WindowBuckets);
 }

@@ -215,12 +215,15 @@ public sealed class SimulatorChannelTests
 
     private sealed class ChannelRecorder(int channel) : IModel
     {
+        private readonly HashSet<long> _handled = [];
         private int _next;
 
         public List<(double Time, int Target)> Seen { get; } = [];
 
         public void Handle(Simulator simulator, in SimEvent e)
         {
+            // An event handled twice fails here rather than being handled forever.
+            Assert.True(_handled.Add(e.Sequence), $"event {e.Sequence} handled twice");
             if (e.Target < 0)
             {
                 simulator.ScheduleOnChannel(channel, kind: 1, target: _next++);
@@ -254,11 +257,24 @@ public sealed class SimulatorChannelTests
 
         public int Scheduled { get; private set; } = 1;
 
-        public bool Live(in SimEvent e) => !Abandoned.Contains(e.Sequence);
+        private readonly HashSet<long> _handled = [];
+        private int _liveCalls;
+
+        /// <summary>
+        /// Whether the event is still wanted. The run asks at most three times per event it takes from the list (for each
+        /// channel event it drops, for the channel's next one, for the event itself), so more calls than three times the
+        /// budget mean a run that asks about the same event forever: it fails here instead.
+        /// </summary>
+        public bool Live(in SimEvent e)
+        {
+            Assert.True(++_liveCalls <= 3 * budget, $"{_liveCalls} questions whether an event is live, for {budget} events at most");
+            return !Abandoned.Contains(e.Sequence);
+        }
 
         public void Handle(Simulator simulator, in SimEvent e)
         {
             Assert.DoesNotContain(e.Sequence, Abandoned);
+            Assert.True(_handled.Add(e.Sequence), $"event {e.Sequence} handled twice");
             Fired.Add((e.Time, e.Sequence));
             _pendingOnChannels.Remove(e.Sequence);
             if (abandon && _pendingOnChannels.Count > 0 && random.Next(0, 3) == 0)

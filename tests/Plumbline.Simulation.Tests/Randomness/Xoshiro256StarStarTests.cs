@@ -41,11 +41,14 @@ public sealed class Xoshiro256StarStarTests
     [Fact]
     public void Jump_matches_the_reference_jump_polynomial()
     {
-        // The reference jump() applied to s = {1, 2, 3, 4}, then next() twice.
+        // The reference jump() applied to s = {1, 2, 3, 4}, then next() four times: the last word of the jumped state reaches
+        // the output from the third draw on.
         var rng = new Xoshiro256StarStar(1, 2, 3, 4);
         rng.Jump();
         Assert.Equal(13534147089533256664UL, rng.NextUInt64());
         Assert.Equal(7126240192422241655UL, rng.NextUInt64());
+        Assert.Equal(3805973808039778091UL, rng.NextUInt64());
+        Assert.Equal(11547880530658420384UL, rng.NextUInt64());
     }
 
     [Fact]
@@ -76,12 +79,18 @@ public sealed class Xoshiro256StarStarTests
         jumped.Jump();
         jumped.Jump();
         Assert.Equal(jumped.NextUInt64(), two.NextUInt64());
-        Assert.Throws<ArgumentOutOfRangeException>(() => Xoshiro256StarStar.ForStream(42, -1));
+        Assert.Equal("stream", Assert.Throws<ArgumentOutOfRangeException>(() => Xoshiro256StarStar.ForStream(42, -1)).ParamName);
     }
 
     [Fact]
-    public void The_all_zero_state_is_refused() =>
+    public void The_all_zero_state_is_refused_and_one_set_bit_in_any_word_is_enough()
+    {
         Assert.Throws<ArgumentException>(() => new Xoshiro256StarStar(0, 0, 0, 0));
+        Assert.Equal(0UL, new Xoshiro256StarStar(1, 0, 0, 0).NextUInt64()); // rotl(0 * 5, 7) * 9
+        Assert.Equal(5760UL, new Xoshiro256StarStar(0, 1, 0, 0).NextUInt64()); // rotl(1 * 5, 7) * 9
+        Assert.Equal(0UL, new Xoshiro256StarStar(0, 0, 1, 0).NextUInt64());
+        Assert.Equal(0UL, new Xoshiro256StarStar(0, 0, 0, 1).NextUInt64());
+    }
 
     [Fact]
     public void Doubles_stay_in_their_intervals()

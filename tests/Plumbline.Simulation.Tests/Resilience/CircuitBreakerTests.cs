@@ -105,6 +105,30 @@ public sealed class CircuitBreakerTests
     }
 
     [Fact]
+    public void Successes_older_than_the_window_are_forgotten_too()
+    {
+        // Five successes in the bucket of second 0, then four failures from 12s, when that bucket has left the 10s window:
+        // four failures of four calls, at least half, so the fourth opens it. Counted still, the successes would make
+        // 4 of 9 and keep it closed.
+        var breaker = Make();
+        for (var i = 0; i < 5; i++)
+        {
+            breaker.RecordSuccess(0.1 * i);
+        }
+
+        breaker.RecordFailure(12);
+        breaker.RecordFailure(12.5);
+        breaker.RecordFailure(13);
+        Assert.Equal(CircuitState.Closed, breaker.State);
+        breaker.RecordFailure(13.5);
+        Assert.Equal(CircuitState.Open, breaker.State);
+    }
+
+    [Fact]
+    public void A_breaker_needs_its_policy() =>
+        Assert.Equal("policy", Assert.Throws<ArgumentNullException>(() => new CircuitBreaker(null!)).ParamName);
+
+    [Fact]
     public void Time_not_closed_runs_from_the_first_opening_to_the_close_across_a_failed_trial()
     {
         // Opened at 3, a trial at 33 fails at 33.5 (open again until 63.5), a trial at 63.5 succeeds at 64: not closed

@@ -72,8 +72,9 @@ public sealed class ReplicationsTests
         cancelled.Cancel();
         Assert.Throws<OperationCanceledException>(() => Replications.Run(4, i => i, parallelism: 2, cancelled.Token));
         Assert.Throws<ArgumentNullException>(() => Replications.Run<int>(4, null!, cancellation: TestContext.Current.CancellationToken));
-        Assert.Throws<ArgumentNullException>(() => Replications.Interval<double>(null!, x => x));
-        Assert.Throws<ArgumentNullException>(() => Replications.Interval([1.0, 2.0], null!));
+        // Refused by name: without the checks, LINQ's Select would throw the same exception, naming "source" or "selector".
+        Assert.Equal("results", Assert.Throws<ArgumentNullException>(() => Replications.Interval<double>(null!, x => x)).ParamName);
+        Assert.Equal("figure", Assert.Throws<ArgumentNullException>(() => Replications.Interval([1.0, 2.0], null!)).ParamName);
     }
 
     private static void InterlockedMax(ref int target, int value)
