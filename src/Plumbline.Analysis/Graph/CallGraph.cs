@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Plumbline.Analysis.Estimates;
 using Plumbline.Design.Model;
 
 namespace Plumbline.Analysis.Graph;
@@ -176,11 +177,13 @@ public sealed class CallGraph
                 var calleeComponent = componentOf[to];
 
                 // A read-through cache (or a CDN) calls its origin only on a miss; so does a caller
-                // whose call follows straight after a call to a cache.
+                // whose call follows straight after a lookup in a cache. A write to a cache (filling it, say) misses
+                // nothing, so the call after it runs on every execution that reaches it.
                 var backs = ownCache >= 0 ? ownCache : previousCache;
                 var missOf = call.Probability is null ? backs : -1;
                 edges.Add(new CallEdge(edges.Count, from, to, call.Async ? EdgeKind.Async : EdgeKind.Sync, call, missOf, backs));
                 previousCache = components[calleeComponent] is { Kind: ComponentKind.Cache, HitRatio: not null } && !call.Async
+                    && AccessInference.Infer(operations[to]) == AccessType.Read
                     ? calleeComponent
                     : -1;
             }
