@@ -125,6 +125,21 @@ public sealed class CircuitBreakerTests
     }
 
     [Fact]
+    public void A_window_of_20_seconds_has_buckets_of_2_seconds()
+    {
+        // Three failures at 0, 0.5 and 1 s fill the bucket of seconds 0 to 2; at 15 s (bucket 7 of 2 s) it is still in the
+        // window of ten buckets, so the fourth failure is four of four and opens it. Buckets of half a second (the window
+        // multiplied instead of divided) would have dropped the first three.
+        var breaker = new CircuitBreaker(new CircuitBreakerPolicy(Percent.FromFraction(0.5), Duration.FromSeconds(20), 4, Duration.FromSeconds(30)));
+        breaker.RecordFailure(0);
+        breaker.RecordFailure(0.5);
+        breaker.RecordFailure(1);
+        Assert.Equal(CircuitState.Closed, breaker.State);
+        breaker.RecordFailure(15);
+        Assert.Equal(CircuitState.Open, breaker.State);
+    }
+
+    [Fact]
     public void A_breaker_needs_its_policy() =>
         Assert.Equal("policy", Assert.Throws<ArgumentNullException>(() => new CircuitBreaker(null!)).ParamName);
 
