@@ -214,7 +214,7 @@ public sealed class SloAnalyzerTests
     }
 
     [Fact]
-    public void A_journey_tighter_than_its_steps_can_compose_is_a_finding()
+    public void A_journey_tighter_than_its_steps_can_compose_does_not_meet_its_objective()
     {
         // Each step runs on one instance at 99.9% (no zones): the journey composes 99.9%^2 = 99.8001%, below 99.9%.
         var design = TestDesigns.Load("""
@@ -232,8 +232,5 @@ public sealed class SloAnalyzerTests
         var signUp = SloAnalyzer.Analyze(design, Estimator.Estimate(design)).Slos.Single();
         Near(0.999 * 0.999, signUp.Composed!.Value.Value);
         Assert.False(signUp.Composed.MeetsObjective);
-        var findings = Plumbline.Analysis.Review.Reviewer.Review(design, new Plumbline.Analysis.Review.ReviewOptions(new DateOnly(2026, 11, 25))).Findings;
-        var finding = Assert.Single(findings, f => f.Key == "slo-unreachable-availability@sign-up");
-        Assert.Contains("99.8001%", finding.Message, StringComparison.Ordinal);
     }
 }

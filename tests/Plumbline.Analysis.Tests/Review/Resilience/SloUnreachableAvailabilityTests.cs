@@ -72,4 +72,24 @@ public sealed class SloUnreachableAvailabilityTests
         // 0.99995 x 0.9999499 = 0.99989990...: printed 99.98999% against 99.99%, never "99.99% ... reaches 99.99%".
         Assert.Contains("asks 99.99% of checkout, but its synchronous path reaches only 99.98999%", Assert.Single(findings).Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_journey_tighter_than_its_steps_can_compose_is_a_finding()
+    {
+        // Each step runs on one instance at 99.9% (no zones): the journey composes 99.9%^2 = 99.8001%, below 99.9%.
+        var findings = ReviewKit.Review("""
+            plumbline: 1
+            system: { name: accounts }
+            workflows:
+              register: { entry: web.register, rate: 2/s, type: write }
+              verify: { entry: web.verify, rate: 1/s, type: write }
+            components:
+              web: { kind: service, availability: 99.9%, operations: { register: { type: write }, verify: { type: write } } }
+            slos:
+              - { name: sign-up, journey: [register, verify], sli: availability, objective: 99.9% }
+            """);
+
+        var finding = Assert.Single(findings, f => f.Key == "slo-unreachable-availability@sign-up");
+        Assert.Contains("99.8001%", finding.Message, StringComparison.Ordinal);
+    }
 }
