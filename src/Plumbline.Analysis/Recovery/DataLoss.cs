@@ -16,7 +16,9 @@ public static class DataLoss
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(copies, 1);
         var result = 1 / failureRate;
-        for (var i = 2; i <= copies; i++)
+
+        // Over a range, not a counter: a counter turned around (i--) would run for minutes, not fail.
+        foreach (var i in Enumerable.Range(2, copies - 1))
         {
             // One more factor of μ / (i λ) per copy, multiplied in a way that does not overflow before it must.
             result *= repairRate / (i * failureRate);
@@ -37,7 +39,7 @@ public static class DataLoss
         ArgumentOutOfRangeException.ThrowIfLessThan(copies, 1);
         var tau = 0.0;
         var total = 0.0;
-        for (var k = 0; k < copies; k++)
+        foreach (var k in Enumerable.Range(0, copies))
         {
             var fail = (copies - k) * failureRate;
             tau = (1 / fail) + (k == 0 ? 0 : repairRate / fail * tau);

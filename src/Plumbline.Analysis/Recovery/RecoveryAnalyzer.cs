@@ -163,7 +163,7 @@ public static class RecoveryAnalyzer
         private string P(string field) => _c.Path + "/" + field;
 
         private FigureInput In(string name, double value, FigureUnit unit, string path) =>
-            new(name, value, unit, path, path.StartsWith('/') ? Design.SourceMap.LineOf(path) : 0);
+            new(name, value, unit, path, Design.SourceMap.LineOf(path));
 
         private FigureInput Assumed(string name, double value, FigureUnit unit, string what)
         {
@@ -462,8 +462,9 @@ public static class RecoveryAnalyzer
                 return null;
             }
 
-            var last = _model.Options.Horizons.Max();
-            for (var month = 1; month <= last; month++)
+            // Whole months up to the longest horizon, over a range: a counter turned around would scan for minutes.
+            var last = (int)Math.Floor(_model.Options.Horizons.Max());
+            foreach (var month in Enumerable.Range(1, Math.Max(0, last)))
             {
                 if (ShardBytesAt(month, out _) / rate.Value > targetSeconds)
                 {
@@ -494,7 +495,8 @@ public static class RecoveryAnalyzer
             var year = (double)Plumbline.Design.Units.Calendar.SecondsPerYear;
             var shards = Math.Max(1, _c.Instances);
             var lambda = afr.Value / (double)year;
-            var mu = repair.Value > 0 ? 1 / repair.Value : double.PositiveInfinity;
+            // A repair of 0 s is instant: 1 / 0 is +infinity, and so is the MTTDL.
+            var mu = 1 / repair.Value;
             var shardMttdl = afr.Value <= 0 ? double.PositiveInfinity : DataLoss.ApproximateMttdl(n, lambda, mu);
             var mttdl = new Figure("mean time to data loss", shardMttdl / shards, FigureUnit.Seconds,
                 "MTTF^n / (n! x MTTR^(n-1)) for one shard, divided by the shards",
@@ -502,7 +504,7 @@ public static class RecoveryAnalyzer
             var independent = DataLoss.ChanceWithin(year, mttdl.Value!.Value);
             var independentFigure = new Figure("independent loss in a year", independent, FigureUnit.Ratio, "1 - exp(-1 year / MTTDL)", [Of("MTTDL (s)", mttdl.Value.Value, FigureUnit.Seconds)]);
 
-            var zoneNames = zones.IsEmpty ? [] : Enumerable.Range(0, Math.Min(n, zones.Length)).Select(j => zones[j]).Distinct(StringComparer.Ordinal).ToList();
+            var zoneNames = Enumerable.Range(0, Math.Min(n, zones.Length)).Select(j => zones[j]).Distinct(StringComparer.Ordinal).ToList();
             var regionNames = zoneNames.Select(z => _regionOfZone.GetValueOrDefault(z)).Distinct(StringComparer.Ordinal).ToList();
             string? shared;
             FigureInput correlated;

@@ -248,7 +248,8 @@ public static class SloAnalyzer
             return null;
         }
 
-        var share = requests > 0 ? 1 / requests : double.PositiveInfinity;
+        // No failure allowed at all (a budget of 0 requests): 1 / 0 is +infinity, every failure is the whole budget.
+        var share = 1 / requests;
         if (share <= limit)
         {
             return null;

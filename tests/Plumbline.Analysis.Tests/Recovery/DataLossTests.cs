@@ -100,5 +100,32 @@ public sealed class DataLossTests
         Assert.Equal(1e-12, DataLoss.ChanceWithin(1, 1e12), 1e-24);
     }
 
+    [Fact]
+    public void Fewer_than_one_copy_is_refused()
+    {
+        Assert.Equal("copies", Assert.Throws<ArgumentOutOfRangeException>(() => DataLoss.ApproximateMttdl(0, 0.02, 8766)).ParamName);
+        Assert.Equal("copies", Assert.Throws<ArgumentOutOfRangeException>(() => DataLoss.ExactMttdl(0, 0.02, 8766)).ParamName);
+    }
+
+    [Fact]
+    public void An_instant_repair_leaves_one_copy_its_mean_time_to_failure()
+    {
+        // One copy is never repaired in time: its MTTF, 1 / 0.5 = 2, however fast the repair (an infinite rate, a repair of 0 s).
+        Assert.Equal(2, DataLoss.ExactMttdl(1, 0.5, double.PositiveInfinity));
+    }
+
+    [Fact]
+    public void Data_never_lost_has_no_chance_of_loss_in_any_period()
+    {
+        Assert.Equal(0, DataLoss.ChanceWithin(double.PositiveInfinity, double.PositiveInfinity));
+    }
+
+    [Fact]
+    public void A_small_chance_keeps_its_third_term()
+    {
+        // x = 1 / 20,000 = 5e-5: x - x^2/2 + x^3/6 = 5e-5 - 1.25e-9 + 2.0833e-14 = 4.99987500208333e-5 (x^4/24 = 2.6e-19 left out).
+        Assert.Equal(4.99987500208333e-5, DataLoss.ChanceWithin(1, 20_000), 1e-18);
+    }
+
     private static double Relative(double value) => Math.Abs(value) * 1e-12;
 }
