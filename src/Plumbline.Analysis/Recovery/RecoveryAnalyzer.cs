@@ -497,7 +497,8 @@ public static class RecoveryAnalyzer
             var lambda = afr.Value / (double)year;
             // A repair of 0 s is instant: 1 / 0 is +infinity, and so is the MTTDL.
             var mu = 1 / repair.Value;
-            var shardMttdl = afr.Value <= 0 ? double.PositiveInfinity : DataLoss.ApproximateMttdl(n, lambda, mu);
+            // A copy that never fails (0% a year): 1 / 0 is +infinity, and so is every factor μ / (iλ), so the MTTDL is too.
+            var shardMttdl = DataLoss.ApproximateMttdl(n, lambda, mu);
             var mttdl = new Figure("mean time to data loss", shardMttdl / shards, FigureUnit.Seconds,
                 "MTTF^n / (n! x MTTR^(n-1)) for one shard, divided by the shards",
                 [Of("n (copies)", n, FigureUnit.Count), afr, repair, In("shards", shards, FigureUnit.Count, P("instances"))]);

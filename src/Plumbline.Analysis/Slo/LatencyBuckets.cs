@@ -64,8 +64,9 @@ public static class LatencyBuckets
     public static LatencyBucket For(Design.Model.Slo slo, SystemDesign design)
     {
         ArgumentNullException.ThrowIfNull(slo);
-        ArgumentNullException.ThrowIfNull(design);
         var threshold = slo.Threshold ?? Duration.Zero;
+
+        // Of refuses a null design by name, before the design is read here.
         var buckets = Of(design);
         var stated = !design.Operations.Telemetry.LatencyBuckets.IsDefaultOrEmpty;
         if (slo.Query?.Bucket is { } bucket)

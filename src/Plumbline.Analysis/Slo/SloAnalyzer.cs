@@ -29,8 +29,9 @@ public static class SloAnalyzer
 
     public static SloReport Analyze(SystemDesign design, EstimateReport estimate, SloOptions? options = null)
     {
-        ArgumentNullException.ThrowIfNull(design);
         ArgumentNullException.ThrowIfNull(estimate);
+
+        // Resolve refuses a null design by name, before the design is read here.
         var alerting = AlertingLoader.Resolve(design, (options ?? SloOptions.Default).AlertWindows);
         var lowTraffic = alerting.LowTrafficShare?.Fraction ?? DefaultLowTrafficShare;
         var notes = new List<string>();

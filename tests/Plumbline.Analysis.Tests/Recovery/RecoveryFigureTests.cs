@@ -123,6 +123,7 @@ public sealed class RecoveryFigureTests
         Assert.Equal("asynchronous, 3 copies", store.Replication);
         var instance = store.For(FailureScope.Instance);
         Assert.Equal((RecoveryPath.Failover, 1.0, 60.0), (instance.Path, instance.Rpo.Value, instance.Rto.Value));
+        Assert.Contains("a store with copies and no replication.mode replicates asynchronously", report.Assumptions);
     }
 
     [Fact]
@@ -373,6 +374,38 @@ public sealed class RecoveryFigureTests
         Assert.Equal((300.0, "workflow audit"), (Of("notes").Rpo!.Seconds, Of("notes").Rpo!.Source));
         // The strictest durability promised of ledger's data: Mark's 99.999%.
         Assert.Equal(("entity Mark", 0.99999), (Of("ledger").DurabilityTarget!.Source, Of("ledger").DurabilityTarget!.Durability));
+    }
+
+    [Fact]
+    public void A_copy_that_never_fails_never_loses_data()
+    {
+        // 0% a year: λ = 0, MTTF = 1 / 0 = +infinity, and so the MTTDL; no loss in a year, and the store's one zone is
+        // what is left: durability (1 - 0) x (1 - 0.1%) = 99.9%.
+        var store = Store(OneStore("db", """
+                kind: database
+                replicas: 1
+                zones: [e1]
+                replication: { annual_failure_rate: 0%, repair: 1h }
+                operations: { get: {} }
+            """), "db");
+
+        Assert.True(double.IsPositiveInfinity(store.Durability.Mttdl.Value!.Value));
+        Assert.Equal(0.0, store.Durability.Independent.Value);
+        Assert.Equal(0.999, store.Durability.Durability.Value!.Value, 15);
+    }
+
+    [Fact]
+    public void Of_two_entities_promising_the_same_durability_the_first_is_named()
+    {
+        var store = Store(OneStore("db", """
+                kind: database
+                operations: { get: {} }
+            """, """
+              - { entity: Order, owner: db, record_size: 1KB, initial_records: 1K, durability: 99.999% }
+              - { entity: Refund, owner: db, record_size: 1KB, initial_records: 1K, durability: 99.999% }
+            """), "db");
+
+        Assert.Equal("entity Order", store.DurabilityTarget!.Source);
     }
 
     [Fact]

@@ -111,6 +111,45 @@ public sealed class SloAnalyzerFigureTests
     }
 
     [Fact]
+    public void A_journeys_peak_is_unknown_when_a_steps_is()
+    {
+        var design = TestDesigns.Load(Accounts);
+        var estimate = Estimator.Estimate(design);
+        var noVerifyPeak = estimate with
+        {
+            Traffic = [.. estimate.Traffic.Select(t => t.Workflow == "verify" ? t with { Peak = Figure.Unknown("peak rate", FigureUnit.Rate, "not stated") } : t)],
+        };
+
+        var signUp = SloAnalyzer.Analyze(design, noVerifyPeak).Slos.Single(s => s.Name == "sign-up");
+        Assert.Equal(1.0, signUp.AverageRate.Value);
+        Assert.False(signUp.PeakRate.IsKnown);
+    }
+
+    [Fact]
+    public void One_failure_burning_exactly_the_low_traffic_share_is_not_low_traffic()
+    {
+        // 100,000 a day over a 1-day window at 90%: 100,000 x 10% = 10,000 failures allowed, one is 0.01% of them.
+        // At a share of 0.01% that is not more than the share; at 0.0099% it is.
+        const string Daily = """
+            plumbline: 1
+            system: { name: daily }
+            workflows:
+              sync: { entry: app.sync, rate: 100K/day }
+            components:
+              app: { kind: service, operations: { sync: {} } }
+            slos:
+              - { name: sync-availability, workflow: sync, sli: availability, objective: 90%, window: 1d }
+            operations:
+              alerting: { low_traffic_share: {{share}} }
+            """;
+
+        var at = Analyze(Daily.Replace("{{share}}", "0.01%", StringComparison.Ordinal)).Slos.Single();
+        Assert.Equal(10_000.0, at.BudgetRequestsAverage.Value);
+        Assert.Null(at.LowTraffic);
+        Assert.NotNull(Analyze(Daily.Replace("{{share}}", "0.0099%", StringComparison.Ordinal)).Slos.Single().LowTraffic);
+    }
+
+    [Fact]
     public void An_slo_on_one_workflow_quotes_the_estimates_own_traffic()
     {
         var design = TestDesigns.Load(Accounts);
