@@ -215,6 +215,9 @@ public sealed class SloAnalyzerFigureTests
         var report = Analyze(Accounts);
 
         Assert.Null(report.Slos.Single(s => s.Name == "register-tight").Bucket);
+        // A threshold written on an availability SLO measures nothing: still no bucket.
+        var withThreshold = Analyze(Accounts.Replace("sli: availability, objective: 99.9% }", "sli: availability, objective: 99.9%, threshold: 300ms }", StringComparison.Ordinal));
+        Assert.Null(withThreshold.Slos.Single(s => s.Name == "register-tight").Bucket);
         // register's path is web.register alone, p99 40ms at average load, within 100ms.
         var fast = report.Slos.Single(s => s.Name == "register-fast");
         Assert.NotNull(fast.Composed);
