@@ -17,8 +17,7 @@ public static class CostEstimator
     /// <summary>Estimates the design and prices it (see <see cref="Price"/>).</summary>
     public static CostReport Estimate(SystemDesign design, PriceCatalog catalog, CostOptions? options = null, EstimateOptions? estimateOptions = null)
     {
-        ArgumentNullException.ThrowIfNull(design);
-        ArgumentNullException.ThrowIfNull(catalog);
+        // LoadModel.Compile refuses a null design and Price a null catalog, each by its name.
         var model = LoadModel.Compile(design, estimateOptions);
         return Price(model, Estimator.Estimate(model), catalog, options);
     }
@@ -46,8 +45,8 @@ public static class CostEstimator
     private sealed class Builder(LoadModel model, EstimateReport estimate, ImmutableArray<OwnerStorage> storageByOwner, ImmutableArray<double> horizonMonths, PriceCatalog catalog, CostOptions options)
     {
         private readonly Dictionary<string, OwnerStorage> _owned = storageByOwner.ToDictionary(o => o.Component, StringComparer.Ordinal);
-        private readonly Dictionary<string, ComponentBandwidth> _bandwidth = estimate.Bandwidth.GroupBy(b => b.Component, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        private readonly Dictionary<string, CacheSizing> _caches = estimate.Caches.GroupBy(k => k.Component, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        private readonly Dictionary<string, ComponentBandwidth> _bandwidth = estimate.Bandwidth.DistinctBy(b => b.Component, StringComparer.Ordinal).ToDictionary(b => b.Component, StringComparer.Ordinal);
+        private readonly Dictionary<string, CacheSizing> _caches = estimate.Caches.DistinctBy(k => k.Component, StringComparer.Ordinal).ToDictionary(k => k.Component, StringComparer.Ordinal);
         private readonly ILookup<string, OperationLoad> _operations = estimate.Operations.ToLookup(o => o.Component, StringComparer.Ordinal);
 
         private const decimal SecondsPerHour = Calendar.SecondsPerHour;
@@ -408,7 +407,8 @@ public static class CostEstimator
             var total = byComponent.Values.Sum();
             var totalGb = GigabytesPerMonth(total * growth);
             var charge = PriceMath.Tiered(transfer.PerGb, totalGb, _conventions.FreeAllowances);
-            foreach (var (c, bytes) in byComponent.OrderBy(p => p.Key))
+            // Each entry component gets its own line, so the order they are walked in changes nothing.
+            foreach (var (c, bytes) in byComponent)
             {
                 var share = D(bytes / total);
                 var inputs = ImmutableArray.CreateBuilder<CostInput>();
@@ -498,7 +498,7 @@ public static class CostEstimator
         private double Target(Component component) =>
             component.Autoscaling?.TargetUtilisation?.Fraction ?? model.Options.TargetUtilisation;
 
-        private StatedInputs?[]? _stated;
+        private readonly StatedInputs?[] _stated = new StatedInputs?[model.Design.Components.Length];
 
         /// <summary>
         /// What a component states about its instances, as inputs: the same at every horizon, so made once per component
@@ -506,7 +506,6 @@ public static class CostEstimator
         /// </summary>
         private StatedInputs Stated(int c)
         {
-            _stated ??= new StatedInputs?[_design.Components.Length];
             if (_stated[c] is { } known)
             {
                 return known;
@@ -636,13 +635,15 @@ public static class CostEstimator
         /// <summary>A whole count for a note: 4,300,000,000,000; past a thousand trillion, 1.2e18.</summary>
         private static string Whole(double count) => Quantities.Number(count, "#,0");
 
-        /// <summary>
-        /// A figure as a decimal; a magnitude past what money can hold is capped so a bill prints rather than fails. The cap
-        /// is 1e20 (a hundred billion billion bytes, requests or instances), far past any real bill, and low enough that a
-        /// capped figure times the seconds of a month (2.6e6) and a price, summed over the lines of a design, still fits a
-        /// decimal (7.9e28).
-        /// </summary>
-        private static decimal D(double value) =>
-            double.IsNaN(value) || value <= 0 ? 0 : value >= 1e20 ? 1e20m : (decimal)value;
+        private static decimal D(double value) => Figure(value);
     }
+
+    /// <summary>
+    /// A figure as a decimal; a magnitude past what money can hold is capped so a bill prints rather than fails. The cap
+    /// is 1e20 (a hundred billion billion bytes, requests or instances), far past any real bill, and low enough that a
+    /// capped figure times the seconds of a month (2.6e6) and a price, summed over the lines of a design, still fits a
+    /// decimal (7.9e28). NaN and what is not positive count 0.
+    /// </summary>
+    internal static decimal Figure(double value) =>
+        double.IsNaN(value) || value <= 0 ? 0 : value >= 1e20 ? 1e20m : (decimal)value;
 }

@@ -60,11 +60,7 @@ public static class PriceMath
                 lines.Add(new TierCharge(from, tier.UpTo, billed, tier.Price, price.Per, billed / price.Per * tier.Price));
             }
 
-            if (tier.UpTo is null || units <= end)
-            {
-                break;
-            }
-
+            // Every tier is walked: those above the quantity bill nothing (from >= units >= to), and a catalog has a handful.
             start = end;
         }
 
