@@ -102,15 +102,16 @@ internal static class ComponentPricingRules
             return catalog.FindStorage(name);
         }
 
-        var kind = pricing.Kind switch
+        return pricing.Kind switch
         {
-            PricingKind.ObjectStorage => StorageKind.Object,
-            PricingKind.Instances when pricing.Instance!.IsManagedDatabase => StorageKind.Database,
-            PricingKind.Instances => StorageKind.Block,
-            _ => (StorageKind?)null,
+            PricingKind.ObjectStorage => FirstOf(catalog, StorageKind.Object),
+            PricingKind.Instances when pricing.Instance!.IsManagedDatabase => FirstOf(catalog, StorageKind.Database),
+            PricingKind.Instances => FirstOf(catalog, StorageKind.Block),
+            _ => null,
         };
-        return kind is null ? null : catalog.Storage.FirstOrDefault(s => s.Kind == kind);
     }
+
+    private static StorageClass? FirstOf(PriceCatalog catalog, StorageKind kind) => catalog.Storage.FirstOrDefault(s => s.Kind == kind);
 
     private static string Kind(ComponentKind kind) => Design.Text.EnumNames.Text(kind);
 }

@@ -132,8 +132,9 @@ public sealed class CostFigureTests
         Assert.Equal(
             [("older", "c6i.large"), ("page", "ebs-gp3, m5.large")],
             report.SourcesUsed.Select(s => (s.Name, string.Join(", ", s.Items))));
+        // archive and older were both read on 2025-06-30, the oldest; of the two, the name first in order.
         Assert.Equal(new DateOnly(2025, 6, 30), report.Catalog.OldestReadOn);
-        Assert.Equal("older", report.Catalog.OldestSource);
+        Assert.Equal("archive", report.Catalog.OldestSource);
     }
 
     private const string Replicated = """
@@ -201,7 +202,7 @@ public sealed class CostFigureTests
           b: { entry: wide.op, rate: 15/s }
         components:
           small: { kind: service, runs_on: c6i.large, instances: 2, capacity: 10/s, autoscaling: { min: 2, max: 4, target_utilisation: 50% }, operations: { op: {} } }
-          wide: { kind: service, runs_on: c6i.large, instances: 6, capacity: 10/s, autoscaling: { min: 6, max: 8, target_utilisation: 50% }, operations: { op: {} } }
+          wide: { kind: service, runs_on: c6i.large, instances: 7, capacity: 10/s, autoscaling: { min: 6, max: 8, target_utilisation: 50% }, operations: { op: {} } }
         """;
 
     [Fact]
@@ -236,7 +237,7 @@ public sealed class CostFigureTests
     {
         var idle = Assert.Single(Price(Scaled, OneYear).Idle);
 
-        // wide: minimum 6; average load needs 3, and one spare: 4. 2 x 0.085 x 730 = 124.10, of 372.30: a third.
+        // wide: minimum 6 (its 7 instances are where autoscaling starts, not what it keeps); average load needs 3, and one spare: 4. 2 x 0.085 x 730 = 124.10, of 372.30: a third.
         // small: minimum 2 against the same 4, not idle.
         Assert.Equal(("wide", "c6i.large", 6, 4.0), (idle.Component, idle.InstanceType, idle.Provisioned, idle.Needed));
         Assert.Equal(124.10m, idle.MonthlySaving);
@@ -258,9 +259,13 @@ public sealed class CostFigureTests
         requirements: { peak_to_average: 2 }
         workflows:
           a: { entry: web.op, rate: 10/s }
-          b: { entry: store.put, rate: 5/s }
+          b: { entry: store.put, rate: 100/s }
+          c: { entry: wide.op, rate: 10/s }
+          d: { entry: spare.op, rate: 10/s }
         components:
           web: { kind: service, runs_on: c6i.large, instances: 9, zones: [a, b], capacity: 10/s, operations: { op: {} } }
+          wide: { kind: service, runs_on: c6i.large, instances: 9, zones: [a, b, c], capacity: 10/s, operations: { op: {} } }
+          spare: { kind: service, runs_on: free.micro, instances: 5, capacity: 100/s, operations: { op: {} } }
           store: { kind: database, runs_on: m5.large, instances: 5, replicas: 1, zones: [a, b, c], capacity: { writes: 100/s }, operations: { put: { type: write } } }
         """;
 
@@ -276,13 +281,22 @@ public sealed class CostFigureTests
         Assert.Equal((9, 6.0, 186.15m), (web.Provisioned, web.Needed, web.MonthlySaving));
         Assert.Equal(0.3333m, Math.Round(web.Share, 4));
         Assert.Contains(("instances that carry the load with one zone lost: zones x ceil(needed / (zones - 1))", 6m), web.Inputs.Select(i => (i.Name, i.Value)));
-        Assert.Contains(("zones", 2m), web.Inputs.Select(i => (i.Name, i.Value)));
-        // store: peak 10/s needs ceil(10 / 70) = 1; with a replica, one per zone: max(1, 3) = 3. 5 - 3 = 2 idle:
+        Assert.Equal(
+            [("instances", 9m, CostUnit.Count, "/components/web/instances"),
+             ("instances needed at peak", 3m, CostUnit.Count, "estimate"),
+             ("zones", 2m, CostUnit.Count, "/components/web/zones")],
+            web.Inputs.Take(3).Select(i => (i.Name, i.Value, i.Unit, i.Source)));
+        // wide: the same 3 over 3 zones, 3 x ceil(3 / 2) = 6; 9 - 6 = 3 idle.
+        Assert.Equal((9, 6.0, 186.15m), (idle.Single(i => i.Component == "wide").Provisioned, idle.Single(i => i.Component == "wide").Needed, idle.Single(i => i.Component == "wide").MonthlySaving));
+        // spare: 5 instances at no cost; 10/s needs 1, and a spare: 2. 3 idle save 0 of 0, a share of 0.
+        Assert.Equal((5, 2.0, 0m, 0m), (idle.Single(i => i.Component == "spare").Provisioned, idle.Single(i => i.Component == "spare").Needed, idle.Single(i => i.Component == "spare").MonthlySaving, idle.Single(i => i.Component == "spare").Share));
+        // store: peak 200/s needs ceil(200 / 70) = 3; with a replica, one per zone: max(3, 3) = 3 (without replicas it would
+        // be 3 x ceil(3 / 2) = 6). 5 - 3 = 2 idle:
         // 2 x 70.08 = 140.16, of (5 + 1 replica) x 70.08 = 420.48, a third.
         Assert.Equal((5, 3.0, 140.16m), (store.Provisioned, store.Needed, store.MonthlySaving));
         Assert.Equal(0.3333m, Math.Round(store.Share, 4));
         Assert.Contains(("instances for the load, at least one per zone (its replicas take over a failure)", 3m), store.Inputs.Select(i => (i.Name, i.Value)));
-        Assert.Equal(["web", "store"], idle.Select(i => i.Component));
+        Assert.Equal(["web", "wide", "spare", "store"], idle.Select(i => i.Component));
     }
 
     private const string Services = """
@@ -299,6 +313,9 @@ public sealed class CostFigureTests
           api: { kind: service, runs_on: c6i.large, instances: 1, operations: { op: { calls: [{ to: q.send, async: true }, { to: kv.get }] } } }
           q: { kind: queue, operations: { send: { type: write } } }
           kv: { kind: cache, runs_on: cache-service, memory: 2GiB, operations: { get: { type: read } } }
+          sess: { kind: database, runs_on: cache-service, memory: 1GiB, instances: 2, operations: { get: { type: read } } }
+        data:
+          - { entity: Session, owner: sess, record_size: 1KiB, initial_records: 1000, new_records: 0/s }
         """;
 
     [Fact]
@@ -365,6 +382,8 @@ public sealed class CostFigureTests
              ("free allowance, requests", 1_000_000m, CostUnit.Requests, "catalog:/services/queue-service/requests/free"),
              ("14,768,000 requests billed above 1,000,000, per 1,000,000", 0.40m, CostUnit.MoneyPerRequests, "catalog:/services/queue-service/requests/price")],
             Inputs(queue));
+        // Its requests: 2/s x 2,628,000 s = 5,256,000, one 1 KiB chunk each (no item size is known) x 0.0023 / 1M = 0.0120888.
+        Assert.Equal(0.0120888m, Line(report.Now, "kv", "cache-service requests").Amount);
         // 2 GiB of memory on 1 instance = 2 GB x 0.084 x 730 = 122.64.
         var stored = Line(report.Now, "kv", "cache-service stored");
         Assert.Equal(122.64m, stored.Amount);
@@ -373,9 +392,18 @@ public sealed class CostFigureTests
              ("price per GB-hour", 0.084m, CostUnit.MoneyPerHour, "catalog:/services/cache-service/stored"),
              ("hours per month", 730m, CostUnit.Hours, "catalog:/conventions/hours_per_month")],
             Inputs(stored));
-        Assert.Single(report.Now.Components.Single(c => c.Component == "kv").Lines);
-        // 16.425 + 205.3125 + 1,132.92265625 + 131.10453125 + 2.628 + 62.05 + 5.9072 + 122.64 = 1,678.9898875.
-        Assert.Equal(1_678.9898875m, report.Now.Total);
+        Assert.Equal(2, report.Now.Components.Single(c => c.Component == "kv").Lines.Length);
+        // A database on the serverless cache, called by nothing: no requests, and 1 GiB x 2 instances = 2 GB stored, 122.64;
+        // its data is in the service's price, not at a storage class.
+        Assert.Equal([0m, 122.64m], report.Now.Components.Single(c => c.Component == "sess").Lines.Select(l => l.Amount));
+        // api states no capacity nor replicas: 1 x 62.05.
+        Assert.Equal("price per hour x hours per month x instances, where instances = instances (no capacity stated, so the count does not follow load)", Line(report.Now, "api", "c6i.large").Formula);
+        // 16.425 + 205.3125 + 1,132.92265625 + 131.10453125 + 2.628 + 62.05 + 5.9072 + 0.0120888 + 122.64 + 122.64 = 1,801.6419763.
+        Assert.Equal(1_801.6419763m, report.Now.Total);
+        // The requests of cdn-service and the serverless cache are read from "older"; the rest from "page".
+        Assert.Equal(
+            [("older", "c6i.large, cache-service, cdn-service requests"), ("page", "cdn-service, internet, lb-service, queue-service")],
+            report.SourcesUsed.Select(u => (u.Name, string.Join(", ", u.Items))));
         Assert.Equal(
             ["lb: priced as lb-service, the catalog's first load_balancer service; the design does not say what it runs on.",
              "edge: priced as cdn-service, the catalog's first cdn service; the design does not say what it runs on.",
