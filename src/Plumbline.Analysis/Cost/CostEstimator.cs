@@ -145,7 +145,8 @@ public static class CostEstimator
         /// <summary>Notes that the bill prices <paramref name="item"/> from the catalog's <paramref name="source"/>, unless the design overrode it.</summary>
         private void Use(string? source, string item, string? overriddenAt = null)
         {
-            if (source is { Length: > 0 } && overriddenAt is null)
+            // A loaded catalog's sources are names defined under sources; one unknown to it is dropped when the list is made.
+            if (source is not null && overriddenAt is null)
             {
                 if (!_used.TryGetValue(source, out var items))
                 {
@@ -206,7 +207,8 @@ public static class CostEstimator
             {
                 var atAverage = Formulas.InstancesNeeded(n.BasisAverageLoad * growth, n.CapacityPerInstance, target);
                 var atPeak = Formulas.InstancesNeeded(n.BasisPeakLoad * growth, n.CapacityPerInstance, target);
-                var scaled = Math.Clamp(atAverage, auto.Min, Math.Max(auto.Min, auto.Max));
+                // The loader refuses an autoscaling.max below its min, so the bounds are in order.
+                var scaled = Math.Clamp(atAverage, auto.Min, auto.Max);
                 inputs.Add(new CostInput("instances needed at average load", D(atAverage), CostUnit.Count, CostSources.Estimate, 0));
                 inputs.Add(stated.AutoscalingMin!);
                 inputs.Add(stated.AutoscalingMax!);
@@ -365,7 +367,7 @@ public static class CostEstimator
             }
 
             var charge = PriceMath.Tiered(storage.PerGbMonth, gb, applyFree: _conventions.FreeAllowances);
-            inputs.AddRange(TierInputs(charge, storage.Path + "/price", storage.OverriddenAt));
+            inputs.AddRange(TierInputs(charge, storage.Path + "/price", gigabytes: true, storage.OverriddenAt));
             return new CostLine(CostDriver.Storage, storage.Name, charge.Amount, formula, inputs.ToImmutable());
         }
 
@@ -414,7 +416,7 @@ public static class CostEstimator
                 var inputs = ImmutableArray.CreateBuilder<CostInput>();
                 inputs.Add(new CostInput("its responses, GB a month", GigabytesPerMonth(bytes * growth), CostUnit.Gigabytes, CostSources.Estimate, 0));
                 inputs.Add(new CostInput("the design's internet egress, GB a month", totalGb, CostUnit.Gigabytes, CostSources.Estimate, 0));
-                inputs.AddRange(TierInputs(charge, transfer.Path + "/price", transfer.OverriddenAt));
+                inputs.AddRange(TierInputs(charge, transfer.Path + "/price", gigabytes: true, transfer.OverriddenAt));
                 yield return (c, new CostLine(CostDriver.Transfer, "internet", charge.Amount * share,
                     "the design's internet egress priced through the tiers x this component's share of the bytes", inputs.ToImmutable()));
             }
@@ -554,7 +556,8 @@ public static class CostEstimator
                 return budget.Amount;
             }
 
-            return budget.Period == RatePeriod.Year ? budget.Amount / 12 : budget.PerMonth();
+            // PerMonth takes a year as twelve bills, not by its seconds.
+            return budget.PerMonth();
         }
 
         private BudgetCheck Check(decimal total, decimal budget)
@@ -578,18 +581,19 @@ public static class CostEstimator
                 inputs.Add(new CostInput("growth since now", growth, CostUnit.Factor, _design.Requirements.Path + "/growth", Line(_design.Requirements.Path + "/growth")));
             }
 
-            inputs.AddRange(TierInputs(charge, path + "/price"));
+            inputs.AddRange(TierInputs(charge, path + "/price", gigabytes: driver == CostDriver.Transfer));
             return new CostLine(driver, item, charge.Amount, formula, inputs.ToImmutable());
         }
 
         /// <summary>The free allowance and each tier billed, as inputs; a price from cost.prices (<paramref name="overriddenAt"/>) points at the design.</summary>
-        private IEnumerable<CostInput> TierInputs(TieredCharge charge, string path, string? overriddenAt = null)
+        /// <param name="gigabytes">The quantity is billed GB (storage, transfer), not requests: said by the caller, which knows, rather than read from the tiers, which may all be free.</param>
+        private IEnumerable<CostInput> TierInputs(TieredCharge charge, string path, bool gigabytes, string? overriddenAt = null)
         {
             var fromDesign = overriddenAt is not null;
             var pricePath = overriddenAt ?? path;
             if (charge.FreeUnits > 0)
             {
-                yield return new CostInput(charge.Tiers.FirstOrDefault()?.Per == 1 || charge.Tiers.IsEmpty && path.Contains("transfer", StringComparison.Ordinal) ? "free allowance, GB" : "free allowance, requests", charge.FreeUnits, CostUnit.Requests,
+                yield return new CostInput(gigabytes ? "free allowance, GB" : "free allowance, requests", charge.FreeUnits, CostUnit.Requests,
                     CostSources.CatalogPrefix + path.Replace("/price", "/free", StringComparison.Ordinal), 0);
             }
 

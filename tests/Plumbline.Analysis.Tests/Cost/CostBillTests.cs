@@ -274,4 +274,66 @@ public sealed class CostBillTests
         // Nothing is priced from the catalog's sources.
         Assert.Empty(report.SourcesUsed);
     }
+
+    private const string Cached = """
+        plumbline: 1
+        system: { name: cached }
+        requirements: { peak_to_average: 2 }
+        workflows:
+          w: { entry: api.op, rate: 10/s }
+        data:
+          - { entity: Item, owner: db, record_size: 3KiB, initial_records: 1000, new_records: 0/s }
+        components:
+          api: { kind: service, runs_on: c6i.large, instances: 1, operations: { op: { calls: [{ to: kv.get }, { to: db.get, probability: 0.1 }] } } }
+          kv: { kind: cache, runs_on: cache-service, hit_ratio: 90%, operations: { get: { type: read } } }
+          db: { kind: database, runs_on: m5.large, instances: 1, operations: { get: { type: read } } }
+        """;
+
+    [Fact]
+    public void A_serverless_cache_bills_a_request_per_started_chunk_of_its_items_and_stores_its_hot_set()
+    {
+        var now = Price(Cached).Now;
+
+        // Its items are the 3 KiB records of the store behind it: 3 chunks of 1 KiB each. 10/s x 2,628,000 s = 26,280,000
+        // reads x 3 = 78,840,000 requests x 0.0023 / 1M = 0.181332.
+        var requests = Line(now, "kv", "cache-service requests");
+        Assert.Equal(0.181332m, requests.Amount);
+        Assert.Equal(78_840_000m, requests.Inputs[0].Value);
+        // No memory stated: the hot set, 20% of the 1,000 records read in a day (of 864,000 reads) x 3 KiB = 614,400 bytes
+        // = 614,400 / 2^30 = 0.00057220458984375 GB x 0.084 x 730 = 0.03508758544921875.
+        Assert.Equal(0.03508758544921875m, Line(now, "kv", "cache-service stored").Amount);
+    }
+
+    [Fact]
+    public void A_store_keeps_the_shards_its_data_needs_at_the_longest_horizon()
+    {
+        const string Sharded = """
+            plumbline: 1
+            system: { name: sharded }
+            requirements: { peak_to_average: 2 }
+            workflows:
+              w: { entry: vault.get, rate: 1/s }
+            data:
+              - { entity: Doc, owner: vault, record_size: 1GiB, initial_records: 250, new_records: 0/s }
+            components:
+              vault: { kind: database, runs_on: m5.large, instances: 5, capacity: { reads: 100/s }, storage_per_node: 100GiB, operations: { get: { type: read } } }
+            """;
+        var idle = Assert.Single(Price(Sharded).Idle);
+
+        // Peak 2/s needs 1, and a spare: 2; but 250 GB on nodes of 100 GB is ceil(2.5) = 3 shards. 5 - 3 = 2 idle:
+        // 2 x 0.096 x 730 = 140.16.
+        Assert.Equal((5, 3.0, 140.16m), (idle.Provisioned, idle.Needed, idle.MonthlySaving));
+        Assert.Contains(("shards for storage at the longest horizon", 3m, CostUnit.Count, "estimate"), idle.Inputs.Select(i => (i.Name, i.Value, i.Unit, i.Source)));
+    }
+
+    [Fact]
+    public void A_catalog_built_without_sources_has_no_oldest_price()
+    {
+        var bare = new PriceCatalog("bare", null, null, "USD", new CatalogConventions(730, GigabyteUnit.GiB, FreeAllowances: true, Note: null), [], [], [], [], [], [], "test");
+
+        var report = Price(Small, catalog: bare);
+
+        Assert.Equal((DateOnly.MinValue, string.Empty), (report.Catalog.OldestReadOn, report.Catalog.OldestSource));
+        Assert.Equal(0m, report.Now.Total);
+    }
 }
