@@ -593,7 +593,7 @@ public static class CostEstimator
             var pricePath = overriddenAt ?? path;
             if (charge.FreeUnits > 0)
             {
-                yield return new CostInput(gigabytes ? "free allowance, GB" : "free allowance, requests", charge.FreeUnits, CostUnit.Requests,
+                yield return new CostInput(gigabytes ? "free allowance, GB" : "free allowance, requests", charge.FreeUnits, gigabytes ? CostUnit.Gigabytes : CostUnit.Requests,
                     CostSources.CatalogPrefix + path.Replace("/price", "/free", StringComparison.Ordinal), 0);
             }
 

@@ -141,7 +141,7 @@ public sealed class CostBillTests
         Assert.Equal(
             [("its responses, GB a month", 2_566.40625m, CostUnit.Gigabytes, "estimate"),
              ("the design's internet egress, GB a month", 10_265.625m, CostUnit.Gigabytes, "estimate"),
-             ("free allowance, GB", 100m, CostUnit.Requests, "catalog:/transfer/internet/free"),
+             ("free allowance, GB", 100m, CostUnit.Gigabytes, "catalog:/transfer/internet/free"),
              ("10,140 GB billed from 100 to 10,240, per GB", 0.09m, CostUnit.MoneyPerGb, "catalog:/transfer/internet/price"),
              ("25.63 GB billed above 10,240, per GB", 0.085m, CostUnit.MoneyPerGb, "catalog:/transfer/internet/price")],
             one.Inputs.Select(i => (i.Name, i.Value, i.Unit, i.Source)));
@@ -335,5 +335,34 @@ public sealed class CostBillTests
 
         Assert.Equal((DateOnly.MinValue, string.Empty), (report.Catalog.OldestReadOn, report.Catalog.OldestSource));
         Assert.Equal(0m, report.Now.Total);
+    }
+
+    [Fact]
+    public void A_storage_class_with_a_free_allowance_bills_what_is_above_it_in_GB()
+    {
+        // The shipped catalogs give storage no free allowance; a catalog built in code can.
+        const string Kept = """
+            plumbline: 1
+            system: { name: kept }
+            workflows:
+              w: { entry: db.get, rate: 1/s }
+            data:
+              - { entity: Row, owner: db, record_size: 1GiB, initial_records: 20, new_records: 0/s }
+            components:
+              db: { kind: database, runs_on: m5.large, instances: 1, operations: { get: { type: read } } }
+            """;
+        var m5 = new InstanceType("m5.large", InstanceFamily.General, null, null, 2, Design.Units.ByteSize.FromGibibytes(8), 0.096m, "page", null, "/instances/m5.large");
+        var disk = new StorageClass("disk", StorageKind.Block, new TieredPrice([new PriceTier(null, 0.1m)], Per: 1, Free: 5), null, null, "page", null, "/storage/disk");
+        var catalog = new PriceCatalog("built", null, null, "USD", new CatalogConventions(730, GigabyteUnit.GiB, FreeAllowances: true, Note: null), [], [m5], [disk], [], [], [], "test");
+
+        var line = Line(Price(Kept, catalog: catalog).Now, "db", "disk");
+
+        // 20 GB, the first 5 free: 15 x 0.1 = 1.50.
+        Assert.Equal(1.50m, line.Amount);
+        Assert.Equal(
+            [("GB stored (all copies)", 20m, CostUnit.Gigabytes, "estimate"),
+             ("free allowance, GB", 5m, CostUnit.Gigabytes, "catalog:/storage/disk/free"),
+             ("15 GB billed above 5, per GB", 0.1m, CostUnit.MoneyPerGb, "catalog:/storage/disk/price")],
+            line.Inputs.Select(i => (i.Name, i.Value, i.Unit, i.Source)));
     }
 }

@@ -354,7 +354,7 @@ public sealed class CostFigureTests
         Assert.Equal(CostDriver.Transfer, transfer.Driver);
         Assert.Equal(
             [("GB out a month", 2_566.40625m, CostUnit.Gigabytes, "estimate"),
-             ("free allowance, GB", 1_024m, CostUnit.Requests, "catalog:/services/cdn-service/transfer/free"),
+             ("free allowance, GB", 1_024m, CostUnit.Gigabytes, "catalog:/services/cdn-service/transfer/free"),
              ("1,542.41 GB billed above 1,024, per GB", 0.085m, CostUnit.MoneyPerGb, "catalog:/services/cdn-service/transfer/price")],
             Inputs(transfer));
         // 1/s x 2,628,000 s = 2,628,000 requests x 0.01 per 10,000 = 2.628; no free allowance.
