@@ -309,14 +309,18 @@ public sealed class PathLatency
             var steps = new Step[outgoing.Length];
             for (var k = 0; k < outgoing.Length; k++)
             {
+                // No pattern variable assigned beside || and read after it: Stryker could not place its mutants there
+                // (docs/mutation.md, "Code Stryker can measure").
                 var edge = graph.Edges[outgoing[k]];
-                if (edge.Kind != EdgeKind.Sync || edge.Call is not { } call)
+                var call = edge.Kind == EdgeKind.Sync ? edge.Call : null;
+                if (call is null)
                 {
                     steps[k] = default;
                     continue;
                 }
 
-                if (!done[edge.To] || unbounded[edge.To] || latency[edge.To] is not { } callee)
+                var callee = done[edge.To] && !unbounded[edge.To] ? latency[edge.To] : null;
+                if (callee is null)
                 {
                     return null;
                 }

@@ -1,4 +1,3 @@
-using CsCheck;
 using Plumbline.Analysis.Latency;
 using Xunit;
 
@@ -53,18 +52,71 @@ public sealed class ErlangCTests
     }
 
     [Fact]
-    public void Waiting_grows_with_load_and_shrinks_with_servers_even_for_thousands_of_servers()
+    public void Two_servers_at_half_load_by_the_textbook_formula()
     {
-        Gen.Select(Gen.Int[1, 5_000], Gen.Double[0.01, 0.99], Gen.Double[0.001, 0.05]).SampleReplayable(
-            (servers, utilisation, more) =>
-            {
-                var load = servers * utilisation;
-                var c = ErlangC.ProbabilityOfWaiting(servers, load);
-                var higher = ErlangC.ProbabilityOfWaiting(servers, Math.Min(servers * 0.999, load * (1 + more)));
-                var wider = ErlangC.ProbabilityOfWaiting(servers + 1, load);
-                return c is >= 0 and <= 1 && higher >= c - 1e-12 && wider <= c + 1e-12;
-            },
-            iter: 2_000);
+        // c = 2, A = lambda / mu = 1 / 1 = 1 erlang. By the textbook: P0 = 1 / (1 + A + A^2 / 2! x c / (c - A)) =
+        // 1 / (1 + 1 + 1) = 1/3, C = A^2 / 2! x c / (c - A) x P0 = 1/2 x 2 x 1/3 = 1/3. Rate c mu - lambda = 1/s, mean wait
+        // C / rate = 1/3 s, utilisation 1/2. P(W > t) = C e^-t: 2/3 of arrivals do not wait (quantiles up to 2/3 are 0), and
+        // the 90% quantile is ln(C / 0.1) = ln(10/3) = 1.2039728 s.
+        Assert.Equal(1.0 / 3, ErlangC.ProbabilityOfWaiting(2, 1), 1e-15);
+        var delay = ErlangC.Delay(2, 1, 1);
+        Assert.Equal(1.0 / 3, delay.ProbabilityOfWaiting, 1e-15);
+        Assert.Equal(1, delay.Rate, 1e-15);
+        Assert.Equal(0.5, delay.Utilisation, 1e-15);
+        Assert.Equal(1.0 / 3, delay.MeanWait, 1e-15);
+        Assert.False(delay.IsUnbounded);
+        Assert.Equal(1.2039728043259361, delay.Quantile(0.9), 1e-12);
+        Assert.Equal(0, delay.Quantile(0.5));
+        Assert.Equal(0, delay.Quantile(0.6666));
+        Assert.Equal(0, delay.Quantile(0));
+        Assert.Equal(double.PositiveInfinity, delay.Quantile(1));
+
+        // Four times as fast a service (mu = 4/s, lambda = 4/s): the same A = 1, so the same C, and a rate of 8 - 4 = 4/s.
+        var faster = ErlangC.Delay(2, 4, 4);
+        Assert.Equal(1.0 / 3, faster.ProbabilityOfWaiting, 1e-15);
+        Assert.Equal(4, faster.Rate, 1e-15);
+        Assert.Equal(1.0 / 12, faster.MeanWait, 1e-15);
+        Assert.Equal(1.2039728043259361 / 4, faster.Quantile(0.9), 1e-12);
+    }
+
+    [Fact]
+    public void At_or_past_full_load_the_queue_is_unbounded_and_without_load_nobody_waits()
+    {
+        Assert.Equal(1, ErlangC.ProbabilityOfWaiting(2, 2));
+        Assert.Equal(1, ErlangC.ProbabilityOfWaiting(2, 2.5));
+        Assert.Equal(0, ErlangC.ProbabilityOfWaiting(3, 0));
+
+        var full = ErlangC.Delay(2, 2, 1);
+        Assert.True(full.IsUnbounded);
+        Assert.Equal(1, full.ProbabilityOfWaiting);
+        Assert.Equal(0, full.Rate);
+        Assert.Equal(1, full.Utilisation, 1e-15);
+        Assert.Equal(double.PositiveInfinity, full.Quantile(0.5));
+        Assert.Equal(double.PositiveInfinity, full.Quantile(0));
+
+        var idle = ErlangC.Delay(2, 0, 1);
+        Assert.Equal(0, idle.ProbabilityOfWaiting);
+        Assert.Equal(0, idle.Quantile(0.99));
+    }
+
+    [Fact]
+    public void What_is_not_a_queue_is_refused()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => ErlangC.ProbabilityOfWaiting(0, 0.5));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ErlangC.ProbabilityOfWaiting(2, -0.1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ErlangC.ProbabilityOfWaiting(2, double.NaN));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ErlangC.ProbabilityOfWaiting(2, double.PositiveInfinity));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ErlangC.Delay(0, 1, 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ErlangC.Delay(2, 1, 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ErlangC.Delay(2, 1, -1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ErlangC.Delay(2, 1, double.NaN));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ErlangC.Delay(2, 1, double.PositiveInfinity));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ErlangC.Delay(2, -1, 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ErlangC.Delay(2, double.NaN, 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ErlangC.Delay(2, double.PositiveInfinity, 1));
+        var delay = ErlangC.Delay(2, 1, 1);
+        Assert.Throws<ArgumentOutOfRangeException>(() => delay.Quantile(-0.1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => delay.Quantile(1.1));
     }
 
     private static void Within(double published, double actual) =>

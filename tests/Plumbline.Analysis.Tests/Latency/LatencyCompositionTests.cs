@@ -1,4 +1,3 @@
-using CsCheck;
 using Plumbline.Analysis.Latency;
 using Xunit;
 
@@ -136,59 +135,6 @@ public sealed class LatencyCompositionTests
         }
 
         Assert.Equal(11 * one.Mean, repeated.Mean, 11 * one.Mean * 1e-6);
-    }
-
-    [Fact]
-    public void A_long_chain_keeps_its_mean_and_variance()
-    {
-        // 1,000 log-normal calls in a row: the mean and variance of a sum are the sums.
-        var time = ServiceTime.LogNormalThrough(0.5, 1 * Ms, 0.99, 5 * Ms);
-        var one = LatencyDistribution.Of(time);
-        var chain = LatencyDistribution.Zero;
-        for (var i = 0; i < 1_000; i++)
-        {
-            chain = LatencyDistribution.Series(chain, one);
-        }
-
-        Assert.True(chain.Cells <= LatencyGrid.DefaultCells);
-        Assert.Equal(1_000 * time.Mean, chain.Mean, 1_000 * time.Mean * 1e-5);
-        Assert.Equal(1_000 * one.Variance, chain.Variance, 1_000 * one.Variance * 0.02);
-    }
-
-    [Fact]
-    public void Compositions_keep_order_and_the_mean_for_any_shapes()
-    {
-        var shapes =
-            from kind in Gen.Int[0, 3]
-            from a in Gen.Double[0.1, 20]
-            from b in Gen.Double[1.2, 8]
-            select kind switch
-            {
-                0 => ServiceTime.Exponential(a * Ms),
-                1 => ServiceTime.Uniform(a * Ms, a * b * Ms),
-                2 => ServiceTime.Constant(a * Ms),
-                _ => ServiceTime.LogNormalThrough(0.5, a * Ms, 0.99, a * b * Ms),
-            };
-        Gen.Select(shapes, shapes, Gen.Double[0.01, 0.99]).SampleReplayable(
-            (x, y, p) =>
-            {
-                var dx = LatencyDistribution.Of(x);
-                var dy = LatencyDistribution.Of(y);
-                var sum = LatencyDistribution.Series(dx, dy);
-                var max = LatencyDistribution.Max(dx, dy);
-                var maybe = LatencyDistribution.Maybe(p, dy);
-                var scale = x.Mean + y.Mean;
-                Assert.Equal(x.Mean + y.Mean, sum.Mean, 1e-4 * scale);
-                Assert.Equal(p * y.Mean, maybe.Mean, 1e-4 * scale);
-                foreach (var q in Levels)
-                {
-                    var larger = Math.Max(dx.Quantile(q), dy.Quantile(q));
-                    Assert.True(sum.Quantile(q) >= larger - (1e-3 * scale), $"sum p{q} {sum.Quantile(q)} < {larger}");
-                    Assert.True(max.Quantile(q) >= larger - (1e-3 * scale), $"max p{q} {max.Quantile(q)} < {larger}");
-                    Assert.True(max.Quantile(q) <= sum.Quantile(q) + (1e-3 * scale), $"max p{q} {max.Quantile(q)} > sum {sum.Quantile(q)}");
-                }
-            },
-            iter: 300);
     }
 
     private static void AssertQuantiles(Func<double, double> cdf, LatencyDistribution actual, double[]? levels = null)

@@ -1,4 +1,3 @@
-using CsCheck;
 using Plumbline.Analysis.Latency;
 using Plumbline.Design.Model;
 using Plumbline.Design.Units;
@@ -56,16 +55,85 @@ public sealed class ServiceTimeTests
             Assert.Equal(ms * Ms, fit.Time.Quantile(p), 1e-12);
             Assert.Equal(p, fit.Time.Cdf(ms * Ms), 1e-12);
         }
+    }
 
-        // The mean of the spliced pieces against the integral of the quantile function (midpoint rule).
-        var n = 2_000_000;
-        var sum = 0.0;
-        for (var i = 0; i < n; i++)
-        {
-            sum += fit.Time.Quantile((i + 0.5) / n);
-        }
+    [Fact]
+    public void One_percentile_and_the_mean_fit_a_log_normal_only_where_one_exists()
+    {
+        // p50 10ms and mean 12ms: z = 0, sigma = sqrt(2 ln 1.2) = 0.6038569 (the positive root), mu = ln 10ms.
+        var median = ServiceTimeFit.LogNormalFromPercentileAndMean(0.5, 10 * Ms, 12 * Ms);
+        Assert.NotNull(median);
+        Assert.Equal(ServiceTime.LogNormal(Math.Log(10 * Ms), 0.6038568651492746), median.Value);
 
-        Assert.Equal(sum / n, fit.Time.Mean, 1e-3 * fit.Time.Mean);
+        // p99 60ms and mean 20ms: z = 2.32634787, z^2 + 2 ln(20/60) = 5.41189443 - 2.19722458 = 3.21466985, root 1.79295004;
+        // both z - root = 0.53339783 and z + root are positive: the smaller is taken. The median e^mu = 60ms e^(-sigma z) =
+        // 60ms e^-1.24086891 = 17.347973ms.
+        var p99 = ServiceTimeFit.LogNormalFromPercentileAndMean(0.99, 60 * Ms, 20 * Ms);
+        Assert.NotNull(p99);
+        Assert.Equal(17.347973 * Ms, p99.Value.Quantile(0.5), 1e-9);
+        Assert.Equal(20 * Ms, p99.Value.Mean, 1e-12);
+
+        // p99 60ms and mean 1ms: 5.4118945 + 2 ln(1/60) = 5.4118945 - 8.1887281 < 0, no log-normal. p50 with the mean equal
+        // to it: sigma 0, no log-normal either; nor with the mean below the median (2 ln(9/10) < 0).
+        Assert.Null(ServiceTimeFit.LogNormalFromPercentileAndMean(0.99, 60 * Ms, 1 * Ms));
+        Assert.Null(ServiceTimeFit.LogNormalFromPercentileAndMean(0.5, 10 * Ms, 10 * Ms));
+        Assert.Null(ServiceTimeFit.LogNormalFromPercentileAndMean(0.5, 10 * Ms, 9 * Ms));
+        Assert.Null(ServiceTimeFit.LogNormalFromPercentileAndMean(0, 10 * Ms, 12 * Ms));
+        Assert.Null(ServiceTimeFit.LogNormalFromPercentileAndMean(1, 10 * Ms, 12 * Ms));
+        Assert.Null(ServiceTimeFit.LogNormalFromPercentileAndMean(0.5, 0, 12 * Ms));
+        Assert.Null(ServiceTimeFit.LogNormalFromPercentileAndMean(0.5, 10 * Ms, 0));
+
+        // In a profile, a mean no log-normal has with the percentile is ignored, and the percentile alone fixes an
+        // exponential: p99 60ms is the mean 60ms / ln 100 = 13.029ms.
+        var fallback = ServiceTimeFit.Fit(Profile(p99: 60, mean: 1));
+        Assert.Equal(ServiceTimeKind.Exponential, fallback.Time.Kind);
+        Assert.Equal(60 * Ms / Math.Log(100), fallback.Time.Mean, 1e-15);
+        Assert.True(fallback.ShapeAssumed);
+        Assert.Equal(["mean 1ms: no log-normal has it with p99 60ms"], fallback.Ignored);
+        Assert.Equal("exponential through p99 60ms (shape assumed)", fallback.Description);
+    }
+
+    [Fact]
+    public void A_profile_says_what_it_used_and_what_it_ignored()
+    {
+        // Two percentiles and a mean: the mean is not used, and says so.
+        var two = ServiceTimeFit.Fit(Profile(p50: 10, p99: 60, mean: 15));
+        Assert.Equal(1, two.Time.Pieces);
+        Assert.Equal(["mean: the percentiles fix the shape"], two.Ignored);
+        Assert.False(two.ShapeAssumed);
+        Assert.True(two.Stated);
+
+        // Three: spliced, two pieces.
+        var three = ServiceTimeFit.Fit(Profile(p50: 10, p90: 25, p99: 60));
+        Assert.Equal(2, three.Time.Pieces);
+        Assert.Equal("log-normal spliced through p50 10ms, p90 25ms and p99 60ms", three.Description);
+        Assert.Empty(three.Ignored);
+
+        // A percentile of zero is ignored; what remains (p99 alone) is an exponential through it.
+        var zero = ServiceTimeFit.Fit(Profile(p50: 0, p99: 60));
+        Assert.Equal(["p50 0s: a percentile of zero fits no distribution here"], zero.Ignored);
+        Assert.Equal(ServiceTimeKind.Exponential, zero.Time.Kind);
+
+        // A percentile equal to the one before is not above it.
+        Assert.Equal(["p99 10ms: not above p50 10ms"], ServiceTimeFit.Fit(Profile(p50: 10, p99: 10)).Ignored);
+
+        // A stated mean of 0: a constant 0, stated, its shape not assumed. Nothing stated: 0, not stated, shape assumed.
+        var constant = ServiceTimeFit.Fit(Profile(mean: 0));
+        Assert.Equal(ServiceTimeKind.Constant, constant.Time.Kind);
+        Assert.True(constant.Stated);
+        Assert.False(constant.ShapeAssumed);
+        Assert.Equal("constant 0 (stated)", constant.Description);
+        var empty = ServiceTimeFit.Fit(Profile());
+        Assert.False(empty.Stated);
+        Assert.True(empty.ShapeAssumed);
+        Assert.Equal("no latency stated (counted as 0)", empty.Description);
+        Assert.Equal(ServiceTimeKind.Constant, empty.Time.Kind);
+
+        // The description is written when first read, once.
+        var calls = 0;
+        var fitted = new FittedServiceTime(ServiceTime.Constant(0), () => $"read {++calls}", false, true, []);
+        Assert.Equal("read 1", fitted.Description);
+        Assert.Equal("read 1", fitted.Description);
     }
 
     [Fact]
@@ -111,60 +179,6 @@ public sealed class ServiceTimeTests
         Assert.Equal(7 * Ms, constant.Quantile(0.01));
         Assert.Equal(7 * Ms, constant.Mean);
         Assert.Equal(0, constant.Cdf(6.9 * Ms));
-    }
-
-    [Fact]
-    public void Sampling_is_the_inverse_transform_and_allocates_nothing()
-    {
-        var time = ServiceTime.LogNormalThrough(0.5, 10 * Ms, 0.99, 60 * Ms);
-        Assert.Equal(time.Quantile(0.99), time.Sample(0.99));
-
-        // The loop is compiled fully optimised and run once before measuring, so no JIT work (tiering, on-stack
-        // replacement) on this thread is counted as the sampler's allocation.
-        var warm = new SplitMix64(1);
-        _ = SumOfSamples(time, ref warm, 1_000);
-        var random = new SplitMix64(42);
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        var sum = SumOfSamples(time, ref random, 100_000);
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        Assert.Equal(0, allocated);
-
-        // Seed 42: the sample mean of 100,000 draws is within 1% of the mean (its standard error is 0.3%).
-        Assert.Equal(time.Mean, sum / 100_000, 0.01 * time.Mean);
-    }
-
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double SumOfSamples(ServiceTime time, ref SplitMix64 random, int count)
-    {
-        var sum = 0.0;
-        for (var i = 0; i < count; i++)
-        {
-            sum += time.Sample(ref random);
-        }
-
-        return sum;
-    }
-
-    [Fact]
-    public void The_cdf_rises_and_the_quantile_inverts_it_for_any_fitted_shape()
-    {
-        var shapes =
-            from p50 in Gen.Double[0.1, 50]
-            from ratio90 in Gen.Double[1.01, 4]
-            from ratio99 in Gen.Double[1.01, 4]
-            from ratio999 in Gen.Double[1.01, 6]
-            select ServiceTime.LogNormalThrough(
-                [0.5, 0.9, 0.99, 0.999],
-                [p50 * Ms, p50 * ratio90 * Ms, p50 * ratio90 * ratio99 * Ms, p50 * ratio90 * ratio99 * ratio999 * Ms]);
-        shapes.Select(Gen.Double[0.0005, 0.9995], Gen.Double[0.0005, 0.9995]).SampleReplayable(
-            (time, u, v) =>
-            {
-                var (lo, hi) = u < v ? (u, v) : (v, u);
-                var a = time.Quantile(lo);
-                var b = time.Quantile(hi);
-                return a <= b && Math.Abs(time.Cdf(a) - lo) < 1e-9 && Math.Abs(time.Cdf(b) - hi) < 1e-9;
-            },
-            iter: 5_000);
     }
 
     private static LatencyProfile Profile(double? p50 = null, double? p90 = null, double? p99 = null, double? p999 = null, double? mean = null) =>
