@@ -11,8 +11,10 @@ namespace Plumbline.Analysis.Tests.Latency;
 public sealed class ConvolutionTests
 {
     [Theory]
-    [InlineData(7, 5)]        // direct: 35 products against 5 x 16 x 4
+    [InlineData(7, 5)]        // direct: 35 products against 5 x 16 x 4; 7 points are one vector of 4 and a scalar tail of 3
     [InlineData(3, 200)]      // direct, one side short, a length that is no whole number of vectors
+    [InlineData(203, 3)]      // direct, the long side first: 203 = 50 vectors of 4 (25 of 8) and a scalar tail of 3
+    [InlineData(80, 128)]     // direct at the threshold itself: 80 x 128 = 10,240 = 5 x 256 x 8 (an FFT would differ in the last bits)
     [InlineData(99, 118)]     // FFT of 256
     [InlineData(216, 256)]    // FFT of 512, the composition's common size
     [InlineData(4096, 4096)]  // FFT of 8,192, the full grid
@@ -37,6 +39,30 @@ public sealed class ConvolutionTests
     {
         // (0.5, 0.5) * (0.25, 0.75) = (0.125, 0.5, 0.375), by hand.
         Assert.Equal([0.125, 0.5, 0.375], Convolution.Convolve([0.5, 0.5], [0.25, 0.75]));
+
+        // One point on each side: the product alone.
+        Assert.Equal([0.3], Convolution.Convolve([0.5], [0.6]));
+
+        // The result holds a + b - 1 points and no other length.
+        Assert.Throws<ArgumentException>(() => Convolution.Convolve([0.5, 0.5], [0.25, 0.75], new double[4]));
+        Assert.Throws<ArgumentException>(() => Convolution.Convolve([0.5, 0.5], [0.25, 0.75], new double[2]));
+    }
+
+    [Fact]
+    public void An_fft_of_two_masses_is_their_convolution_by_hand()
+    {
+        // 30 points of 1/30 each, twice: 30 x 30 = 900 products against 5 x 64 x 6 = 1,920, direct. 60 and 60: 3,600 against
+        // 5 x 128 x 7 = 4,480, still direct. 100 and 100: 10,000 against 5 x 256 x 8 = 10,240, direct; 120 and 120: 14,400,
+        // an FFT of 256. Point k of the sum of two runs of n equal masses 1/n is (min(k, 2n - 2 - k) + 1) / n^2: k = 0 is
+        // 1/14,400, k = 119 is 120/14,400, k = 238 is 1/14,400. Within 1e-15 of that, the FFT's round-off; nothing negative.
+        var a = Enumerable.Repeat(1.0 / 120, 120).ToArray();
+        var c = Convolution.Convolve(a, a);
+        Assert.Equal(239, c.Length);
+        Assert.Equal(1.0 / 14_400, c[0], 1e-15);
+        Assert.Equal(120.0 / 14_400, c[119], 1e-15);
+        Assert.Equal(60.0 / 14_400, c[59], 1e-15);
+        Assert.Equal(1.0 / 14_400, c[238], 1e-15);
+        Assert.All(c, v => Assert.True(v >= 0));
     }
 
     private static double[] Masses(Random random, int n)
