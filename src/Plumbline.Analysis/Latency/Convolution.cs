@@ -257,6 +257,22 @@ internal static class Fft
         var plan = Volatile.Read(ref Plans[log]);
         if (plan is null)
         {
+            plan = Plan.Build(n);
+            Volatile.Write(ref Plans[log], plan);
+        }
+
+        return plan;
+    }
+
+    /// <summary>
+    /// The twiddle tables and bit-reversal swaps of one size. Built apart from the cache so tests can check a fresh one: a
+    /// cached plan is built once per process, so a mutation test, which runs every mutant in one process, would otherwise
+    /// never see a change to how it is built.
+    /// </summary>
+    internal sealed record Plan(double[] Cos, double[] Sin, int[] Swaps)
+    {
+        public static Plan Build(int n)
+        {
             // Stage of half-length h uses e^(-i pi k / h), k below h, stored at h + k.
             var cos = new double[n];
             var sin = new double[n];
@@ -286,12 +302,7 @@ internal static class Fft
                 }
             }
 
-            plan = new Plan(cos, sin, [.. swaps]);
-            Volatile.Write(ref Plans[log], plan);
+            return new Plan(cos, sin, [.. swaps]);
         }
-
-        return plan;
     }
-
-    private sealed record Plan(double[] Cos, double[] Sin, int[] Swaps);
 }

@@ -171,4 +171,28 @@ public sealed class ConvolutionTests
             }
         }
     }
+
+    [Fact]
+    public void A_plan_of_eight_holds_its_twiddles_by_stage_and_the_bit_reversal_swaps()
+    {
+        // Stage of half-length h stores e^(-i pi k / h) for k below h at h + k: h = 1 at 1 (angle 0), h = 2 at 2 and 3 (0,
+        // pi/2), h = 4 at 4 to 7 (0, pi/4, pi/2, 3pi/4). cos: 1; 1, 0; 1, 0.7071, 0, -0.7071. sin: 0; 0, 1; 0, 0.7071, 1,
+        // 0.7071 (entry 0 is unused). Bit reversal of 3 bits: 1 = 001 <-> 100 = 4, 3 = 011 <-> 110 = 6; 2, 5 and 7 are their
+        // own reversal.
+        var plan = Fft.Plan.Build(8);
+        var h = Math.Sqrt(0.5);
+        double[] cos = [0, 1, 1, 0, 1, h, 0, -h];
+        double[] sin = [0, 0, 0, 1, 0, h, 1, h];
+        Assert.Equal(8, plan.Cos.Length);
+        for (var k = 0; k < 8; k++)
+        {
+            Assert.Equal(cos[k], plan.Cos[k], 1e-15);
+            Assert.Equal(sin[k], plan.Sin[k], 1e-15);
+        }
+
+        Assert.Equal([1, 4, 3, 6], plan.Swaps);
+
+        // Sixteen: 4 bits, 1 <-> 8, 2 <-> 4, 3 <-> 12, 5 <-> 10, 7 <-> 14, 11 <-> 13, in the order i meets them.
+        Assert.Equal([1, 8, 2, 4, 3, 12, 5, 10, 7, 14, 11, 13], Fft.Plan.Build(16).Swaps);
+    }
 }

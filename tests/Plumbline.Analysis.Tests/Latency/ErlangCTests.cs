@@ -121,4 +121,16 @@ public sealed class ErlangCTests
 
     private static void Within(double published, double actual) =>
         Assert.True(Math.Abs(actual - published) <= Tolerance * published, $"{actual} is not within 0.1% of the published {published}");
+
+    [Fact]
+    public void The_utilisation_divides_by_every_server_and_past_capacity_the_rate_is_zero()
+    {
+        // lambda 4/s on 2 servers of mu 4/s: 4 / (2 x 4) = 0.5. lambda 3/s against a capacity of 2 x 1/s: unbounded, rate 0
+        // (not 2 - 3), utilisation 1.5.
+        Assert.Equal(0.5, ErlangC.Delay(2, 4, 4).Utilisation, 1e-15);
+        var over = ErlangC.Delay(2, 3, 1);
+        Assert.Equal(0, over.Rate);
+        Assert.Equal(1, over.ProbabilityOfWaiting);
+        Assert.Equal(1.5, over.Utilisation, 1e-15);
+    }
 }

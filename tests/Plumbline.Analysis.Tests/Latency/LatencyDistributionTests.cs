@@ -336,4 +336,158 @@ public sealed class LatencyDistributionTests
         Assert.Same(LatencyDistribution.Zero, LatencyDistribution.QueueWait(ErlangC.Delay(2, 0, 1)));
         Assert.Throws<ArgumentException>(() => LatencyDistribution.QueueWait(ErlangC.Delay(2, 2, 1)));
     }
+
+    /// <summary>Uniform on [2ms, 6ms] on 64 cells: step 1/16 ms.</summary>
+    private static LatencyDistribution Fine() => LatencyDistribution.Of(ServiceTime.Uniform(2 * Ms, 6 * Ms), SixtyFour);
+
+    [Fact]
+    public void Missing_distributions_are_refused_by_name()
+    {
+        var u = Uniform();
+        var timeout = new RetryShape(2, 5 * Ms, []);
+        string? Name(Action act) => Assert.Throws<ArgumentNullException>(act).ParamName;
+        Assert.Equal("first", Name(() => LatencyDistribution.Series(null!, u)));
+        Assert.Equal("second", Name(() => LatencyDistribution.Series(u, null!)));
+        Assert.Equal("parts", Name(() => LatencyDistribution.Series(null!)));
+        Assert.Equal("one", Name(() => LatencyDistribution.Repeat(null!, 1)));
+        Assert.Equal("latency", Name(() => LatencyDistribution.Maybe(0.5, null!)));
+        Assert.Equal("d", Name(() => LatencyDistribution.Mixture([(1, null!)])));
+        Assert.Equal("a", Name(() => LatencyDistribution.Max(null!, u)));
+        Assert.Equal("b", Name(() => LatencyDistribution.Max(u, null!)));
+        Assert.Equal("one", Name(() => LatencyDistribution.MaxOf(null!, 2)));
+        Assert.Equal("attempt", Name(() => LatencyDistribution.WithRetries(null!, timeout)));
+        Assert.Equal("shape", Name(() => LatencyDistribution.WithRetries(u, null!)));
+        Assert.Equal("delay", Name(() => LatencyDistribution.QueueWait(null!)));
+
+        // A probability outside 0..1 is refused as such, not as a mixture's weight.
+        Assert.Equal("probability", Assert.Throws<ArgumentOutOfRangeException>(() => LatencyDistribution.Maybe(-0.1, u)).ParamName);
+        Assert.Equal("probability", Assert.Throws<ArgumentOutOfRangeException>(() => LatencyDistribution.Maybe(1.1, u)).ParamName);
+    }
+
+    [Fact]
+    public void Each_composition_works_on_the_grid_it_is_given()
+    {
+        // Two uniforms of 64 cells: on a grid of 16 the slowest of them is held on 16 cells, a timeout's result too;
+        // on the default grid of 1,024 the maximum keeps the 64 cells of its inputs.
+        Assert.Equal(16, LatencyDistribution.Max(Fine(), Fine(), Sixteen).Cells);
+        Assert.Equal(64, LatencyDistribution.Max(Fine(), Fine()).Cells);
+        Assert.Equal(16, LatencyDistribution.MaxOf(Fine(), 2, Sixteen).Cells);
+        Assert.Equal(64, LatencyDistribution.MaxOf(Fine(), 2).Cells);
+        Assert.True(LatencyDistribution.WithRetries(Fine(), new RetryShape(2, 5 * Ms, []), Sixteen).Cells <= 16);
+    }
+
+    [Fact]
+    public void Adding_a_constant_keeps_the_cells_and_adding_zero_keeps_the_distribution()
+    {
+        // A constant shifts the other side exactly, on its own cells even when the grid holds fewer.
+        var fine = Fine();
+        Assert.Equal(64, LatencyDistribution.Series(LatencyDistribution.Point(1 * Ms), fine, Sixteen).Cells);
+        Assert.Equal(64, LatencyDistribution.Series(fine, LatencyDistribution.Point(1 * Ms), Sixteen).Cells);
+        Assert.Same(fine, LatencyDistribution.Series(LatencyDistribution.Zero, fine));
+        Assert.Same(fine, LatencyDistribution.Series(fine, LatencyDistribution.Zero));
+    }
+
+    [Fact]
+    public void Timeouts_and_errors_at_their_edges()
+    {
+        // Every attempt fails (error probability 1): two attempts of 4ms, 8ms.
+        var p = LatencyDistribution.Point(4 * Ms);
+        var failing = LatencyDistribution.WithRetries(p, new RetryShape(2, null, [], 1), Sixteen);
+        Assert.True(failing.IsPoint);
+        Assert.Equal(8 * Ms, failing.Origin, 1e-15);
+
+        // A constant against a timeout: 4ms answers within a timeout of 4ms or 5ms (the attempt itself); against 3ms it never
+        // does, and two attempts give up after 3 + 1 + 3 = 7ms.
+        Assert.Equal(4 * Ms, LatencyDistribution.WithRetries(p, new RetryShape(2, 4 * Ms, [1 * Ms]), Sixteen).Origin, 1e-15);
+        Assert.Equal(4 * Ms, LatencyDistribution.WithRetries(p, new RetryShape(2, 5 * Ms, [1 * Ms]), Sixteen).Origin, 1e-15);
+        var never = LatencyDistribution.WithRetries(p, new RetryShape(2, 3 * Ms, [1 * Ms]), Sixteen);
+        Assert.True(never.IsPoint);
+        Assert.Equal(7 * Ms, never.Origin, 1e-15);
+
+        // The uniform against a timeout at its highest, 6ms, exactly: nothing is cut.
+        var whole = LatencyDistribution.WithRetries(Uniform(), new RetryShape(2, 6 * Ms, []), Sixteen);
+        Assert.Equal(4 * Ms, whole.Mean, 1e-15);
+        Assert.Equal(16, whole.Cells);
+
+        // Timeout 5ms and an error probability of 1/2, two attempts. An attempt answers in time with 0.75 (cells 0 to 11,
+        // mean 3.5ms) and then succeeds with 1/2: S has mass 0.375, mean 3.5ms. It fails with 0.625: 0.25 timed out at 5ms,
+        // 0.375 answered and failed (mean 3.5ms), a mean of (1.25 + 1.3125) / 0.625 = 4.1ms. The retry's success: mass
+        // 0.625 x 0.375 = 0.234375 at 4.1 + 3.5 = 7.6ms; both failing: 0.390625 at 8.2ms. Mean: 0.375 x 3.5 + 0.234375 x 7.6
+        // + 0.390625 x 8.2 = 1.3125 + 1.78125 + 3.203125 = 6.296875ms.
+        var both = LatencyDistribution.WithRetries(Uniform(), new RetryShape(2, 5 * Ms, [], 0.5), Sixteen);
+        Assert.Equal(6.296875 * Ms, both.Mean, 1e-13);
+    }
+
+    [Fact]
+    public void The_cdf_inside_the_first_cell_is_a_share_of_it()
+    {
+        // 2.1ms is 0.4 of the way into the first cell's 0.25ms (its edges 2ms and 2.25ms): 0.4 x 1/16 = 0.025, the uniform's
+        // (2.1 - 2) / 4.
+        Assert.Equal(0.025, Uniform().Cdf(2.1 * Ms), 1e-12);
+    }
+
+    [Fact]
+    public void A_mixture_leaves_out_parts_below_the_tail_of_its_whole_weight_wherever_they_come()
+    {
+        // Weights 1e-5 and 1,000: the tail's share of the whole is 1e-7 x 1,000.00001 = 1e-4, above 1e-5, so the 9ms part is
+        // left out, first or last: a point at 3ms.
+        var small = LatencyDistribution.Point(9 * Ms);
+        var large = LatencyDistribution.Point(3 * Ms);
+        foreach (var mixed in new[]
+                 {
+                     LatencyDistribution.Mixture([(1e-5, small), (1_000, large)], Sixteen),
+                     LatencyDistribution.Mixture([(1_000, large), (1e-5, small)], Sixteen),
+                 })
+        {
+            Assert.True(mixed.IsPoint);
+            Assert.Equal(3 * Ms, mixed.Origin);
+        }
+
+        // Beside two parts kept (3ms and 5ms, 1,000 each), the small one is left out too: the mean is 4ms exactly.
+        var three = LatencyDistribution.Mixture([(1_000, large), (1_000, LatencyDistribution.Point(5 * Ms)), (1e-5, small)], Sixteen);
+        Assert.Equal(4 * Ms, three.Mean, 1e-16);
+        Assert.Equal(5 * Ms, three.Quantile(1) - (three.Step / 2), 1e-15);
+
+        // One part kept, with more cells than the grid: kept as it is.
+        Assert.Equal(64, LatencyDistribution.Mixture([(1, Fine())], Sixteen).Cells);
+        Assert.Equal(64, LatencyDistribution.Mixture([(1, Fine()), (1e-9, small)], Sixteen).Cells);
+    }
+
+    [Fact]
+    public void A_mixture_spans_its_parts_at_the_widest_step_or_the_grid_if_coarser()
+    {
+        // 1ms and the uniform (2.125ms to 5.875ms in steps of 0.25ms), half each. On 64 cells the step stays 0.25ms
+        // (4.875 / 63 = 0.077 is finer): from 1ms to 5.875ms, 19.5 steps, 21 cells. Mean (1 + 4) / 2 = 2.5ms.
+        var mixed = LatencyDistribution.Mixture([(1, LatencyDistribution.Point(1 * Ms)), (1, Uniform())], SixtyFour);
+        Assert.Equal(21, mixed.Cells);
+        Assert.Equal(0.25 * Ms, mixed.Step, 1e-15);
+        Assert.Equal(1 * Ms, mixed.Origin, 1e-15);
+        Assert.Equal(2.5 * Ms, mixed.Mean, 1e-15);
+
+        // On 16 cells the span needs 4.875 / 15 = 0.325ms: 16 cells.
+        var coarse = LatencyDistribution.Mixture([(1, LatencyDistribution.Point(1 * Ms)), (1, Uniform())], Sixteen);
+        Assert.Equal(16, coarse.Cells);
+        Assert.Equal(0.325 * Ms, coarse.Step, 1e-15);
+        Assert.Equal(2.5 * Ms, coarse.Mean, 1e-15);
+    }
+
+    [Fact]
+    public void The_slowest_of_two_is_held_on_the_finer_step_from_the_larger_lower_end()
+    {
+        // A point at 4ms first and the uniform: from 4ms to 6ms at the uniform's 0.25ms, 8 cells, as the other way round.
+        var point = LatencyDistribution.Point(4 * Ms);
+        Assert.Equal(8, LatencyDistribution.Max(point, Uniform(), Sixteen).Cells);
+        Assert.Equal(8, LatencyDistribution.Max(Uniform(), point, Sixteen).Cells);
+
+        // The uniform from 0 to 8ms (step 0.5ms) and the one from 2 to 6ms (0.25ms): from 2ms to 8ms at 0.25ms, 24 cells,
+        // whichever comes first.
+        var wide = LatencyDistribution.Of(ServiceTime.Uniform(0, 8 * Ms), Sixteen);
+        Assert.Equal(24, LatencyDistribution.Max(wide, Uniform(), SixtyFour).Cells);
+        Assert.Equal(24, LatencyDistribution.Max(Uniform(), wide, SixtyFour).Cells);
+
+        // A point above everything the other can take is that point.
+        var above = LatencyDistribution.Max(Uniform(), LatencyDistribution.Point(10 * Ms), Sixteen);
+        Assert.True(above.IsPoint);
+        Assert.Equal(10 * Ms, above.Origin);
+    }
 }

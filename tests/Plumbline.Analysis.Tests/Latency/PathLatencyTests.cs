@@ -217,6 +217,7 @@ public sealed class PathLatencyTests
         var path = Compose(graph, [a]);
 
         Assert.Equal(15 * Ms, path.Of(a)!.Origin, 1e-15);
+        Assert.Empty(path.Cycles);
         Assert.True(path.IsReached(a));
         Assert.True(path.IsReached(b));
         Assert.Null(path.Of(b));
@@ -333,5 +334,59 @@ public sealed class PathLatencyTests
         Assert.Equal(2 * Ms, path.Of(O("t"))!.Origin, 1e-15);
         Assert.Equal(6 * Ms, path.Of(O("u"))!.Origin, 1e-15);
         Assert.Equal(4 * Ms, path.Of(O("v"))!.Origin, 1e-15);
+    }
+
+    [Fact]
+    public void Missing_inputs_are_refused_by_name()
+    {
+        var graph = Graph("""
+              a: { kind: service, operations: { run: { calls: [ { to: b.run } ] } } }
+              b: { kind: service, operations: { run: {} } }
+            """);
+        var own = Own(graph);
+        int[] entries = [Op(graph, "a")];
+        Func<CallEdge, double> one = _ => 1;
+        Func<int, LatencyDistribution?> none = _ => LatencyDistribution.Zero;
+        Assert.Equal("graph", Assert.Throws<ArgumentNullException>(() => PathLatency.Compose(null!, own, entries, one, none)).ParamName);
+        Assert.Equal("own", Assert.Throws<ArgumentNullException>(() => PathLatency.Compose(graph, null!, entries, one, none)).ParamName);
+        Assert.Equal("entries", Assert.Throws<ArgumentNullException>(() => PathLatency.Compose(graph, own, null!, one, none)).ParamName);
+        Assert.Equal("probability", Assert.Throws<ArgumentNullException>(() => PathLatency.Compose(graph, own, entries, null!, none)).ParamName);
+        Assert.Equal("queueWait", Assert.Throws<ArgumentNullException>(() => PathLatency.Compose(graph, own, entries, one, null!)).ParamName);
+    }
+
+    [Fact]
+    public void The_grid_given_is_the_grid_used_and_the_default_holds_1024_cells()
+    {
+        // a's own time is a uniform from 2 to 6ms on 256 cells (step 4/256ms), b's from 1 to 9ms (step 8/256ms). a's time is
+        // moved onto b's step: 255 x 0.5 = 127.5 steps, 129 cells; the sum holds 129 + 256 - 1 = 384 cells, mean 4 + 5 = 9ms.
+        // The default grid of 1,024 cells keeps them; a grid of 64 re-spaces them onto 64.
+        var graph = Graph("""
+              a: { kind: service, operations: { run: { calls: [ { to: b.run } ] } } }
+              b: { kind: service, operations: { run: {} } }
+            """);
+        var a = Op(graph, "a");
+        var wide = LatencyDistribution.Of(ServiceTime.Uniform(2 * Ms, 6 * Ms), new LatencyGrid(256));
+        var b = LatencyDistribution.Of(ServiceTime.Uniform(1 * Ms, 9 * Ms), new LatencyGrid(256));
+        Func<int, LatencyDistribution> own = op => op == a ? wide : b;
+
+        var coarse = PathLatency.Compose(graph, own, [a], _ => 1, _ => LatencyDistribution.Zero, new LatencyGrid(64)).Of(a)!;
+        Assert.Equal(64, coarse.Cells);
+        var fine = PathLatency.Compose(graph, own, [a], _ => 1, _ => LatencyDistribution.Zero).Of(a)!;
+        Assert.Equal(384, fine.Cells);
+        Assert.Equal(9 * Ms, fine.Mean, 1e-14);
+    }
+
+    [Fact]
+    public void A_callee_that_is_also_an_entry_is_kept_whatever_its_place_in_the_graph()
+    {
+        // b is the first operation of the design (index 0) and is called by a: as an entry, it is kept, 5ms.
+        var graph = Graph("""
+              b: { kind: service, operations: { run: {} } }
+              a: { kind: service, operations: { run: { calls: [ { to: b.run } ] } } }
+            """);
+        Assert.Equal(0, Op(graph, "b"));
+        var path = Compose(graph, [Op(graph, "a"), Op(graph, "b")]);
+        Assert.Equal(5 * Ms, path.Of(Op(graph, "b"))!.Origin, 1e-15);
+        Assert.Equal(15 * Ms, path.Of(Op(graph, "a"))!.Origin, 1e-15);
     }
 }

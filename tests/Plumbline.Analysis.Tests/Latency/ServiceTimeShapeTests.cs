@@ -187,4 +187,24 @@ public sealed class ServiceTimeShapeTests
         Assert.NotEqual(Spliced(10, 20, 60, 80), Spliced(10, 20, 60, 90));
         Assert.NotEqual(Spliced(10, 20, 60), Spliced(10, 20, 60, 80));
     }
+
+    [Fact]
+    public void Each_bad_parameter_is_refused_by_its_own_name()
+    {
+        string? Name(Action act) => Assert.Throws<ArgumentOutOfRangeException>(act).ParamName;
+        Assert.Equal("max", Name(() => ServiceTime.Uniform(0, double.NaN)));
+        Assert.Equal("median", Name(() => ServiceTime.LogNormalFromMedianAndMean(0, 10 * Ms)));
+        Assert.Equal("mean", Name(() => ServiceTime.LogNormalFromMedianAndMean(10 * Ms, double.NaN)));
+        Assert.Equal("mean", Name(() => ServiceTime.LogNormalFromMedianAndMean(10 * Ms, 10 * Ms)));
+
+        // Two percentiles: 0 < p1 < p2 < 1 is checked first, then each time, then their order.
+        Assert.Equal("p1", Name(() => ServiceTime.LogNormalThrough(0, 10 * Ms, 0.5, 20 * Ms)));
+        Assert.Equal("p1", Name(() => ServiceTime.LogNormalThrough(0.5, 10 * Ms, 0.5, 20 * Ms)));
+        Assert.Equal("p1", Name(() => ServiceTime.LogNormalThrough(0.6, 10 * Ms, 0.5, 20 * Ms)));
+        Assert.Equal("p1", Name(() => ServiceTime.LogNormalThrough(0.5, 10 * Ms, 1, 20 * Ms)));
+        Assert.Equal("p1", Name(() => ServiceTime.LogNormalThrough(-0.5, 10 * Ms, 0.5, 20 * Ms)));
+        Assert.Equal("x1", Name(() => ServiceTime.LogNormalThrough(0.5, 0, 0.9, 20 * Ms)));
+        Assert.Equal("x2", Name(() => ServiceTime.LogNormalThrough(0.5, 10 * Ms, 0.9, double.NaN)));
+        Assert.Equal("x2", Name(() => ServiceTime.LogNormalThrough(0.5, 10 * Ms, 0.9, 10 * Ms)));
+    }
 }

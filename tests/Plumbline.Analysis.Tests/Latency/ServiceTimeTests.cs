@@ -137,6 +137,25 @@ public sealed class ServiceTimeTests
     }
 
     [Fact]
+    public void What_each_fit_says_of_its_shape()
+    {
+        // p50 and the mean fix a log-normal: stated, not assumed. One percentile alone, or the mean alone: an exponential,
+        // stated, assumed. A mean of 0 beside a percentile is no mean to fit: the percentile's exponential, nothing ignored.
+        var withMean = ServiceTimeFit.Fit(Profile(p50: 10, mean: 15));
+        Assert.False(withMean.ShapeAssumed);
+        Assert.True(withMean.Stated);
+        var p99Only = ServiceTimeFit.Fit(Profile(p99: 60));
+        Assert.True(p99Only.ShapeAssumed);
+        Assert.True(p99Only.Stated);
+        var meanOnly = ServiceTimeFit.Fit(Profile(mean: 8));
+        Assert.True(meanOnly.ShapeAssumed);
+        Assert.True(meanOnly.Stated);
+        var zeroMean = ServiceTimeFit.Fit(Profile(p50: 10, mean: 0));
+        Assert.Equal(ServiceTimeKind.Exponential, zeroMean.Time.Kind);
+        Assert.Empty(zeroMean.Ignored);
+    }
+
+    [Fact]
     public void Thin_profiles_assume_an_exponential_and_say_so()
     {
         var p50Only = ServiceTimeFit.Fit(Profile(p50: 10));
