@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using Plumbline.Analysis.Estimates;
 using Plumbline.Analysis.Graph;
 using Plumbline.Design.Model;
 using Plumbline.Design.Text;
@@ -38,7 +37,7 @@ public sealed class AvailabilityModel
     private readonly ComponentUnits?[] _units;
     private readonly int[] _readNeeded;
     private readonly int[] _writeNeeded;
-    private readonly AccessType[] _types;
+    private readonly ImmutableArray<AccessType> _types;
     private readonly Dictionary<int, WorkflowAvailability> _byEntry = [];
     private readonly Dictionary<string, int> _workflowIndex = new(StringComparer.Ordinal);
     private readonly int[] _position;
@@ -54,7 +53,7 @@ public sealed class AvailabilityModel
         ArgumentNullException.ThrowIfNull(graph);
         _graph = graph;
         Domains = FailureDomains.Of(design);
-        _types = [.. graph.Operations.Select(AccessInference.Infer)];
+        _types = graph.OperationTypes;
         _references = new string?[graph.Operations.Length];
         _position = new int[graph.Operations.Length];
         for (var i = 0; i < graph.Order.Length; i++)

@@ -129,7 +129,6 @@ public sealed class LoadModel
         }
 
         _entitiesByOwner = [.. byOwner.Select(l => l.ToImmutableArray())];
-        OperationTypes = [.. graph.Operations.Select(AccessInference.Infer)];
     }
 
     public SystemDesign Design { get; }
@@ -154,7 +153,7 @@ public sealed class LoadModel
     public ImmutableArray<EstimateInput> Inputs { get; }
 
     /// <summary>For each operation, whether it reads or writes (stated, or inferred from its name).</summary>
-    public ImmutableArray<AccessType> OperationTypes { get; }
+    public ImmutableArray<AccessType> OperationTypes => Graph.OperationTypes;
 
     public ImmutableArray<int> EntitiesOwnedBy(int component) => _entitiesByOwner[component];
 

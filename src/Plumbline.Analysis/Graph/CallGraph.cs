@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Plumbline.Analysis.Estimates;
 using Plumbline.Design.Model;
 
 namespace Plumbline.Analysis.Graph;
@@ -41,6 +40,7 @@ public sealed class CallGraph
     private CallGraph(
         ImmutableArray<Component> components,
         ImmutableArray<Operation> operations,
+        ImmutableArray<AccessType> operationTypes,
         ImmutableArray<int> componentOf,
         ImmutableArray<CallEdge> edges,
         ImmutableArray<ImmutableArray<int>> outgoing,
@@ -53,6 +53,7 @@ public sealed class CallGraph
     {
         Components = components;
         Operations = operations;
+        OperationTypes = operationTypes;
         ComponentOf = componentOf;
         Edges = edges;
         Outgoing = outgoing;
@@ -67,6 +68,9 @@ public sealed class CallGraph
     public ImmutableArray<Component> Components { get; }
 
     public ImmutableArray<Operation> Operations { get; }
+
+    /// <summary>For each operation, whether it reads or writes (stated, or inferred from its name).</summary>
+    public ImmutableArray<AccessType> OperationTypes { get; }
 
     /// <summary>For each operation, the index of its component.</summary>
     public ImmutableArray<int> ComponentOf { get; }
@@ -160,6 +164,7 @@ public sealed class CallGraph
             }
         }
 
+        ImmutableArray<AccessType> operationTypes = [.. operations.Select(AccessInference.Infer)];
         var edges = ImmutableArray.CreateBuilder<CallEdge>();
         for (var from = 0; from < operations.Count; from++)
         {
@@ -183,7 +188,7 @@ public sealed class CallGraph
                 var missOf = call.Probability is null ? backs : -1;
                 edges.Add(new CallEdge(edges.Count, from, to, call.Async ? EdgeKind.Async : EdgeKind.Sync, call, missOf, backs));
                 previousCache = components[calleeComponent] is { Kind: ComponentKind.Cache, HitRatio: not null } && !call.Async
-                    && AccessInference.Infer(operations[to]) == AccessType.Read
+                    && operationTypes[to] == AccessType.Read
                     ? calleeComponent
                     : -1;
             }
@@ -229,6 +234,7 @@ public sealed class CallGraph
         return new CallGraph(
             components,
             operations.ToImmutable(),
+            operationTypes,
             componentOf.ToImmutable(),
             edges.ToImmutable(),
             [.. outgoing.Select(l => l.ToImmutableArray())],

@@ -1,4 +1,3 @@
-using Plumbline.Analysis.Estimates;
 using Plumbline.Analysis.Graph;
 using Plumbline.Design.Model;
 

@@ -1,4 +1,4 @@
-using Plumbline.Analysis.Estimates;
+using Plumbline.Analysis.Graph;
 using Plumbline.Design.Model;
 using Plumbline.Design.Text;
 

@@ -1,6 +1,6 @@
 using Plumbline.Design.Model;
 
-namespace Plumbline.Analysis.Estimates;
+namespace Plumbline.Analysis.Graph;
 
 /// <summary>Reads or writes, from the file or from the operation's name.</summary>
 internal static class AccessInference
